@@ -1,0 +1,77 @@
+// One style for the whole tree, and the layering rule of STYLE.md:
+// shared/ runs anywhere (no DOM, node:*, Electron, Vue); renderer/ and electron/ never import each other.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test/artifacts/', 'resources/sample/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'vue/multi-word-component-names': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'shared/ must not depend on Electron.' },
+            { group: ['vue', 'pinia', 'vue-i18n', 'element-plus', 'maplibre-gl', 'dexie'], message: 'shared/ is pure TypeScript: no UI, map or storage libraries.' },
+            { group: nodeBuiltins, message: 'shared/ must run in the browser too: no Node built-ins.' },
+            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import from renderer/ or electron/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require'],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'The renderer reaches the main process only through the platform API.' },
+            { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
+            { group: nodeBuiltins, message: 'renderer/ runs in a browser: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import from renderer/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  prettier,
+);

@@ -27,3 +27,11 @@ export interface LineGeometry {
 
 /** [west, south, east, north] in degrees. */
 export type BBox = readonly [west: number, south: number, east: number, north: number];
+
+/**
+ * The model's read-only geometry as a GeoJSON geometry for libraries (Turf, MapLibre) whose types are
+ * mutable. They never modify their input, so the view is safe; this is the one place that says so.
+ */
+export function asGeoJson(geometry: AreaGeometry | LineGeometry): GeoJSON.Geometry {
+  return geometry as unknown as GeoJSON.Geometry;
+}

@@ -1,4 +1,5 @@
 export type * from './geo';
+export { asGeoJson } from './geo';
 export type * from './organisation';
 export type * from './basemap';
 export type * from './dataset';

@@ -1,0 +1,46 @@
+import { ElMessage, ElMessageBox } from 'element-plus';
+import { i18n } from '../i18n';
+import { platform } from '../platform';
+import { useAppStore } from '../stores/app';
+import { useMapUiStore } from '../stores/map-ui';
+import type { Command } from '../commands/registry';
+import { resetSessionToSample } from './session';
+
+/** The workstation's commands. Stores are read when a command runs, never at module load. */
+export function appCommands(): Command[] {
+  const t = i18n.global.t;
+  return [
+    { id: 'map.fitTownship', label: 'layers.fitTownship', shortcut: 'Home', run: () => useMapUiStore().requestFit() },
+    { id: 'view.toggleLayerPanel', label: 'layers.title', shortcut: 'l', run: () => useMapUiStore().toggleLayerPanel() },
+    { id: 'view.toggleFullScreen', label: 'app.fullscreen', shortcut: 'F11', run: () => platform.window.toggleFullScreen() },
+    {
+      id: 'app.switchLanguage',
+      label: 'app.language',
+      run: () => {
+        const app = useAppStore();
+        app.setLocale(app.locale === 'zh-CN' ? 'en' : 'zh-CN');
+      },
+    },
+    {
+      id: 'data.resetToSample',
+      label: 'layers.resetData',
+      run: async () => {
+        try {
+          await ElMessageBox.confirm(t('layers.resetConfirm'), t('layers.resetData'), { type: 'warning' });
+        } catch {
+          return; // cancelled
+        }
+        await resetSessionToSample();
+        ElMessage.success(t('layers.resetDone'));
+      },
+    },
+    {
+      id: 'app.about',
+      label: 'app.about',
+      run: async () => {
+        const info = await platform.app.info();
+        await ElMessageBox.alert(t('app.aboutText', { version: info.version }), t('app.about'));
+      },
+    },
+  ];
+}

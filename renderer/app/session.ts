@@ -1,0 +1,62 @@
+import { ElMessage } from 'element-plus';
+import { i18n } from '../i18n';
+import { useAppStore } from '../stores/app';
+import { useTownshipStore } from '../stores/township';
+import { useCasesStore } from '../stores/cases';
+import { openDb, type GridDeskDb } from '../db/database';
+import { ensureSeeded, resetToSample } from '../db/seed';
+import { loadDataset } from '../db/dataset-repo';
+import { listOpenCases } from '../db/cases-repo';
+import { requestPersistentStorage } from '../db/persistence';
+
+let db: GridDeskDb | null = null;
+
+/** Fetches the embedded sample township shipped with the renderer (resources/sample). */
+async function fetchSample(): Promise<unknown[]> {
+  const get = async (name: string): Promise<unknown> => {
+    const response = await fetch(new URL(`./sample/${name}`, document.baseURI));
+    if (!response.ok) throw new Error(`sample/${name}: HTTP ${response.status}`);
+    return response.json();
+  };
+  return Promise.all([get('township.json'), get('cases.json')]);
+}
+
+async function loadIntoStores(database: GridDeskDb): Promise<void> {
+  const dataset = await loadDataset(database);
+  if (!dataset) throw new Error('the local database holds no township');
+  useTownshipStore().setDataset(dataset);
+  useCasesStore().setOpenCases(await listOpenCases(database));
+}
+
+/**
+ * Opens the local database, seeds it from the sample on first run, and loads it into the stores.
+ * Problems are shown, never swallowed; nothing stored is touched when the sample is bad.
+ */
+export async function startSession(): Promise<void> {
+  const app = useAppStore();
+  try {
+    db = openDb();
+    app.setPhase('seeding');
+    const seeded = await ensureSeeded(db, fetchSample, Date.now());
+    if (!seeded.ok) {
+      app.setPhase('error', seeded.errors.map((e) => e.text));
+      return;
+    }
+    await loadIntoStores(db);
+    app.setPhase('ready');
+    void requestPersistentStorage();
+  } catch (error) {
+    app.setPhase('error', [error instanceof Error ? error.message : String(error)]);
+  }
+}
+
+/** Replaces everything on this PC with the sample township, in one transaction. */
+export async function resetSessionToSample(): Promise<void> {
+  if (!db) return;
+  const result = await resetToSample(db, fetchSample, Date.now());
+  if (!result.ok) {
+    ElMessage.error(`${i18n.global.t('app.loadFailed')}: ${result.errors.map((e) => e.text).join('; ')}`);
+    return;
+  }
+  await loadIntoStores(db);
+}

@@ -1,0 +1,49 @@
+/**
+ * User operations as commands (VS Code / Excalidraw style): one id, an i18n label, an optional
+ * shortcut and a run function. Buttons, the keyboard and the Electron menu all call the same command.
+ */
+export type CommandId =
+  | 'map.fitTownship'
+  | 'view.toggleLayerPanel'
+  | 'view.toggleFullScreen'
+  | 'data.resetToSample'
+  | 'app.switchLanguage'
+  | 'app.about';
+
+export interface Command {
+  readonly id: CommandId;
+  /** i18n key of the label. */
+  readonly label: string;
+  /** A KeyboardEvent.key, optionally prefixed "Ctrl+" / "Shift+". */
+  readonly shortcut?: string;
+  run(): void | Promise<void>;
+}
+
+const commands = new Map<CommandId, Command>();
+
+export function registerCommands(list: readonly Command[]): () => void {
+  for (const c of list) commands.set(c.id, c);
+  return () => list.forEach((c) => commands.delete(c.id));
+}
+
+export function isCommandId(value: string): value is CommandId {
+  return commands.has(value as CommandId);
+}
+
+export async function runCommand(id: CommandId): Promise<void> {
+  const command = commands.get(id);
+  if (!command) throw new Error(`command ${id} is not registered`);
+  await command.run();
+}
+
+function keyOf(e: KeyboardEvent): string {
+  return `${e.ctrlKey || e.metaKey ? 'Ctrl+' : ''}${e.shiftKey && e.key.length > 1 ? 'Shift+' : ''}${e.key.length === 1 ? e.key.toLowerCase() : e.key}`;
+}
+
+/** Finds the command bound to a key press, ignoring presses inside text fields. */
+export function commandForKey(e: KeyboardEvent): Command | undefined {
+  const target = e.target as HTMLElement | null;
+  if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return undefined;
+  const key = keyOf(e);
+  return [...commands.values()].find((c) => c.shortcut?.toLowerCase() === key.toLowerCase());
+}

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GridDeskDb } from './database';
+import { replaceDataset } from './dataset-repo';
+import {
+  countCasesByStage,
+  getCase,
+  listCasesAtStageReportedBetween,
+  listCasesInGrid,
+  listOpenCases,
+} from './cases-repo';
+import {
+  getGrid,
+  getMatter,
+  getTownship,
+  listGridsInCommunity,
+  listGridsInPatrolArea,
+  listMattersInDomain,
+  listOfficersByStatus,
+  listOfficersOfTeam,
+  listPatrolAreasOfTeam,
+} from './org-repo';
+import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
+import { CASE_STAGES, isOpenStage } from '../../shared/model/case';
+
+let db: GridDeskDb;
+let serial = 0;
+const fixture = makeFixtureDataset();
+
+beforeEach(async () => {
+  db = new GridDeskDb(`cases-repo-test-${serial++}`);
+  await replaceDataset(db, fixture);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('case queries', () => {
+  it('lists the open cases, newest report first, and none of the closed ones', async () => {
+    const open = await listOpenCases(db);
+    const expected = fixture.cases
+      .filter((c) => isOpenStage(c.stage))
+      .sort((a, b) => b.reportedAt - a.reportedAt);
+    expect(open.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    expect(open.every((c) => c.stage !== 'closed' && c.stage !== 'evaluated')).toBe(true);
+  });
+
+  it('counts cases by stage, with a zero for every empty stage', async () => {
+    const counts = await countCasesByStage(db);
+    expect(Object.keys(counts).sort()).toEqual([...CASE_STAGES].sort());
+    for (const stage of CASE_STAGES) {
+      expect(counts[stage]).toBe(fixture.cases.filter((c) => c.stage === stage).length);
+    }
+  });
+
+  it('gets one case by id, and nothing for an unknown id', async () => {
+    expect(await getCase(db, 'case-3')).toEqual(fixture.cases.find((c) => c.id === 'case-3'));
+    expect(await getCase(db, 'case-99')).toBeUndefined();
+  });
+
+  it('finds cases by grid and by stage within a time window', async () => {
+    const inFirstGrid = await listCasesInGrid(db, FIXTURE_GRID_CODES[0]);
+    expect(inFirstGrid.map((c) => c.id)).toEqual(
+      fixture.cases
+        .filter((c) => c.gridCode === FIXTURE_GRID_CODES[0])
+        .sort((a, b) => a.reportedAt - b.reportedAt)
+        .map((c) => c.id),
+    );
+    const closed = fixture.cases.find((c) => c.stage === 'closed');
+    if (closed === undefined) throw new Error('fixture has a closed case');
+    const window = await listCasesAtStageReportedBetween(
+      db,
+      'closed',
+      closed.reportedAt,
+      closed.reportedAt + 1,
+    );
+    expect(window.map((c) => c.id)).toEqual([closed.id]);
+    expect(
+      await listCasesAtStageReportedBetween(db, 'closed', closed.reportedAt + 1, closed.reportedAt + 2),
+    ).toEqual([]);
+  });
+});
+
+describe('organisation lookups', () => {
+  it('finds the township, grids by area and community, areas of a team', async () => {
+    expect(await getTownship(db)).toEqual(fixture.township);
+    expect(await getGrid(db, FIXTURE_GRID_CODES[1])).toEqual(fixture.grids[1]);
+    expect((await listGridsInPatrolArea(db, 'area-1')).length).toBe(fixture.grids.length);
+    expect((await listGridsInCommunity(db, '002')).map((g) => g.code)).toEqual(
+      fixture.grids.filter((g) => g.communityCode === '002').map((g) => g.code),
+    );
+    expect((await listPatrolAreasOfTeam(db, 'team-1')).map((a) => a.id)).toEqual(['area-1']);
+  });
+
+  it('finds officers by team and by status, and matters by code and domain', async () => {
+    expect((await listOfficersOfTeam(db, 'team-1')).map((o) => o.id).sort()).toEqual(['off-1', 'off-2']);
+    expect((await listOfficersByStatus(db, 'available')).map((o) => o.id)).toEqual(['off-2']);
+    expect(await getMatter(db, 'HB-003')).toEqual(fixture.matters.find((m) => m.code === 'HB-003'));
+    expect((await listMattersInDomain(db, 'market-regulation')).map((m) => m.code)).toEqual(['SC-002']);
+  });
+});

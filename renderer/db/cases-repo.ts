@@ -1,0 +1,45 @@
+import { CASE_STAGES, FINISHED_STAGES, type Case, type CaseStage } from '../../shared/model/case';
+import type { GridDeskDb } from './database';
+
+const OPEN_STAGES: readonly CaseStage[] = CASE_STAGES.filter((stage) => !FINISHED_STAGES.includes(stage));
+
+/**
+ * Cases still in the loop (every stage before 结案 closed), newest report first, read through the
+ * `stage` index so closed history is never loaded.
+ */
+export async function listOpenCases(db: GridDeskDb): Promise<Case[]> {
+  const open = await db.cases
+    .where('stage')
+    .anyOf([...OPEN_STAGES])
+    .toArray();
+  return open.sort((a, b) => b.reportedAt - a.reportedAt || a.id.localeCompare(b.id));
+}
+
+/** Number of cases at each stage, every stage present (0 when none); counted on the index. */
+export async function countCasesByStage(db: GridDeskDb): Promise<Record<CaseStage, number>> {
+  const counts = await Promise.all(CASE_STAGES.map((stage) => db.cases.where('stage').equals(stage).count()));
+  return Object.fromEntries(CASE_STAGES.map((stage, i) => [stage, counts[i] ?? 0])) as Record<
+    CaseStage,
+    number
+  >;
+}
+
+export async function getCase(db: GridDeskDb, id: string): Promise<Case | undefined> {
+  return db.cases.get(id);
+}
+
+/** Cases at one stage reported in [fromMs, toMs), epoch milliseconds, oldest first (the compound index). */
+export async function listCasesAtStageReportedBetween(
+  db: GridDeskDb,
+  stage: CaseStage,
+  fromMs: number,
+  toMs: number,
+): Promise<Case[]> {
+  return db.cases.where('[stage+reportedAt]').between([stage, fromMs], [stage, toMs], true, false).toArray();
+}
+
+/** Cases in one grid, oldest report first. */
+export async function listCasesInGrid(db: GridDeskDb, gridCode: string): Promise<Case[]> {
+  const cases = await db.cases.where('gridCode').equals(gridCode).toArray();
+  return cases.sort((a, b) => a.reportedAt - b.reportedAt);
+}

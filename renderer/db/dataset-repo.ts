@@ -1,0 +1,49 @@
+import type { TownshipDataset } from '../../shared/model/dataset';
+import type { GridDeskDb } from './database';
+import {
+  datasetTables,
+  hasStoredDataset,
+  readStoredDataset,
+  writeDataset,
+  type MetaKey,
+  type MetaRow,
+  type MetaValue,
+  type StoredInfo,
+} from './tables';
+
+/**
+ * The stored dataset as a whole. Records come back in primary-key order (grids by code, cases by id),
+ * not in file order. Undefined when nothing has been stored yet.
+ */
+export async function loadDataset(db: GridDeskDb): Promise<TownshipDataset | undefined> {
+  return db.transaction('r', db.tables, async (tx) => (await readStoredDataset(datasetTables(tx)))?.dataset);
+}
+
+/** Whether the database holds a dataset (seeded or imported). */
+export async function hasDataset(db: GridDeskDb): Promise<boolean> {
+  return db.transaction('r', db.meta, async (tx) => hasStoredDataset(datasetTables(tx)));
+}
+
+/**
+ * Replaces everything stored with `dataset` in ONE rw transaction over all tables: every table is
+ * cleared and refilled, or, if any write fails (a duplicate key, a quota error), nothing changes and
+ * the previous data stays. The dataset must already be valid (parseDataset); `info` records how it
+ * got here (seeding time and sample time shift), absent for an import.
+ */
+export async function replaceDataset(
+  db: GridDeskDb,
+  dataset: TownshipDataset,
+  info: StoredInfo = {},
+): Promise<void> {
+  await db.transaction('rw', db.tables, async (tx) => writeDataset(datasetTables(tx), dataset, info));
+}
+
+/** One value of the `meta` table, e.g. `readMeta(db, 'seededAt')`. */
+export async function readMeta<K extends MetaKey>(db: GridDeskDb, key: K): Promise<MetaValue<K> | undefined> {
+  const row: MetaRow | undefined = await db.meta.get(key);
+  if (row === undefined) return undefined;
+  const value: unknown = row.value;
+  return value as MetaValue<K>;
+}
+
+export type { StoredInfo } from './tables';

@@ -1,0 +1,153 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GridDeskDb } from './database';
+import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
+import { ensureSeeded, resetToSample, type LoadSample } from './seed';
+import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
+import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
+
+let db: GridDeskDb;
+let serial = 0;
+function freshDb(): GridDeskDb {
+  db = new GridDeskDb(`seed-test-${serial++}`);
+  return db;
+}
+afterEach(async () => {
+  await db.delete();
+});
+
+const NOW = Date.UTC(2026, 2, 10, 2, 15);
+
+/** A sample loader that counts its calls. */
+function countingLoader(files: () => unknown[] = makeFixtureSampleFiles): LoadSample & { calls: number } {
+  const load = Object.assign(
+    async () => {
+      load.calls++;
+      return files();
+    },
+    { calls: 0 },
+  );
+  return load;
+}
+
+/** The sample with a 14-digit grid code in township.json and a case in cases.json pointing at a missing grid. */
+function brokenSample(): unknown[] {
+  const [township, cases] = makeFixtureSampleFiles() as [
+    { grids: Record<string, unknown>[] },
+    Record<string, unknown>[],
+  ];
+  const grid = township.grids[1];
+  const kase = cases[4];
+  if (grid === undefined || kase === undefined) throw new Error('fixture too small');
+  grid['code'] = '32038110500100';
+  kase['gridCode'] = '320381105099001';
+  return [township, cases];
+}
+
+describe('ensureSeeded', () => {
+  it('seeds the sample on first run, moving its newest event to a few minutes before now', async () => {
+    freshDb();
+    const result = await ensureSeeded(db, countingLoader(), NOW);
+    expect(result).toMatchObject({ ok: true, status: 'seeded' });
+    const stored = await loadDataset(db);
+    expect(stored?.cases).toHaveLength(makeFixtureDataset().cases.length);
+    expect(stored && newestEventAt(stored)).toBe(NOW - SAMPLE_LEAD_MS);
+    expect(await readMeta(db, 'seededAt')).toBe(NOW);
+    const original = newestEventAt(makeFixtureDataset()) ?? 0;
+    expect(await readMeta(db, 'sampleTimeShiftMs')).toBe(NOW - SAMPLE_LEAD_MS - original);
+  });
+
+  it('does nothing on the second run: the sample is not even loaded and stored data is untouched', async () => {
+    freshDb();
+    await ensureSeeded(db, countingLoader(), NOW);
+    const before = await loadDataset(db);
+    const load = countingLoader();
+    const again = await ensureSeeded(db, load, NOW + 86_400_000);
+    expect(again).toMatchObject({ ok: true, status: 'already-seeded' });
+    expect(load.calls).toBe(0);
+    expect(await loadDataset(db)).toEqual(before);
+    expect(await readMeta(db, 'seededAt')).toBe(NOW);
+  });
+
+  it('does not seed over an imported dataset', async () => {
+    freshDb();
+    await replaceDataset(db, { ...makeFixtureDataset(), cases: [] });
+    const load = countingLoader();
+    expect(await ensureSeeded(db, load, NOW)).toMatchObject({ ok: true, status: 'already-seeded' });
+    expect(load.calls).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('seeds only once when two windows start together', async () => {
+    freshDb();
+    const results = await Promise.all([
+      ensureSeeded(db, countingLoader(), NOW),
+      ensureSeeded(db, countingLoader(), NOW),
+    ]);
+    expect(results.map((r) => r.ok && r.status).sort()).toEqual(['already-seeded', 'seeded']);
+    expect(await db.cases.count()).toBe(makeFixtureDataset().cases.length);
+  });
+
+  it('refuses a bad sample with errors naming file, record and field, and stores nothing', async () => {
+    freshDb();
+    const result = await ensureSeeded(db, countingLoader(brokenSample), NOW);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({
+        key: 'gridCode.length',
+        file: 'township.json',
+        collection: 'grids',
+        index: 1,
+        recordId: '32038110500100',
+        field: 'code',
+      }),
+    );
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({
+        key: 'dataset.missingReference',
+        file: 'cases.json',
+        collection: 'cases',
+        index: 4,
+        recordId: 'case-5',
+        field: 'gridCode',
+        text: expect.stringContaining('cases.json › cases[4] (case-5) › gridCode'),
+      }),
+    );
+    expect(await loadDataset(db)).toBeUndefined();
+    await Promise.all(db.tables.map(async (table) => expect(await table.count()).toBe(0)));
+  });
+
+  it('reports a sample that cannot be loaded as an error value', async () => {
+    freshDb();
+    const result = await ensureSeeded(db, () => Promise.reject(new Error('HTTP 404')), NOW);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ key: 'sample.loadFailed', params: { detail: 'HTTP 404' } }],
+    });
+  });
+});
+
+describe('resetToSample', () => {
+  it('replaces whatever is stored with a freshly shifted sample', async () => {
+    freshDb();
+    await ensureSeeded(db, countingLoader(), NOW);
+    await db.cases.clear();
+    const later = NOW + 7 * 86_400_000;
+    const result = await resetToSample(db, countingLoader(), later);
+    expect(result).toMatchObject({ ok: true, status: 'seeded' });
+    const stored = await loadDataset(db);
+    expect(stored?.cases).toHaveLength(makeFixtureDataset().cases.length);
+    expect(stored && newestEventAt(stored)).toBe(later - SAMPLE_LEAD_MS);
+    expect(await readMeta(db, 'seededAt')).toBe(later);
+  });
+
+  it('keeps the stored data when the sample is bad', async () => {
+    freshDb();
+    await ensureSeeded(db, countingLoader(), NOW);
+    const before = await loadDataset(db);
+    const result = await resetToSample(db, countingLoader(brokenSample), NOW + 1000);
+    expect(result.ok).toBe(false);
+    expect(await loadDataset(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,110 @@
+import type { TownshipDataset } from '../../shared/model/dataset';
+import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
+import { parseDatasetFiles } from '../../shared/schema/parse';
+import { sampleTimeShift, shiftDatasetTime } from '../../shared/schema/time-shift';
+import type { GridDeskDb } from './database';
+import { datasetTables, hasStoredDataset, writeDataset } from './tables';
+
+/**
+ * The embedded sample arrives as parsed JSON files, in this order: township.json (a whole dataset with
+ * `cases: []`) then cases.json (the cases). Further files, if any, are more case lists.
+ */
+export const SAMPLE_FILE_NAMES = ['township.json', 'cases.json'] as const;
+
+export type LoadSample = () => Promise<unknown[]>;
+
+export type SeedResult =
+  | {
+      readonly ok: true;
+      /** 'seeded' when this call wrote the sample, 'already-seeded' when a dataset was there. */
+      readonly status: 'seeded' | 'already-seeded';
+      /** Milliseconds the sample's times were moved by; 0 when nothing was written. */
+      readonly shiftMs: number;
+      readonly warnings: readonly DatasetIssue[];
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly DatasetIssue[];
+      readonly warnings: readonly DatasetIssue[];
+    };
+
+type Prepared =
+  | {
+      readonly ok: true;
+      readonly dataset: TownshipDataset;
+      readonly shiftMs: number;
+      readonly warnings: readonly DatasetIssue[];
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly DatasetIssue[];
+      readonly warnings: readonly DatasetIssue[];
+    };
+
+function sampleFileName(index: number): string {
+  return SAMPLE_FILE_NAMES[index] ?? `cases-${index}.json`;
+}
+
+/** Loads, validates and time-shifts the sample; touches no database. */
+async function prepareSample(loadSample: LoadSample, now: number): Promise<Prepared> {
+  let parts: unknown[];
+  try {
+    parts = await loadSample();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const location = { file: 'sample', collection: null, index: null, recordId: null, field: '' };
+    return {
+      ok: false,
+      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
+      warnings: [],
+    };
+  }
+  if (parts.length === 0) {
+    const location = { file: sampleFileName(0), collection: null, index: null, recordId: null, field: '' };
+    return { ok: false, errors: [makeIssue('error', location, 'dataset.notObject')], warnings: [] };
+  }
+  const parsed = parseDatasetFiles(parts.map((json, i) => ({ fileName: sampleFileName(i), json })));
+  if (!parsed.ok) return parsed;
+  const shiftMs = sampleTimeShift(parsed.dataset, now);
+  return { ok: true, dataset: shiftDatasetTime(parsed.dataset, shiftMs), shiftMs, warnings: parsed.warnings };
+}
+
+/**
+ * Seeds the database from the sample on first run only: when no dataset is stored (sample or import),
+ * loads the sample, validates it, shifts its times so the newest event lands a few minutes before
+ * `now` (epoch milliseconds), and writes it in one transaction. A bad sample writes nothing and comes
+ * back as errors naming file, record and field. Safe against two windows seeding at once: the check is
+ * repeated inside the write transaction.
+ */
+export async function ensureSeeded(db: GridDeskDb, loadSample: LoadSample, now: number): Promise<SeedResult> {
+  const already: SeedResult = { ok: true, status: 'already-seeded', shiftMs: 0, warnings: [] };
+  const present = await db.transaction('r', db.meta, async (tx) => hasStoredDataset(datasetTables(tx)));
+  if (present) return already;
+  const prepared = await prepareSample(loadSample, now);
+  if (!prepared.ok) return prepared;
+  const wrote = await db.transaction('rw', db.tables, async (tx) => {
+    const tables = datasetTables(tx);
+    if (await hasStoredDataset(tables)) return false;
+    await writeDataset(tables, prepared.dataset, { seededAt: now, sampleTimeShiftMs: prepared.shiftMs });
+    return true;
+  });
+  if (!wrote) return already;
+  return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
+}
+
+/**
+ * Throws away everything stored and puts the sample back (time-shifted to `now`), in one transaction.
+ * A bad sample changes nothing.
+ */
+export async function resetToSample(
+  db: GridDeskDb,
+  loadSample: LoadSample,
+  now: number,
+): Promise<SeedResult> {
+  const prepared = await prepareSample(loadSample, now);
+  if (!prepared.ok) return prepared;
+  await db.transaction('rw', db.tables, async (tx) =>
+    writeDataset(datasetTables(tx), prepared.dataset, { seededAt: now, sampleTimeShiftMs: prepared.shiftMs }),
+  );
+  return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
+}

@@ -1,0 +1,43 @@
+import { createI18n } from 'vue-i18n';
+import { zhCN } from './zh-CN';
+import { en } from './en';
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The shape every language must fill: the zh-CN messages with their values widened to string. */
+export type MessageSchema = Widen<typeof zhCN>;
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en };
+
+const long = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+
+const LOCALE_KEY = 'griddesk.locale';
+
+/** The language chosen last time on this PC, else Chinese. */
+export function savedLocale(): Locale {
+  const saved = globalThis.localStorage?.getItem(LOCALE_KEY);
+  return isLocale(saved) ? saved : 'zh-CN';
+}
+
+export function saveLocale(locale: Locale): void {
+  globalThis.localStorage?.setItem(LOCALE_KEY, locale);
+}
+
+export function createAppI18n(locale: Locale) {
+  return createI18n<[MessageSchema], Locale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'zh-CN',
+    messages,
+    datetimeFormats: { 'zh-CN': { long }, en: { long } },
+  });
+}
+
+/** The app's one i18n instance. */
+export const i18n = createAppI18n(savedLocale());

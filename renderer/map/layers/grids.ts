@@ -1,0 +1,70 @@
+import type { FeatureCollection } from 'geojson';
+import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { Grid } from '../../../shared/model/organisation';
+import { asGeoJson } from '../../../shared/model/geo';
+import { GRID_COLORS, LABEL_FONT } from '../palette';
+
+export const GRIDS_SOURCE = 'grids';
+export const GRID_FILL_LAYER = 'grids-fill';
+export const GRID_LAYER_IDS = [GRID_FILL_LAYER, 'grids-outline', 'grids-selected', 'grids-label'] as const;
+
+/** Grid polygons keyed by code; feature-state `hover` and the `selected` filter highlight them. */
+export function gridFeatures(grids: readonly Grid[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: grids.map((g) => ({
+      type: 'Feature',
+      properties: { code: g.code, name: g.name, patrolAreaId: g.patrolAreaId, shortCode: g.code.slice(9) },
+      geometry: asGeoJson(g.geometry),
+    })),
+  };
+}
+
+export function gridsSource(): SourceSpecification {
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' };
+}
+
+export function gridLayers(): LayerSpecification[] {
+  return [
+    {
+      id: GRID_FILL_LAYER,
+      type: 'fill',
+      source: GRIDS_SOURCE,
+      paint: {
+        'fill-color': GRID_COLORS.hoverFill,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.45, 0.01],
+      },
+    },
+    {
+      id: 'grids-outline',
+      type: 'line',
+      source: GRIDS_SOURCE,
+      paint: {
+        'line-color': GRID_COLORS.outline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.4, 16, 1.4],
+        'line-opacity': 0.75,
+        'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: 'grids-selected',
+      type: 'line',
+      source: GRIDS_SOURCE,
+      filter: ['==', ['get', 'code'], ''],
+      paint: { 'line-color': GRID_COLORS.selectedOutline, 'line-width': 3 },
+    },
+    {
+      id: 'grids-label',
+      type: 'symbol',
+      source: GRIDS_SOURCE,
+      minzoom: 13.5,
+      layout: {
+        'text-font': LABEL_FONT,
+        'text-field': ['step', ['zoom'], ['get', 'shortCode'], 15, ['get', 'code']],
+        'text-size': 11,
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': GRID_COLORS.label, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+  ];
+}

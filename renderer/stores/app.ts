@@ -1,0 +1,28 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import { i18n, saveLocale, type Locale } from '../i18n';
+import { platform } from '../platform';
+
+export type AppPhase = 'loading' | 'seeding' | 'ready' | 'error';
+
+/** Session-wide state: language, start-up phase and what went wrong. */
+export const useAppStore = defineStore('app', () => {
+  const locale = ref<Locale>(i18n.global.locale.value);
+  const phase = ref<AppPhase>('loading');
+  const errors = shallowRef<readonly string[]>([]);
+
+  function setLocale(next: Locale): void {
+    locale.value = next;
+    i18n.global.locale.value = next;
+    document.documentElement.lang = next;
+    saveLocale(next);
+    void platform.app.setLocale(next);
+  }
+
+  function setPhase(next: AppPhase, problems: readonly string[] = []): void {
+    phase.value = next;
+    errors.value = problems;
+  }
+
+  return { locale, phase, errors, setLocale, setPhase };
+});

@@ -1,0 +1,48 @@
+import { defineStore } from 'pinia';
+import { computed, markRaw, shallowRef } from 'vue';
+import type { TownshipDataset } from '../../shared/model/dataset';
+
+const indexBy = <T, K>(items: readonly T[] | undefined, key: (item: T) => K): ReadonlyMap<K, T> =>
+  new Map((items ?? []).map((item) => [key(item), item]));
+
+/**
+ * The township's geography, organisation and power list as loaded from the local database. The data
+ * is large and read-only here, so it is held raw (no deep reactivity); replacing it triggers updates.
+ */
+export const useTownshipStore = defineStore('township', () => {
+  const dataset = shallowRef<TownshipDataset | null>(null);
+
+  const grids = computed(() => dataset.value?.grids ?? []);
+  const patrolAreas = computed(() => dataset.value?.patrolAreas ?? []);
+  const teams = computed(() => dataset.value?.teams ?? []);
+  const officers = computed(() => dataset.value?.officers ?? []);
+  const gridByCode = computed(() => indexBy(dataset.value?.grids, (g) => g.code as string));
+  const areaById = computed(() => indexBy(dataset.value?.patrolAreas, (a) => a.id));
+  const teamById = computed(() => indexBy(dataset.value?.teams, (t) => t.id));
+  const officerById = computed(() => indexBy(dataset.value?.officers, (o) => o.id));
+  const matterByCode = computed(() => indexBy(dataset.value?.matters, (m) => m.code));
+  const communityByCode = computed(() => indexBy(dataset.value?.communities, (c) => c.code));
+  const gridWorkerById = computed(() => indexBy(dataset.value?.gridWorkers, (w) => w.id));
+  const officersOnDuty = computed(() => officers.value.filter((o) => o.status !== 'off-duty').length);
+
+  function setDataset(next: TownshipDataset): void {
+    dataset.value = markRaw(next);
+  }
+
+  return {
+    dataset,
+    grids,
+    patrolAreas,
+    teams,
+    officers,
+    gridByCode,
+    areaById,
+    teamById,
+    officerById,
+    matterByCode,
+    communityByCode,
+    gridWorkerById,
+    officersOnDuty,
+    setDataset,
+  };
+});

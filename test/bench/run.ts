@@ -1,0 +1,19 @@
+// `npm run bench [name…]`: runs the named benchmarks (all by default). Each prints its figures and its
+// ratio against a baseline measured in the same run; the last line is one JSON object with every figure.
+import { benchLoadSample } from './load-sample.bench';
+
+const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
+  'load-sample': benchLoadSample,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+const results: Record<string, Record<string, number>> = {};
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+  results[name] = await BENCHES[name]!();
+}
+console.log(JSON.stringify(results));

@@ -1,0 +1,109 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../scripts/web-server';
+
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** Debian's Chromium with software WebGL (SwiftShader), so MapLibre renders headless. */
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  readonly browser: Browser;
+  readonly server: WebServer;
+  readonly page: Page;
+  readonly consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves the built renderer and opens it in a fresh Chromium profile (so IndexedDB starts empty). */
+export async function openApp(options: { width?: number; height?: number; locale?: string } = {}): Promise<Session> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const server = await startWebServer({ root: DIST });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1600, height: options.height ?? 1000 },
+    locale: options.locale ?? 'zh-CN',
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(server.url);
+  return {
+    browser,
+    server,
+    page,
+    consoleErrors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface RenderedCounts {
+  grids: number;
+  patrolAreas: number;
+  officers: number;
+  cases: number;
+}
+
+interface ProbeWindow {
+  __griddeskMap?: {
+    idle(): Promise<void>;
+    counts(): RenderedCounts;
+    project(p: readonly [number, number]): { x: number; y: number };
+    canvasRect(): { left: number; top: number; width: number; height: number };
+  };
+}
+
+/** Waits until the map has its data and MapLibre reports `idle` (everything rendered). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as ProbeWindow).__griddeskMap !== undefined, undefined, { timeout: 60_000 });
+  await page.evaluate(() => (window as unknown as ProbeWindow).__griddeskMap?.idle());
+}
+
+export async function renderedCounts(page: Page): Promise<RenderedCounts> {
+  await mapIdle(page);
+  const counts = await page.evaluate(() => (window as unknown as ProbeWindow).__griddeskMap?.counts());
+  if (!counts) throw new Error('map probe missing');
+  return counts;
+}
+
+/** Clicks the map at a lon/lat, as a user's mouse would. */
+export async function clickMapAt(page: Page, lonLat: readonly [number, number]): Promise<void> {
+  const point = await page.evaluate(
+    (p) => {
+      const probe = (window as unknown as ProbeWindow).__griddeskMap;
+      if (!probe) throw new Error('map probe missing');
+      const px = probe.project(p);
+      const rect = probe.canvasRect();
+      return { x: rect.left + px.x, y: rect.top + px.y };
+    },
+    lonLat as [number, number],
+  );
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
+}
+
+export async function toggleLayer(page: Page, group: string): Promise<void> {
+  await page.getByTestId(`layer-toggle-${group}`).click();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = `${ARTIFACTS}${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}

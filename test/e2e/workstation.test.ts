@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bbox, pointOnFeature } from '@turf/turf';
+import type { TownshipDataset } from '../../shared/model/dataset';
+import type { Case } from '../../shared/model/case';
+import { isOpenStage } from '../../shared/model/case';
+import { asGeoJson } from '../../shared/model/geo';
+import { clickMapAt, mapIdle, openApp, renderedCounts, screenshot, toggleLayer, type Session } from './driver';
+
+const sampleFile = (name: string) => new URL(`../../resources/sample/${name}`, import.meta.url);
+const township = JSON.parse(await readFile(sampleFile('township.json'), 'utf8')) as TownshipDataset;
+const cases = JSON.parse(await readFile(sampleFile('cases.json'), 'utf8')) as Case[];
+
+const expected = {
+  grids: township.grids.length,
+  patrolAreas: township.patrolAreas.length,
+  officers: township.officers.filter((o) => o.position).length,
+  cases: cases.filter((c) => isOpenStage(c.stage)).length,
+};
+
+describe('the workstation on the embedded sample township', () => {
+  let s: Session;
+
+  beforeAll(async () => {
+    s = await openApp();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('seeds the local database on first run and draws every layer with the sample counts', async () => {
+    await mapIdle(s.page);
+    expect(await renderedCounts(s.page)).toEqual(expected);
+    await expect.poll(() => s.page.getByTestId('stat-grids').textContent()).toContain(String(expected.grids));
+    await expect.poll(() => s.page.getByTestId('stat-open-cases').textContent()).toContain(String(expected.cases));
+    await expect.poll(() => s.page.getByTestId('township-name').textContent()).toContain(township.township.name);
+    await screenshot(s.page, 'workstation-zh');
+  });
+
+  it('hides a layer when its toggle is switched off and shows it again', async () => {
+    await toggleLayer(s.page, 'cases');
+    expect((await renderedCounts(s.page)).cases).toBe(0);
+    await toggleLayer(s.page, 'cases');
+    expect((await renderedCounts(s.page)).cases).toBe(expected.cases);
+  });
+
+  it('opens a grid’s details panel with its code, patrol area and team when the grid is clicked', async () => {
+    // Hide the point layers so the click lands on the grid itself.
+    await toggleLayer(s.page, 'cases');
+    await toggleLayer(s.page, 'officers');
+    await mapIdle(s.page);
+    // The grid nearest the middle of the township stays clear of the side panels.
+    const [w, south, e, n] = bbox(asGeoJson(township.township.boundary));
+    const mid = [(w + e) / 2, (south + n) / 2] as const;
+    const inside = township.grids.map((g) => ({
+      g,
+      p: pointOnFeature(asGeoJson(g.geometry)).geometry.coordinates as [number, number],
+    }));
+    const dist = (p: [number, number]) => Math.hypot(p[0] - mid[0], p[1] - mid[1]);
+    const target = inside.reduce((best, c) => (dist(c.p) < dist(best.p) ? c : best));
+    await clickMapAt(s.page, target.p);
+
+    const area = township.patrolAreas.find((a) => a.id === target.g.patrolAreaId);
+    const team = township.teams.find((t) => t.id === area?.teamId);
+    await expect.poll(() => s.page.getByTestId('detail-grid-code').textContent()).toBe(target.g.code);
+    expect(await s.page.getByTestId('detail-patrol-area').textContent()).toBe(area?.name);
+    expect(await s.page.getByTestId('detail-team').textContent()).toBe(team?.name);
+    await mapIdle(s.page);
+    await screenshot(s.page, 'grid-details');
+    await toggleLayer(s.page, 'cases');
+    await toggleLayer(s.page, 'officers');
+  });
+
+  it('switches the interface to English and back', async () => {
+    await s.page.getByTestId('language-select').click();
+    await s.page.getByTestId('language-en').click();
+    await expect.poll(() => s.page.getByTestId('layer-panel').textContent()).toContain('Layers');
+    await expect.poll(() => s.page.getByTestId('stat-grids').textContent()).toContain('Grids');
+    await mapIdle(s.page);
+    await screenshot(s.page, 'workstation-en');
+    await s.page.getByTestId('language-select').click();
+    await s.page.getByTestId('language-zh-CN').click();
+    await expect.poll(() => s.page.getByTestId('layer-panel').textContent()).toContain('图层');
+  });
+
+  it('keeps the data across a reload without seeding again', async () => {
+    await s.page.reload();
+    await mapIdle(s.page);
+    expect(await renderedCounts(s.page)).toEqual(expected);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});

@@ -10,9 +10,24 @@ import { resetSessionToSample } from './session';
 export function appCommands(): Command[] {
   const t = i18n.global.t;
   return [
-    { id: 'map.fitTownship', label: 'layers.fitTownship', shortcut: 'Home', run: () => useMapUiStore().requestFit() },
-    { id: 'view.toggleLayerPanel', label: 'layers.title', shortcut: 'l', run: () => useMapUiStore().toggleLayerPanel() },
-    { id: 'view.toggleFullScreen', label: 'app.fullscreen', shortcut: 'F11', run: () => platform.window.toggleFullScreen() },
+    {
+      id: 'map.fitTownship',
+      label: 'layers.fitTownship',
+      shortcut: 'Home',
+      run: () => useMapUiStore().requestFit(),
+    },
+    {
+      id: 'view.toggleLayerPanel',
+      label: 'layers.title',
+      shortcut: 'l',
+      run: () => useMapUiStore().toggleLayerPanel(),
+    },
+    {
+      id: 'view.toggleFullScreen',
+      label: 'app.fullscreen',
+      shortcut: 'F11',
+      run: () => platform.window.toggleFullScreen(),
+    },
     {
       id: 'app.switchLanguage',
       label: 'app.language',

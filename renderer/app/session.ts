@@ -1,5 +1,6 @@
 import { ElMessage } from 'element-plus';
 import { i18n } from '../i18n';
+import { issueText } from '../i18n/issues';
 import { useAppStore } from '../stores/app';
 import { useTownshipStore } from '../stores/township';
 import { useCasesStore } from '../stores/cases';
@@ -39,7 +40,10 @@ export async function startSession(): Promise<void> {
     app.setPhase('seeding');
     const seeded = await ensureSeeded(db, fetchSample, Date.now());
     if (!seeded.ok) {
-      app.setPhase('error', seeded.errors.map((e) => e.text));
+      app.setPhase(
+        'error',
+        seeded.errors.map((e) => issueText(i18n.global.t, e)),
+      );
       return;
     }
     await loadIntoStores(db);
@@ -55,7 +59,9 @@ export async function resetSessionToSample(): Promise<void> {
   if (!db) return;
   const result = await resetToSample(db, fetchSample, Date.now());
   if (!result.ok) {
-    ElMessage.error(`${i18n.global.t('app.loadFailed')}: ${result.errors.map((e) => e.text).join('; ')}`);
+    ElMessage.error(
+      `${i18n.global.t('app.loadFailed')}: ${result.errors.map((e) => issueText(i18n.global.t, e)).join('; ')}`,
+    );
     return;
   }
   await loadIntoStores(db);

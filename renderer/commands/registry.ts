@@ -43,7 +43,8 @@ function keyOf(e: KeyboardEvent): string {
 /** Finds the command bound to a key press, ignoring presses inside text fields. */
 export function commandForKey(e: KeyboardEvent): Command | undefined {
   const target = e.target as HTMLElement | null;
-  if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return undefined;
+  if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
+    return undefined;
   const key = keyOf(e);
   return [...commands.values()].find((c) => c.shortcut?.toLowerCase() === key.toLowerCase());
 }

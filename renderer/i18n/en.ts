@@ -52,7 +52,12 @@ export const en: MessageSchema = {
     patrol: 'Patrol',
     'walk-in': 'Walk-in',
   },
-  officerStatus: { patrolling: 'Patrolling', available: 'Available', busy: 'Handling', 'off-duty': 'Off duty' },
+  officerStatus: {
+    patrolling: 'Patrolling',
+    available: 'Available',
+    busy: 'Handling',
+    'off-duty': 'Off duty',
+  },
   officerKind: { certified: 'Certified officer', auxiliary: 'Auxiliary staff' },
   details: {
     close: 'Close',

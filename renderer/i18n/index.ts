@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import { zhCN } from './zh-CN';
 import { en } from './en';
+import { issueMessages } from './issues';
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill: the zh-CN messages with their values widened to string. */
@@ -15,7 +16,13 @@ export function isLocale(value: unknown): value is Locale {
 
 export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en };
 
-const long = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+const long = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+} as const;
 
 const LOCALE_KEY = 'griddesk.locale';
 
@@ -30,11 +37,14 @@ export function saveLocale(locale: Locale): void {
 }
 
 export function createAppI18n(locale: Locale) {
-  return createI18n<[MessageSchema], Locale, false>({
+  return createI18n<[MessageSchema & { issue: typeof issueMessages.en }], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
-    messages,
+    messages: {
+      'zh-CN': { ...messages['zh-CN'], issue: issueMessages['zh-CN'] },
+      en: { ...messages.en, issue: issueMessages.en },
+    },
     datetimeFormats: { 'zh-CN': { long }, en: { long } },
   });
 }

@@ -1,5 +1,16 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+} from 'maplibre-gl';
 import { bbox } from '@turf/turf';
+// MapLibre's worker is its own ES module; Vite bundles it as a separate file served from our origin
+// (app://griddesk or the web server), which the CSP's worker-src 'self' allows.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { Case } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
 import type { Basemap } from '../../shared/model/basemap';
@@ -10,6 +21,8 @@ import { GRIDS_SOURCE, GRID_FILL_LAYER, gridFeatures } from './layers/grids';
 import { PATROL_AREAS_SOURCE, PATROL_AREA_FILL_LAYER, patrolAreaFeatures } from './layers/patrol-areas';
 import { OFFICERS_SOURCE, OFFICER_ICON_LAYER, addOfficerIcons, officerFeatures } from './layers/officers';
 import { CASES_SOURCE, CASE_CLUSTER_LAYER, CASE_POINT_LAYER, caseFeatures } from './layers/cases';
+
+setWorkerUrl(maplibreWorkerUrl);
 
 /** What the user picked on the map; the details panel shows it. */
 export type MapSelection =
@@ -36,7 +49,13 @@ export interface MapEvents {
 }
 
 /** Pick order for a click: the topmost kind wins. */
-const PICK_LAYERS = [OFFICER_ICON_LAYER, CASE_POINT_LAYER, CASE_CLUSTER_LAYER, GRID_FILL_LAYER, PATROL_AREA_FILL_LAYER];
+const PICK_LAYERS = [
+  OFFICER_ICON_LAYER,
+  CASE_POINT_LAYER,
+  CASE_CLUSTER_LAYER,
+  GRID_FILL_LAYER,
+  PATROL_AREA_FILL_LAYER,
+];
 
 /**
  * Turns plain data into the map's sources and layers, and map gestures into plain events. The map
@@ -49,7 +68,10 @@ export class MapController {
   private hovered: { source: string; id: string | number } | null = null;
   private loaded: Promise<void>;
 
-  constructor(container: HTMLElement, private readonly events: MapEvents) {
+  constructor(
+    container: HTMLElement,
+    private readonly events: MapEvents,
+  ) {
     this.map = new MapLibreMap({
       container,
       style: offlineStyle(),
@@ -93,14 +115,16 @@ export class MapController {
   setVisibility(visible: Readonly<Record<LayerGroup, boolean>>): void {
     for (const group of LAYER_GROUPS) {
       for (const id of LAYER_GROUP_IDS[group]) {
-        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible[group] ? 'visible' : 'none');
+        if (this.map.getLayer(id))
+          this.map.setLayoutProperty(id, 'visibility', visible[group] ? 'visible' : 'none');
       }
     }
   }
 
   /** Outlines the selected grid in red (or clears it). */
   setSelectedGrid(code: string | null): void {
-    if (this.map.getLayer('grids-selected')) this.map.setFilter('grids-selected', ['==', ['get', 'code'], code ?? '']);
+    if (this.map.getLayer('grids-selected'))
+      this.map.setFilter('grids-selected', ['==', ['get', 'code'], code ?? '']);
   }
 
   fitTownship(animate = true): void {
@@ -128,7 +152,9 @@ export class MapController {
   }
 
   private pick(e: MapMouseEvent): MapGeoJSONFeature | undefined {
-    const layers = PICK_LAYERS.filter((id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    const layers = PICK_LAYERS.filter(
+      (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',
+    );
     const features = this.map.queryRenderedFeatures(e.point, { layers });
     return PICK_LAYERS.map((id) => features.find((f) => f.layer.id === id)).find((f) => f !== undefined);
   }
@@ -137,7 +163,9 @@ export class MapController {
     this.events.onCursor([e.lngLat.lng, e.lngLat.lat]);
     const f = this.pick(e);
     this.map.getCanvas().style.cursor = f ? 'pointer' : '';
-    this.setHover(f && f.id !== undefined && f.layer.id !== CASE_CLUSTER_LAYER ? { source: f.source, id: f.id } : null);
+    this.setHover(
+      f && f.id !== undefined && f.layer.id !== CASE_CLUSTER_LAYER ? { source: f.source, id: f.id } : null,
+    );
   }
 
   private setHover(next: { source: string; id: string | number } | null): void {

@@ -38,7 +38,12 @@ export const BASEMAP_COLORS = {
   halo: '#ffffff',
 } as const;
 
-export const GRID_COLORS = { outline: '#51606f', hoverFill: '#fde68a', selectedOutline: '#dc2626', label: '#1f2937' };
+export const GRID_COLORS = {
+  outline: '#51606f',
+  hoverFill: '#fde68a',
+  selectedOutline: '#dc2626',
+  label: '#1f2937',
+};
 
 /**
  * Local font stack. The style has no `glyphs` URL, so MapLibre draws every label with the fonts the

@@ -20,7 +20,9 @@ export interface RenderedCounts {
 export function renderedCounts(controller: MapController): RenderedCounts {
   const map = controller.map;
   const distinct = (layer: string, key: string): Set<unknown> =>
-    new Set(map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties[key]) : []);
+    new Set(
+      map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties[key]) : [],
+    );
   const clusters = new Map<unknown, number>();
   if (map.getLayer(CASE_CLUSTER_LAYER)) {
     for (const f of map.queryRenderedFeatures({ layers: [CASE_CLUSTER_LAYER] })) {

@@ -2,7 +2,12 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_COLORS } from './palette';
 import { BASEMAP_LAYER_IDS, BASEMAP_SOURCE, basemapLayers, basemapSource } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_LAYER_IDS, gridLayers, gridsSource } from './layers/grids';
-import { PATROL_AREAS_SOURCE, PATROL_AREA_LAYER_IDS, patrolAreaLayers, patrolAreasSource } from './layers/patrol-areas';
+import {
+  PATROL_AREAS_SOURCE,
+  PATROL_AREA_LAYER_IDS,
+  patrolAreaLayers,
+  patrolAreasSource,
+} from './layers/patrol-areas';
 import { OFFICERS_SOURCE, OFFICER_LAYER_IDS, officerLayers, officersSource } from './layers/officers';
 import { CASES_SOURCE, CASE_LAYER_IDS, caseLayers, casesSource } from './layers/cases';
 
@@ -38,7 +43,10 @@ export function offlineStyle(): StyleSpecification {
     if (l.id === 'patrol-areas-outline' || l.id === 'grids-selected') return 1;
     return 0;
   };
-  const sorted = layers.map((l, i) => ({ l, i })).sort((a, b) => order(a.l) - order(b.l) || a.i - b.i).map((e) => e.l);
+  const sorted = layers
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => order(a.l) - order(b.l) || a.i - b.i)
+    .map((e) => e.l);
   return {
     version: 8,
     name: 'GridDesk offline',
@@ -49,6 +57,9 @@ export function offlineStyle(): StyleSpecification {
       [CASES_SOURCE]: casesSource(),
       [OFFICERS_SOURCE]: officersSource(),
     },
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } }, ...sorted],
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } },
+      ...sorted,
+    ],
   };
 }

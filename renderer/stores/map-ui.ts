@@ -5,7 +5,9 @@ import { LAYER_GROUPS, type LayerGroup } from '../map/style';
 
 /** What the operator has chosen to see: layer toggles, the selection, cursor and zoom read-outs. */
 export const useMapUiStore = defineStore('map-ui', () => {
-  const visible = reactive(Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>);
+  const visible = reactive(
+    Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>,
+  );
   const selection = shallowRef<MapSelection | null>(null);
   const cursor = shallowRef<readonly [number, number] | null>(null);
   const zoom = ref(11);
@@ -32,5 +34,18 @@ export const useMapUiStore = defineStore('map-ui', () => {
     fitRequest.value += 1;
   }
 
-  return { visible, selection, cursor, zoom, layerPanelOpen, fitRequest, toggle, select, setCursor, setZoom, toggleLayerPanel, requestFit };
+  return {
+    visible,
+    selection,
+    cursor,
+    zoom,
+    layerPanelOpen,
+    fitRequest,
+    toggle,
+    select,
+    setCursor,
+    setZoom,
+    toggleLayerPanel,
+    requestFit,
+  };
 });

@@ -6,7 +6,11 @@ export interface Measurement {
   readonly runs: number;
 }
 
-export function measure(name: string, run: () => unknown, options: { warmup?: number; runs?: number } = {}): Measurement {
+export function measure(
+  name: string,
+  run: () => unknown,
+  options: { warmup?: number; runs?: number } = {},
+): Measurement {
   const warmup = options.warmup ?? 2;
   const runs = options.runs ?? 7;
   for (let i = 0; i < warmup; i++) run();
@@ -24,6 +28,8 @@ export function report(title: string, rows: readonly Measurement[], baseline: Me
   console.log(`\n${title}`);
   for (const r of rows) {
     const ratio = r.medianMs / baseline.medianMs;
-    console.log(`  ${r.name.padEnd(44)} ${r.medianMs.toFixed(2).padStart(10)} ms   ${ratio.toFixed(2)}× ${r === baseline ? '(baseline)' : 'baseline'}`);
+    console.log(
+      `  ${r.name.padEnd(44)} ${r.medianMs.toFixed(2).padStart(10)} ms   ${ratio.toFixed(2)}× ${r === baseline ? '(baseline)' : 'baseline'}`,
+    );
   }
 }

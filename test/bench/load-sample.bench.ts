@@ -9,7 +9,10 @@ import { measure, report } from './harness';
 export async function benchLoadSample(): Promise<Record<string, number>> {
   const read = (name: string) => readFile(new URL(`../../resources/sample/${name}`, import.meta.url), 'utf8');
   const [townshipText, casesText] = await Promise.all([read('township.json'), read('cases.json')]);
-  const parseOnly = measure('JSON.parse only (baseline)', () => [JSON.parse(townshipText), JSON.parse(casesText)]);
+  const parseOnly = measure('JSON.parse only (baseline)', () => [
+    JSON.parse(townshipText),
+    JSON.parse(casesText),
+  ]);
   const validate = measure('JSON.parse + parseDatasetFiles (validation)', () => {
     const result = parseDatasetFiles([
       { fileName: 'township.json', json: JSON.parse(townshipText) },
@@ -18,7 +21,11 @@ export async function benchLoadSample(): Promise<Record<string, number>> {
     if (!result.ok) throw new Error(`sample invalid: ${result.errors[0]?.text}`);
     return result;
   });
-  report(`load-sample: ${((townshipText.length + casesText.length) / 1e6).toFixed(1)} MB of sample JSON`, [parseOnly, validate], parseOnly);
+  report(
+    `load-sample: ${((townshipText.length + casesText.length) / 1e6).toFixed(1)} MB of sample JSON`,
+    [parseOnly, validate],
+    parseOnly,
+  );
   return {
     bytes: townshipText.length + casesText.length,
     parseMs: parseOnly.medianMs,

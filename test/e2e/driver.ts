@@ -26,10 +26,15 @@ export interface Session {
 }
 
 /** Serves the built renderer and opens it in a fresh Chromium profile (so IndexedDB starts empty). */
-export async function openApp(options: { width?: number; height?: number; locale?: string } = {}): Promise<Session> {
+export async function openApp(
+  options: { width?: number; height?: number; locale?: string } = {},
+): Promise<Session> {
   await mkdir(ARTIFACTS, { recursive: true });
   const server = await startWebServer({ root: DIST });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1600, height: options.height ?? 1000 },
     locale: options.locale ?? 'zh-CN',
@@ -71,7 +76,11 @@ interface ProbeWindow {
 
 /** Waits until the map has its data and MapLibre reports `idle` (everything rendered). */
 export async function mapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as ProbeWindow).__griddeskMap !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as ProbeWindow).__griddeskMap !== undefined,
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.evaluate(() => (window as unknown as ProbeWindow).__griddeskMap?.idle());
 }
 

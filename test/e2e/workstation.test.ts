@@ -5,7 +5,15 @@ import type { TownshipDataset } from '../../shared/model/dataset';
 import type { Case } from '../../shared/model/case';
 import { isOpenStage } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
-import { clickMapAt, mapIdle, openApp, renderedCounts, screenshot, toggleLayer, type Session } from './driver';
+import {
+  clickMapAt,
+  mapIdle,
+  openApp,
+  renderedCounts,
+  screenshot,
+  toggleLayer,
+  type Session,
+} from './driver';
 
 const sampleFile = (name: string) => new URL(`../../resources/sample/${name}`, import.meta.url);
 const township = JSON.parse(await readFile(sampleFile('township.json'), 'utf8')) as TownshipDataset;
@@ -32,8 +40,12 @@ describe('the workstation on the embedded sample township', () => {
     await mapIdle(s.page);
     expect(await renderedCounts(s.page)).toEqual(expected);
     await expect.poll(() => s.page.getByTestId('stat-grids').textContent()).toContain(String(expected.grids));
-    await expect.poll(() => s.page.getByTestId('stat-open-cases').textContent()).toContain(String(expected.cases));
-    await expect.poll(() => s.page.getByTestId('township-name').textContent()).toContain(township.township.name);
+    await expect
+      .poll(() => s.page.getByTestId('stat-open-cases').textContent())
+      .toContain(String(expected.cases));
+    await expect
+      .poll(() => s.page.getByTestId('township-name').textContent())
+      .toContain(township.township.name);
     await screenshot(s.page, 'workstation-zh');
   });
 

@@ -93,7 +93,15 @@ export function basemapLayers(): LayerSpecification[] {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': C.waterLine,
-        'line-width': ['interpolate', ['exponential', 2], ['zoom'], 11, 1.2, 17, ['*', ['get', 'width'], 1.6]],
+        'line-width': [
+          'interpolate',
+          ['exponential', 2],
+          ['zoom'],
+          11,
+          1.2,
+          17,
+          ['*', ['get', 'width'], 1.6],
+        ],
       },
     },
     {
@@ -121,7 +129,12 @@ export function basemapLayers(): LayerSpecification[] {
       source: src,
       minzoom: 13,
       filter: ['all', ['==', ['get', 'layer'], 'road'], ['!=', ['get', 'rank'], 'minor']],
-      layout: { ...text(12), 'text-field': ['get', 'name'], 'symbol-placement': 'line', 'symbol-spacing': 400 },
+      layout: {
+        ...text(12),
+        'text-field': ['get', 'name'],
+        'symbol-placement': 'line',
+        'symbol-spacing': 400,
+      },
       paint: { 'text-color': C.label, 'text-halo-color': C.halo, 'text-halo-width': 1.5 },
     },
     {
@@ -130,7 +143,12 @@ export function basemapLayers(): LayerSpecification[] {
       source: src,
       minzoom: 12,
       filter: ['all', ['==', ['get', 'layer'], 'water'], ['==', ['geometry-type'], 'LineString']],
-      layout: { ...text(12), 'text-field': ['get', 'name'], 'symbol-placement': 'line', 'symbol-spacing': 500 },
+      layout: {
+        ...text(12),
+        'text-field': ['get', 'name'],
+        'symbol-placement': 'line',
+        'symbol-spacing': 500,
+      },
       paint: { 'text-color': C.waterLabel, 'text-halo-color': C.halo, 'text-halo-width': 1.2 },
     },
     {
@@ -152,7 +170,12 @@ export function basemapLayers(): LayerSpecification[] {
       source: src,
       minzoom: 13,
       filter: ['==', ['get', 'layer'], 'poi'],
-      paint: { 'circle-radius': 3.5, 'circle-color': '#7c6f5a', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
+      paint: {
+        'circle-radius': 3.5,
+        'circle-color': '#7c6f5a',
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 1,
+      },
     },
     {
       id: 'basemap-poi-label',

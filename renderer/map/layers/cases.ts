@@ -15,7 +15,13 @@ export function caseFeatures(cases: readonly Case[]): FeatureCollection {
     type: 'FeatureCollection',
     features: cases.map((c) => ({
       type: 'Feature',
-      properties: { id: c.id, caseNo: c.caseNo, stage: c.stage, urgency: c.urgency, matterCode: c.matterCode },
+      properties: {
+        id: c.id,
+        caseNo: c.caseNo,
+        stage: c.stage,
+        urgency: c.urgency,
+        matterCode: c.matterCode,
+      },
       geometry: { type: 'Point', coordinates: [...c.location] },
     })),
   };
@@ -33,8 +39,18 @@ export function casesSource(): SourceSpecification {
   };
 }
 
-const stageColor = ['match', ['get', 'stage'], ...CASE_STAGES.flatMap((s) => [s, STAGE_COLORS[s]]), '#6b7280'] as unknown as ExpressionSpecification;
-const urgencyRadius = ['match', ['get', 'urgency'], ...URGENCIES.flatMap((u) => [u, URGENCY_RADIUS[u]]), 6] as unknown as ExpressionSpecification;
+const stageColor = [
+  'match',
+  ['get', 'stage'],
+  ...CASE_STAGES.flatMap((s) => [s, STAGE_COLORS[s]]),
+  '#6b7280',
+] as unknown as ExpressionSpecification;
+const urgencyRadius = [
+  'match',
+  ['get', 'urgency'],
+  ...URGENCIES.flatMap((u) => [u, URGENCY_RADIUS[u]]),
+  6,
+] as unknown as ExpressionSpecification;
 
 export function caseLayers(): LayerSpecification[] {
   return [
@@ -56,7 +72,12 @@ export function caseLayers(): LayerSpecification[] {
       type: 'symbol',
       source: CASES_SOURCE,
       filter: ['has', 'point_count'],
-      layout: { 'text-font': LABEL_FONT, 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 12, 'text-allow-overlap': true },
+      layout: {
+        'text-font': LABEL_FONT,
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-size': 12,
+        'text-allow-overlap': true,
+      },
       paint: { 'text-color': '#ffffff' },
     },
     {

@@ -85,7 +85,13 @@ export function officerLayers(): LayerSpecification[] {
       type: 'symbol',
       source: OFFICERS_SOURCE,
       minzoom: 14,
-      layout: { 'text-font': LABEL_FONT, 'text-field': ['get', 'name'], 'text-size': 11, 'text-offset': [0, 1.5], 'text-anchor': 'top' },
+      layout: {
+        'text-font': LABEL_FONT,
+        'text-field': ['get', 'name'],
+        'text-size': 11,
+        'text-offset': [0, 1.5],
+        'text-anchor': 'top',
+      },
       paint: { 'text-color': '#1f2937', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
     },
   ];

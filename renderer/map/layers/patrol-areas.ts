@@ -6,7 +6,11 @@ import { LABEL_FONT } from '../palette';
 
 export const PATROL_AREAS_SOURCE = 'patrol-areas';
 export const PATROL_AREA_FILL_LAYER = 'patrol-areas-fill';
-export const PATROL_AREA_LAYER_IDS = [PATROL_AREA_FILL_LAYER, 'patrol-areas-outline', 'patrol-areas-label'] as const;
+export const PATROL_AREA_LAYER_IDS = [
+  PATROL_AREA_FILL_LAYER,
+  'patrol-areas-outline',
+  'patrol-areas-label',
+] as const;
 
 /** Patrol areas coloured by their team; the label names the area and the team. */
 export function patrolAreaFeatures(areas: readonly PatrolArea[], teams: readonly Team[]): FeatureCollection {
@@ -15,7 +19,13 @@ export function patrolAreaFeatures(areas: readonly PatrolArea[], teams: readonly
     type: 'FeatureCollection',
     features: areas.map((a) => ({
       type: 'Feature',
-      properties: { id: a.id, name: a.name, teamId: a.teamId, color: a.color, label: `${a.name}\n${teamName.get(a.teamId) ?? ''}` },
+      properties: {
+        id: a.id,
+        name: a.name,
+        teamId: a.teamId,
+        color: a.color,
+        label: `${a.name}\n${teamName.get(a.teamId) ?? ''}`,
+      },
       geometry: asGeoJson(a.geometry),
     })),
   };
@@ -38,14 +48,23 @@ export function patrolAreaLayers(): LayerSpecification[] {
       type: 'line',
       source: PATROL_AREAS_SOURCE,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': ['get', 'color'], 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 2, 16, 4], 'line-opacity': 0.9 },
+      paint: {
+        'line-color': ['get', 'color'],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 2, 16, 4],
+        'line-opacity': 0.9,
+      },
     },
     {
       id: 'patrol-areas-label',
       type: 'symbol',
       source: PATROL_AREAS_SOURCE,
       maxzoom: 13.5,
-      layout: { 'text-font': LABEL_FONT, 'text-field': ['get', 'label'], 'text-size': 15, 'text-allow-overlap': true },
+      layout: {
+        'text-font': LABEL_FONT,
+        'text-field': ['get', 'label'],
+        'text-size': 15,
+        'text-allow-overlap': true,
+      },
       paint: { 'text-color': ['get', 'color'], 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     },
   ];

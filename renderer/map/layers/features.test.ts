@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { makeFixtureDataset } from '../../../shared/schema/test-fixture';
+import { isOpenStage } from '../../../shared/model/case';
+import { gridFeatures } from './grids';
+import { patrolAreaFeatures } from './patrol-areas';
+import { officerFeatures } from './officers';
+import { caseFeatures } from './cases';
+import { basemapFeatures } from './basemap';
+import { offlineStyle } from '../style';
+
+const dataset = makeFixtureDataset();
+
+describe('map features from the township data', () => {
+  it('draws one grid feature per grid, keyed by its code, with the short code for labels', () => {
+    const fc = gridFeatures(dataset.grids);
+    expect(fc.features.map((f) => f.properties?.code)).toEqual(dataset.grids.map((g) => g.code));
+    expect(fc.features[0]?.properties?.shortCode).toBe(dataset.grids[0]?.code.slice(9));
+  });
+
+  it('labels each patrol area with its name and its team', () => {
+    const fc = patrolAreaFeatures(dataset.patrolAreas, dataset.teams);
+    const area = dataset.patrolAreas[0];
+    const team = dataset.teams.find((t) => t.id === area?.teamId);
+    expect(fc.features[0]?.properties?.label).toBe(`${area?.name}\n${team?.name}`);
+  });
+
+  it('draws only officers whose phone has reported a position', () => {
+    const withPosition = dataset.officers.filter((o) => o.position).map((o) => o.id);
+    expect(officerFeatures(dataset.officers).features.map((f) => f.properties?.id)).toEqual(withPosition);
+  });
+
+  it('carries stage and urgency on each case so the style can colour and size it', () => {
+    const open = dataset.cases.filter((c) => isOpenStage(c.stage));
+    const fc = caseFeatures(open);
+    expect(fc.features.map((f) => [f.properties?.stage, f.properties?.urgency])).toEqual(open.map((c) => [c.stage, c.urgency]));
+  });
+
+  it('tags every basemap feature with the layer that draws it', () => {
+    const layers = new Set(basemapFeatures(dataset.basemap).features.map((f) => f.properties?.layer));
+    for (const layer of layers) expect(['settlement', 'settlement-label', 'water', 'road', 'poi']).toContain(layer);
+  });
+});
+
+describe('the offline style', () => {
+  it('needs no network: no tile URLs, no sprite, no glyphs', () => {
+    const style = offlineStyle();
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+  });
+
+  it('draws officers above cases, and cases above grids and the basemap', () => {
+    const ids = offlineStyle().layers.map((l) => l.id);
+    expect(ids.indexOf('officers-icon')).toBeGreaterThan(ids.indexOf('cases-point'));
+    expect(ids.indexOf('cases-point')).toBeGreaterThan(ids.indexOf('grids-fill'));
+    expect(ids.indexOf('grids-fill')).toBeGreaterThan(ids.indexOf('basemap-road'));
+    expect(ids[0]).toBe('background');
+  });
+});

@@ -9,7 +9,9 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test/artifacts/', 'resources/sample/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test/artifacts/', 'resources/sample/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...pluginVue.configs['flat/recommended'],
@@ -34,9 +36,15 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*'], message: 'shared/ must not depend on Electron.' },
-            { group: ['vue', 'pinia', 'vue-i18n', 'element-plus', 'maplibre-gl', 'dexie'], message: 'shared/ is pure TypeScript: no UI, map or storage libraries.' },
+            {
+              group: ['vue', 'pinia', 'vue-i18n', 'element-plus', 'maplibre-gl', 'dexie'],
+              message: 'shared/ is pure TypeScript: no UI, map or storage libraries.',
+            },
             { group: nodeBuiltins, message: 'shared/ must run in the browser too: no Node built-ins.' },
-            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import from renderer/ or electron/.' },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'shared/ must not import from renderer/ or electron/.',
+            },
           ],
         },
       ],
@@ -51,7 +59,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer reaches the main process only through the platform API.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer reaches the main process only through the platform API.',
+            },
             { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
             { group: nodeBuiltins, message: 'renderer/ runs in a browser: no Node built-ins.' },
           ],
@@ -70,8 +81,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js'],
+    files: ['scripts/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Build configuration runs in Node, not in the renderer.
+    files: ['renderer/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   prettier,
 );

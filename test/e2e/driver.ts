@@ -77,16 +77,16 @@ interface ProbeWindow {
 /** Waits until the map has its data and MapLibre reports `idle` (everything rendered). */
 export async function mapIdle(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => (window as unknown as ProbeWindow).__griddeskMap !== undefined,
+    () => (globalThis as unknown as ProbeWindow).__griddeskMap !== undefined,
     undefined,
     { timeout: 60_000 },
   );
-  await page.evaluate(() => (window as unknown as ProbeWindow).__griddeskMap?.idle());
+  await page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.idle());
 }
 
 export async function renderedCounts(page: Page): Promise<RenderedCounts> {
   await mapIdle(page);
-  const counts = await page.evaluate(() => (window as unknown as ProbeWindow).__griddeskMap?.counts());
+  const counts = await page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.counts());
   if (!counts) throw new Error('map probe missing');
   return counts;
 }
@@ -95,7 +95,7 @@ export async function renderedCounts(page: Page): Promise<RenderedCounts> {
 export async function clickMapAt(page: Page, lonLat: readonly [number, number]): Promise<void> {
   const point = await page.evaluate(
     (p) => {
-      const probe = (window as unknown as ProbeWindow).__griddeskMap;
+      const probe = (globalThis as unknown as ProbeWindow).__griddeskMap;
       if (!probe) throw new Error('map probe missing');
       const px = probe.project(p);
       const rect = probe.canvasRect();

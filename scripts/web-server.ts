@@ -25,7 +25,11 @@ export interface WebServer {
  * Serves the built renderer (dist/renderer) on loopback for a browser: the display wall on another PC
  * behind a reverse proxy, or the end-to-end tests. Static files only; paths outside the root are refused.
  */
-export async function startWebServer(options: { root: string; host?: string; port?: number }): Promise<WebServer> {
+export async function startWebServer(options: {
+  root: string;
+  host?: string;
+  port?: number;
+}): Promise<WebServer> {
   const root = resolve(options.root);
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${join(root, 'index.html')} is missing: run "npm run build:renderer" first`);

@@ -7,7 +7,9 @@ const key = (k: string, extra: Partial<KeyboardEvent> = {}): KeyboardEvent =>
 describe('commands', () => {
   it('runs a registered command by id and finds it by its shortcut', async () => {
     let fitted = 0;
-    const unregister = registerCommands([{ id: 'map.fitTownship', label: 'layers.fitTownship', shortcut: 'Home', run: () => void fitted++ }]);
+    const unregister = registerCommands([
+      { id: 'map.fitTownship', label: 'layers.fitTownship', shortcut: 'Home', run: () => void fitted++ },
+    ]);
     await runCommand('map.fitTownship');
     await commandForKey(key('Home'))?.run();
     expect(fitted).toBe(2);
@@ -16,10 +18,16 @@ describe('commands', () => {
   });
 
   it('ignores shortcuts typed into a text field', () => {
-    const unregister = registerCommands([{ id: 'view.toggleLayerPanel', label: 'layers.title', shortcut: 'l', run: () => undefined }]);
+    const unregister = registerCommands([
+      { id: 'view.toggleLayerPanel', label: 'layers.title', shortcut: 'l', run: () => undefined },
+    ]);
     expect(commandForKey(key('l'))?.id).toBe('view.toggleLayerPanel');
     expect(commandForKey(key('L', { shiftKey: true }))?.id).toBe('view.toggleLayerPanel');
-    expect(commandForKey(key('l', { target: { tagName: 'INPUT', isContentEditable: false } as unknown as EventTarget }))).toBeUndefined();
+    expect(
+      commandForKey(
+        key('l', { target: { tagName: 'INPUT', isContentEditable: false } as unknown as EventTarget }),
+      ),
+    ).toBeUndefined();
     unregister();
   });
 

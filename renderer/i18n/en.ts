@@ -55,7 +55,7 @@ export const en: MessageSchema = {
   officerStatus: {
     patrolling: 'Patrolling',
     available: 'Available',
-    busy: 'Handling',
+    busy: 'On a case',
     'off-duty': 'Off duty',
   },
   officerKind: { certified: 'Certified officer', auxiliary: 'Auxiliary staff' },

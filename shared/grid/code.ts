@@ -18,9 +18,40 @@ export interface GridCodeParts {
 
 /** Province-level prefixes of GB/T 2260 division codes. */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 export type GridCodeError =
@@ -62,12 +93,20 @@ export function isGridCode(value: unknown): value is GridCode {
 }
 
 /** Builds a grid code from its parts; throws a {@link RangeError} naming the part that does not fit. */
-export function formatGridCode(county: string, township: number, community: number, sequence: number): GridCode {
+export function formatGridCode(
+  county: string,
+  township: number,
+  community: number,
+  sequence: number,
+): GridCode {
   const pad = (n: number, name: string): string => {
-    if (!Number.isInteger(n) || n < 1 || n > 999) throw new RangeError(`grid code ${name} ${n} is not 1..999`);
+    if (!Number.isInteger(n) || n < 1 || n > 999)
+      throw new RangeError(`grid code ${name} ${n} is not 1..999`);
     return String(n).padStart(3, '0');
   };
-  const result = parseGridCode(county + pad(township, 'township') + pad(community, 'community') + pad(sequence, 'sequence'));
+  const result = parseGridCode(
+    county + pad(township, 'township') + pad(community, 'community') + pad(sequence, 'sequence'),
+  );
   if (!result.ok) throw new RangeError(`grid code invalid: ${result.error.key}`);
   return result.code;
 }
@@ -77,7 +116,10 @@ export function formatGridCode(county: string, township: number, community: numb
  * representative points (lon, lat) of each cell; rows are bands of `rowHeightDeg` degrees from the north.
  * Returns the indices of `points` in numbering order.
  */
-export function westToEastNorthToSouth(points: readonly (readonly [number, number])[], rowHeightDeg: number): number[] {
+export function westToEastNorthToSouth(
+  points: readonly (readonly [number, number])[],
+  rowHeightDeg: number,
+): number[] {
   const north = Math.max(...points.map((p) => p[1]));
   const row = (p: readonly [number, number]): number => Math.floor((north - p[1]) / rowHeightDeg);
   return points

@@ -32,7 +32,15 @@ export interface BasemapSettlement {
 }
 
 /** Points of interest that matter for enforcement: 农贸市场, 学校, 工地, 医院, 镇政府… */
-export const POI_KINDS = ['government', 'market', 'school', 'construction', 'hospital', 'factory', 'station'] as const;
+export const POI_KINDS = [
+  'government',
+  'market',
+  'school',
+  'construction',
+  'hospital',
+  'factory',
+  'station',
+] as const;
 export type PoiKind = (typeof POI_KINDS)[number];
 
 export interface BasemapPoi {

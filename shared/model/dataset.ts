@@ -1,7 +1,16 @@
 import type { Basemap } from './basemap';
 import type { Case } from './case';
 import type { Matter } from './matter';
-import type { Community, Department, Grid, GridWorker, Officer, PatrolArea, Team, Township } from './organisation';
+import type {
+  Community,
+  Department,
+  Grid,
+  GridWorker,
+  Officer,
+  PatrolArea,
+  Team,
+  Township,
+} from './organisation';
 
 /**
  * Everything a workstation knows about its township at rest: geography, organisation, the power list

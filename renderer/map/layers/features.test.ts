@@ -32,12 +32,15 @@ describe('map features from the township data', () => {
   it('carries stage and urgency on each case so the style can colour and size it', () => {
     const open = dataset.cases.filter((c) => isOpenStage(c.stage));
     const fc = caseFeatures(open);
-    expect(fc.features.map((f) => [f.properties?.stage, f.properties?.urgency])).toEqual(open.map((c) => [c.stage, c.urgency]));
+    expect(fc.features.map((f) => [f.properties?.stage, f.properties?.urgency])).toEqual(
+      open.map((c) => [c.stage, c.urgency]),
+    );
   });
 
   it('tags every basemap feature with the layer that draws it', () => {
     const layers = new Set(basemapFeatures(dataset.basemap).features.map((f) => f.properties?.layer));
-    for (const layer of layers) expect(['settlement', 'settlement-label', 'water', 'road', 'poi']).toContain(layer);
+    for (const layer of layers)
+      expect(['settlement', 'settlement-label', 'water', 'road', 'poi']).toContain(layer);
   });
 });
 

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { IpcPayloadError } from '../shared/ipc/validate';
+import {
+  checkSender,
+  createIpcHandlers,
+  IpcSenderError,
+  type FrameLike,
+  type InvokeEventLike,
+} from './ipc-guard';
+import { createServices, type CallContext } from './services';
+import type { Locale } from '../shared/ipc/contract';
+
+const OUR_WINDOW = 7;
+
+function frame(url: string, parent: FrameLike | null = null, routingId = 1): FrameLike {
+  return { url, parent, processId: 3, routingId };
+}
+
+function eventFrom(
+  url: string,
+  options: { webContentsId?: number; subframe?: boolean } = {},
+): InvokeEventLike {
+  const mainFrame = frame(url);
+  const senderFrame = options.subframe ? frame(url, mainFrame, 2) : mainFrame;
+  return { sender: { id: options.webContentsId ?? OUR_WINDOW, mainFrame }, senderFrame };
+}
+
+const isOurWindow = (id: number): boolean => id === OUR_WINDOW;
+
+describe('checkSender', () => {
+  it('accepts the main frame of our window on app://griddesk', () => {
+    expect(checkSender(eventFrom('app://griddesk/index.html'), isOurWindow)).toEqual({ ok: true });
+  });
+
+  it('rejects a foreign URL', () => {
+    const verdict = checkSender(eventFrom('https://evil.example/'), isOurWindow);
+    expect(verdict).toEqual({ ok: false, reason: 'https://evil.example/ is not on app://griddesk' });
+    expect(checkSender(eventFrom('file:///C:/index.html'), isOurWindow).ok).toBe(false);
+    expect(checkSender(eventFrom('app://other/index.html'), isOurWindow).ok).toBe(false);
+  });
+
+  it('rejects a subframe, even one on our own origin', () => {
+    const verdict = checkSender(eventFrom('app://griddesk/index.html', { subframe: true }), isOurWindow);
+    expect(verdict.ok).toBe(false);
+    expect(!verdict.ok && verdict.reason).toMatch(/subframe/);
+  });
+
+  it('rejects a frame that is not the main frame of its webContents even without a parent', () => {
+    const event: InvokeEventLike = {
+      sender: { id: OUR_WINDOW, mainFrame: frame('app://griddesk/index.html', null, 1) },
+      senderFrame: frame('app://griddesk/index.html', null, 9),
+    };
+    expect(checkSender(event, isOurWindow).ok).toBe(false);
+  });
+
+  it('rejects an unknown window', () => {
+    const verdict = checkSender(eventFrom('app://griddesk/index.html', { webContentsId: 99 }), isOurWindow);
+    expect(verdict).toEqual({ ok: false, reason: 'webContents 99 is not one of our windows' });
+  });
+
+  it('rejects a sender whose frame has gone away', () => {
+    const event: InvokeEventLike = {
+      sender: { id: OUR_WINDOW, mainFrame: frame('app://griddesk/') },
+      senderFrame: null,
+    };
+    expect(checkSender(event, isOurWindow).ok).toBe(false);
+  });
+});
+
+describe('createIpcHandlers', () => {
+  function setup(info: { platform: string } = { platform: 'linux' }) {
+    const errors: string[] = [];
+    let fullScreen = false;
+    let locale: Locale = 'zh-CN';
+    const context: CallContext = {
+      window: { isFullScreen: () => fullScreen, setFullScreen: (flag) => void (fullScreen = flag) },
+    };
+    const services = createServices({
+      info: { version: '0.1.0', electron: '41.7.1', chrome: '146.0.0.0', ...info },
+      locale: {
+        get current() {
+          return locale;
+        },
+        set: async (next) => void (locale = next),
+      },
+    });
+    const handlers = new Map(
+      createIpcHandlers(services, {
+        isOurWindow,
+        contextOf: () => context,
+        logError: (m) => errors.push(m),
+      }).map((h) => [h.channel, h.handler]),
+    );
+    const call = (channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown> => {
+      const handler = handlers.get(channel as never);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      return handler(event, ...args);
+    };
+    return { call, errors, locale: () => locale };
+  }
+  const good = eventFrom('app://griddesk/index.html');
+
+  it('registers one handler per contract method', () => {
+    const errors: string[] = [];
+    const services = createServices({
+      info: { version: '1', electron: '1', chrome: '1', platform: 'linux' },
+      locale: { current: 'zh-CN', set: async () => undefined },
+    });
+    const channels = createIpcHandlers(services, {
+      isOurWindow,
+      contextOf: () => ({ window: { isFullScreen: () => false, setFullScreen: () => undefined } }),
+      logError: (m) => errors.push(m),
+    }).map((h) => h.channel);
+    expect(channels).toEqual(['app:info', 'app:setLocale', 'window:toggleFullScreen', 'window:isFullScreen']);
+  });
+
+  it('serves a valid request from our window', async () => {
+    const { call, locale } = setup();
+    await call('app:setLocale', good, 'en');
+    expect(locale()).toBe('en');
+    expect(await call('app:info', good)).toMatchObject({ version: '0.1.0', locale: 'en' });
+    await call('window:toggleFullScreen', good);
+    expect(await call('window:isFullScreen', good)).toBe(true);
+  });
+
+  it('refuses and logs a request from a foreign page before touching the service', async () => {
+    const { call, errors, locale } = setup();
+    await expect(call('app:setLocale', eventFrom('https://evil.example/'), 'en')).rejects.toBeInstanceOf(
+      IpcSenderError,
+    );
+    expect(locale()).toBe('zh-CN');
+    expect(errors).toEqual([
+      '[ipc] app:setLocale: sender refused: https://evil.example/ is not on app://griddesk',
+    ]);
+  });
+
+  it('refuses and logs arguments that do not match the schema', async () => {
+    const { call, errors, locale } = setup();
+    await expect(call('app:setLocale', good, 'fr')).rejects.toBeInstanceOf(IpcPayloadError);
+    await expect(call('app:setLocale', good, 'en', 'extra')).rejects.toThrow(
+      /app:setLocale: invalid arguments/,
+    );
+    expect(locale()).toBe('zh-CN');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('refuses a result that breaks the contract instead of sending it', async () => {
+    const { call, errors } = setup({ platform: '' });
+    await expect(call('app:info', good)).rejects.toThrow(/app:info: invalid result: platform: /);
+    expect(errors[0]).toMatch(/^\[ipc\] app:info: invalid result/);
+  });
+});

@@ -1,0 +1,34 @@
+import { protocol } from 'electron';
+import { APP_SCHEME } from './app-origin';
+import { createAppRequestHandler } from './app-protocol';
+
+/**
+ * Declares `app:` a privileged scheme. Must run before the app is ready.
+ * - standard: real origins (app://griddesk), relative URLs, and per-origin storage: IndexedDB, where the
+ *   Dexie database lives, belongs to the origin app://griddesk, chosen once (see app-origin.ts).
+ * - secure: a secure context, which IndexedDB persistence, crypto.subtle and module workers expect.
+ * - supportFetchAPI / corsEnabled: the renderer and MapLibre's worker fetch our own files.
+ * - codeCache: V8 may cache compiled scripts of this scheme, as it does for http(s).
+ * Not granted: bypassCSP (our CSP must apply), allowServiceWorkers, stream.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    },
+  ]);
+}
+
+/** Serves the built renderer (`rendererRoot`, i.e. dist/renderer) as app://griddesk. Call once the app is ready. */
+export function registerAppProtocol(rendererRoot: string): void {
+  protocol.handle(
+    APP_SCHEME,
+    createAppRequestHandler({
+      root: rendererRoot,
+      onRefused: (url, status, reason) => {
+        if (status !== 404) console.error(`[app protocol] refused ${url} (${status}): ${reason}`);
+      },
+    }),
+  );
+}

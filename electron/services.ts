@@ -1,0 +1,38 @@
+/**
+ * Main's implementation of the contract's services, over small interfaces so that tests run it without
+ * Electron. main.ts supplies the real pieces (app versions, the locale controller, the sender's window).
+ */
+import type { AppInfo, Locale } from '../shared/ipc/contract';
+import type { ServiceImplementation } from './ipc-guard';
+
+/** The part of a BrowserWindow the window service drives. */
+export interface WindowControl {
+  isFullScreen(): boolean;
+  setFullScreen(flag: boolean): void;
+}
+
+/** Per call: the window whose page sent the request. */
+export interface CallContext {
+  readonly window: WindowControl;
+}
+
+export interface ServiceDependencies {
+  /** Everything of {@link AppInfo} but the locale, which changes at run time. */
+  readonly info: Omit<AppInfo, 'locale'>;
+  readonly locale: { readonly current: Locale; set(locale: Locale): Promise<void> };
+}
+
+export function createServices(deps: ServiceDependencies): ServiceImplementation<CallContext> {
+  return {
+    app: {
+      info: () => ({ ...deps.info, locale: deps.locale.current }),
+      setLocale: (_context, locale) => deps.locale.set(locale),
+    },
+    window: {
+      toggleFullScreen: ({ window }) => {
+        window.setFullScreen(!window.isFullScreen());
+      },
+      isFullScreen: ({ window }) => window.isFullScreen(),
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The one IPC contract between the main process and the renderer (VS Code ProxyChannel style).
+ *
+ * Each service is an interface; each method becomes a channel named `service:method`; each method has a zod
+ * schema for its argument tuple and one for its result. Main validates every payload with these schemas
+ * (electron/ipc.ts), the preload builds `window.griddesk` from the same table (electron/preload.ts), and the
+ * renderer sees only the {@link GridDeskApi} type. Adding a method means adding it to a service interface and
+ * to {@link ipcContract}; the type checker refuses a table that does not match the interfaces.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data shapes
+// ---------------------------------------------------------------------------------------------------------------
+
+/** UI languages: Chinese first, English available. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+/** What the "about" box and diagnostics show. Versions are plain version strings; empty when not applicable. */
+export const appInfoSchema = z.strictObject({
+  version: z.string(),
+  electron: z.string(),
+  chrome: z.string(),
+  /** Node's `process.platform` in Electron ('win32', 'linux', …), 'web' in a browser. */
+  platform: z.string().min(1),
+  /** The UI locale the host currently uses (a BCP 47 tag). */
+  locale: z.string().min(1),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/**
+ * Commands the application menu can send to the renderer (main → renderer, channel `menu:command`). A closed
+ * list: the renderer runs the command with the same id from its command registry.
+ */
+export const MENU_COMMAND_IDS = [
+  'map.fitTownship',
+  'view.toggleLayerPanel',
+  'view.toggleFullScreen',
+  'data.resetToSample',
+  'app.switchLanguage',
+  'app.about',
+] as const;
+export const menuCommandIdSchema = z.enum(MENU_COMMAND_IDS);
+export type MenuCommandId = z.infer<typeof menuCommandIdSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Services (renderer → main, request/response)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The application as a whole. */
+export interface AppService {
+  info(): Promise<AppInfo>;
+  /** Main rebuilds the application menu in that language and remembers it for the next start. */
+  setLocale(locale: Locale): Promise<void>;
+}
+
+/** The window the call comes from. */
+export interface WindowService {
+  toggleFullScreen(): Promise<void>;
+  isFullScreen(): Promise<boolean>;
+}
+
+/** Every service main implements, by name. The names are the first half of the channel names. */
+export interface GridDeskServices {
+  readonly app: AppService;
+  readonly window: WindowService;
+}
+
+/** One method's schemas: its arguments as a tuple, and its result. */
+export interface MethodContract<A extends z.ZodTuple = z.ZodTuple, R extends z.ZodType = z.ZodType> {
+  readonly args: A;
+  readonly result: R;
+}
+
+function method<A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R): MethodContract<A, R> {
+  return { args, result };
+}
+
+/** What a contract table must look like for a set of service interfaces (used with `satisfies`). */
+type ContractShape<S> = {
+  readonly [K in keyof S]: {
+    readonly [M in keyof S[K]]: S[K][M] extends (...args: infer A) => Promise<infer R>
+      ? MethodContract<z.ZodTuple & z.ZodType<A>, z.ZodType<R>>
+      : never;
+  };
+};
+
+/** The schemas of every method of every service. */
+export const ipcContract = {
+  app: {
+    info: method(z.tuple([]), appInfoSchema),
+    setLocale: method(z.tuple([localeSchema]), z.void()),
+  },
+  window: {
+    toggleFullScreen: method(z.tuple([]), z.void()),
+    isFullScreen: method(z.tuple([]), z.boolean()),
+  },
+} as const satisfies ContractShape<GridDeskServices>;
+
+export type IpcContract = typeof ipcContract;
+export type ServiceName = keyof IpcContract & string;
+export type MethodName<S extends ServiceName> = keyof IpcContract[S] & string;
+
+/** The service interfaces as the schemas describe them; a test checks this equals {@link GridDeskServices}. */
+export type ServicesOf<C> = {
+  readonly [K in keyof C]: {
+    -readonly [M in keyof C[K]]: C[K][M] extends MethodContract<infer A, infer R>
+      ? (...args: z.infer<A>) => Promise<z.infer<R>>
+      : never;
+  };
+};
+
+/** A request channel: `service:method`. */
+export type IpcChannel = {
+  [S in ServiceName]: `${S}:${MethodName<S>}`;
+}[ServiceName];
+
+/** The channel name of a method: `service:method`. */
+export function channelOf<S extends ServiceName>(
+  service: S,
+  methodName: MethodName<S>,
+): `${S}:${MethodName<S>}` {
+  return `${service}:${methodName}`;
+}
+
+/** One row of the contract table, flattened for registration loops. */
+export interface IpcMethodEntry {
+  readonly service: ServiceName;
+  readonly method: string;
+  readonly channel: IpcChannel;
+  readonly contract: MethodContract;
+}
+
+/** Every method of the contract, in declaration order: what main registers and the preload exposes. */
+export function listIpcMethods(): readonly IpcMethodEntry[] {
+  const entries: IpcMethodEntry[] = [];
+  for (const service of Object.keys(ipcContract) as ServiceName[]) {
+    const methods: Readonly<Record<string, MethodContract>> = ipcContract[service];
+    for (const [name, contract] of Object.entries(methods)) {
+      entries.push({ service, method: name, channel: `${service}:${name}` as IpcChannel, contract });
+    }
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Events (main → renderer)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Main → renderer events and their payloads. */
+export interface IpcEventPayloads {
+  /** A menu item was chosen: run the command with this id. */
+  'menu:command': MenuCommandId;
+}
+export type IpcEventChannel = keyof IpcEventPayloads;
+export type IpcEventPayload<E extends IpcEventChannel> = IpcEventPayloads[E];
+
+/** The schema of each event's payload. */
+export const ipcEvents: { readonly [E in IpcEventChannel]: z.ZodType<IpcEventPayloads[E]> } = {
+  'menu:command': menuCommandIdSchema,
+};
+export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies IpcEventChannel;
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the renderer sees
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The API the preload exposes as `window.griddesk`, and the only thing the renderer knows of the main process.
+ * Every method returns a Promise; `onMenuCommand` returns a function that removes the listener.
+ */
+export interface GridDeskApi extends GridDeskServices {
+  onMenuCommand(listener: (id: MenuCommandId) => void): () => void;
+}

@@ -13,8 +13,7 @@ import { bbox } from '@turf/turf';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { Case } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
-import type { Basemap } from '../../shared/model/basemap';
-import type { Grid, Officer, PatrolArea, Team, Township } from '../../shared/model/organisation';
+import type { TownshipDataset } from '../../shared/model/dataset';
 import { LAYER_GROUP_IDS, LAYER_GROUPS, type LayerGroup, offlineStyle } from './style';
 import { BASEMAP_SOURCE, basemapFeatures } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_FILL_LAYER, gridFeatures } from './layers/grids';
@@ -32,15 +31,13 @@ export type MapSelection =
   | { readonly kind: 'case'; readonly id: string }
   | { readonly kind: 'cluster'; readonly count: number };
 
-export interface MapData {
-  readonly township: Township;
-  readonly basemap: Basemap;
-  readonly grids: readonly Grid[];
-  readonly patrolAreas: readonly PatrolArea[];
-  readonly teams: readonly Team[];
-  readonly officers: readonly Officer[];
+/** The parts of the township the map draws, and the open cases. */
+export type MapData = Pick<
+  TownshipDataset,
+  'township' | 'basemap' | 'grids' | 'patrolAreas' | 'teams' | 'officers'
+> & {
   readonly openCases: readonly Case[];
-}
+};
 
 export interface MapEvents {
   onSelect(selection: MapSelection | null): void;

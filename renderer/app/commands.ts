@@ -3,6 +3,7 @@ import { i18n } from '../i18n';
 import { platform } from '../platform';
 import { useAppStore } from '../stores/app';
 import { useMapUiStore } from '../stores/map-ui';
+import { usePlacementStore } from '../stores/placement';
 import type { Command } from '../commands/registry';
 import { resetSessionToSample } from './session';
 
@@ -15,6 +16,17 @@ export function appCommands(): Command[] {
       label: 'layers.fitTownship',
       shortcut: 'Home',
       run: () => useMapUiStore().requestFit(),
+    },
+    {
+      id: 'incident.locate',
+      label: 'placement.start',
+      shortcut: 'p',
+      run: () => {
+        const placement = usePlacementStore();
+        if (placement.placing) return placement.cancel();
+        useMapUiStore().select(null);
+        placement.start();
+      },
     },
     {
       id: 'view.toggleLayerPanel',

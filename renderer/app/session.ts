@@ -9,6 +9,7 @@ import { ensureSeeded, resetToSample } from '../db/seed';
 import { loadDataset } from '../db/dataset-repo';
 import { listOpenCases } from '../db/cases-repo';
 import { requestPersistentStorage } from '../db/persistence';
+import { spatial } from '../spatial/client';
 
 let db: GridDeskDb | null = null;
 
@@ -26,6 +27,8 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   const dataset = await loadDataset(database);
   if (!dataset) throw new Error('the local database holds no township');
   useTownshipStore().setDataset(dataset);
+  // Plain copies cross to the worker; the locator is built there, off the UI thread.
+  await spatial().load(dataset.grids.map((g) => ({ code: g.code, geometry: g.geometry })));
   useCasesStore().setOpenCases(await listOpenCases(database));
 }
 

@@ -4,6 +4,7 @@
  */
 export type CommandId =
   | 'map.fitTownship'
+  | 'incident.locate'
   | 'view.toggleLayerPanel'
   | 'view.toggleFullScreen'
   | 'data.resetToSample'

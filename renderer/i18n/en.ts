@@ -98,4 +98,18 @@ export const en: MessageSchema = {
     offline: 'Offline basemap',
   },
   units: { km2: 'km²', m: 'm' },
+  placement: {
+    title: 'Locate incident',
+    start: 'Locate incident',
+    hint: 'Click the incident on the map, or type WGS84 longitude and latitude',
+    lon: 'Longitude',
+    lat: 'Latitude',
+    locate: 'Locate',
+    cancel: 'Cancel',
+    badLon: 'Longitude must be a number from -180 to 180',
+    badLat: 'Latitude must be a number from -90 to 90',
+    outside: 'This point is outside the township’s grids',
+    nearest: 'Nearest grid: {code} ({name}), {distance} m away',
+    referral: 'Refer it to the neighbouring township',
+  },
 };

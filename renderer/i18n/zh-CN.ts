@@ -91,4 +91,18 @@ export const zhCN = {
     offline: '离线底图',
   },
   units: { km2: '平方公里', m: '米' },
+  placement: {
+    title: '事件定位',
+    start: '事件定位',
+    hint: '在地图上点击事件位置，或输入 WGS84 经纬度',
+    lon: '经度',
+    lat: '纬度',
+    locate: '定位',
+    cancel: '取消',
+    badLon: '经度应为 -180 到 180 之间的数字',
+    badLat: '纬度应为 -90 到 90 之间的数字',
+    outside: '该位置不在本镇网格内',
+    nearest: '最近网格：{code}（{name}），距离 {distance} 米',
+    referral: '建议转交相邻乡镇（街道）处理',
+  },
 } as const;

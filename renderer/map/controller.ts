@@ -19,6 +19,7 @@ import { BASEMAP_SOURCE, basemapFeatures } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_FILL_LAYER, gridFeatures } from './layers/grids';
 import { PATROL_AREAS_SOURCE, PATROL_AREA_FILL_LAYER, patrolAreaFeatures } from './layers/patrol-areas';
 import { OFFICERS_SOURCE, OFFICER_ICON_LAYER, addOfficerIcons, officerFeatures } from './layers/officers';
+import { PLACEMENT_SOURCE, placementFeatures } from './layers/placement';
 import { CASES_SOURCE, CASE_CLUSTER_LAYER, CASE_POINT_LAYER, caseFeatures } from './layers/cases';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -40,6 +41,8 @@ export type MapData = Pick<
 };
 
 export interface MapEvents {
+  /** A click anywhere; return true to take it (placing an incident), so it does not also select. */
+  onClick(lonLat: readonly [number, number]): boolean;
   onSelect(selection: MapSelection | null): void;
   onCursor(lngLat: readonly [number, number] | null): void;
   onZoom(zoom: number): void;
@@ -64,6 +67,7 @@ export class MapController {
   private townshipBounds: [number, number, number, number] | null = null;
   private hovered: { source: string; id: string | number } | null = null;
   private loaded: Promise<void>;
+  private placing = false;
 
   constructor(
     container: HTMLElement,
@@ -159,7 +163,7 @@ export class MapController {
   private handleMove(e: MapMouseEvent): void {
     this.events.onCursor([e.lngLat.lng, e.lngLat.lat]);
     const f = this.pick(e);
-    this.map.getCanvas().style.cursor = f ? 'pointer' : '';
+    this.map.getCanvas().style.cursor = this.placing ? 'crosshair' : f ? 'pointer' : '';
     this.setHover(
       f && f.id !== undefined && f.layer.id !== CASE_CLUSTER_LAYER ? { source: f.source, id: f.id } : null,
     );
@@ -173,7 +177,18 @@ export class MapController {
     this.hovered = next;
   }
 
+  /** Shows the incident being placed, or clears it; the crosshair cursor says a click will place it. */
+  setPlacement(point: readonly [number, number] | null): void {
+    this.map.getSource<GeoJSONSource>(PLACEMENT_SOURCE)?.setData(placementFeatures(point));
+  }
+
+  setPlacing(on: boolean): void {
+    this.placing = on;
+    this.map.getCanvas().style.cursor = on ? 'crosshair' : '';
+  }
+
   private handleClick(e: MapMouseEvent): void {
+    if (this.events.onClick([e.lngLat.lng, e.lngLat.lat])) return;
     const f = this.pick(e);
     const p = f?.properties ?? {};
     if (!f) return this.events.onSelect(null);

@@ -10,6 +10,7 @@ import {
 } from './layers/patrol-areas';
 import { OFFICERS_SOURCE, OFFICER_LAYER_IDS, officerLayers, officersSource } from './layers/officers';
 import { CASES_SOURCE, CASE_LAYER_IDS, caseLayers, casesSource } from './layers/cases';
+import { PLACEMENT_SOURCE, placementLayers, placementSource } from './layers/placement';
 
 /** The toggles of the layer panel; each names a group of style layers. */
 export const LAYER_GROUPS = ['basemap', 'patrolAreas', 'grids', 'cases', 'officers'] as const;
@@ -34,9 +35,11 @@ export function offlineStyle(): StyleSpecification {
     ...gridLayers(),
     ...caseLayers(),
     ...officerLayers(),
+    ...placementLayers(),
   ];
   // Labels above all fills and lines, command symbols on top.
   const order = (l: LayerSpecification): number => {
+    if (l.id.startsWith('placement')) return 5;
     if (l.id.startsWith('officers')) return 4;
     if (l.id.startsWith('cases')) return 3;
     if (l.type === 'symbol') return 2;
@@ -56,6 +59,7 @@ export function offlineStyle(): StyleSpecification {
       [GRIDS_SOURCE]: gridsSource(),
       [CASES_SOURCE]: casesSource(),
       [OFFICERS_SOURCE]: officersSource(),
+      [PLACEMENT_SOURCE]: placementSource(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } },

@@ -83,6 +83,35 @@ describe('the workstation on the embedded sample township', () => {
     await toggleLayer(s.page, 'officers');
   });
 
+  it('locates an incident clicked on the map: its grid, patrol area and team', async () => {
+    const grid = township.grids[Math.floor(township.grids.length / 3)]!;
+    const p = pointOnFeature(asGeoJson(grid.geometry)).geometry.coordinates as [number, number];
+    const area = township.patrolAreas.find((a) => a.id === grid.patrolAreaId);
+    const team = township.teams.find((t) => t.id === area?.teamId);
+    await s.page.getByTestId('placement-start').click();
+    await clickMapAt(s.page, p);
+    await expect.poll(() => s.page.getByTestId('placement-grid').textContent()).toBe(grid.code);
+    expect(await s.page.getByTestId('placement-area').textContent()).toBe(area?.name);
+    expect(await s.page.getByTestId('placement-team').textContent()).toBe(team?.name);
+    await mapIdle(s.page);
+    await screenshot(s.page, 'placement');
+  });
+
+  it('refers typed coordinates outside the township, and names a bad coordinate', async () => {
+    const [, , east, north] = bbox(asGeoJson(township.township.boundary));
+    await s.page.getByTestId('placement-lon').fill(String(east + 0.05));
+    await s.page.getByTestId('placement-lat').fill(String(north));
+    await s.page.getByTestId('placement-locate').click();
+    await expect
+      .poll(() => s.page.getByTestId('placement-outside').textContent())
+      .toMatch(/最近网格：\d{15}/);
+    await s.page.getByTestId('placement-lat').fill('北纬32度');
+    await s.page.getByTestId('placement-locate').click();
+    await expect.poll(() => s.page.getByTestId('placement-input-error').textContent()).toContain('纬度');
+    await s.page.getByTestId('placement-start').click();
+    await expect.poll(() => s.page.getByTestId('placement-panel').count()).toBe(0);
+  });
+
   it('switches the interface to English and back', async () => {
     await s.page.getByTestId('language-select').click();
     await s.page.getByTestId('language-en').click();

@@ -1,0 +1,217 @@
+import { bump, prefixSum } from './csr';
+import type { PolygonStore } from './polygon-store';
+
+/**
+ * A uniform raster over the grids' extent that settles most points without a polygon test.
+ *
+ * Each cell is classified once: wholly inside one grid (no grid edge comes within a hair of the closed cell
+ * square, and the grid contains the cell centre), empty (no edge touches it and no grid contains it), or
+ * mixed (the candidate grids: those whose edges touch the cell plus any that contain it wholly). A point in
+ * an inside or empty cell is answered with one array read; only points in mixed cells need the exact test.
+ * The test for "touches" is conservative (a margin of 1e-6 cell), so inside/empty answers are exact.
+ */
+export interface CellRaster {
+  readonly west: number;
+  readonly south: number;
+  /** Cells per degree of longitude and of latitude. */
+  readonly scaleX: number;
+  readonly scaleY: number;
+  readonly nx: number;
+  readonly ny: number;
+  /** Per cell (row-major from the south-west): grid index ≥ 0, EMPTY, or MIXED_BASE − k for mixed list k. */
+  readonly cells: Int32Array;
+  /** Mixed list k holds grid indices candidates[candidateStart[k] … candidateStart[k+1]−1], ascending. */
+  readonly candidateStart: Int32Array;
+  readonly candidates: Int32Array;
+  readonly mixedCells: number;
+}
+
+export const EMPTY = -1;
+export const MIXED_BASE = -2;
+
+const MARGIN = 1e-6;
+
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Which grids' edges touch which cells: (cell, grid) pairs, each once, grids ascending per cell. */
+function touchingGrids(
+  store: PolygonStore,
+  raster: Omit<CellRaster, 'cells' | 'candidateStart' | 'candidates' | 'mixedCells'>,
+) {
+  const { west, south, scaleX, scaleY, nx, ny } = raster;
+  const stamp = new Int32Array(nx * ny).fill(-1);
+  const pairCell = new IntList();
+  const pairGrid = new IntList();
+  const xy = store.xy;
+  for (let g = 0; g < store.count; g++) {
+    for (let r = store.gridRingStart[g] as number; r < (store.gridRingStart[g + 1] as number); r++) {
+      for (let i = store.ringStart[r] as number; i < (store.ringStart[r + 1] as number) - 1; i++) {
+        const u0 = ((xy[2 * i] as number) - west) * scaleX;
+        const v0 = ((xy[2 * i + 1] as number) - south) * scaleY;
+        const u1 = ((xy[2 * i + 2] as number) - west) * scaleX;
+        const v1 = ((xy[2 * i + 3] as number) - south) * scaleY;
+        const rowLo = Math.max(0, Math.floor(Math.min(v0, v1) - MARGIN));
+        const rowHi = Math.min(ny - 1, Math.floor(Math.max(v0, v1) + MARGIN));
+        for (let row = rowLo; row <= rowHi; row++) {
+          let uMin: number;
+          let uMax: number;
+          if (v0 === v1) {
+            uMin = Math.min(u0, u1);
+            uMax = Math.max(u0, u1);
+          } else {
+            // The part of the segment with v in [row − m, row + 1 + m].
+            const ta = (row - MARGIN - v0) / (v1 - v0);
+            const tb = (row + 1 + MARGIN - v0) / (v1 - v0);
+            const t0 = Math.max(0, Math.min(ta, tb));
+            const t1 = Math.min(1, Math.max(ta, tb));
+            if (t0 > t1) continue;
+            const ua = u0 + (u1 - u0) * t0;
+            const ub = u0 + (u1 - u0) * t1;
+            uMin = Math.min(ua, ub);
+            uMax = Math.max(ua, ub);
+          }
+          const colLo = Math.max(0, Math.floor(uMin - MARGIN));
+          const colHi = Math.min(nx - 1, Math.floor(uMax + MARGIN));
+          for (let col = colLo; col <= colHi; col++) {
+            const cell = row * nx + col;
+            if (stamp[cell] === g) continue;
+            stamp[cell] = g;
+            pairCell.push(cell);
+            pairGrid.push(g);
+          }
+        }
+      }
+    }
+  }
+  // Counting sort by cell keeps grids ascending within a cell (they were emitted in grid order).
+  const start = new Int32Array(nx * ny + 1);
+  for (let k = 0; k < pairCell.length; k++) bump(start, (pairCell.data[k] as number) + 1);
+  prefixSum(start);
+  const fill = start.slice(0, nx * ny);
+  const grids = new Int32Array(pairCell.length);
+  for (let k = 0; k < pairCell.length; k++)
+    grids[bump(fill, pairCell.data[k] as number)] = pairGrid.data[k] as number;
+  return { start, grids };
+}
+
+/** Per row, where its centre line crosses grid edges: (x, grid), for the parity sweep. */
+function rowCrossings(store: PolygonStore, south: number, scaleY: number, ny: number) {
+  const yc = new Float64Array(ny);
+  for (let row = 0; row < ny; row++) yc[row] = south + (row + 0.5) / scaleY;
+  const rowOf = new IntList();
+  const xs: number[] = [];
+  const gridOf = new IntList();
+  const xy = store.xy;
+  for (let g = 0; g < store.count; g++) {
+    for (let r = store.gridRingStart[g] as number; r < (store.gridRingStart[g + 1] as number); r++) {
+      for (let i = store.ringStart[r] as number; i < (store.ringStart[r + 1] as number) - 1; i++) {
+        const ax = xy[2 * i] as number;
+        const ay = xy[2 * i + 1] as number;
+        const bx = xy[2 * i + 2] as number;
+        const by = xy[2 * i + 3] as number;
+        if (ay === by) continue;
+        const ly = Math.min(ay, by);
+        const hy = Math.max(ay, by);
+        // Same half-open rule as the exact test: crossed when ly ≤ y < hy.
+        let row = Math.max(0, Math.floor((ly - south) * scaleY - 0.5) - 1);
+        for (; row < ny && (yc[row] as number) < hy; row++) {
+          const y = yc[row] as number;
+          if (y < ly) continue;
+          xs.push(ax + ((bx - ax) * (y - ay)) / (by - ay));
+          rowOf.push(row);
+          gridOf.push(g);
+        }
+      }
+    }
+  }
+  return { rowOf, xs, gridOf };
+}
+
+/**
+ * Classifies every cell of a raster with cells of about `cellM` metres (kx, ky: metres per degree).
+ * Cost is linear in edges plus cells; memory about 4 bytes per cell plus the mixed lists.
+ */
+export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, ky: number): CellRaster {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (let g = 0; g < store.count; g++) {
+    west = Math.min(west, store.bbox[4 * g] as number);
+    south = Math.min(south, store.bbox[4 * g + 1] as number);
+    east = Math.max(east, store.bbox[4 * g + 2] as number);
+    north = Math.max(north, store.bbox[4 * g + 3] as number);
+  }
+  const scaleX = kx / cellM;
+  const scaleY = ky / cellM;
+  const nx = Math.max(1, Math.ceil((east - west) * scaleX));
+  const ny = Math.max(1, Math.ceil((north - south) * scaleY));
+  const frame = { west, south, scaleX, scaleY, nx, ny };
+  const touching = touchingGrids(store, frame);
+  const crossings = rowCrossings(store, south, scaleY, ny);
+
+  // Bucket crossings by row, then sweep each row west to east toggling grid parity.
+  const rowStart = new Int32Array(ny + 1);
+  for (let k = 0; k < crossings.rowOf.length; k++) bump(rowStart, (crossings.rowOf.data[k] as number) + 1);
+  prefixSum(rowStart);
+  const order = new Int32Array(crossings.rowOf.length);
+  const fill = rowStart.slice(0, ny);
+  for (let k = 0; k < crossings.rowOf.length; k++) order[bump(fill, crossings.rowOf.data[k] as number)] = k;
+
+  const cells = new Int32Array(nx * ny);
+  const candidateStart = new IntList();
+  const candidates = new IntList();
+  candidateStart.push(0);
+  const parity = new Uint8Array(store.count);
+  const active: number[] = [];
+  const merged: number[] = [];
+  for (let row = 0; row < ny; row++) {
+    const rowOrder = Array.from(order.subarray(rowStart[row] as number, rowStart[row + 1] as number));
+    rowOrder.sort((a, b) => (crossings.xs[a] as number) - (crossings.xs[b] as number));
+    active.length = 0;
+    let k = 0;
+    for (let col = 0; col < nx; col++) {
+      const xc = west + (col + 0.5) / scaleX;
+      while (k < rowOrder.length && (crossings.xs[rowOrder[k] as number] as number) < xc) {
+        const g = crossings.gridOf.data[rowOrder[k] as number] as number;
+        parity[g] = (parity[g] as number) ^ 1;
+        if (parity[g]) active.push(g);
+        else active.splice(active.indexOf(g), 1);
+        k++;
+      }
+      const cell = row * nx + col;
+      const t0 = touching.start[cell] as number;
+      const t1 = touching.start[cell + 1] as number;
+      if (t0 === t1) {
+        cells[cell] = active.length === 0 ? EMPTY : Math.min(...active);
+        continue;
+      }
+      merged.length = 0;
+      for (let t = t0; t < t1; t++) merged.push(touching.grids[t] as number);
+      for (const g of active) if (!merged.includes(g)) merged.push(g);
+      if (merged.length > t1 - t0) merged.sort((a, b) => a - b);
+      cells[cell] = MIXED_BASE - (candidateStart.length - 1);
+      for (const g of merged) candidates.push(g);
+      candidateStart.push(candidates.length);
+    }
+    for (const g of active) parity[g] = 0;
+  }
+  return {
+    ...frame,
+    cells,
+    candidateStart: candidateStart.data.slice(0, candidateStart.length),
+    candidates: candidates.data.slice(0, candidates.length),
+    mixedCells: candidateStart.length - 1,
+  };
+}

@@ -4,6 +4,7 @@ import { platform } from '../platform';
 import { useAppStore } from '../stores/app';
 import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
+import { useReassignStore } from '../stores/reassign';
 import type { Command } from '../commands/registry';
 import { resetSessionToSample } from './session';
 
@@ -28,6 +29,7 @@ export function appCommands(): Command[] {
         placement.start();
       },
     },
+    { id: 'cases.reassignAll', label: 'reassign.start', run: () => useReassignStore().run() },
     {
       id: 'view.toggleLayerPanel',
       label: 'layers.title',

@@ -13,6 +13,17 @@ import { spatial } from '../spatial/client';
 
 let db: GridDeskDb | null = null;
 
+/** The open local database, once the session has started. */
+export function currentDb(): GridDeskDb {
+  if (!db) throw new Error('the local database is not open yet');
+  return db;
+}
+
+/** Reloads the open cases from the database into the store (after a write). */
+export async function reloadOpenCases(): Promise<void> {
+  useCasesStore().setOpenCases(await listOpenCases(currentDb()));
+}
+
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
   const get = async (name: string): Promise<unknown> => {

@@ -5,6 +5,7 @@
 export type CommandId =
   | 'map.fitTownship'
   | 'incident.locate'
+  | 'cases.reassignAll'
   | 'view.toggleLayerPanel'
   | 'view.toggleFullScreen'
   | 'data.resetToSample'

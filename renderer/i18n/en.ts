@@ -98,6 +98,19 @@ export const en: MessageSchema = {
     offline: 'Offline basemap',
   },
   units: { km2: 'km²', m: 'm' },
+  reassign: {
+    start: 'Check grid assignment',
+    title: 'Check the grid of every open case',
+    explain:
+      'Locates every open case again against the current grids and patrol areas and lists the ones whose grid changes; closed cases keep theirs.',
+    progress: '{done} of {total} checked',
+    cancel: 'Cancel',
+    cancelled: 'Cancelled; nothing was changed',
+    summary: '{total} checked: {moved} move to another grid, {outside} now lie outside the township’s grids',
+    outside: 'outside the township’s grids: needs a decision',
+    apply: 'Move {count}',
+    applied: '{count} moved',
+  },
   placement: {
     title: 'Locate incident',
     start: 'Locate incident',

@@ -91,6 +91,18 @@ export const zhCN = {
     offline: '离线底图',
   },
   units: { km2: '平方公里', m: '米' },
+  reassign: {
+    start: '核对网格归属',
+    title: '核对在办案件的网格归属',
+    explain: '按当前网格和片区重新定位全部在办案件，列出归属发生变化的案件；已结案案件保留原归属。',
+    progress: '已核对 {done} / {total} 件',
+    cancel: '取消',
+    cancelled: '已取消，未做任何修改',
+    summary: '共核对 {total} 件：{moved} 件需改派网格，{outside} 件已不在本镇网格内',
+    outside: '不在本镇网格内，需人工处理',
+    apply: '改派 {count} 件',
+    applied: '已改派 {count} 件',
+  },
   placement: {
     title: '事件定位',
     start: '事件定位',

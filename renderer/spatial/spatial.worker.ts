@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { GridLocator, type LocatableArea } from '../../shared/spatial';
 import type { GridHit } from '../../shared/assignment/responsibility';
 
@@ -17,6 +17,25 @@ const service = {
     return performance.now() - start;
   },
 
+  /**
+   * Grid indices for many points (-1 outside), in chunks: after each chunk `progress(done, total)` is
+   * awaited, and answering false cancels the run (the result is then null).
+   */
+  async locateAll(
+    lon: Float64Array,
+    lat: Float64Array,
+    progress: (done: number, total: number) => boolean | Promise<boolean>,
+  ): Promise<Int32Array | null> {
+    if (!locator) throw new Error('spatial worker: no grids loaded');
+    const out = new Int32Array(lon.length);
+    for (let start = 0; start < lon.length; start += CHUNK) {
+      const end = Math.min(start + CHUNK, lon.length);
+      locator.locateMany(lon.subarray(start, end), lat.subarray(start, end), out.subarray(start, end));
+      if (!(await progress(end, lon.length))) return null;
+    }
+    return transfer(out, [out.buffer]);
+  },
+
   /** The grid containing a WGS84 lon/lat, or the nearest grid when outside. */
   locate(lon: number, lat: number): GridHit {
     if (!locator) throw new Error('spatial worker: no grids loaded');
@@ -30,5 +49,8 @@ const service = {
 };
 
 export type SpatialService = typeof service;
+
+/** Points per chunk between progress reports in {@link service.locateAll}. */
+const CHUNK = 2_000;
 
 expose(service);

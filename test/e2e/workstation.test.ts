@@ -112,6 +112,19 @@ describe('the workstation on the embedded sample township', () => {
     await expect.poll(() => s.page.getByTestId('placement-panel').count()).toBe(0);
   });
 
+  it('re-checks the grid of every open case with progress, and finds the sample consistent', async () => {
+    await s.page.getByTestId('reassign-start').click();
+    await expect
+      .poll(() => s.page.getByTestId('reassign-summary').textContent())
+      .toContain(`共核对 ${expected.cases} 件：0 件需改派网格，0 件`);
+    expect(await s.page.getByTestId('reassign-count').textContent()).toContain(
+      `${expected.cases} / ${expected.cases}`,
+    );
+    await screenshot(s.page, 'reassign');
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('reassign-dialog').isVisible()).toBe(false);
+  });
+
   it('switches the interface to English and back', async () => {
     await s.page.getByTestId('language-select').click();
     await s.page.getByTestId('language-en').click();

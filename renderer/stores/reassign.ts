@@ -1,0 +1,77 @@
+import { defineStore } from 'pinia';
+import { proxy } from 'comlink';
+import { ref, shallowRef } from 'vue';
+import { caseCoordinates, caseGridChanges, type CaseGridChange } from '../../shared/assignment/reassign';
+import { spatial } from '../spatial/client';
+import { applyCaseAssignments } from '../db/cases-repo';
+import { currentDb, reloadOpenCases } from '../app/session';
+import { useCasesStore } from './cases';
+import { useTownshipStore } from './township';
+
+/**
+ * Re-checks every open case against the current grids (after a grid or zone change): the spatial worker
+ * locates all of them in chunks with progress, the operator sees what would change and applies it in
+ * one transaction, or cancels at any time.
+ */
+export const useReassignStore = defineStore('reassign', () => {
+  const open = ref(false);
+  const running = ref(false);
+  const done = ref(0);
+  const total = ref(0);
+  const cancelled = ref(false);
+  const changes = shallowRef<readonly CaseGridChange[] | null>(null);
+  const applied = ref<number | null>(null);
+  let stop = false;
+
+  async function run(): Promise<void> {
+    const cases = useCasesStore().openCases;
+    const township = useTownshipStore();
+    open.value = true;
+    running.value = true;
+    cancelled.value = false;
+    changes.value = null;
+    applied.value = null;
+    done.value = 0;
+    total.value = cases.length;
+    stop = false;
+    try {
+      const { lon, lat } = caseCoordinates(cases);
+      const answer = await spatial().locateAll(
+        lon,
+        lat,
+        proxy((d: number) => {
+          done.value = d;
+          return !stop;
+        }),
+      );
+      if (!answer) {
+        cancelled.value = true;
+        return;
+      }
+      changes.value = caseGridChanges(cases, answer, township);
+    } finally {
+      running.value = false;
+    }
+  }
+
+  function cancel(): void {
+    stop = true;
+  }
+
+  /** Writes the moved cases' new grid and team; cases now outside every grid are left for a decision. */
+  async function apply(): Promise<void> {
+    const moved = (changes.value ?? []).flatMap((c) =>
+      c.kind === 'moved' ? [{ caseId: c.caseId, ...c.to }] : [],
+    );
+    applied.value = await applyCaseAssignments(currentDb(), moved);
+    await reloadOpenCases();
+    changes.value = (changes.value ?? []).filter((c) => c.kind === 'outside');
+  }
+
+  function close(): void {
+    stop = true;
+    open.value = false;
+  }
+
+  return { open, running, done, total, cancelled, changes, applied, run, cancel, apply, close };
+});

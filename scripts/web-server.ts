@@ -1,20 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-};
+import { join, normalize, resolve, sep } from 'node:path';
+// The same headers as the app:// protocol of the desktop app, so the browser build is held to the same CSP.
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../electron/app-protocol';
 
 export interface WebServer {
   readonly url: string;
@@ -45,7 +33,8 @@ export async function startWebServer(options: {
         }
         const body = await readFile(file);
         res.writeHead(200, {
-          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': mimeTypeOf(file),
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
           'X-Content-Type-Options': 'nosniff',
           'Cache-Control': 'no-cache',
         });

@@ -1,22 +1,12 @@
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { TownshipDataset } from '../model/dataset';
 import { asGeoJson } from '../model/geo';
 import { createRng } from '../sample/random';
 import { GridLocator } from './grid-locator';
+import { readSampleTownship } from './test-shapes';
 
-/** The committed sample, read through Vite's `?raw` import (shared/ code may not use node:fs). */
-async function readSample(): Promise<string> {
-  const path = '../../resources/sample/township.json?raw';
-  const mod: unknown = await import(/* @vite-ignore */ path);
-  if (typeof mod !== 'object' || mod === null || !('default' in mod) || typeof mod.default !== 'string') {
-    throw new Error('resources/sample/township.json did not load as text');
-  }
-  return mod.default;
-}
-
-const dataset = JSON.parse(await readSample()) as TownshipDataset;
+const dataset = await readSampleTownship();
 
 describe('GridLocator on the committed sample township', () => {
   const grids = dataset.grids;

@@ -2,21 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, LonLat } from '../model/geo';
 import { GridLocator, type LocatableArea } from './grid-locator';
-
-/** A counter-clockwise axis-aligned rectangle ring, closed. */
-function rect(w: number, s: number, e: number, n: number): LonLat[] {
-  return [
-    [w, s],
-    [e, s],
-    [e, n],
-    [w, n],
-    [w, s],
-  ];
-}
-
-function box(code: string, w: number, s: number, e: number, n: number): LocatableArea<string> {
-  return { code, geometry: { type: 'Polygon', coordinates: [rect(w, s, e, n)] } };
-}
+import { rect, box } from './test-shapes';
 
 /** 2×2 squares of 0.01° meeting at (120.01, 30.01): SW, SE, NW, NE. */
 const quad = [

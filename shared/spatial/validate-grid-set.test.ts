@@ -1,33 +1,8 @@
 import { area, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import type { TownshipDataset } from '../model/dataset';
-import type { LonLat } from '../model/geo';
 import type { LocatableArea } from './grid-locator';
 import { validateGridSet } from './validate-grid-set';
-
-/** The committed sample, read through Vite's `?raw` import (shared/ code may not use node:fs). */
-async function readSample(): Promise<string> {
-  const path = '../../resources/sample/township.json?raw';
-  const mod: unknown = await import(/* @vite-ignore */ path);
-  if (typeof mod !== 'object' || mod === null || !('default' in mod) || typeof mod.default !== 'string') {
-    throw new Error('resources/sample/township.json did not load as text');
-  }
-  return mod.default;
-}
-
-function rect(w: number, s: number, e: number, n: number): LonLat[] {
-  return [
-    [w, s],
-    [e, s],
-    [e, n],
-    [w, n],
-    [w, s],
-  ];
-}
-
-function box(code: string, w: number, s: number, e: number, n: number): LocatableArea<string> {
-  return { code, geometry: { type: 'Polygon', coordinates: [rect(w, s, e, n)] } };
-}
+import { rect, box, readSampleTownship } from './test-shapes';
 
 /** Turf's area of a rectangle, as the independent reference for reported areas. */
 function rectArea(w: number, s: number, e: number, n: number): number {
@@ -148,7 +123,7 @@ describe('validateGridSet', () => {
   });
 
   it('finds no overlap or gap in the committed sample township', async () => {
-    const dataset = JSON.parse(await readSample()) as TownshipDataset;
+    const dataset = await readSampleTownship();
     const report = validateGridSet(dataset.grids, { boundary: dataset.township.boundary });
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });

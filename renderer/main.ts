@@ -2,6 +2,7 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
+import './panels/floating-panel.css';
 import App from './App.vue';
 import { i18n } from './i18n';
 

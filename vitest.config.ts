@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Some property and agreement tests run 100k points; on a busy 2-core machine they need more than 5 s.
+          testTimeout: 30_000,
           include: [
             'shared/**/*.test.ts',
             'electron/**/*.test.ts',

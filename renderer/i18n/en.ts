@@ -124,5 +124,11 @@ export const en: MessageSchema = {
     outside: 'This point is outside the township’s grids',
     nearest: 'Nearest grid: {code} ({name}), {distance} m away',
     referral: 'Refer it to the neighbouring township',
+    matter: 'Enforcement matter (optional; decides whether two certified officers are needed)',
+    recommend: 'Recommended officers',
+    noneAvailable: 'No officer available',
+    pair: 'Two certified officers for the action: {names}',
+    shortage: 'Not enough certified officers: 2 needed, {available} available',
+    excluded: '{count} more not listed (off duty, no position, or position older than 30 min)',
   },
 };

@@ -116,5 +116,11 @@ export const zhCN = {
     outside: '该位置不在本镇网格内',
     nearest: '最近网格：{code}（{name}），距离 {distance} 米',
     referral: '建议转交相邻乡镇（街道）处理',
+    matter: '执法事项（可选，决定是否需两名在编人员）',
+    recommend: '推荐派遣',
+    noneAvailable: '暂无可派人员',
+    pair: '执法需两名在编人员：{names}',
+    shortage: '在编执法人员不足：需要 2 名，可派 {available} 名',
+    excluded: '另有 {count} 人未列入（离岗、无定位或定位超过 30 分钟）',
   },
 } as const;

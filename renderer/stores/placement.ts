@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { resolveResponsibility, type Responsibility } from '../../shared/assignment/responsibility';
+import { recommendDispatch, type DispatchRecommendation } from '../../shared/assignment/recommend';
 import { spatial } from '../spatial/client';
 import { useTownshipStore } from './township';
+import { useCasesStore } from './cases';
 
 /**
  * Placing an incident: the operator clicks the map or types coordinates, and the spatial worker says
@@ -13,7 +15,29 @@ export const usePlacementStore = defineStore('placement', () => {
   const point = shallowRef<readonly [number, number] | null>(null);
   const result = shallowRef<Responsibility | null>(null);
   const error = ref<string | null>(null);
+  /** The enforcement matter the operator has chosen, if any: it decides whether two certified officers are needed. */
+  const matterCode = ref<string | null>(null);
+  const dispatch = shallowRef<DispatchRecommendation | null>(null);
   let request = 0;
+
+  /** Ranks officers for the placed incident, from the current officers, open cases and matter. */
+  function recommend(): void {
+    if (!point.value || !result.value) return;
+    const township = useTownshipStore();
+    dispatch.value = recommendDispatch({
+      point: point.value,
+      responsibility: result.value,
+      matter: matterCode.value ? township.matterByCode.get(matterCode.value) : undefined,
+      officers: township.officers,
+      openCases: useCasesStore().openCases,
+      now: Date.now(),
+    });
+  }
+
+  function setMatter(code: string | null): void {
+    matterCode.value = code;
+    recommend();
+  }
 
   function start(): void {
     placing.value = true;
@@ -23,6 +47,7 @@ export const usePlacementStore = defineStore('placement', () => {
     placing.value = false;
     point.value = null;
     result.value = null;
+    dispatch.value = null;
     error.value = null;
   }
 
@@ -40,10 +65,11 @@ export const usePlacementStore = defineStore('placement', () => {
         patrolAreas: township.patrolAreas,
         teams: township.teams,
       });
+      recommend();
     } catch (e) {
       if (mine === request) error.value = e instanceof Error ? e.message : String(e);
     }
   }
 
-  return { placing, point, result, error, start, cancel, placeAt };
+  return { placing, point, result, error, matterCode, dispatch, start, cancel, placeAt, setMatter };
 });

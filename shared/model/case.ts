@@ -51,6 +51,11 @@ export interface Case {
   readonly location: LonLat;
   readonly gridCode: GridCode;
   readonly teamId: string;
+  /**
+   * Officers assigned at dispatch (派遣), by officer id; absent before dispatch. Open cases that name an
+   * officer count towards that officer's load when recommending whom to send.
+   */
+  readonly officerIds?: readonly string[];
   /** Epoch milliseconds. */
   readonly reportedAt: number;
   readonly steps: readonly CaseStep[];

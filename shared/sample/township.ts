@@ -3,6 +3,7 @@ import type { TownshipDataset } from '../model/dataset';
 import type { LonLat } from '../model/geo';
 import { CURRENT_SCHEMA_VERSION } from '../schema/migrations';
 import { generateBasemap } from './basemap';
+import { assignCaseOfficers } from './case-officers';
 import { generateCases } from './cases';
 import { generateDepartments } from './departments';
 import { type GeographyPlan, planGeography } from './geography';
@@ -125,7 +126,7 @@ function townshipDetail(
   catalogue: ReturnType<typeof sampleMatterCatalogue>,
   townName: string,
   rng: Rng,
-): Pick<TownshipDataset, 'basemap' | 'cases'> {
+): Pick<TownshipDataset, 'basemap' | 'cases' | 'officers'> {
   const boundary = asTurfArea(geo.boundary);
   const inside = (p: readonly [number, number]): boolean => {
     const ll: LonLat = geo.frame.toLonLat(p[0], p[1]);
@@ -175,5 +176,11 @@ function townshipDetail(
     },
     rng.fork(2),
   );
-  return { basemap, cases };
+  const crews = assignCaseOfficers(
+    cases,
+    org.officers,
+    catalogue.map((e) => e.matter),
+    rng.fork(3),
+  );
+  return { basemap, cases: crews.cases, officers: crews.officers };
 }

@@ -132,6 +132,8 @@ export const caseSchema = z.strictObject({
   location: lonLatSchema,
   gridCode: gridCodeSchema,
   teamId: id,
+  /** Officers assigned at dispatch; each must name an existing officer (checked in references.ts). */
+  officerIds: z.array(id).optional(),
   reportedAt: epochMs,
   steps: z.array(caseStepSchema),
 });

@@ -96,6 +96,8 @@ const REFERENCES: readonly Reference[] = [
   { from: 'cases', field: ['gridCode'], to: 'grids', targetKey: 'code', severity: 'error' },
   { from: 'cases', field: ['matterCode'], to: 'matters', targetKey: 'code', severity: 'error' },
   { from: 'cases', field: ['teamId'], to: 'teams', targetKey: 'id', severity: 'error' },
+  // An array field: each element must name a target (path `officerIds[k]`).
+  { from: 'cases', field: ['officerIds'], to: 'officers', targetKey: 'id', severity: 'error' },
   // A leader who is not (yet) among the officers does not break anything that reads the dataset.
   { from: 'teams', field: ['leaderId'], to: 'officers', targetKey: 'id', severity: 'warning' },
 ];
@@ -112,13 +114,20 @@ function missingReferences(root: Raw, locate: Locate): DatasetIssue[] {
     collection(root, [ref.from]).forEach((record, index) => {
       let value: unknown = record;
       for (const key of ref.field) value = asRecord(value)[key];
-      if (typeof value !== 'string' || keys.has(value)) return;
-      issues.push(
-        makeIssue(ref.severity, locate([ref.from, index, ...ref.field]), 'dataset.missingReference', {
-          value,
-          target: ref.to,
-        }),
-      );
+      const values: readonly (readonly [unknown, readonly number[]])[] = Array.isArray(value)
+        ? value.map((element: unknown, k) => [element, [k]] as const)
+        : [[value, []]];
+      for (const [element, at] of values) {
+        if (typeof element !== 'string' || keys.has(element)) continue;
+        issues.push(
+          makeIssue(
+            ref.severity,
+            locate([ref.from, index, ...ref.field, ...at]),
+            'dataset.missingReference',
+            { value: element, target: ref.to },
+          ),
+        );
+      }
     });
   }
   return issues;

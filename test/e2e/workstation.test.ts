@@ -5,6 +5,8 @@ import type { TownshipDataset } from '../../shared/model/dataset';
 import type { Case } from '../../shared/model/case';
 import { isOpenStage } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
+import { parseDatasetFiles, sampleTimeShift, shiftDatasetTime } from '../../shared/schema';
+import { formatReasonsZh, recommendDispatch } from '../../shared/assignment/recommend';
 import {
   clickMapAt,
   mapIdle,
@@ -19,6 +21,13 @@ const sampleFile = (name: string) => new URL(`../../resources/sample/${name}`, i
 const township = JSON.parse(await readFile(sampleFile('township.json'), 'utf8')) as TownshipDataset;
 const cases = JSON.parse(await readFile(sampleFile('cases.json'), 'utf8')) as Case[];
 
+const parsed = parseDatasetFiles([
+  { fileName: 'township.json', json: township },
+  { fileName: 'cases.json', json: cases },
+]);
+if (!parsed.ok) throw new Error(`sample invalid: ${parsed.errors[0]?.text}`);
+const sample = parsed.dataset;
+
 const expected = {
   grids: township.grids.length,
   patrolAreas: township.patrolAreas.length,
@@ -29,7 +38,9 @@ const expected = {
 describe('the workstation on the embedded sample township', () => {
   let s: Session;
 
+  let seededAt = 0;
   beforeAll(async () => {
+    seededAt = Date.now();
     s = await openApp();
   });
   afterAll(async () => {
@@ -83,7 +94,7 @@ describe('the workstation on the embedded sample township', () => {
     await toggleLayer(s.page, 'officers');
   });
 
-  it('locates an incident clicked on the map: its grid, patrol area and team', async () => {
+  it('locates an incident clicked on the map: its grid, patrol area, team and first recommended officer', async () => {
     const grid = township.grids[Math.floor(township.grids.length / 3)]!;
     const p = pointOnFeature(asGeoJson(grid.geometry)).geometry.coordinates as [number, number];
     const area = township.patrolAreas.find((a) => a.id === grid.patrolAreaId);
@@ -93,6 +104,28 @@ describe('the workstation on the embedded sample township', () => {
     await expect.poll(() => s.page.getByTestId('placement-grid').textContent()).toBe(grid.code);
     expect(await s.page.getByTestId('placement-area').textContent()).toBe(area?.name);
     expect(await s.page.getByTestId('placement-team').textContent()).toBe(team?.name);
+
+    // The first recommendation is the one the shared engine ranks first on the data as the app seeded it.
+    const seeded = shiftDatasetTime(sample, sampleTimeShift(sample, seededAt));
+    // The click lands on a pixel, so the placed point is what the panel shows, not p itself.
+    const placed: [number, number] = [
+      Number(await s.page.getByTestId('placement-lon').inputValue()),
+      Number(await s.page.getByTestId('placement-lat').inputValue()),
+    ];
+    const expectedFirst = recommendDispatch({
+      point: placed,
+      responsibility: { kind: 'inside', team: team! },
+      matter: undefined,
+      officers: seeded.officers,
+      openCases: seeded.cases.filter((c) => isOpenStage(c.stage)),
+      now: Date.now(),
+    }).ranked[0];
+    await expect
+      .poll(() => s.page.getByTestId('placement-recommendations').locator('li').first().textContent())
+      .toContain(expectedFirst!.name);
+    expect(
+      await s.page.getByTestId('placement-recommendations').locator('li').first().textContent(),
+    ).toContain(formatReasonsZh(expectedFirst!.reasons));
     await mapIdle(s.page);
     await screenshot(s.page, 'placement');
   });

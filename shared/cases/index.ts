@@ -1,0 +1,24 @@
+export * from './loop-types';
+export { can, LEADER_ONLY_ACTIONS } from './permissions';
+export {
+  ACTION_STAGES,
+  OPEN_LOOP_STAGES,
+  actionRefusal,
+  allowedActions,
+  applyAction,
+  initialLoopState,
+} from './state-machine';
+export { canonicalJson, type JsonValue } from './canonical-json';
+export {
+  EMPTY_HEAD,
+  GENESIS_HASH,
+  appendEvent,
+  eventHash,
+  sha256Hex,
+  verifyRecord,
+  type ChainHead,
+  type ChainLink,
+  type ChainedEvent,
+  type RecordProblem,
+  type VerifyResult,
+} from './record';

@@ -1,0 +1,183 @@
+/**
+ * Types of the case closed loop (闭环), after the GB/T 30428 digital urban management flow:
+ * 上报 reported → 立案 registered → 派遣 dispatched (→ 签收 acknowledged) → 处置 handling → 反馈 feedback
+ * → 核查 verified → 结案 closed → 评价 evaluated, plus the terminal 不予立案 rejected and 作废 voided.
+ * Everything here is plain readonly data so it can be stored, sent over IPC and hashed into the record.
+ */
+import type { CaseStage } from '../model/case';
+
+/** Terminal stages outside the normal loop: 不予立案 and 作废. */
+export const TERMINAL_STAGES = ['rejected', 'voided'] as const;
+export type TerminalStage = (typeof TERMINAL_STAGES)[number];
+
+/** Where a case stands in the loop: one of the eight loop stages or a terminal stage. */
+export type LoopStage = CaseStage | TerminalStage;
+
+/** 值班员 operator, 带班领导 leader, 只读 viewer (e.g. the display wall). */
+export const ROLES = ['operator', 'leader', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who performs an action. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+}
+
+/** 挂起: the loop clock is stopped since `since` (epoch ms). */
+export interface Suspension {
+  readonly since: number;
+  readonly reason: string;
+}
+
+/** 吹哨: a county department called in; the case waits until `respondedAt` is set. */
+export interface Whistle {
+  readonly departmentId: string;
+  /** Epoch milliseconds. */
+  readonly calledAt: number;
+  /** Epoch milliseconds; absent while the department has not answered (报到). */
+  readonly respondedAt?: number;
+}
+
+/** 回访: the follow-up call after closing; `satisfaction` (1–5) is set by the evaluation. */
+export interface FollowUp {
+  /** Epoch milliseconds. */
+  readonly calledAt: number;
+  readonly satisfaction?: Satisfaction;
+}
+
+/** Where and to whom a case was sent (派遣). */
+export interface DispatchTarget {
+  readonly teamId: string;
+  readonly officerIds: readonly string[];
+}
+
+/** Counted irregularities, used by performance statistics (绩效考核). */
+export interface LoopCounters {
+  /** 退回 count. */
+  readonly returns: number;
+  /** 返工 count: 核查不通过 sending the case back to handling. */
+  readonly reworks: number;
+  /** 延期 count. */
+  readonly extensions: number;
+}
+
+/** 满意度 from the follow-up call: 1 (very dissatisfied) … 5 (very satisfied). */
+export type Satisfaction = 1 | 2 | 3 | 4 | 5;
+
+/** The state of one case in the loop. Plain readonly data; {@link applyAction} returns a new one. */
+export interface CaseLoopState {
+  readonly stage: LoopStage;
+  /** Non-null while 挂起. */
+  readonly suspended: Suspension | null;
+  /** 重大案件: dispatch needs a leader's approval (审批) first. */
+  readonly major: boolean;
+  /** Epoch ms of the leader's approval of a major case; null until approved. */
+  readonly approvedAt: number | null;
+  readonly dispatch: DispatchTarget | null;
+  /** 签收 done: only meaningful in 'dispatched'; handling can start only after it. */
+  readonly acknowledged: boolean;
+  /** Epoch ms of 签收: the handling clock starts here (12345 rules); null before. */
+  readonly acknowledgedAt: number | null;
+  /** Deadline set by the latest 延期 (epoch ms); null while the matter's stage limits apply. */
+  readonly deadline: number | null;
+  readonly counters: LoopCounters;
+  readonly whistle: Whistle | null;
+  readonly followUp: FollowUp | null;
+}
+
+/** Every action of the loop, as a discriminated union on `type`. */
+export type CaseAction =
+  | { readonly type: 'register'; readonly payload: { readonly major?: boolean } }
+  | { readonly type: 'reject'; readonly payload: { readonly reason: string } }
+  | { readonly type: 'approve'; readonly payload: Record<string, never> }
+  | { readonly type: 'dispatch'; readonly payload: DispatchTarget }
+  | { readonly type: 'acknowledge'; readonly payload: Record<string, never> }
+  | { readonly type: 'startHandling'; readonly payload: Record<string, never> }
+  | { readonly type: 'submitFeedback'; readonly payload: { readonly note?: string } }
+  | { readonly type: 'verifyPass'; readonly payload: Record<string, never> }
+  | { readonly type: 'verifyFail'; readonly payload: { readonly reason: string } }
+  | { readonly type: 'close'; readonly payload: Record<string, never> }
+  | { readonly type: 'recordFollowUp'; readonly payload: { readonly note?: string } }
+  | { readonly type: 'evaluate'; readonly payload: { readonly satisfaction: Satisfaction } }
+  | { readonly type: 'returnToPrevious'; readonly payload: { readonly reason: string } }
+  | { readonly type: 'suspend'; readonly payload: { readonly reason: string } }
+  | { readonly type: 'resume'; readonly payload: Record<string, never> }
+  | {
+      readonly type: 'extend';
+      /** `deadline` in epoch milliseconds. */
+      readonly payload: { readonly reason: string; readonly deadline: number };
+    }
+  | { readonly type: 'void'; readonly payload: { readonly reason: string } }
+  | { readonly type: 'whistle'; readonly payload: { readonly departmentId: string } }
+  | { readonly type: 'respondWhistle'; readonly payload: { readonly note?: string } };
+
+export type CaseActionType = CaseAction['type'];
+
+/** All action types, in the order the UI shows their buttons. */
+export const CASE_ACTION_TYPES = [
+  'register',
+  'reject',
+  'approve',
+  'dispatch',
+  'acknowledge',
+  'startHandling',
+  'submitFeedback',
+  'verifyPass',
+  'verifyFail',
+  'close',
+  'recordFollowUp',
+  'evaluate',
+  'returnToPrevious',
+  'suspend',
+  'resume',
+  'extend',
+  'void',
+  'whistle',
+  'respondWhistle',
+] as const satisfies readonly CaseActionType[];
+
+/** i18n keys of refusals; params name the stage, action, field… for the message. */
+export type LoopRefusalKey =
+  | 'loop.unknownAction'
+  | 'loop.invalidActor'
+  | 'loop.invalidTime'
+  | 'loop.roleForbidden'
+  | 'loop.notAllowedInStage'
+  | 'loop.suspended'
+  | 'loop.notSuspended'
+  | 'loop.whistlePending'
+  | 'loop.notMajor'
+  | 'loop.alreadyApproved'
+  | 'loop.approvalRequired'
+  | 'loop.alreadyAcknowledged'
+  | 'loop.notAcknowledged'
+  | 'loop.followUpRequired'
+  | 'loop.followUpRecorded'
+  | 'loop.noWhistlePending'
+  | 'loop.reasonRequired'
+  | 'loop.teamRequired'
+  | 'loop.officersRequired'
+  | 'loop.departmentRequired'
+  | 'loop.invalidSatisfaction'
+  | 'loop.invalidDeadline'
+  | 'loop.deadlineNotLater'
+  | 'loop.invalidPayload';
+
+export interface LoopRefusal {
+  readonly key: LoopRefusalKey;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** What happened, ready for the tamper-evident record (see record.ts). */
+export interface LoopEvent {
+  readonly action: CaseAction;
+  readonly actor: Actor;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly from: LoopStage;
+  readonly to: LoopStage;
+}
+
+export type ApplyResult =
+  | { readonly ok: true; readonly state: CaseLoopState; readonly event: LoopEvent }
+  | { readonly ok: false; readonly reason: LoopRefusal };

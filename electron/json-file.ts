@@ -41,10 +41,14 @@ export async function readJsonFile<T>(
   return parsed.data;
 }
 
+let writes = 0;
+/** A temporary name no other write in flight uses (two quick saves must not share one). */
+const temporaryName = (file: string): string => `${file}.${process.pid}.${++writes}.tmp`;
+
 /** Writes JSON through a temporary file and a rename, so a crash mid-write leaves the old file intact. */
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryName(file);
   await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
   await rename(temporary, file);
 }
@@ -52,7 +56,7 @@ export async function writeJsonFile(file: string, value: unknown): Promise<void>
 /** The synchronous twin of {@link writeJsonFile}, for the moment a window closes and the process may exit. */
 export function writeJsonFileSync(file: string, value: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryName(file);
   writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
   renameSync(temporary, file);
 }

@@ -59,8 +59,7 @@ export function appCommands(): Command[] {
         } catch {
           return; // cancelled
         }
-        await resetSessionToSample();
-        ElMessage.success(t('layers.resetDone'));
+        if (await resetSessionToSample()) ElMessage.success(t('layers.resetDone'));
       },
     },
     {

@@ -4,12 +4,15 @@ import { issueText } from '../i18n/issues';
 import { useAppStore } from '../stores/app';
 import { useTownshipStore } from '../stores/township';
 import { useCasesStore } from '../stores/cases';
+import { useMapUiStore } from '../stores/map-ui';
+import { usePlacementStore } from '../stores/placement';
+import { useReassignStore } from '../stores/reassign';
 import { openDb, type GridDeskDb } from '../db/database';
 import { ensureSeeded, resetToSample } from '../db/seed';
-import { loadDataset } from '../db/dataset-repo';
+import { hasDataset, loadDataset } from '../db/dataset-repo';
 import { listOpenCases } from '../db/cases-repo';
 import { requestPersistentStorage } from '../db/persistence';
-import { spatial } from '../spatial/client';
+import { spatial, spatialWorkerFailure } from '../spatial/client';
 
 let db: GridDeskDb | null = null;
 
@@ -39,7 +42,10 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   if (!dataset) throw new Error('the local database holds no township');
   useTownshipStore().setDataset(dataset);
   // Plain copies cross to the worker; the locator is built there, off the UI thread.
-  await spatial().load(dataset.grids.map((g) => ({ code: g.code, geometry: g.geometry })));
+  await Promise.race([
+    spatial().load(dataset.grids.map((g) => ({ code: g.code, geometry: g.geometry }))),
+    spatialWorkerFailure(),
+  ]);
   useCasesStore().setOpenCases(await listOpenCases(database));
 }
 
@@ -51,7 +57,7 @@ export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
     db = openDb();
-    app.setPhase('seeding');
+    if (!(await hasDataset(db))) app.setPhase('seeding');
     const seeded = await ensureSeeded(db, fetchSample, Date.now());
     if (!seeded.ok) {
       app.setPhase(
@@ -68,15 +74,34 @@ export async function startSession(): Promise<void> {
   }
 }
 
-/** Replaces everything on this PC with the sample township, in one transaction. */
-export async function resetSessionToSample(): Promise<void> {
-  if (!db) return;
-  const result = await resetToSample(db, fetchSample, Date.now());
-  if (!result.ok) {
+/**
+ * Replaces everything on this PC with the sample township, in one transaction, and clears what the
+ * screen still held of the old data (placement, grid re-check, selection). Returns whether it worked;
+ * failures are shown here.
+ */
+export async function resetSessionToSample(): Promise<boolean> {
+  const app = useAppStore();
+  const database = currentDb();
+  usePlacementStore().cancel();
+  useReassignStore().close();
+  useMapUiStore().select(null);
+  app.setPhase('seeding');
+  try {
+    const result = await resetToSample(database, fetchSample, Date.now());
+    if (!result.ok) {
+      ElMessage.error(
+        `${i18n.global.t('app.loadFailed')}: ${result.errors.map((e) => issueText(i18n.global.t, e)).join('; ')}`,
+      );
+      return false;
+    }
+    await loadIntoStores(database);
+    return true;
+  } catch (error) {
     ElMessage.error(
-      `${i18n.global.t('app.loadFailed')}: ${result.errors.map((e) => issueText(i18n.global.t, e)).join('; ')}`,
+      `${i18n.global.t('app.loadFailed')}: ${error instanceof Error ? error.message : String(error)}`,
     );
-    return;
+    return false;
+  } finally {
+    app.setPhase('ready');
   }
-  await loadIntoStores(db);
 }

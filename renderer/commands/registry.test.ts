@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { commandForKey, isCommandId, registerCommands, runCommand } from './registry';
 
 const key = (k: string, extra: Partial<KeyboardEvent> = {}): KeyboardEvent =>
-  ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, target: null, ...extra }) as KeyboardEvent;
+  ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    repeat: false,
+    target: null,
+    ...extra,
+  }) as KeyboardEvent;
 
 describe('commands', () => {
   it('runs a registered command by id and finds it by its shortcut', async () => {

@@ -42,8 +42,12 @@ function keyOf(e: KeyboardEvent): string {
   return `${e.ctrlKey || e.metaKey ? 'Ctrl+' : ''}${e.shiftKey && e.key.length > 1 ? 'Shift+' : ''}${e.key.length === 1 ? e.key.toLowerCase() : e.key}`;
 }
 
-/** Finds the command bound to a key press, ignoring presses inside text fields. */
+/** Finds the command bound to a key press, ignoring held keys, Alt chords, text fields and open dialogs. */
 export function commandForKey(e: KeyboardEvent): Command | undefined {
+  if (e.repeat || e.altKey) return undefined;
+  // While a modal dialog is open, its keys are its own.
+  if (typeof document !== 'undefined' && document.querySelector('.el-overlay:not([style*="display: none"])'))
+    return undefined;
   const target = e.target as HTMLElement | null;
   if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
     return undefined;

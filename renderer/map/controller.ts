@@ -113,6 +113,12 @@ export class MapController {
     this.townshipBounds = [w, s, e, n];
   }
 
+  /** Replaces only the open cases (the other sources stay as they are). */
+  async setOpenCases(cases: readonly Case[]): Promise<void> {
+    await this.loaded;
+    this.source(CASES_SOURCE).setData(caseFeatures(cases));
+  }
+
   setVisibility(visible: Readonly<Record<LayerGroup, boolean>>): void {
     for (const group of LAYER_GROUPS) {
       for (const id of LAYER_GROUP_IDS[group]) {

@@ -26,11 +26,13 @@ const service = {
     lat: Float64Array,
     progress: (done: number, total: number) => boolean | Promise<boolean>,
   ): Promise<Int32Array | null> {
-    if (!locator) throw new Error('spatial worker: no grids loaded');
+    // Keep the locator this run started with: a reload between chunks must not mix two grid sets.
+    const current = locator;
+    if (!current) throw new Error('spatial worker: no grids loaded');
     const out = new Int32Array(lon.length);
     for (let start = 0; start < lon.length; start += CHUNK) {
       const end = Math.min(start + CHUNK, lon.length);
-      locator.locateMany(lon.subarray(start, end), lat.subarray(start, end), out.subarray(start, end));
+      current.locateMany(lon.subarray(start, end), lat.subarray(start, end), out.subarray(start, end));
       if (!(await progress(end, lon.length))) return null;
     }
     return transfer(out, [out.buffer]);

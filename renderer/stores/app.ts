@@ -16,7 +16,8 @@ export const useAppStore = defineStore('app', () => {
     i18n.global.locale.value = next;
     document.documentElement.lang = next;
     saveLocale(next);
-    void platform.app.setLocale(next);
+    // The menu language follows; if the main process cannot save it, the window still switches.
+    platform.app.setLocale(next).catch((e: unknown) => console.error('[locale] the menu did not switch:', e));
   }
 
   function setPhase(next: AppPhase, problems: readonly string[] = []): void {

@@ -44,6 +44,7 @@ export const usePlacementStore = defineStore('placement', () => {
   }
 
   function cancel(): void {
+    request += 1; // an answer still on its way is for a point the operator has dropped
     placing.value = false;
     point.value = null;
     result.value = null;

@@ -21,9 +21,15 @@ export const useReassignStore = defineStore('reassign', () => {
   const cancelled = ref(false);
   const changes = shallowRef<readonly CaseGridChange[] | null>(null);
   const applied = ref<number | null>(null);
+  const applying = ref(false);
+  const error = ref<string | null>(null);
   let stop = false;
 
+  const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
   async function run(): Promise<void> {
+    if (running.value) return;
+    error.value = null;
     const cases = useCasesStore().openCases;
     const township = useTownshipStore();
     open.value = true;
@@ -49,6 +55,8 @@ export const useReassignStore = defineStore('reassign', () => {
         return;
       }
       changes.value = caseGridChanges(cases, answer, township);
+    } catch (e) {
+      error.value = message(e);
     } finally {
       running.value = false;
     }
@@ -68,10 +76,28 @@ export const useReassignStore = defineStore('reassign', () => {
     changes.value = (changes.value ?? []).filter((c) => c.kind === 'outside');
   }
 
+  /** Closes the dialog and forgets the result: it was computed against data that may change next. */
   function close(): void {
     stop = true;
     open.value = false;
+    changes.value = null;
+    applied.value = null;
+    error.value = null;
   }
 
-  return { open, running, done, total, cancelled, changes, applied, run, cancel, apply, close };
+  return {
+    open,
+    running,
+    done,
+    total,
+    cancelled,
+    changes,
+    applied,
+    applying,
+    error,
+    run,
+    cancel,
+    apply,
+    close,
+  };
 });

@@ -18,6 +18,7 @@ describe('grid codes', () => {
     ['32038110500301A', 'gridCode.nonDigit'],
     ['990381105003012', 'gridCode.province'],
     ['320000105003012', 'gridCode.countyZero'],
+    ['321200105003012', 'gridCode.countyZero'],
     ['320381000003012', 'gridCode.townshipZero'],
     ['320381105000012', 'gridCode.communityZero'],
     ['320381105003000', 'gridCode.sequenceZero'],

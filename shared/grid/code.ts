@@ -81,7 +81,8 @@ export function parseGridCode(value: unknown): GridCodeResult {
   };
   const prefix = parts.county.slice(0, 2);
   if (!PROVINCE_PREFIXES.has(prefix)) return { ok: false, error: { key: 'gridCode.province', prefix } };
-  if (parts.county.endsWith('0000')) return { ok: false, error: { key: 'gridCode.countyZero' } };
+  // A county-level code never ends in 00: that is a prefecture (321200) or province (320000) aggregate.
+  if (parts.county.endsWith('00')) return { ok: false, error: { key: 'gridCode.countyZero' } };
   if (parts.township === '000') return { ok: false, error: { key: 'gridCode.townshipZero' } };
   if (parts.community === '000') return { ok: false, error: { key: 'gridCode.communityZero' } };
   if (parts.sequence === '000') return { ok: false, error: { key: 'gridCode.sequenceZero' } };

@@ -170,6 +170,16 @@ describe('the workstation on the embedded sample township', () => {
     await expect.poll(() => s.page.getByTestId('layer-panel').textContent()).toContain('图层');
   });
 
+  it('resets the data to the sample after the operator confirms', async () => {
+    await s.page.getByTestId('reset-data').click();
+    await s.page.getByRole('button', { name: '确定' }).click();
+    // Re-seeding 3 MB in one transaction takes a few seconds; the success toast shows when it is done.
+    await expect
+      .poll(() => s.page.getByText('已恢复示例数据').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await renderedCounts(s.page)).toEqual(expected);
+  });
+
   it('keeps the data across a reload without seeding again', async () => {
     await s.page.reload();
     await mapIdle(s.page);

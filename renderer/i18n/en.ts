@@ -111,6 +111,17 @@ export const en: MessageSchema = {
     apply: 'Move {count}',
     applied: '{count} moved',
   },
+  reason: {
+    separator: ' · ',
+    inArea: 'In this patrol area',
+    otherTeam: 'Cross-area help ({team})',
+    distanceM: '{metres} m away',
+    distanceKm: '{km} km away',
+    load: 'holding {count} case | holding {count} cases',
+    loadNone: 'no open cases',
+    certified: 'certified',
+    busy: 'on a case',
+  },
   placement: {
     title: 'Locate incident',
     start: 'Locate incident',

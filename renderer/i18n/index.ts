@@ -26,14 +26,21 @@ const long = {
 
 const LOCALE_KEY = 'griddesk.locale';
 
+/** localStorage where there is one (not in Node, where tests load this module). */
+const storage = (
+  globalThis as {
+    localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  }
+).localStorage;
+
 /** The language chosen last time on this PC, else Chinese. */
 export function savedLocale(): Locale {
-  const saved = globalThis.localStorage?.getItem(LOCALE_KEY);
+  const saved = storage?.getItem(LOCALE_KEY);
   return isLocale(saved) ? saved : 'zh-CN';
 }
 
 export function saveLocale(locale: Locale): void {
-  globalThis.localStorage?.setItem(LOCALE_KEY, locale);
+  storage?.setItem(LOCALE_KEY, locale);
 }
 
 export function createAppI18n(locale: Locale) {

@@ -103,6 +103,17 @@ export const zhCN = {
     apply: '改派 {count} 件',
     applied: '已改派 {count} 件',
   },
+  reason: {
+    separator: ' · ',
+    inArea: '在本片区',
+    otherTeam: '跨片区支援（{team}）',
+    distanceM: '距离 {metres} m',
+    distanceKm: '距离 {km} km',
+    load: '手上 {count} 件',
+    loadNone: '手上无案件',
+    certified: '持执法证',
+    busy: '处置中',
+  },
   placement: {
     title: '事件定位',
     start: '事件定位',

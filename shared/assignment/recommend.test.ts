@@ -10,8 +10,6 @@ import { SAMPLE_ANCHOR_MS } from '../sample/township';
 import {
   BUSY_PENALTY_M,
   DISTANCE_BAND_M,
-  formatReasonsEn,
-  formatReasonsZh,
   recommendDispatch,
   recommendOfficers,
   type RecommendInput,
@@ -236,18 +234,24 @@ describe('reasons', () => {
     const [first] = recommendOfficers(
       input([officer({ id: 'a', northM: 850 })], { openCases: [openCase('k1', ['a'])] }),
     );
-    expect(first && formatReasonsZh(first.reasons)).toBe('在本片区 · 距离 850 m · 手上 1 件');
-    expect(first && formatReasonsEn(first.reasons)).toBe('In this patrol area · 850 m away · holding 1 case');
+    expect(first?.reasons).toEqual([
+      { key: 'inArea' },
+      { key: 'distance', metres: 850 },
+      { key: 'load', count: 1 },
+    ]);
   });
 
   it('name the other team, kilometres, certification and busy state', () => {
     const [first] = recommendOfficers(
       input([officer({ id: 'b', kind: 'certified', status: 'busy', teamId: 'team-2', northM: 2345 })]),
     );
-    const names: Record<string, string> = { 'team-2': '第二中队' };
-    expect(first && formatReasonsZh(first.reasons, (id) => names[id] ?? id)).toBe(
-      '跨片区支援（第二中队） · 距离 2.3 km · 手上无案件 · 持执法证 · 处置中',
-    );
+    expect(first?.reasons).toEqual([
+      { key: 'otherTeam', teamId: 'team-2' },
+      { key: 'distance', metres: 2345 },
+      { key: 'load', count: 0 },
+      { key: 'certified' },
+      { key: 'busy' },
+    ]);
   });
 });
 

@@ -6,7 +6,9 @@ import type { Case } from '../../shared/model/case';
 import { isOpenStage } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
 import { parseDatasetFiles, sampleTimeShift, shiftDatasetTime } from '../../shared/schema';
-import { formatReasonsZh, recommendDispatch } from '../../shared/assignment/recommend';
+import { recommendDispatch } from '../../shared/assignment/recommend';
+import { createAppI18n } from '../../renderer/i18n';
+import { reasonsText } from '../../renderer/i18n/reasons';
 import {
   clickMapAt,
   mapIdle,
@@ -125,7 +127,13 @@ describe('the workstation on the embedded sample township', () => {
       .toContain(expectedFirst!.name);
     expect(
       await s.page.getByTestId('placement-recommendations').locator('li').first().textContent(),
-    ).toContain(formatReasonsZh(expectedFirst!.reasons));
+    ).toContain(
+      reasonsText(
+        createAppI18n('zh-CN').global.t as Parameters<typeof reasonsText>[0],
+        expectedFirst!.reasons,
+        (id) => id,
+      ),
+    );
     await mapIdle(s.page);
     await screenshot(s.page, 'placement');
   });

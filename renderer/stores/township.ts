@@ -2,6 +2,12 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import type { TownshipDataset } from '../../shared/model/dataset';
 
+/**
+ * The township without its case history: cases live in the cases store, read from the database as
+ * they change, so no second, stale copy of them is kept here.
+ */
+export type TownshipSetup = Omit<TownshipDataset, 'cases'>;
+
 const indexBy = <T, K>(items: readonly T[] | undefined, key: (item: T) => K): ReadonlyMap<K, T> =>
   new Map((items ?? []).map((item) => [key(item), item]));
 
@@ -10,7 +16,7 @@ const indexBy = <T, K>(items: readonly T[] | undefined, key: (item: T) => K): Re
  * is large and read-only here, so it is held raw (no deep reactivity); replacing it triggers updates.
  */
 export const useTownshipStore = defineStore('township', () => {
-  const dataset = shallowRef<TownshipDataset | null>(null);
+  const dataset = shallowRef<TownshipSetup | null>(null);
 
   const grids = computed(() => dataset.value?.grids ?? []);
   const patrolAreas = computed(() => dataset.value?.patrolAreas ?? []);
@@ -26,7 +32,8 @@ export const useTownshipStore = defineStore('township', () => {
   const officersOnDuty = computed(() => officers.value.filter((o) => o.status !== 'off-duty').length);
 
   function setDataset(next: TownshipDataset): void {
-    dataset.value = markRaw(next);
+    const { cases, ...setup } = next;
+    dataset.value = markRaw(setup);
   }
 
   return {

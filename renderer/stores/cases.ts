@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
-import { CASE_STAGES, type Case, type CaseStage } from '../../shared/model/case';
+import { ALL_STAGES, type Case, type LoopStage } from '../../shared/model/case';
 
 /** The open cases on the map and in the queue, as plain data from the local database. */
 export const useCasesStore = defineStore('cases', () => {
@@ -8,7 +8,7 @@ export const useCasesStore = defineStore('cases', () => {
 
   const caseById = computed(() => new Map(openCases.value.map((c) => [c.id, c])));
   const countsByStage = computed(() => {
-    const counts = Object.fromEntries(CASE_STAGES.map((s) => [s, 0])) as Record<CaseStage, number>;
+    const counts = Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<LoopStage, number>;
     for (const c of openCases.value) counts[c.stage] += 1;
     return counts;
   });

@@ -4,23 +4,21 @@
  * → 核查 verified → 结案 closed → 评价 evaluated, plus the terminal 不予立案 rejected and 作废 voided.
  * Everything here is plain readonly data so it can be stored, sent over IPC and hashed into the record.
  */
-import type { CaseStage } from '../model/case';
+import type { LonLat } from '../model/geo';
+import type { CaseSource, LoopStage, Urgency } from '../model/case';
 
-/** Terminal stages outside the normal loop: 不予立案 and 作废. */
-export const TERMINAL_STAGES = ['rejected', 'voided'] as const;
-export type TerminalStage = (typeof TERMINAL_STAGES)[number];
-
-/** Where a case stands in the loop: one of the eight loop stages or a terminal stage. */
-export type LoopStage = CaseStage | TerminalStage;
+export { TERMINAL_STAGES, type LoopStage, type TerminalStage } from '../model/case';
 
 /** 值班员 operator, 带班领导 leader, 只读 viewer (e.g. the display wall). */
 export const ROLES = ['operator', 'leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who performs an action. */
+/** Who performs an action: the signed-in account. */
 export interface Actor {
   readonly id: string;
   readonly role: Role;
+  /** Display name at the time of the action (账号姓名), kept in the record for the timeline. */
+  readonly name?: string;
 }
 
 /** 挂起: the loop clock is stopped since `since` (epoch ms). */
@@ -36,6 +34,15 @@ export interface Whistle {
   readonly calledAt: number;
   /** Epoch milliseconds; absent while the department has not answered (报到). */
   readonly respondedAt?: number;
+  /** The township's rating of the department on this case; absent until rated. */
+  readonly rating?: WhistleRating;
+}
+
+/** 响应度、办结度、满意度, each 1 (poor) … 5 (excellent): how a called-in department did on one case. */
+export interface WhistleRating {
+  readonly response: Satisfaction;
+  readonly completion: Satisfaction;
+  readonly satisfaction: Satisfaction;
 }
 
 /** 回访: the follow-up call after closing; `satisfaction` (1–5) is set by the evaluation. */
@@ -109,9 +116,42 @@ export type CaseAction =
     }
   | { readonly type: 'void'; readonly payload: { readonly reason: string } }
   | { readonly type: 'whistle'; readonly payload: { readonly departmentId: string } }
-  | { readonly type: 'respondWhistle'; readonly payload: { readonly note?: string } };
+  | { readonly type: 'respondWhistle'; readonly payload: { readonly note?: string } }
+  | { readonly type: 'rateWhistle'; readonly payload: WhistleRating }
+  | {
+      /** 改派/调整归属: the operator overrides the grid and team the engine assigned, saying why. */
+      readonly type: 'reassign';
+      readonly payload: { readonly gridCode: string; readonly teamId: string; readonly reason: string };
+    }
+  | {
+      /** 合并: a duplicate report folded into the case it repeats. */
+      readonly type: 'merge';
+      readonly payload: { readonly intoCaseId: string; readonly reason: string };
+    }
+  | {
+      /** 备注: a note or attachments added to the record; changes nothing else. */
+      readonly type: 'note';
+      readonly payload: { readonly text: string; readonly attachmentIds?: readonly string[] };
+    };
 
 export type CaseActionType = CaseAction['type'];
+
+/** What the reporter said, as first recorded (上报): the first event of every case. */
+export interface ReportPayload {
+  readonly caseNo: string;
+  readonly source: CaseSource;
+  readonly matterCode: string;
+  readonly urgency: Urgency;
+  readonly description: string;
+  readonly address: string;
+  readonly location: LonLat;
+  readonly gridCode: string;
+  readonly teamId: string;
+  readonly externalRef?: string;
+}
+
+/** Everything the record can hold: the loop's actions plus the report that opens a case. */
+export type RecordedAction = CaseAction | { readonly type: 'report'; readonly payload: ReportPayload };
 
 /** All action types, in the order the UI shows their buttons. */
 export const CASE_ACTION_TYPES = [
@@ -134,6 +174,10 @@ export const CASE_ACTION_TYPES = [
   'void',
   'whistle',
   'respondWhistle',
+  'rateWhistle',
+  'reassign',
+  'merge',
+  'note',
 ] as const satisfies readonly CaseActionType[];
 
 /** i18n keys of refusals; params name the stage, action, field… for the message. */
@@ -161,7 +205,13 @@ export type LoopRefusalKey =
   | 'loop.invalidSatisfaction'
   | 'loop.invalidDeadline'
   | 'loop.deadlineNotLater'
-  | 'loop.invalidPayload';
+  | 'loop.invalidPayload'
+  | 'loop.noWhistleToRate'
+  | 'loop.whistleRated'
+  | 'loop.invalidRating'
+  | 'loop.gridRequired'
+  | 'loop.mergeTargetRequired'
+  | 'loop.noteEmpty';
 
 export interface LoopRefusal {
   readonly key: LoopRefusalKey;
@@ -170,7 +220,7 @@ export interface LoopRefusal {
 
 /** What happened, ready for the tamper-evident record (see record.ts). */
 export interface LoopEvent {
-  readonly action: CaseAction;
+  readonly action: RecordedAction;
   readonly actor: Actor;
   /** Epoch milliseconds. */
   readonly at: number;

@@ -21,15 +21,29 @@ const PENDING_WHISTLE = { departmentId: 'dept-market', calledAt: T0 - HOUR };
 const ANSWERED_WHISTLE = { ...PENDING_WHISTLE, respondedAt: T0 - HOUR / 2 };
 const DISPATCH = { teamId: 'team-1', officerIds: ['off-1', 'off-2'] };
 
-/** Suspend, resume, extend and void in an open stage that is not suspended. */
-const OPEN: Expectations = { suspend: 'ok', resume: 'loop.notSuspended', extend: 'ok', void: 'ok' };
+/** Suspend, resume, extend, void, reassign and note in an open stage that is not suspended. */
+const OPEN: Expectations = {
+  suspend: 'ok',
+  resume: 'loop.notSuspended',
+  extend: 'ok',
+  void: 'ok',
+  reassign: 'ok',
+  note: 'ok',
+};
+/** Notes go on the record in every stage, finished and terminal ones too. */
+const NOTE: Expectations = { note: 'ok' };
+/** After handling started, rating a department needs a whistle it answered. */
+const NO_WHISTLE: Expectations = { rateWhistle: 'loop.noWhistleToRate' };
 
-/** In a suspended open stage every action of the stage is refused as suspended but resume and void. */
+/**
+ * In a suspended open stage every action of the stage is refused as suspended but resume, void, and the
+ * record-keeping reassign and note.
+ */
 function suspendedIn(stageActions: readonly CaseActionType[]): Expectations {
   const refused = Object.fromEntries(
     [...stageActions, 'suspend', 'extend'].map((type) => [type, 'loop.suspended' as const]),
   );
-  return { ...refused, resume: 'ok', void: 'ok' };
+  return { ...refused, resume: 'ok', void: 'ok', reassign: 'ok', note: 'ok' };
 }
 
 interface Variant {
@@ -47,6 +61,7 @@ const REGISTERED: Expectations = {
   returnToPrevious: 'ok',
   whistle: 'ok',
   respondWhistle: 'loop.noWhistlePending',
+  merge: 'ok',
 };
 const dispatched: CaseLoopState = { ...registered, stage: 'dispatched', dispatch: DISPATCH };
 const DISPATCHED: Expectations = {
@@ -62,11 +77,11 @@ const handling: CaseLoopState = { ...acknowledged, stage: 'handling' };
 const closed: CaseLoopState = { ...handling, stage: 'closed' };
 
 const VARIANTS: readonly Variant[] = [
-  { name: 'reported', state: REPORTED, leader: { ...OPEN, register: 'ok', reject: 'ok' } },
+  { name: 'reported', state: REPORTED, leader: { ...OPEN, register: 'ok', reject: 'ok', merge: 'ok' } },
   {
     name: 'reported, suspended',
     state: { ...REPORTED, suspended: SUSPENSION },
-    leader: suspendedIn(['register', 'reject']),
+    leader: suspendedIn(['register', 'reject', 'merge']),
   },
   { name: 'registered', state: registered, leader: REGISTERED },
   {
@@ -82,7 +97,7 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'registered, suspended',
     state: { ...registered, suspended: SUSPENSION },
-    leader: suspendedIn(['approve', 'dispatch', 'returnToPrevious', 'whistle', 'respondWhistle']),
+    leader: suspendedIn(['approve', 'dispatch', 'returnToPrevious', 'whistle', 'respondWhistle', 'merge']),
   },
   {
     name: 'registered, whistle pending',
@@ -94,6 +109,7 @@ const VARIANTS: readonly Variant[] = [
       returnToPrevious: 'loop.whistlePending',
       whistle: 'loop.whistlePending',
       respondWhistle: 'ok',
+      merge: 'loop.whistlePending',
     },
   },
   {
@@ -124,45 +140,72 @@ const VARIANTS: readonly Variant[] = [
       respondWhistle: 'ok',
     },
   },
-  { name: 'handling', state: handling, leader: { ...OPEN, submitFeedback: 'ok', returnToPrevious: 'ok' } },
+  {
+    name: 'handling',
+    state: handling,
+    leader: { ...OPEN, ...NO_WHISTLE, submitFeedback: 'ok', returnToPrevious: 'ok' },
+  },
+  {
+    name: 'handling, whistled department answered',
+    state: { ...handling, whistle: ANSWERED_WHISTLE },
+    leader: { ...OPEN, submitFeedback: 'ok', returnToPrevious: 'ok', rateWhistle: 'ok' },
+  },
   {
     name: 'handling, suspended',
     state: { ...handling, suspended: SUSPENSION },
-    leader: suspendedIn(['submitFeedback', 'returnToPrevious']),
+    leader: suspendedIn(['submitFeedback', 'returnToPrevious', 'rateWhistle']),
   },
   {
     name: 'feedback',
     state: { ...handling, stage: 'feedback' },
-    leader: { ...OPEN, verifyPass: 'ok', verifyFail: 'ok' },
+    leader: { ...OPEN, ...NO_WHISTLE, verifyPass: 'ok', verifyFail: 'ok' },
   },
   {
     name: 'feedback, suspended',
     state: { ...handling, stage: 'feedback', suspended: SUSPENSION },
-    leader: suspendedIn(['verifyPass', 'verifyFail']),
+    leader: suspendedIn(['verifyPass', 'verifyFail', 'rateWhistle']),
   },
-  { name: 'verified', state: { ...handling, stage: 'verified' }, leader: { ...OPEN, close: 'ok' } },
+  {
+    name: 'verified',
+    state: { ...handling, stage: 'verified' },
+    leader: { ...OPEN, ...NO_WHISTLE, close: 'ok' },
+  },
   {
     name: 'verified, suspended',
     state: { ...handling, stage: 'verified', suspended: SUSPENSION },
-    leader: suspendedIn(['close']),
+    leader: suspendedIn(['close', 'rateWhistle']),
   },
   {
     name: 'closed, no follow-up call yet',
     state: closed,
-    leader: { recordFollowUp: 'ok', evaluate: 'loop.followUpRequired' },
+    leader: { ...NOTE, ...NO_WHISTLE, recordFollowUp: 'ok', evaluate: 'loop.followUpRequired' },
   },
   {
     name: 'closed, follow-up call recorded (回访)',
     state: { ...closed, followUp: { calledAt: T0 - HOUR } },
-    leader: { recordFollowUp: 'loop.followUpRecorded', evaluate: 'ok' },
+    leader: { ...NOTE, ...NO_WHISTLE, recordFollowUp: 'loop.followUpRecorded', evaluate: 'ok' },
+  },
+  {
+    name: 'closed, department already rated',
+    state: {
+      ...closed,
+      whistle: { ...ANSWERED_WHISTLE, rating: { response: 4, completion: 4, satisfaction: 5 } },
+    },
+    leader: {
+      ...NOTE,
+      recordFollowUp: 'ok',
+      evaluate: 'loop.followUpRequired',
+      rateWhistle: 'loop.whistleRated',
+    },
   },
   {
     name: 'evaluated',
     state: { ...closed, stage: 'evaluated', followUp: { calledAt: T0 - HOUR, satisfaction: 5 } },
-    leader: {},
+    leader: { ...NOTE, ...NO_WHISTLE },
   },
-  { name: 'rejected (不予立案)', state: { ...REPORTED, stage: 'rejected' }, leader: {} },
-  { name: 'voided (作废)', state: { ...handling, stage: 'voided' }, leader: {} },
+  { name: 'rejected (不予立案)', state: { ...REPORTED, stage: 'rejected' }, leader: NOTE },
+  { name: 'voided (作废)', state: { ...handling, stage: 'voided' }, leader: NOTE },
+  { name: 'merged (合并)', state: { ...REPORTED, stage: 'merged' }, leader: NOTE },
 ];
 
 const LEADER_ONLY: readonly CaseActionType[] = ['void', 'approve'];
@@ -210,6 +253,7 @@ describe('the table itself', () => {
         'evaluated',
         'rejected',
         'voided',
+        'merged',
       ].sort(),
     );
   });

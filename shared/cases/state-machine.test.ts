@@ -256,3 +256,77 @@ describe('bad input', () => {
     );
   });
 });
+
+describe('department rating, reassignment, merge and notes', () => {
+  it('rates an answered department once, on 响应度、办结度、满意度', () => {
+    const { state } = run(REPORTED, [
+      validAction('register'),
+      { type: 'whistle', payload: { departmentId: 'dept-env' } },
+      validAction('respondWhistle'),
+      validAction('dispatch'),
+      validAction('acknowledge'),
+      validAction('startHandling'),
+      { type: 'rateWhistle', payload: { response: 5, completion: 3, satisfaction: 4 } },
+    ]);
+    expect(state.whistle?.rating).toEqual({ response: 5, completion: 3, satisfaction: 4 });
+    const again = applyAction(state, validAction('rateWhistle'), OPERATOR, T0 + 9 * HOUR);
+    expect(refusal(again)).toBe('loop.whistleRated');
+  });
+
+  it('names the rating that is out of range', () => {
+    const { state } = run(
+      {
+        ...REPORTED,
+        stage: 'handling',
+        whistle: { departmentId: 'd', calledAt: T0 - 2 * HOUR, respondedAt: T0 - HOUR },
+      },
+      [],
+    );
+    const bad = applyAction(
+      state,
+      {
+        type: 'rateWhistle',
+        payload: { response: 4, completion: 6, satisfaction: 4 },
+      } as unknown as CaseAction,
+      OPERATOR,
+      T0,
+    );
+    expect(bad.ok ? null : bad.reason).toEqual({
+      key: 'loop.invalidRating',
+      params: { field: 'completion', value: '6' },
+    });
+  });
+
+  it('records a reassignment with its reason without moving the case along the loop', () => {
+    const { state, events } = run(REPORTED, [validAction('register'), validAction('reassign')]);
+    expect(state.stage).toBe('registered');
+    expect(events[1]?.action).toEqual(validAction('reassign'));
+    const noReason = { type: 'reassign', payload: { gridCode: '321281104001002', teamId: 't', reason: ' ' } };
+    expect(refusal(applyAction(state, noReason as CaseAction, OPERATOR, T0))).toBe('loop.reasonRequired');
+    const noGrid = { type: 'reassign', payload: { gridCode: '', teamId: 't', reason: '位置有误' } };
+    expect(refusal(applyAction(state, noGrid as CaseAction, OPERATOR, T0))).toBe('loop.gridRequired');
+  });
+
+  it('folds a duplicate into another case, which ends it as merged', () => {
+    const { state } = run(REPORTED, [validAction('merge')]);
+    expect(state.stage).toBe('merged');
+    const noTarget = { type: 'merge', payload: { intoCaseId: '', reason: '重复' } };
+    expect(refusal(applyAction(REPORTED, noTarget as CaseAction, OPERATOR, T0))).toBe(
+      'loop.mergeTargetRequired',
+    );
+  });
+
+  it('takes notes in any stage but refuses an empty one', () => {
+    const evaluated: CaseLoopState = { ...REPORTED, stage: 'evaluated' };
+    expect(refusal(applyAction(evaluated, validAction('note'), OPERATOR, T0))).toBe('ok');
+    const withFile = { type: 'note', payload: { text: '', attachmentIds: ['att-1'] } } as const;
+    expect(refusal(applyAction(evaluated, withFile, OPERATOR, T0))).toBe('ok');
+    const empty = { type: 'note', payload: { text: '  ' } } as const;
+    expect(refusal(applyAction(evaluated, empty, OPERATOR, T0))).toBe('loop.noteEmpty');
+  });
+
+  it('keeps the acting account’s name in the event for the timeline', () => {
+    const result = applyAction(REPORTED, validAction('register'), { ...OPERATOR, name: '王丽' }, T0);
+    expect(result.ok && result.event.actor).toEqual({ id: 'op-01', role: 'operator', name: '王丽' });
+  });
+});

@@ -4,9 +4,10 @@
  * {@link allowedActions} which buttons to show. Nothing here throws for user input: refusals are values
  * with an i18n key and the params the message needs.
  */
-import { CASE_STAGES } from '../model/case';
+import { ALL_STAGES, CASE_STAGES } from '../model/case';
 import { can } from './permissions';
 import {
+  type Actor,
   type ApplyResult,
   type CaseAction,
   type CaseActionType,
@@ -45,10 +46,14 @@ export const ACTION_STAGES: Readonly<Record<CaseActionType, readonly LoopStage[]
   void: OPEN_LOOP_STAGES,
   whistle: ['registered', 'dispatched'],
   respondWhistle: ['registered', 'dispatched'],
+  rateWhistle: ['handling', 'feedback', 'verified', 'closed', 'evaluated'],
+  reassign: OPEN_LOOP_STAGES,
+  merge: ['reported', 'registered'],
+  note: ALL_STAGES,
 };
 
 /** Actions still possible while the case is suspended (挂起). */
-const WHILE_SUSPENDED: readonly CaseActionType[] = ['resume', 'void'];
+const WHILE_SUSPENDED: readonly CaseActionType[] = ['resume', 'void', 'reassign', 'note'];
 /** Actions still possible while a whistled department has not answered. */
 const WHILE_WHISTLE_PENDING: readonly CaseActionType[] = [
   'respondWhistle',
@@ -56,6 +61,8 @@ const WHILE_WHISTLE_PENDING: readonly CaseActionType[] = [
   'resume',
   'extend',
   'void',
+  'reassign',
+  'note',
 ];
 /** The stage 退回 goes back to. */
 const PREVIOUS_STAGE: Partial<Record<LoopStage, LoopStage>> = {
@@ -122,6 +129,9 @@ export function actionRefusal(state: CaseLoopState, type: CaseActionType, role: 
       return state.followUp === null ? refuse('loop.followUpRequired') : null;
     case 'respondWhistle':
       return whistlePending(state) ? null : refuse('loop.noWhistlePending');
+    case 'rateWhistle':
+      if (state.whistle?.respondedAt === undefined) return refuse('loop.noWhistleToRate');
+      return state.whistle.rating === undefined ? null : refuse('loop.whistleRated');
     default:
       return null;
   }
@@ -150,7 +160,13 @@ const REASON_REQUIRED: readonly CaseActionType[] = [
   'suspend',
   'extend',
   'void',
+  'reassign',
+  'merge',
 ];
+
+function isScore(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
+}
 
 /** Checks the payload of an action whose type and preconditions already passed. */
 function payloadRefusal(
@@ -180,8 +196,29 @@ function payloadRefusal(
       return isText(payload.departmentId) ? null : refuse('loop.departmentRequired');
     case 'evaluate': {
       const value = payload.satisfaction;
-      const valid = typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
-      return valid ? null : refuse('loop.invalidSatisfaction', { value: String(value) });
+      return isScore(value) ? null : refuse('loop.invalidSatisfaction', { value: String(value) });
+    }
+    case 'rateWhistle': {
+      const bad = (['response', 'completion', 'satisfaction'] as const).find((f) => !isScore(payload[f]));
+      return bad === undefined
+        ? null
+        : refuse('loop.invalidRating', { field: bad, value: String(payload[bad]) });
+    }
+    case 'reassign':
+      if (!isText(payload.gridCode)) return refuse('loop.gridRequired');
+      return isText(payload.teamId) ? null : refuse('loop.teamRequired');
+    case 'merge':
+      return isText(payload.intoCaseId) ? null : refuse('loop.mergeTargetRequired');
+    case 'note': {
+      const files = payload.attachmentIds;
+      if (files !== undefined && !(Array.isArray(files) && files.every(isText))) {
+        return refuse('loop.invalidPayload', { action: type, field: 'attachmentIds' });
+      }
+      const hasFiles = Array.isArray(files) && files.length > 0;
+      if (payload.text !== undefined && typeof payload.text !== 'string') {
+        return refuse('loop.invalidPayload', { action: type, field: 'text' });
+      }
+      return isText(payload.text) || hasFiles ? null : refuse('loop.noteEmpty');
     }
     case 'extend': {
       const deadline = payload.deadline;
@@ -259,6 +296,17 @@ function transition(state: CaseLoopState, action: CaseAction, at: number): CaseL
       return { ...state, whistle: { departmentId: action.payload.departmentId, calledAt: at } };
     case 'respondWhistle':
       return state.whistle === null ? state : { ...state, whistle: { ...state.whistle, respondedAt: at } };
+    case 'rateWhistle': {
+      const { response, completion, satisfaction } = action.payload;
+      return state.whistle === null
+        ? state
+        : { ...state, whistle: { ...state.whistle, rating: { response, completion, satisfaction } } };
+    }
+    case 'merge':
+      return { ...state, stage: 'merged', suspended: null };
+    case 'reassign':
+    case 'note':
+      return state;
   }
 }
 
@@ -268,12 +316,7 @@ function transition(state: CaseLoopState, action: CaseAction, at: number): CaseL
  * 签收/approval/follow-up, or a bad payload). `at` is epoch milliseconds; the handling clock starts at
  * the `acknowledge` (签收) event, not at dispatch. Never throws for malformed input.
  */
-export function applyAction(
-  state: CaseLoopState,
-  action: CaseAction,
-  actor: { readonly id: string; readonly role: Role },
-  at: number,
-): ApplyResult {
+export function applyAction(state: CaseLoopState, action: CaseAction, actor: Actor, at: number): ApplyResult {
   const raw: unknown = action;
   if (!isRecord(raw) || !(CASE_ACTION_TYPES as readonly unknown[]).includes(raw.type)) {
     const type = isRecord(raw) ? String(raw.type) : typeof raw;
@@ -298,6 +341,15 @@ export function applyAction(
   return {
     ok: true,
     state: next,
-    event: { action, actor: { id: actor.id, role: actor.role }, at, from: state.stage, to: next.stage },
+    event: {
+      action,
+      actor:
+        typeof actor.name === 'string'
+          ? { id: actor.id, role: actor.role, name: actor.name }
+          : { id: actor.id, role: actor.role },
+      at,
+      from: state.stage,
+      to: next.stage,
+    },
   };
 }

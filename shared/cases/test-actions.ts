@@ -53,6 +53,14 @@ export function validAction(type: CaseActionType, at = T0): CaseAction {
       return { type, payload: { departmentId: 'dept-env' } };
     case 'respondWhistle':
       return { type, payload: { note: '生态环境局已到场' } };
+    case 'rateWhistle':
+      return { type, payload: { response: 4, completion: 5, satisfaction: 4 } };
+    case 'reassign':
+      return { type, payload: { gridCode: '321281104001002', teamId: 'team-2', reason: '实际位于相邻网格' } };
+    case 'merge':
+      return { type, payload: { intoCaseId: 'case-2026-000001', reason: '同一占道点位重复上报' } };
+    case 'note':
+      return { type, payload: { text: '当事人电话已联系' } };
     case 'approve':
     case 'acknowledge':
     case 'startHandling':

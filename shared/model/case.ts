@@ -14,11 +14,22 @@ export const CASE_STAGES = [
 ] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
-/** Stages after which a case no longer needs action on the map. */
+/** Terminal stages outside the normal loop: 不予立案 rejected, 作废 voided, 合并 merged into another case. */
+export const TERMINAL_STAGES = ['rejected', 'voided', 'merged'] as const;
+export type TerminalStage = (typeof TERMINAL_STAGES)[number];
+
+/** Where a case stands: one of the eight loop stages or a terminal stage. */
+export type LoopStage = CaseStage | TerminalStage;
+
+/** Every stage a stored case can be in, loop order first. */
+export const ALL_STAGES: readonly LoopStage[] = [...CASE_STAGES, ...TERMINAL_STAGES];
+
+/** Loop stages after which a case no longer needs action on the map. */
 export const FINISHED_STAGES: readonly CaseStage[] = ['closed', 'evaluated'];
 
-export function isOpenStage(stage: CaseStage): boolean {
-  return !FINISHED_STAGES.includes(stage);
+/** Open: still in the loop, neither finished (结案/评价) nor terminal (不予立案/作废/合并). */
+export function isOpenStage(stage: LoopStage): boolean {
+  return (CASE_STAGES as readonly string[]).includes(stage) && !FINISHED_STAGES.includes(stage as CaseStage);
 }
 
 /** 12345 热线, 网格员上报, 视频发现, 物联感知, 巡查发现, 群众来访. */
@@ -31,7 +42,7 @@ export type Urgency = (typeof URGENCIES)[number];
 
 /** One step of the loop as it happened; the full tamper-evident event log comes with the case workflow. */
 export interface CaseStep {
-  readonly stage: CaseStage;
+  readonly stage: LoopStage;
   /** Epoch milliseconds. */
   readonly at: number;
   readonly actor: string;
@@ -45,7 +56,7 @@ export interface Case {
   readonly source: CaseSource;
   readonly matterCode: string;
   readonly urgency: Urgency;
-  readonly stage: CaseStage;
+  readonly stage: LoopStage;
   readonly description: string;
   readonly address: string;
   readonly location: LonLat;
@@ -58,5 +69,9 @@ export interface Case {
   readonly officerIds?: readonly string[];
   /** Epoch milliseconds. */
   readonly reportedAt: number;
+  /** The work-order number of the source system, e.g. the 12345 工单编号; absent for cases raised here. */
+  readonly externalRef?: string;
+  /** Who reported it (来电人), when known. */
+  readonly reporter?: { readonly name?: string; readonly phone?: string };
   readonly steps: readonly CaseStep[];
 }

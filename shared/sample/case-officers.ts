@@ -1,4 +1,4 @@
-import { CASE_STAGES, isOpenStage, type Case, type CaseStage } from '../model/case';
+import { CASE_STAGES, isOpenStage, type Case, type CaseStage, type LoopStage } from '../model/case';
 import type { Matter } from '../model/matter';
 import type { Officer } from '../model/organisation';
 import type { Rng } from './random';
@@ -6,8 +6,8 @@ import type { Rng } from './random';
 const DISPATCHED = CASE_STAGES.indexOf('dispatched');
 
 /** Whether a case at this stage has been dispatched (派遣) and so has officers assigned. */
-export function isDispatchedStage(stage: CaseStage): boolean {
-  return CASE_STAGES.indexOf(stage) >= DISPATCHED;
+export function isDispatchedStage(stage: LoopStage): boolean {
+  return CASE_STAGES.indexOf(stage as CaseStage) >= DISPATCHED;
 }
 
 export interface CaseOfficers {

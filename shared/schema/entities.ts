@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseGridCode } from '../grid/code';
-import { CASE_SOURCES, CASE_STAGES, URGENCIES } from '../model/case';
+import { CASE_SOURCES, CASE_STAGES, TERMINAL_STAGES, URGENCIES } from '../model/case';
 import { MATTER_DOMAINS } from '../model/matter';
 import { OFFICER_STATUSES } from '../model/organisation';
 import { POI_KINDS } from '../model/basemap';
@@ -114,8 +114,10 @@ export const matterSchema = z.strictObject({
   needsCertified: z.boolean(),
 });
 
+const loopStage = z.enum([...CASE_STAGES, ...TERMINAL_STAGES]);
+
 export const caseStepSchema = z.strictObject({
-  stage: z.enum(CASE_STAGES),
+  stage: loopStage,
   at: epochMs,
   actor: z.string(),
 });
@@ -126,7 +128,7 @@ export const caseSchema = z.strictObject({
   source: z.enum(CASE_SOURCES),
   matterCode: z.string().min(1),
   urgency: z.enum(URGENCIES),
-  stage: z.enum(CASE_STAGES),
+  stage: loopStage,
   description: z.string(),
   address: z.string(),
   location: lonLatSchema,
@@ -135,6 +137,8 @@ export const caseSchema = z.strictObject({
   /** Officers assigned at dispatch; each must name an existing officer (checked in references.ts). */
   officerIds: z.array(id).optional(),
   reportedAt: epochMs,
+  externalRef: z.string().min(1).optional(),
+  reporter: z.strictObject({ name: z.string().optional(), phone: z.string().optional() }).optional(),
   steps: z.array(caseStepSchema),
 });
 

@@ -11,7 +11,17 @@ import type {
   Team,
   Township,
 } from '../../shared/model/organisation';
-import { STORES_V1, type BasemapRow, type MetaKey, type MetaRow } from './tables';
+import type { Account } from '../../shared/accounts/account';
+import type { StoredCaseEvent } from '../../shared/cases/history';
+import {
+  STORES_V1,
+  STORES_V2,
+  type AttachmentRow,
+  type BasemapRow,
+  type CaseLoopRow,
+  type MetaKey,
+  type MetaRow,
+} from './tables';
 import { upgradeStoredDataset } from './upgrade';
 
 /** Name of the IndexedDB database in a real profile. Tests pass their own names. */
@@ -44,6 +54,11 @@ export class GridDeskDb extends Dexie {
   matters!: Table<Matter, string>;
   basemap!: Table<BasemapRow, [string, string]>;
   cases!: Table<Case, string>;
+  caseLoops!: Table<CaseLoopRow, string>;
+  /** The append-only, hash-chained record, by chain position. Only record-repo.ts writes here. */
+  events!: Table<StoredCaseEvent, number>;
+  accounts!: Table<Account, string>;
+  attachments!: Table<AttachmentRow, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -52,6 +67,10 @@ export class GridDeskDb extends Dexie {
     this.version(1)
       .stores(STORES_V1)
       .upgrade((tx) => upgradeStoredDataset(tx));
+    // Version 2 adds tables only. Their content (the loop state and record of the stored cases) is
+    // built after opening by ensureRecord(): hashing needs WebCrypto, whose promises would end the
+    // version-change transaction.
+    this.version(2).stores(STORES_V2);
   }
 }
 
@@ -60,4 +79,12 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): GridDesk
   return new GridDeskDb(name, options);
 }
 
-export { TOWNSHIP_KEY, type BasemapRow, type MetaKey, type MetaRow, type MetaValue } from './tables';
+export {
+  TOWNSHIP_KEY,
+  type AttachmentRow,
+  type BasemapRow,
+  type CaseLoopRow,
+  type MetaKey,
+  type MetaRow,
+  type MetaValue,
+} from './tables';

@@ -1,5 +1,6 @@
 import type { TownshipDataset } from '../../shared/model/dataset';
 import type { GridDeskDb } from './database';
+import { buildRecord, writeRecord } from './record-repo';
 import {
   datasetTables,
   hasStoredDataset,
@@ -25,17 +26,24 @@ export async function hasDataset(db: GridDeskDb): Promise<boolean> {
 }
 
 /**
- * Replaces everything stored with `dataset` in ONE rw transaction over all tables: every table is
- * cleared and refilled, or, if any write fails (a duplicate key, a quota error), nothing changes and
- * the previous data stays. The dataset must already be valid (parseDataset); `info` records how it
- * got here (seeding time and sample time shift), absent for an import.
+ * Replaces everything stored with `dataset` in ONE rw transaction over all tables: every dataset table
+ * is cleared and refilled and the case record rebuilt from the cases' histories (accounts stay), or,
+ * if any write fails (a duplicate key, a quota error), nothing changes and the previous data stays.
+ * The dataset must already be valid (parseDataset); `info` records how it got here (seeding time and
+ * sample time shift), absent for an import. Throws HistoryReplayError, before writing anything, when
+ * a case history does not fit the loop.
  */
 export async function replaceDataset(
   db: GridDeskDb,
   dataset: TownshipDataset,
   info: StoredInfo = {},
 ): Promise<void> {
-  await db.transaction('rw', db.tables, async (tx) => writeDataset(datasetTables(tx), dataset, info));
+  const record = await buildRecord(dataset);
+  await db.transaction('rw', db.tables, async (tx) => {
+    await writeDataset(datasetTables(tx), dataset, info);
+    await db.attachments.clear();
+    await writeRecord(tx, record);
+  });
 }
 
 /** One value of the `meta` table, e.g. `readMeta(db, 'seededAt')`. */

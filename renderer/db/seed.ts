@@ -3,6 +3,8 @@ import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
 import { parseDatasetFiles } from '../../shared/schema/parse';
 import { sampleTimeShift, shiftDatasetTime } from '../../shared/schema/time-shift';
 import type { GridDeskDb } from './database';
+import { HistoryReplayError } from '../../shared/cases/history';
+import { buildRecord, writeRecord, type BuiltRecord } from './record-repo';
 import { datasetTables, hasStoredDataset, writeDataset } from './tables';
 
 /**
@@ -32,6 +34,7 @@ type Prepared =
   | {
       readonly ok: true;
       readonly dataset: TownshipDataset;
+      readonly record: BuiltRecord;
       readonly shiftMs: number;
       readonly warnings: readonly DatasetIssue[];
     }
@@ -45,7 +48,10 @@ function sampleFileName(index: number): string {
   return SAMPLE_FILE_NAMES[index] ?? `cases-${index}.json`;
 }
 
-/** Loads, validates and time-shifts the sample; touches no database. */
+/**
+ * Loads, validates and time-shifts the sample, and replays its case histories into the loop state and
+ * the hash-chained record; touches no database.
+ */
 async function prepareSample(loadSample: LoadSample, now: number): Promise<Prepared> {
   let parts: unknown[];
   try {
@@ -66,7 +72,21 @@ async function prepareSample(loadSample: LoadSample, now: number): Promise<Prepa
   const parsed = parseDatasetFiles(parts.map((json, i) => ({ fileName: sampleFileName(i), json })));
   if (!parsed.ok) return parsed;
   const shiftMs = sampleTimeShift(parsed.dataset, now);
-  return { ok: true, dataset: shiftDatasetTime(parsed.dataset, shiftMs), shiftMs, warnings: parsed.warnings };
+  const dataset = shiftDatasetTime(parsed.dataset, shiftMs);
+  let record: BuiltRecord;
+  try {
+    record = await buildRecord(dataset);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const recordId = error instanceof HistoryReplayError ? error.caseId : null;
+    const location = { file: sampleFileName(1), collection: 'cases', index: null, recordId, field: 'steps' };
+    return {
+      ok: false,
+      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
+      warnings: [],
+    };
+  }
+  return { ok: true, dataset, record, shiftMs, warnings: parsed.warnings };
 }
 
 /**
@@ -86,6 +106,7 @@ export async function ensureSeeded(db: GridDeskDb, loadSample: LoadSample, now: 
     const tables = datasetTables(tx);
     if (await hasStoredDataset(tables)) return false;
     await writeDataset(tables, prepared.dataset, { seededAt: now, sampleTimeShiftMs: prepared.shiftMs });
+    await writeRecord(tx, prepared.record);
     return true;
   });
   if (!wrote) return already;
@@ -93,8 +114,8 @@ export async function ensureSeeded(db: GridDeskDb, loadSample: LoadSample, now: 
 }
 
 /**
- * Throws away everything stored and puts the sample back (time-shifted to `now`), in one transaction.
- * A bad sample changes nothing.
+ * Throws away the dataset, the case record and attachments and puts the sample back (time-shifted to
+ * `now`), in one transaction; local accounts stay. A bad sample changes nothing.
  */
 export async function resetToSample(
   db: GridDeskDb,
@@ -103,8 +124,13 @@ export async function resetToSample(
 ): Promise<SeedResult> {
   const prepared = await prepareSample(loadSample, now);
   if (!prepared.ok) return prepared;
-  await db.transaction('rw', db.tables, async (tx) =>
-    writeDataset(datasetTables(tx), prepared.dataset, { seededAt: now, sampleTimeShiftMs: prepared.shiftMs }),
-  );
+  await db.transaction('rw', db.tables, async (tx) => {
+    await writeDataset(datasetTables(tx), prepared.dataset, {
+      seededAt: now,
+      sampleTimeShiftMs: prepared.shiftMs,
+    });
+    await db.attachments.clear();
+    await writeRecord(tx, prepared.record);
+  });
   return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
 }

@@ -7,6 +7,8 @@ import type {
   BasemapWater,
 } from '../../shared/model/basemap';
 import type { Case } from '../../shared/model/case';
+import type { CaseLoopState } from '../../shared/cases/loop-types';
+import type { ChainHead } from '../../shared/cases/record';
 import type { DatasetMeta, TownshipDataset } from '../../shared/model/dataset';
 import type { Matter } from '../../shared/model/matter';
 import type {
@@ -30,6 +32,11 @@ export interface MetaValues {
   readonly seededAt: number;
   /** How far the sample's times were moved on seeding, milliseconds (file time + shift = stored time). */
   readonly sampleTimeShiftMs: number;
+  /**
+   * Where the case record ends (event count and last hash). Kept here, outside the events table, and
+   * written in the same transaction as every event, so cutting events off the end is detected.
+   */
+  readonly chainHead: ChainHead;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];
@@ -69,6 +76,40 @@ export const STORES_V1 = {
   basemap: '[kind+id], kind',
   cases: 'id, stage, gridCode, teamId, reportedAt, matterCode, [stage+reportedAt]',
 } as const;
+
+/**
+ * Version 2 adds the case loop: its state per case, the append-only record, local accounts and case
+ * attachments. These are not part of the dataset and are not cleared by {@link writeDataset}.
+ */
+export const STORES_V2 = {
+  caseLoops: 'caseId',
+  events: 'seq, caseId',
+  accounts: 'id, &username',
+  attachments: 'id, caseId',
+} as const;
+
+/** The loop state of one case, with the seq of the last event that changed it (for optimistic writes). */
+export interface CaseLoopRow {
+  readonly caseId: string;
+  readonly state: CaseLoopState;
+  readonly lastSeq: number;
+}
+
+/** A photo or file attached to a case (stored as Blobs, with a JPEG thumbnail for images). */
+export interface AttachmentRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly name: string;
+  readonly type: string;
+  /** Bytes. */
+  readonly size: number;
+  readonly blob: Blob;
+  readonly thumbnail: Blob | null;
+  /** Epoch milliseconds. */
+  readonly addedAt: number;
+  /** Account id. */
+  readonly addedBy: string;
+}
 
 export type TableName = keyof typeof STORES_V1;
 export const TABLE_NAMES = Object.keys(STORES_V1) as TableName[];

@@ -20,5 +20,15 @@ export {
   type ChainLink,
   type ChainedEvent,
   type RecordProblem,
+  type VerifyOptions,
   type VerifyResult,
 } from './record';
+export {
+  chainEvents,
+  HistoryReplayError,
+  replayCase,
+  reportEvent,
+  type CaseEvent,
+  type ReplayedCase,
+  type StoredCaseEvent,
+} from './history';

@@ -91,7 +91,19 @@ export type RecordProblem =
       readonly actualCount: number;
     };
 
-export type VerifyResult = { readonly ok: true } | ({ readonly ok: false } & RecordProblem);
+export type VerifyResult =
+  | { readonly ok: true }
+  | ({ readonly ok: false } & RecordProblem)
+  /** The check was stopped through its signal before it finished; nothing is known. */
+  | { readonly ok: false; readonly kind: 'cancelled'; readonly key: 'record.cancelled' };
+
+export interface VerifyOptions {
+  /** Called every `progressEvery` events with how many were checked and the total. */
+  readonly onProgress?: (checked: number, total: number) => void;
+  readonly progressEvery?: number;
+  /** Checked with each progress call; when aborted the check stops and says `cancelled`. */
+  readonly signal?: AbortSignal;
+}
 
 function at(kind: 'edited' | 'removed' | 'reordered', seq: number): VerifyResult {
   return { ok: false, kind, key: `record.${kind}`, seq } as VerifyResult;
@@ -106,9 +118,15 @@ function at(kind: 'edited' | 'removed' | 'reordered', seq: number): VerifyResult
 export async function verifyRecord(
   events: readonly (object & Partial<ChainLink>)[],
   head?: ChainHead,
+  options: VerifyOptions = {},
 ): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH;
+  const every = options.progressEvery ?? 500;
   for (let index = 0; index < events.length; index += 1) {
+    if (index % every === 0 && index > 0) {
+      options.onProgress?.(index, events.length);
+      if (options.signal?.aborted) return { ok: false, kind: 'cancelled', key: 'record.cancelled' };
+    }
     const event = events[index];
     const expected = index + 1;
     const seq = event?.seq;

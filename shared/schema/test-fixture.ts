@@ -83,6 +83,9 @@ function fixtureCase(
     location: [WEST + gridIndex * CELL + CELL / 2, SOUTH + CELL / 2],
     gridCode,
     teamId: 'team-1',
+    ...(STAGE_ORDER.indexOf(stage) >= STAGE_ORDER.indexOf('dispatched')
+      ? { officerIds: ['off-1', 'off-2'] }
+      : {}),
     reportedAt,
     steps: stepsUpTo(stage, reportedAt),
   };

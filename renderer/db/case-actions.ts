@@ -1,0 +1,222 @@
+/**
+ * Where case actions run. Every change to a case goes through here: the acting account is read from
+ * the database (its stored role decides, not what the caller claims), the shared state machine
+ * decides, and the case, its loop state, the new events and the chain head are written in ONE
+ * transaction, so a change without its event (or an event without its change) cannot exist.
+ *
+ * Hashing is async WebCrypto and cannot run inside an IndexedDB transaction, so events are chained
+ * against the head read beforehand and the transaction re-checks that neither the head nor the case
+ * moved meanwhile (optimistic concurrency); if one did, the whole attempt is redone.
+ */
+import type { Case, CaseSource, CaseStep, Urgency } from '../../shared/model/case';
+import type { LonLat } from '../../shared/model/geo';
+import type { GridCode } from '../../shared/grid/code';
+import { applyAction, initialLoopState } from '../../shared/cases/state-machine';
+import { chainEvents, reportEvent, type CaseEvent, type StoredCaseEvent } from '../../shared/cases/history';
+import type { Actor, CaseAction, CaseLoopState, LoopRefusalKey } from '../../shared/cases/loop-types';
+import type { ChainHead } from '../../shared/cases/record';
+import type { GridDeskDb } from './database';
+import { readChainHead } from './record-repo';
+import type { CaseLoopRow } from './tables';
+
+export type CaseCommandRefusalKey =
+  LoopRefusalKey | 'case.notFound' | 'case.busy' | 'case.noLocation' | 'auth.notSignedIn' | 'auth.disabled';
+
+export interface CaseCommandRefusal {
+  readonly key: CaseCommandRefusalKey;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export type CaseCommandResult =
+  | {
+      readonly ok: true;
+      readonly kase: Case;
+      readonly state: CaseLoopState;
+      readonly events: readonly StoredCaseEvent[];
+    }
+  | {
+      readonly ok: false;
+      readonly reason: CaseCommandRefusal;
+      /** Which of the actions was refused (0-based), when one was. */
+      readonly actionIndex?: number;
+    };
+
+/** What intake collects for a new case (上报); grid and team come from the assignment engine. */
+export interface NewCaseDraft {
+  readonly source: CaseSource;
+  readonly matterCode: string;
+  readonly urgency: Urgency;
+  readonly description: string;
+  readonly address: string;
+  readonly location: LonLat;
+  readonly gridCode: GridCode;
+  readonly teamId: string;
+  readonly externalRef?: string;
+  readonly reporter?: { readonly name?: string; readonly phone?: string };
+}
+
+const ATTEMPTS = 5;
+
+function refused(
+  key: CaseCommandRefusalKey,
+  params: Record<string, string | number> = {},
+): CaseCommandResult {
+  return { ok: false, reason: { key, params } };
+}
+
+/** The acting account as the record names it, or why it may not act. */
+async function actorOf(db: GridDeskDb, accountId: string): Promise<Actor | CaseCommandRefusal> {
+  const account = await db.accounts.get(accountId);
+  if (account === undefined) return { key: 'auth.notSignedIn', params: {} };
+  if (account.disabled) return { key: 'auth.disabled', params: { username: account.username } };
+  return { id: account.id, role: account.role, name: account.displayName };
+}
+
+function isRefusal(value: Actor | CaseCommandRefusal): value is CaseCommandRefusal {
+  return 'key' in value;
+}
+
+interface Planned {
+  readonly kase: Case;
+  readonly state: CaseLoopState;
+  readonly events: readonly CaseEvent[];
+}
+
+/** Plays actions on a case in memory: the new case row, loop state and events, or the first refusal. */
+function plan(
+  kase: Case,
+  state: CaseLoopState,
+  actions: readonly CaseAction[],
+  actor: Actor,
+  now: number,
+  leading: readonly CaseEvent[] = [],
+): Planned | { readonly refusal: CaseCommandRefusal; readonly index: number } {
+  let current = state;
+  let row: Case = kase;
+  const events: CaseEvent[] = [...leading];
+  const steps: CaseStep[] = [...kase.steps];
+  for (const [index, action] of actions.entries()) {
+    const result = applyAction(current, action, actor, now);
+    if (!result.ok) return { refusal: result.reason, index };
+    if (result.state.stage !== current.stage) {
+      steps.push({ stage: result.state.stage, at: now, actor: actor.name ?? actor.id });
+    }
+    if (action.type === 'dispatch') {
+      row = { ...row, teamId: action.payload.teamId, officerIds: [...action.payload.officerIds] };
+    } else if (action.type === 'reassign') {
+      row = { ...row, gridCode: action.payload.gridCode as GridCode, teamId: action.payload.teamId };
+    }
+    current = result.state;
+    events.push({ ...result.event, caseId: kase.id });
+  }
+  return { kase: { ...row, stage: current.stage, steps }, state: current, events };
+}
+
+function sameHead(a: ChainHead, b: ChainHead): boolean {
+  return a.count === b.count && a.lastHash === b.lastHash;
+}
+
+/** Writes a planned change and its events if nothing moved since `head` and `lastSeq` were read. */
+async function commit(
+  db: GridDeskDb,
+  planned: Planned,
+  head: ChainHead,
+  lastSeq: number | null,
+  isNew: boolean,
+): Promise<readonly StoredCaseEvent[] | null> {
+  const chained = await chainEvents(head, planned.events);
+  return db.transaction('rw', db.cases, db.caseLoops, db.events, db.meta, async () => {
+    const [currentHead, loopRow] = await Promise.all([readChainHead(db), db.caseLoops.get(planned.kase.id)]);
+    if (!sameHead(currentHead, head)) return null;
+    if (
+      isNew
+        ? loopRow !== undefined || (await db.cases.get(planned.kase.id)) !== undefined
+        : loopRow?.lastSeq !== lastSeq
+    ) {
+      return null;
+    }
+    const row: CaseLoopRow = { caseId: planned.kase.id, state: planned.state, lastSeq: chained.head.count };
+    await db.cases.put(planned.kase);
+    await db.caseLoops.put(row);
+    await db.events.bulkAdd([...chained.events]);
+    await db.meta.put({ key: 'chainHead', value: chained.head });
+    return chained.events;
+  });
+}
+
+/**
+ * Runs one or more actions on a case as one step (e.g. 立案 then 派遣), by the account `accountId`, at
+ * `now` (epoch ms). Either all of them are applied and recorded, or none is and the refusal says which
+ * action failed and why.
+ */
+export async function runCaseActions(
+  db: GridDeskDb,
+  caseId: string,
+  actions: readonly CaseAction[],
+  accountId: string,
+  now: number,
+): Promise<CaseCommandResult> {
+  const actor = await actorOf(db, accountId);
+  if (isRefusal(actor)) return { ok: false, reason: actor };
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const [kase, loopRow, head] = await db.transaction('r', db.cases, db.caseLoops, db.meta, () =>
+      Promise.all([db.cases.get(caseId), db.caseLoops.get(caseId), readChainHead(db)]),
+    );
+    if (kase === undefined || loopRow === undefined) return refused('case.notFound', { caseId });
+    const planned = plan(kase, loopRow.state, actions, actor, now);
+    if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
+    const written = await commit(db, planned, head, loopRow.lastSeq, false);
+    if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
+  }
+  return refused('case.busy', { caseId });
+}
+
+/** The next free case number of the year of `now` (Beijing time), e.g. "2026-003175". */
+async function nextCaseNo(db: GridDeskDb, now: number): Promise<string> {
+  const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
+  const last = await db.cases.where('id').startsWith(`case-${year}-`).last();
+  const n = last === undefined ? 1 : Number(last.caseNo.slice(5)) + 1;
+  return `${year}-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * Creates a case (上报) by `accountId` at `now` and, in the same step, runs `then` on it (usually 立案
+ * and 派遣, so a hotline case is dispatched in one go). Everything is recorded in one transaction.
+ */
+export async function createCase(
+  db: GridDeskDb,
+  draft: NewCaseDraft,
+  then: readonly CaseAction[],
+  accountId: string,
+  now: number,
+): Promise<CaseCommandResult> {
+  const actor = await actorOf(db, accountId);
+  if (isRefusal(actor)) return { ok: false, reason: actor };
+  if (!Number.isFinite(draft.location[0]) || !Number.isFinite(draft.location[1]))
+    return refused('case.noLocation');
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const [caseNo, head] = await Promise.all([nextCaseNo(db, now), readChainHead(db)]);
+    const kase: Case = {
+      id: `case-${caseNo}`,
+      caseNo,
+      source: draft.source,
+      matterCode: draft.matterCode,
+      urgency: draft.urgency,
+      stage: 'reported',
+      description: draft.description,
+      address: draft.address,
+      location: draft.location,
+      gridCode: draft.gridCode,
+      teamId: draft.teamId,
+      reportedAt: now,
+      ...(draft.externalRef === undefined ? {} : { externalRef: draft.externalRef }),
+      ...(draft.reporter === undefined ? {} : { reporter: draft.reporter }),
+      steps: [{ stage: 'reported', at: now, actor: actor.name ?? actor.id }],
+    };
+    const planned = plan(kase, initialLoopState(), then, actor, now, [reportEvent(kase, actor, now)]);
+    if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
+    const written = await commit(db, planned, head, null, true);
+    if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
+  }
+  return refused('case.busy', { caseId: 'new' });
+}

@@ -10,11 +10,30 @@ import { useReassignStore } from '../stores/reassign';
 import { openDb, type GridDeskDb } from '../db/database';
 import { ensureSeeded, resetToSample } from '../db/seed';
 import { hasDataset, loadDataset } from '../db/dataset-repo';
-import { listOpenCases } from '../db/cases-repo';
+import { listOpenCases, loadQueue } from '../db/cases-repo';
+import { ensureRecord } from '../db/record-repo';
+import { ensureSampleAccounts, findAccountByUsername, updatePasswordHash } from '../db/accounts-repo';
+import { hashPassword } from '../../shared/accounts/password';
+import { signIn, type SignInResult } from '../../shared/accounts/sign-in';
+import { useAuthStore } from '../stores/auth';
+import { liveQuery, type Subscription } from 'dexie';
 import { requestPersistentStorage } from '../db/persistence';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
 
 let db: GridDeskDb | null = null;
+let queueSubscription: Subscription | null = null;
+
+/**
+ * Keeps the case stores in step with the database: any write (this window, another window, an import)
+ * re-reads the queue. Replaces an earlier subscription.
+ */
+function followQueue(database: GridDeskDb): void {
+  queueSubscription?.unsubscribe();
+  queueSubscription = liveQuery(() => loadQueue(database)).subscribe({
+    next: ({ open, closed, loops }) => useCasesStore().setQueue(open, closed, loops),
+    error: (error: unknown) => console.error('[queue] live query failed:', error),
+  });
+}
 
 /** The open local database, once the session has started. */
 export function currentDb(): GridDeskDb {
@@ -46,7 +65,9 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
     spatial().load(dataset.grids.map((g) => ({ code: g.code, geometry: g.geometry }))),
     spatialWorkerFailure(),
   ]);
-  useCasesStore().setOpenCases(await listOpenCases(database));
+  const queue = await loadQueue(database);
+  useCasesStore().setQueue(queue.open, queue.closed, queue.loops);
+  followQueue(database);
 }
 
 /**
@@ -66,8 +87,11 @@ export async function startSession(): Promise<void> {
       );
       return;
     }
+    // A database from before the case record existed gets its record built from the case histories.
+    await ensureRecord(db);
+    await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
     await loadIntoStores(db);
-    app.setPhase('ready');
+    app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
     void requestPersistentStorage();
   } catch (error) {
     app.setPhase('error', [error instanceof Error ? error.message : String(error)]);
@@ -104,4 +128,26 @@ export async function resetSessionToSample(): Promise<boolean> {
   } finally {
     app.setPhase('ready');
   }
+}
+
+/**
+ * Signs in with a username and password against the local accounts. On success the account goes
+ * into the auth store and the workstation opens; an old, weaker hash is replaced on the way.
+ */
+export async function signInSession(username: string, password: string): Promise<SignInResult> {
+  const database = currentDb();
+  const result = await signIn((name) => findAccountByUsername(database, name), username, password);
+  if (!result.ok) return result;
+  if (result.rehash) await updatePasswordHash(database, result.account.id, await hashPassword(password));
+  useAuthStore().setAccount(result.account);
+  useAppStore().setPhase('ready');
+  return result;
+}
+
+/** Signs out: the workstation goes back to the sign-in screen; nothing stored changes. */
+export function signOutSession(): void {
+  useAuthStore().setAccount(null);
+  usePlacementStore().cancel();
+  useMapUiStore().select(null);
+  useAppStore().setPhase('signIn');
 }

@@ -1,4 +1,5 @@
 import { CASE_STAGES, FINISHED_STAGES, type Case, type CaseStage } from '../../shared/model/case';
+import type { CaseLoopState } from '../../shared/cases/loop-types';
 import type { GridDeskDb } from './database';
 
 const OPEN_STAGES: readonly CaseStage[] = CASE_STAGES.filter((stage) => !FINISHED_STAGES.includes(stage));
@@ -63,5 +64,24 @@ export async function applyCaseAssignments(
       updated += count;
     }
     return updated;
+  });
+}
+
+/**
+ * What the case queue shows: open cases (newest first), closed ones still waiting for 回访/评价, and
+ * the loop state of each. Read in one transaction so the three agree.
+ */
+export async function loadQueue(db: GridDeskDb): Promise<{
+  readonly open: Case[];
+  readonly closed: Case[];
+  readonly loops: Map<string, CaseLoopState>;
+}> {
+  return db.transaction('r', db.cases, db.caseLoops, async () => {
+    const open = await listOpenCases(db);
+    const closed = await db.cases.where('stage').equals('closed').toArray();
+    const rows = await db.caseLoops.bulkGet([...open, ...closed].map((c) => c.id));
+    const loops = new Map<string, CaseLoopState>();
+    for (const row of rows) if (row !== undefined) loops.set(row.caseId, row.state);
+    return { open, closed: closed.sort((a, b) => b.reportedAt - a.reportedAt), loops };
   });
 }

@@ -1,7 +1,9 @@
-import type { MessageSchema } from './index';
+import type { zhCN } from './zh-CN';
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** English. Same keys as zh-CN.ts. */
-export const en: MessageSchema = {
+export const en: Widen<typeof zhCN> = {
   app: {
     title: 'GridDesk',
     subtitle: 'Integrated enforcement command centre',
@@ -42,6 +44,9 @@ export const en: MessageSchema = {
     verified: 'Verified',
     closed: 'Closed',
     evaluated: 'Evaluated',
+    rejected: 'Rejected',
+    voided: 'Voided',
+    merged: 'Merged',
   },
   urgency: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
   source: {

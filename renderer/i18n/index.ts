@@ -2,10 +2,13 @@ import { createI18n } from 'vue-i18n';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 import { issueMessages } from './issues';
+import { mergeMessages, partMessages } from './parts';
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+const zhAll = mergeMessages(zhCN, partMessages['zh-CN']);
+const enAll = mergeMessages(en, partMessages.en);
 /** The shape every language must fill: the zh-CN messages with their values widened to string. */
-export type MessageSchema = Widen<typeof zhCN>;
+export type MessageSchema = Widen<typeof zhAll>;
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,7 +17,7 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en };
+export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhAll, en: enAll };
 
 const long = {
   year: 'numeric',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { zhCN } from './zh-CN';
 import { en } from './en';
+import { messages } from './index';
+import { LOOP_REFUSAL_KEYS } from '../../shared/cases/loop-types';
 import { ISSUE_MESSAGES_ZH } from './issues';
 import { ISSUE_MESSAGES_EN } from '../../shared/schema/issues';
 
@@ -12,6 +14,23 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('interface languages', () => {
   it('has an English text for every Chinese message and no more', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('has an English text for every Chinese message of every feature part, with the same placeholders', () => {
+    expect(keys(messages.en).sort()).toEqual(keys(messages['zh-CN']).sort());
+    const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    const lookup = (tree: unknown, key: string): string =>
+      key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], tree) as string;
+    for (const key of keys(messages['zh-CN'])) {
+      expect(placeholders(lookup(messages.en, key)), key).toEqual(
+        placeholders(lookup(messages['zh-CN'], key)),
+      );
+    }
+  });
+
+  it('names every refusal of the case loop', () => {
+    const refusalKeys = Object.keys(messages['zh-CN'].loop).map((k) => `loop.${k}`);
+    for (const key of LOOP_REFUSAL_KEYS) expect(refusalKeys).toContain(key);
   });
 
   it('has a Chinese text for every dataset issue key', () => {

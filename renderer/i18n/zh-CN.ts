@@ -40,6 +40,9 @@ export const zhCN = {
     verified: '核查',
     closed: '结案',
     evaluated: '评价',
+    rejected: '不予立案',
+    voided: '作废',
+    merged: '已合并',
   },
   urgency: { normal: '一般', urgent: '紧急', critical: '特急' },
   source: {

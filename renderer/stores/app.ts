@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue';
 import { i18n, saveLocale, type Locale } from '../i18n';
 import { platform } from '../platform';
 
-export type AppPhase = 'loading' | 'seeding' | 'ready' | 'error';
+export type AppPhase = 'loading' | 'seeding' | 'signIn' | 'ready' | 'error';
 
 /** Session-wide state: language, start-up phase and what went wrong. */
 export const useAppStore = defineStore('app', () => {

@@ -1,10 +1,18 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { ALL_STAGES, type Case, type LoopStage } from '../../shared/model/case';
+import type { CaseLoopState } from '../../shared/cases/loop-types';
 
-/** The open cases on the map and in the queue, as plain data from the local database. */
+/**
+ * The open cases on the map and in the queue, as plain data from the local database, kept live by the
+ * session (Dexie liveQuery). The queue also holds closed cases still waiting for 回访/评价, and the loop
+ * state of every case it holds.
+ */
 export const useCasesStore = defineStore('cases', () => {
   const openCases = shallowRef<readonly Case[]>([]);
+  /** Closed (结案) cases whose follow-up call or evaluation is still to do. */
+  const awaitingEvaluation = shallowRef<readonly Case[]>([]);
+  const loops = shallowRef<ReadonlyMap<string, CaseLoopState>>(new Map());
 
   const caseById = computed(() => new Map(openCases.value.map((c) => [c.id, c])));
   const countsByStage = computed(() => {
@@ -18,9 +26,33 @@ export const useCasesStore = defineStore('cases', () => {
     return counts;
   });
 
+  const queueCases = computed(() => [...openCases.value, ...awaitingEvaluation.value]);
+  const queueCaseById = computed(() => new Map(queueCases.value.map((c) => [c.id, c])));
+
   function setOpenCases(cases: readonly Case[]): void {
     openCases.value = markRaw([...cases]);
   }
 
-  return { openCases, caseById, countsByStage, openCountByGrid, setOpenCases };
+  function setQueue(
+    open: readonly Case[],
+    closed: readonly Case[],
+    loopStates: ReadonlyMap<string, CaseLoopState>,
+  ): void {
+    openCases.value = markRaw([...open]);
+    awaitingEvaluation.value = markRaw([...closed]);
+    loops.value = markRaw(new Map(loopStates));
+  }
+
+  return {
+    openCases,
+    awaitingEvaluation,
+    loops,
+    queueCases,
+    queueCaseById,
+    caseById,
+    countsByStage,
+    openCountByGrid,
+    setOpenCases,
+    setQueue,
+  };
 });

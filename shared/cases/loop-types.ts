@@ -181,37 +181,39 @@ export const CASE_ACTION_TYPES = [
 ] as const satisfies readonly CaseActionType[];
 
 /** i18n keys of refusals; params name the stage, action, field… for the message. */
-export type LoopRefusalKey =
-  | 'loop.unknownAction'
-  | 'loop.invalidActor'
-  | 'loop.invalidTime'
-  | 'loop.roleForbidden'
-  | 'loop.notAllowedInStage'
-  | 'loop.suspended'
-  | 'loop.notSuspended'
-  | 'loop.whistlePending'
-  | 'loop.notMajor'
-  | 'loop.alreadyApproved'
-  | 'loop.approvalRequired'
-  | 'loop.alreadyAcknowledged'
-  | 'loop.notAcknowledged'
-  | 'loop.followUpRequired'
-  | 'loop.followUpRecorded'
-  | 'loop.noWhistlePending'
-  | 'loop.reasonRequired'
-  | 'loop.teamRequired'
-  | 'loop.officersRequired'
-  | 'loop.departmentRequired'
-  | 'loop.invalidSatisfaction'
-  | 'loop.invalidDeadline'
-  | 'loop.deadlineNotLater'
-  | 'loop.invalidPayload'
-  | 'loop.noWhistleToRate'
-  | 'loop.whistleRated'
-  | 'loop.invalidRating'
-  | 'loop.gridRequired'
-  | 'loop.mergeTargetRequired'
-  | 'loop.noteEmpty';
+export const LOOP_REFUSAL_KEYS = [
+  'loop.unknownAction',
+  'loop.invalidActor',
+  'loop.invalidTime',
+  'loop.roleForbidden',
+  'loop.notAllowedInStage',
+  'loop.suspended',
+  'loop.notSuspended',
+  'loop.whistlePending',
+  'loop.notMajor',
+  'loop.alreadyApproved',
+  'loop.approvalRequired',
+  'loop.alreadyAcknowledged',
+  'loop.notAcknowledged',
+  'loop.followUpRequired',
+  'loop.followUpRecorded',
+  'loop.noWhistlePending',
+  'loop.reasonRequired',
+  'loop.teamRequired',
+  'loop.officersRequired',
+  'loop.departmentRequired',
+  'loop.invalidSatisfaction',
+  'loop.invalidDeadline',
+  'loop.deadlineNotLater',
+  'loop.invalidPayload',
+  'loop.noWhistleToRate',
+  'loop.whistleRated',
+  'loop.invalidRating',
+  'loop.gridRequired',
+  'loop.mergeTargetRequired',
+  'loop.noteEmpty',
+] as const;
+export type LoopRefusalKey = (typeof LOOP_REFUSAL_KEYS)[number];
 
 export interface LoopRefusal {
   readonly key: LoopRefusalKey;

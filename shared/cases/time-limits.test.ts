@@ -3,7 +3,12 @@ import { DEFAULT_CALENDAR } from '../calendar/holidays';
 import type { Urgency } from '../model/case';
 import type { Matter, StageLimits } from '../model/matter';
 import type { CaseAction, LoopEvent, LoopStage } from './loop-types';
-import { caseClocks, DEFAULT_TIME_LIMIT_POLICY, timeLimitPolicySchema, type ClockPeriod } from './time-limits';
+import {
+  caseClocks,
+  DEFAULT_TIME_LIMIT_POLICY,
+  timeLimitPolicySchema,
+  type ClockPeriod,
+} from './time-limits';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -29,13 +34,16 @@ const ev = (action: CaseAction, at: number, from: LoopStage, to: LoopStage): Loo
   from,
   to,
 });
-const register = (at: number): LoopEvent => ev({ type: 'register', payload: {} }, at, 'reported', 'registered');
+const register = (at: number): LoopEvent =>
+  ev({ type: 'register', payload: {} }, at, 'reported', 'registered');
 const dispatch = (at: number): LoopEvent =>
   ev({ type: 'dispatch', payload: { teamId: 't1', officerIds: ['o1'] } }, at, 'registered', 'dispatched');
-const acknowledge = (at: number): LoopEvent => ev({ type: 'acknowledge', payload: {} }, at, 'dispatched', 'dispatched');
+const acknowledge = (at: number): LoopEvent =>
+  ev({ type: 'acknowledge', payload: {} }, at, 'dispatched', 'dispatched');
 const startHandling = (at: number): LoopEvent =>
   ev({ type: 'startHandling', payload: {} }, at, 'dispatched', 'handling');
-const feedback = (at: number): LoopEvent => ev({ type: 'submitFeedback', payload: {} }, at, 'handling', 'feedback');
+const feedback = (at: number): LoopEvent =>
+  ev({ type: 'submitFeedback', payload: {} }, at, 'handling', 'feedback');
 const suspend = (at: number, stage: LoopStage = 'handling'): LoopEvent =>
   ev({ type: 'suspend', payload: { reason: '当事人住院' } }, at, stage, stage);
 const resume = (at: number, stage: LoopStage = 'handling'): LoopEvent =>
@@ -76,7 +84,12 @@ describe('caseClocks for a normal case (working time)', () => {
 
   it('runs the register clock over the weekend and finds it on time', () => {
     const [reg] = clocks.periods;
-    expect(reg).toMatchObject({ clock: 'register', startedAt: reportedAt, endedAt: bj(3, 9, 8, 45), endedBy: 'register' });
+    expect(reg).toMatchObject({
+      clock: 'register',
+      startedAt: reportedAt,
+      endedAt: bj(3, 9, 8, 45),
+      endedBy: 'register',
+    });
     expect(reg?.dueAt).toBe(bj(3, 9, 9));
     expect(reg?.usedMs).toBe(1.75 * HOUR);
     expect(reg?.onTime).toBe(true);
@@ -134,8 +147,16 @@ describe('caseClocks for urgent cases (natural time)', () => {
   it('halves the limits of an urgent case and counts the night', () => {
     // Sat 03-07 22:00; register limit 2 h × 0.5 = 1 h natural; dispatch 1 h × 0.5 = 30 min.
     const reportedAt = bj(3, 7, 22);
-    const clocks = clocksOf([register(bj(3, 7, 22, 40))], bj(3, 7, 23, 20), { reportedAt, urgency: 'urgent' });
-    expect(clocks.periods[0]).toMatchObject({ counting: 'natural', dueAt: bj(3, 7, 23), usedMs: 40 * MINUTE, onTime: true });
+    const clocks = clocksOf([register(bj(3, 7, 22, 40))], bj(3, 7, 23, 20), {
+      reportedAt,
+      urgency: 'urgent',
+    });
+    expect(clocks.periods[0]).toMatchObject({
+      counting: 'natural',
+      dueAt: bj(3, 7, 23),
+      usedMs: 40 * MINUTE,
+      onTime: true,
+    });
     expect(clocks.current).toMatchObject({ clock: 'dispatch', dueAt: bj(3, 7, 23, 10), usedMs: 40 * MINUTE });
     expect(clocks.current?.status).toBe('overdue');
   });
@@ -145,7 +166,12 @@ describe('caseClocks for urgent cases (natural time)', () => {
     const events = upToHandling(bj(3, 7, 22, 5), bj(3, 7, 22, 10), bj(3, 7, 22, 30));
     const clocks = clocksOf(events, bj(3, 8, 0, 10), { reportedAt, urgency: 'critical' });
     // 8 h × 0.25 = 2 h from 22:30: due 00:30; at 00:10, 100 of 120 minutes are used (≥ 80 %).
-    expect(clocks.current).toMatchObject({ clock: 'handle', limitMs: 2 * HOUR, dueAt: bj(3, 8, 0, 30), usedMs: 100 * MINUTE });
+    expect(clocks.current).toMatchObject({
+      clock: 'handle',
+      limitMs: 2 * HOUR,
+      dueAt: bj(3, 8, 0, 30),
+      usedMs: 100 * MINUTE,
+    });
     expect(clocks.current?.status).toBe('near');
   });
 });
@@ -214,7 +240,12 @@ describe('caseClocks with rework (返工)', () => {
     const events = [
       ...upToHandling(bj(3, 2, 8, 10), bj(3, 2, 8, 20), bj(3, 2, 8, 30)),
       feedback(bj(3, 2, 14, 30)),
-      ev({ type: 'verifyFail', payload: { reason: '现场仍有堆物' } }, bj(3, 3, 9, 30), 'feedback', 'handling'),
+      ev(
+        { type: 'verifyFail', payload: { reason: '现场仍有堆物' } },
+        bj(3, 3, 9, 30),
+        'feedback',
+        'handling',
+      ),
       feedback(bj(3, 3, 15)),
       ev({ type: 'verifyPass', payload: {} }, bj(3, 3, 16), 'feedback', 'verified'),
     ];
@@ -242,7 +273,10 @@ describe('caseClocks with returns and terminal actions', () => {
     ev({ type: 'returnToPrevious', payload: { reason: '非本队职责' } }, at, from, to);
 
   it('restarts the register clock when a registration is returned', () => {
-    const clocks = clocksOf([register(bj(3, 2, 9)), returned(bj(3, 2, 10), 'registered', 'reported')], bj(3, 2, 11));
+    const clocks = clocksOf(
+      [register(bj(3, 2, 9)), returned(bj(3, 2, 10), 'registered', 'reported')],
+      bj(3, 2, 11),
+    );
     expect(clocks.periods.map((p) => [p.clock, p.endedBy])).toEqual([
       ['register', 'register'],
       ['dispatch', 'returnToPrevious'],
@@ -256,11 +290,21 @@ describe('caseClocks with returns and terminal actions', () => {
     const back = [...base, returned(bj(3, 2, 11), 'handling', 'dispatched')];
     expect(clocksOf(back, bj(3, 2, 11, 30)).current).toBeNull();
     const again = clocksOf([...back, acknowledge(bj(3, 2, 14))], bj(3, 2, 15));
-    expect(again.current).toMatchObject({ clock: 'handle', startedAt: bj(3, 2, 14), carriedMs: 0, usedMs: 1 * HOUR });
+    expect(again.current).toMatchObject({
+      clock: 'handle',
+      startedAt: bj(3, 2, 14),
+      carriedMs: 0,
+      usedMs: 1 * HOUR,
+    });
   });
 
   it('ends the dispatch clock at a whistle to a county department', () => {
-    const whistle = ev({ type: 'whistle', payload: { departmentId: 'dept-env' } }, bj(3, 2, 9), 'registered', 'registered');
+    const whistle = ev(
+      { type: 'whistle', payload: { departmentId: 'dept-env' } },
+      bj(3, 2, 9),
+      'registered',
+      'registered',
+    );
     const clocks = clocksOf([register(bj(3, 2, 8, 45)), whistle], bj(3, 2, 12));
     expect(clocks.periods[1]).toMatchObject({ clock: 'dispatch', endedBy: 'whistle', onTime: true });
     expect(clocks.current).toBeNull();
@@ -271,7 +315,9 @@ describe('caseClocks with returns and terminal actions', () => {
       [ev({ type: 'reject', payload: { reason: '不属于本镇管辖' } }, bj(3, 2, 9), 'reported', 'rejected')],
       bj(3, 9, 9),
     );
-    expect(rejected.periods.map((p) => [p.clock, p.endedBy, p.onTime])).toEqual([['register', 'reject', true]]);
+    expect(rejected.periods.map((p) => [p.clock, p.endedBy, p.onTime])).toEqual([
+      ['register', 'reject', true],
+    ]);
     const voided = clocksOf(
       [
         register(bj(3, 2, 9)),

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -26,8 +26,39 @@ export interface Session {
 }
 
 /** Serves the built renderer and opens it in a fresh Chromium profile (so IndexedDB starts empty). */
+/** Sample credentials (shared/accounts/sample.ts) of each role. */
+export const SAMPLE_LOGINS = {
+  operator: { username: 'zhiban', password: 'zhiban2026' },
+  leader: { username: 'daiban', password: 'daiban2026' },
+  viewer: { username: 'wall', password: 'wall2026' },
+} as const;
+
+/** The text input of an Element Plus field by test id (the id lands on the input or its wrapper). */
+export function inputOf(page: Page, testId: string): Locator {
+  return page
+    .locator(
+      `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
+    )
+    .first();
+}
+
+/** Fills in the sign-in screen and waits until the workstation is open. */
+export async function signIn(page: Page, role: keyof typeof SAMPLE_LOGINS = 'operator'): Promise<void> {
+  const login = SAMPLE_LOGINS[role];
+  await inputOf(page, 'sign-in-username').fill(login.username);
+  await inputOf(page, 'sign-in-password').fill(login.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('signed-in-account').waitFor({ timeout: 60_000 });
+}
+
+/** Opens the app in a fresh browser profile and (unless `signIn: false`) signs in as the operator. */
 export async function openApp(
-  options: { width?: number; height?: number; locale?: string } = {},
+  options: {
+    width?: number;
+    height?: number;
+    locale?: string;
+    signIn?: false | keyof typeof SAMPLE_LOGINS;
+  } = {},
 ): Promise<Session> {
   await mkdir(ARTIFACTS, { recursive: true });
   const server = await startWebServer({ root: DIST });
@@ -46,6 +77,10 @@ export async function openApp(
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(server.url);
+  if (options.signIn !== false) {
+    await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
+    await signIn(page, options.signIn ?? 'operator');
+  }
   return {
     browser,
     server,

@@ -13,6 +13,7 @@ import {
   clickMapAt,
   mapIdle,
   openApp,
+  signIn,
   renderedCounts,
   screenshot,
   toggleLayer,
@@ -190,6 +191,7 @@ describe('the workstation on the embedded sample township', () => {
 
   it('keeps the data across a reload without seeding again', async () => {
     await s.page.reload();
+    await signIn(s.page);
     await mapIdle(s.page);
     expect(await renderedCounts(s.page)).toEqual(expected);
     expect(s.consoleErrors).toEqual([]);

@@ -1,0 +1,31 @@
+/**
+ * Message parts owned by the feature that uses them, merged into the app's messages. A part exports
+ * `{ 'zh-CN': {...}, en: {...} }`; namespaces that appear in several parts are merged key by key.
+ */
+import { accountsMessages } from './accounts';
+import { loopMessages } from './loop';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Merges message trees; a key present in both as a text is a mistake and throws at start-up. */
+export function mergeMessages<A extends Tree, B extends Tree>(a: A, b: B, path = ''): A & B {
+  const out: Record<string, string | Tree> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (typeof existing === 'object' && typeof value === 'object') {
+      out[key] = mergeMessages(existing, value, `${path}${key}.`);
+    } else throw new Error(`message ${path}${key} is defined twice`);
+  }
+  return out as A & B;
+}
+
+const PARTS = [accountsMessages, loopMessages] as const;
+
+type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] & (typeof loopMessages)[L];
+
+function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
+  return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;
+}
+
+export const partMessages = { 'zh-CN': mergeAll('zh-CN'), en: mergeAll('en') } as const;

@@ -17,7 +17,7 @@ import type { Actor, CaseAction, CaseLoopState, LoopRefusalKey } from '../../sha
 import type { ChainHead } from '../../shared/cases/record';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
-import type { CaseLoopRow } from './tables';
+import type { AttachmentRow, CaseLoopRow } from './tables';
 
 export type CaseCommandRefusalKey =
   LoopRefusalKey | 'case.notFound' | 'case.busy' | 'case.noLocation' | 'auth.notSignedIn' | 'auth.disabled';
@@ -56,6 +56,14 @@ export interface NewCaseDraft {
 }
 
 const ATTEMPTS = 5;
+
+export interface CaseCommandOptions {
+  /**
+   * Files stored with the change, in the same transaction (name them in a `note` action's
+   * `attachmentIds`). For a new case their `caseId` is replaced by the new case's id.
+   */
+  readonly attachments?: readonly AttachmentRow[];
+}
 
 function refused(
   key: CaseCommandRefusalKey,
@@ -123,9 +131,10 @@ async function commit(
   head: ChainHead,
   lastSeq: number | null,
   isNew: boolean,
+  attachments: readonly AttachmentRow[] = [],
 ): Promise<readonly StoredCaseEvent[] | null> {
   const chained = await chainEvents(head, planned.events);
-  return db.transaction('rw', db.cases, db.caseLoops, db.events, db.meta, async () => {
+  return db.transaction('rw', [db.cases, db.caseLoops, db.events, db.meta, db.attachments], async () => {
     const [currentHead, loopRow] = await Promise.all([readChainHead(db), db.caseLoops.get(planned.kase.id)]);
     if (!sameHead(currentHead, head)) return null;
     if (
@@ -140,6 +149,7 @@ async function commit(
     await db.caseLoops.put(row);
     await db.events.bulkAdd([...chained.events]);
     await db.meta.put({ key: 'chainHead', value: chained.head });
+    if (attachments.length > 0) await db.attachments.bulkAdd([...attachments]);
     return chained.events;
   });
 }
@@ -155,6 +165,7 @@ export async function runCaseActions(
   actions: readonly CaseAction[],
   accountId: string,
   now: number,
+  options: CaseCommandOptions = {},
 ): Promise<CaseCommandResult> {
   const actor = await actorOf(db, accountId);
   if (isRefusal(actor)) return { ok: false, reason: actor };
@@ -165,7 +176,7 @@ export async function runCaseActions(
     if (kase === undefined || loopRow === undefined) return refused('case.notFound', { caseId });
     const planned = plan(kase, loopRow.state, actions, actor, now);
     if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
-    const written = await commit(db, planned, head, loopRow.lastSeq, false);
+    const written = await commit(db, planned, head, loopRow.lastSeq, false, options.attachments);
     if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
   }
   return refused('case.busy', { caseId });
@@ -189,6 +200,7 @@ export async function createCase(
   then: readonly CaseAction[],
   accountId: string,
   now: number,
+  options: CaseCommandOptions = {},
 ): Promise<CaseCommandResult> {
   const actor = await actorOf(db, accountId);
   if (isRefusal(actor)) return { ok: false, reason: actor };
@@ -215,7 +227,8 @@ export async function createCase(
     };
     const planned = plan(kase, initialLoopState(), then, actor, now, [reportEvent(kase, actor, now)]);
     if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
-    const written = await commit(db, planned, head, null, true);
+    const attachments = (options.attachments ?? []).map((a) => ({ ...a, caseId: kase.id }));
+    const written = await commit(db, planned, head, null, true, attachments);
     if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
   }
   return refused('case.busy', { caseId: 'new' });

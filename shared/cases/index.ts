@@ -32,3 +32,4 @@ export {
   type ReplayedCase,
   type StoredCaseEvent,
 } from './history';
+export * from './time-limits';

@@ -1,0 +1,14 @@
+export {
+  CHINA_UTC_OFFSET_MS,
+  parseClockTime,
+  parseDay,
+  validateCalendar,
+  workingCalendarSchema,
+  type CalendarIssue,
+  type CalendarIssueKey,
+  type WorkingCalendar,
+  type WorkingPeriod,
+} from './config';
+export { DEFAULT_CALENDAR } from './holidays';
+export { addWorkingMs, isWorkingDate, isWorkingTime, workingMsBetween } from './working-time';
+export { NATURAL_CLOCK, clockOf, workingClock, type Clock } from './clock';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GridDeskDb } from './database';
 import { replaceDataset } from './dataset-repo';
-import { createCase, runCaseActions, type NewCaseDraft } from './case-actions';
+import { createCase, createCases, runCaseActions, type NewCaseDraft } from './case-actions';
 import { ensureRecord, listCaseEvents, readChainHead, verifyStoredRecord } from './record-repo';
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { hashPassword } from '../../shared/accounts/password';
@@ -117,6 +117,47 @@ describe('createCase', () => {
       NOW,
     );
     expect(byWall).toMatchObject({ ok: false, reason: { key: 'loop.roleForbidden' } });
+  });
+});
+
+describe('createCases (an import)', () => {
+  it('creates every case with its own number and the call time as report time, in one step', async () => {
+    const calledAt = NOW - 5 * 3_600_000;
+    const result = await createCases(
+      db,
+      [
+        { draft: { ...DRAFT, reportedAt: calledAt }, then: [{ type: 'register', payload: {} }] },
+        { draft: { ...DRAFT, externalRef: 'GD-2025-0002' }, then: [] },
+      ],
+      'op',
+      NOW,
+    );
+    expect(result.ok && result.cases.map((c) => [c.caseNo, c.stage, c.reportedAt])).toEqual([
+      ['2025-000001', 'registered', calledAt],
+      ['2025-000002', 'reported', NOW],
+    ]);
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('stores nothing at all when one item is refused, and names the item and action', async () => {
+    const events = await db.events.count();
+    const result = await createCases(
+      db,
+      [
+        { draft: DRAFT, then: [] },
+        { draft: DRAFT, then: [{ type: 'evaluate', payload: { satisfaction: 5 } }] },
+      ],
+      'op',
+      NOW,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      reason: { key: 'loop.notAllowedInStage' },
+      itemIndex: 1,
+      actionIndex: 0,
+    });
+    expect(await db.events.count()).toBe(events);
+    expect(await db.cases.where('id').startsWith('case-2025-').count()).toBe(0);
   });
 });
 

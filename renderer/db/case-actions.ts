@@ -53,6 +53,8 @@ export interface NewCaseDraft {
   readonly teamId: string;
   readonly externalRef?: string;
   readonly reporter?: { readonly name?: string; readonly phone?: string };
+  /** When it was reported (the hotline call), epoch ms; defaults to the time it is entered. */
+  readonly reportedAt?: number;
 }
 
 const ATTEMPTS = 5;
@@ -190,9 +192,114 @@ async function nextCaseNo(db: GridDeskDb, now: number): Promise<string> {
   return `${year}-${String(n).padStart(6, '0')}`;
 }
 
+/** Writes new cases and their events in one transaction, if nothing was recorded since `head` was read. */
+async function commitNew(
+  db: GridDeskDb,
+  planned: readonly Planned[],
+  head: ChainHead,
+  attachments: readonly AttachmentRow[],
+): Promise<readonly StoredCaseEvent[] | null> {
+  const chained = await chainEvents(
+    head,
+    planned.flatMap((p) => p.events),
+  );
+  const lastSeq = new Map<string, number>();
+  for (const event of chained.events) lastSeq.set(event.caseId, event.seq);
+  return db.transaction('rw', [db.cases, db.caseLoops, db.events, db.meta, db.attachments], async () => {
+    // Every change writes an event and moves the head: an unchanged head means nothing was written.
+    if (!sameHead(await readChainHead(db), head)) return null;
+    await db.cases.bulkAdd(planned.map((p) => p.kase));
+    await db.caseLoops.bulkAdd(
+      planned.map((p) => ({ caseId: p.kase.id, state: p.state, lastSeq: lastSeq.get(p.kase.id) ?? 0 })),
+    );
+    await db.events.bulkAdd([...chained.events]);
+    await db.meta.put({ key: 'chainHead', value: chained.head });
+    if (attachments.length > 0) await db.attachments.bulkAdd([...attachments]);
+    return chained.events;
+  });
+}
+
+/** One new case: what intake or an import collected, and what to do with it at once. */
+export interface NewCaseItem {
+  readonly draft: NewCaseDraft;
+  /** Actions run right after the report, e.g. 立案 and 派遣. */
+  readonly then: readonly CaseAction[];
+}
+
+export type CreateCasesResult =
+  | { readonly ok: true; readonly cases: readonly Case[]; readonly events: readonly StoredCaseEvent[] }
+  | {
+      readonly ok: false;
+      readonly reason: CaseCommandRefusal;
+      /** Which item (0-based) and which of its actions was refused, when one was. */
+      readonly itemIndex?: number;
+      readonly actionIndex?: number;
+    };
+
+function validLocation(location: NewCaseDraft['location']): boolean {
+  return Number.isFinite(location[0]) && Number.isFinite(location[1]);
+}
+
+/**
+ * Creates several cases (上报), each followed by its own actions, by `accountId` at `now`, ALL OR
+ * NOTHING: one refused action or bad location and nothing is stored (an import commits whole). Case
+ * numbers continue the year's sequence. The report time of each case is its draft's `reportedAt` (the
+ * hotline call) or `now`; the events are recorded at `now`, when they were entered here.
+ */
+export async function createCases(
+  db: GridDeskDb,
+  items: readonly NewCaseItem[],
+  accountId: string,
+  now: number,
+  options: CaseCommandOptions = {},
+): Promise<CreateCasesResult> {
+  const actor = await actorOf(db, accountId);
+  if (isRefusal(actor)) return { ok: false, reason: actor };
+  const badIndex = items.findIndex((item) => !validLocation(item.draft.location));
+  if (badIndex >= 0)
+    return { ok: false, reason: { key: 'case.noLocation', params: {} }, itemIndex: badIndex };
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const [firstNo, head] = await Promise.all([nextCaseNo(db, now), readChainHead(db)]);
+    const year = firstNo.slice(0, 4);
+    const first = Number(firstNo.slice(5));
+    const planned: Planned[] = [];
+    for (const [index, { draft, then }] of items.entries()) {
+      const caseNo = `${year}-${String(first + index).padStart(6, '0')}`;
+      const reportedAt = draft.reportedAt ?? now;
+      const kase: Case = {
+        id: `case-${caseNo}`,
+        caseNo,
+        source: draft.source,
+        matterCode: draft.matterCode,
+        urgency: draft.urgency,
+        stage: 'reported',
+        description: draft.description,
+        address: draft.address,
+        location: draft.location,
+        gridCode: draft.gridCode,
+        teamId: draft.teamId,
+        reportedAt,
+        ...(draft.externalRef === undefined ? {} : { externalRef: draft.externalRef }),
+        ...(draft.reporter === undefined ? {} : { reporter: draft.reporter }),
+        steps: [{ stage: 'reported', at: reportedAt, actor: actor.name ?? actor.id }],
+      };
+      const one = plan(kase, initialLoopState(), then, actor, now, [reportEvent(kase, actor, now)]);
+      if ('refusal' in one)
+        return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
+      planned.push(one);
+    }
+    const onlyCase = planned.length === 1 ? planned[0]?.kase.id : undefined;
+    const attachments = (options.attachments ?? []).map((a) => (onlyCase ? { ...a, caseId: onlyCase } : a));
+    const written = await commitNew(db, planned, head, attachments);
+    if (written !== null) return { ok: true, cases: planned.map((p) => p.kase), events: written };
+  }
+  return refused('case.busy', { caseId: 'new' }) as CreateCasesResult;
+}
+
 /**
  * Creates a case (上报) by `accountId` at `now` and, in the same step, runs `then` on it (usually 立案
- * and 派遣, so a hotline case is dispatched in one go). Everything is recorded in one transaction.
+ * and 派遣, so a hotline case is dispatched in one go). Everything is recorded in one transaction;
+ * attachments in `options` are stored with the new case.
  */
 export async function createCase(
   db: GridDeskDb,
@@ -202,34 +309,13 @@ export async function createCase(
   now: number,
   options: CaseCommandOptions = {},
 ): Promise<CaseCommandResult> {
-  const actor = await actorOf(db, accountId);
-  if (isRefusal(actor)) return { ok: false, reason: actor };
-  if (!Number.isFinite(draft.location[0]) || !Number.isFinite(draft.location[1]))
-    return refused('case.noLocation');
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const [caseNo, head] = await Promise.all([nextCaseNo(db, now), readChainHead(db)]);
-    const kase: Case = {
-      id: `case-${caseNo}`,
-      caseNo,
-      source: draft.source,
-      matterCode: draft.matterCode,
-      urgency: draft.urgency,
-      stage: 'reported',
-      description: draft.description,
-      address: draft.address,
-      location: draft.location,
-      gridCode: draft.gridCode,
-      teamId: draft.teamId,
-      reportedAt: now,
-      ...(draft.externalRef === undefined ? {} : { externalRef: draft.externalRef }),
-      ...(draft.reporter === undefined ? {} : { reporter: draft.reporter }),
-      steps: [{ stage: 'reported', at: now, actor: actor.name ?? actor.id }],
-    };
-    const planned = plan(kase, initialLoopState(), then, actor, now, [reportEvent(kase, actor, now)]);
-    if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
-    const attachments = (options.attachments ?? []).map((a) => ({ ...a, caseId: kase.id }));
-    const written = await commit(db, planned, head, null, true, attachments);
-    if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
+  const result = await createCases(db, [{ draft, then }], accountId, now, options);
+  if (!result.ok) {
+    return result.actionIndex === undefined
+      ? { ok: false, reason: result.reason }
+      : { ok: false, reason: result.reason, actionIndex: result.actionIndex };
   }
-  return refused('case.busy', { caseId: 'new' });
+  const kase = result.cases[0]!;
+  const row = await db.caseLoops.get(kase.id);
+  return { ok: true, kase, state: row!.state, events: result.events };
 }

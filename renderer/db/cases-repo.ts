@@ -67,18 +67,27 @@ export async function applyCaseAssignments(
   });
 }
 
+/** How long a closed case waits in the queue for its 回访/评价 before it is left to the reports. */
+export const EVALUATION_WINDOW_MS = 15 * 24 * 3_600_000;
+
 /**
- * What the case queue shows: open cases (newest first), closed ones still waiting for 回访/评价, and
- * the loop state of each. Read in one transaction so the three agree.
+ * What the case queue shows: open cases (newest first), cases closed in the last
+ * {@link EVALUATION_WINDOW_MS} still waiting for 回访/评价, and the loop state of each. Read in one
+ * transaction so the three agree. `now` is epoch milliseconds.
  */
-export async function loadQueue(db: GridDeskDb): Promise<{
+export async function loadQueue(
+  db: GridDeskDb,
+  now: number = Date.now(),
+): Promise<{
   readonly open: Case[];
   readonly closed: Case[];
   readonly loops: Map<string, CaseLoopState>;
 }> {
   return db.transaction('r', db.cases, db.caseLoops, async () => {
     const open = await listOpenCases(db);
-    const closed = await db.cases.where('stage').equals('closed').toArray();
+    const closed = (await db.cases.where('stage').equals('closed').toArray()).filter(
+      (c) => (c.steps.at(-1)?.at ?? c.reportedAt) > now - EVALUATION_WINDOW_MS,
+    );
     const rows = await db.caseLoops.bulkGet([...open, ...closed].map((c) => c.id));
     const loops = new Map<string, CaseLoopState>();
     for (const row of rows) if (row !== undefined) loops.set(row.caseId, row.state);

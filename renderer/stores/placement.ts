@@ -50,6 +50,7 @@ export const usePlacementStore = defineStore('placement', () => {
     result.value = null;
     dispatch.value = null;
     error.value = null;
+    matterCode.value = null;
   }
 
   async function placeAt(lonLat: readonly [number, number]): Promise<void> {

@@ -72,6 +72,17 @@ describe('replaying a stored history through the loop', () => {
     expect(state.whistle?.rating).toBeDefined();
   });
 
+  it('replays some verified cases as failing their first check (返工) and passing after more handling', () => {
+    const verified = cases.filter((c) => c.steps.some((s) => s.stage === 'verified'));
+    const replayed = verified.map((c) => replayCase(c, matters.get(c.matterCode), actorOf));
+    const reworked = replayed.filter((r) => r.state.counters.reworks === 1);
+    expect(reworked.length / verified.length).toBeGreaterThan(0.04);
+    expect(reworked.length / verified.length).toBeLessThan(0.15);
+    const types = reworked[0]!.events.map((e) => e.action.type);
+    const fail = types.indexOf('verifyFail');
+    expect(types.slice(fail, fail + 3)).toEqual(['verifyFail', 'submitFeedback', 'verifyPass']);
+  });
+
   it('names the case and step when the loop refuses the history', () => {
     const kase = cases.find((c) => c.stage === 'closed')!;
     const broken: Case = { ...kase, steps: kase.steps.filter((s) => s.stage !== 'feedback') };

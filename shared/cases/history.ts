@@ -133,7 +133,25 @@ export function replayCase(
         return act({ type: 'startHandling', payload: {} }, step.at, actor, step.stage);
       case 'feedback':
         return act({ type: 'submitFeedback', payload: {} }, step.at, actor, step.stage);
-      case 'verified':
+      case 'verified': {
+        // About one case in twelve failed its first check (返工) and was handled again before passing.
+        const fedBackAt = steps[index - 1]?.at ?? step.at;
+        if (textHash(`${kase.id}:rework`) % 12 === 0 && step.at - fedBackAt > 4 * 60_000) {
+          const span = step.at - fedBackAt;
+          const reason = '现场复核仍未整改到位';
+          act(
+            { type: 'verifyFail', payload: { reason } },
+            fedBackAt + Math.round(span * 0.3),
+            actor,
+            'verifyFail',
+          );
+          act(
+            { type: 'submitFeedback', payload: {} },
+            fedBackAt + Math.round(span * 0.7),
+            actorOf(kase.steps.find((s) => s.stage === 'feedback')?.actor ?? step.actor),
+            'rework',
+          );
+        }
         act({ type: 'verifyPass', payload: {} }, step.at, actor, step.stage);
         if (department === undefined) return;
         return act(
@@ -149,6 +167,7 @@ export function replayCase(
           actor,
           'rateWhistle',
         );
+      }
       case 'closed':
         return act({ type: 'close', payload: {} }, step.at, actor, step.stage);
       case 'evaluated': {

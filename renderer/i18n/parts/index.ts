@@ -3,7 +3,12 @@
  * `{ 'zh-CN': {...}, en: {...} }`; namespaces that appear in several parts are merged key by key.
  */
 import { accountsMessages } from './accounts';
+import { casesMessages } from './cases';
+import { importMessages } from './import';
+import { indicatorsMessages } from './indicators';
+import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
+import { workspaceMessages } from './workspace';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -20,9 +25,23 @@ export function mergeMessages<A extends Tree, B extends Tree>(a: A, b: B, path =
   return out as A & B;
 }
 
-const PARTS = [accountsMessages, loopMessages] as const;
+const PARTS = [
+  accountsMessages,
+  loopMessages,
+  intakeMessages,
+  importMessages,
+  indicatorsMessages,
+  casesMessages,
+  workspaceMessages,
+] as const;
 
-type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] & (typeof loopMessages)[L];
+type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
+  (typeof loopMessages)[L] &
+  (typeof intakeMessages)[L] &
+  (typeof importMessages)[L] &
+  (typeof indicatorsMessages)[L] &
+  (typeof workspaceMessages)[L] &
+  (typeof casesMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

@@ -1,0 +1,134 @@
+/**
+ * The workspace tools: importing a 12345 export with bad rows, checking the record (and catching a
+ * tampered event), and the indicators.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapIdle, openApp, screenshot, type Session } from './driver';
+
+const sampleExport = (name: string) =>
+  fileURLToPath(new URL(`../../resources/samples/${name}`, import.meta.url));
+
+async function openTool(s: Session, tool: 'import' | 'record' | 'indicators'): Promise<void> {
+  await s.page.getByTestId('tools-button').click();
+  await s.page.getByTestId(`tools-${tool}`).click();
+}
+
+async function openCount(s: Session): Promise<number> {
+  return Number((await s.page.getByTestId('stat-open-cases').textContent())?.match(/\d+/)?.[0]);
+}
+
+describe('workspace tools', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+    await mapIdle(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('imports a 12345 CSV export: names each bad row and why, and imports the rest only when told to', async () => {
+    const before = await openCount(s);
+    await openTool(s, 'import');
+    await s.page.getByTestId('import-file').setInputFiles(sampleExport('12345-export.csv'));
+    // The sample export has 40 work orders: 5 deliberately broken, 1 with an address but no coordinates.
+    await expect
+      .poll(() => s.page.getByTestId('import-summary').textContent())
+      .toContain('共 40 行：可导入 34 行，退回 5 行');
+    expect(await s.page.getByTestId('import-unplaced').textContent()).toContain('1 条工单没有坐标');
+    const rejected = s.page.getByTestId('import-rejected').locator('li');
+    expect(await rejected.count()).toBeGreaterThanOrEqual(5);
+    const texts = (await rejected.allTextContents()).join('\n');
+    expect(texts).toContain('12345-export.csv 第');
+    expect(texts).toMatch(/工单编号“[^”]+”与第 \d+ 行重复/);
+    // With rows sent back, nothing is imported until the operator accepts a partial import.
+    expect(await s.page.getByTestId('import-run').isDisabled()).toBe(true);
+    await s.page.getByTestId('import-partial').click();
+    await screenshot(s.page, 'import');
+    await s.page.getByTestId('import-run').click();
+    await expect
+      .poll(() => s.page.locator('.el-message--success').last().textContent())
+      .toContain('已导入 34 条工单');
+    await expect.poll(() => openCount(s)).toBe(before + 34);
+  });
+
+  it('refuses the same export a second time, in Excel form: every work order is already there', async () => {
+    await openTool(s, 'import');
+    await s.page.getByTestId('import-file').setInputFiles(sampleExport('12345-export.xlsx'));
+    await expect.poll(() => s.page.getByTestId('import-summary').textContent()).toContain('可导入 0 行');
+    expect(await s.page.getByTestId('import-rejected').textContent()).toContain('已经导入过');
+    expect(await s.page.getByTestId('import-run').isDisabled()).toBe(true);
+    await s.page.keyboard.press('Escape');
+  });
+
+  it('verifies the whole record against its head, and names an event altered behind its back', async () => {
+    await openTool(s, 'record');
+    const count = Number(await s.page.getByTestId('record-head-count').textContent());
+    expect(count).toBeGreaterThan(20_000);
+    await s.page.getByTestId('record-start').click();
+    await expect
+      .poll(() => s.page.getByTestId('record-outcome').textContent(), { timeout: 60_000 })
+      .toContain(`记录完整：共 ${count} 条`);
+    await screenshot(s.page, 'record');
+
+    // Someone edits event 100 directly in IndexedDB (not through GridDesk).
+    await s.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          interface Request<T> {
+            result: T;
+            error: unknown;
+            onsuccess: (() => void) | null;
+            onerror: (() => void) | null;
+          }
+          interface Store {
+            get(key: number): Request<unknown>;
+            put(value: unknown): void;
+          }
+          interface Db {
+            transaction(name: string, mode: string): Tx;
+            close(): void;
+          }
+          interface Tx {
+            objectStore(name: string): Store;
+            oncomplete: (() => void) | null;
+            onerror: (() => void) | null;
+            error: unknown;
+          }
+          const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
+          const open = idb.open('griddesk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('events', 'readwrite');
+            const store = tx.objectStore('events');
+            const get = store.get(100);
+            get.onsuccess = () => {
+              store.put({ ...(get.result as object), at: (get.result as { at: number }).at - 3_600_000 });
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await s.page.getByTestId('record-start').click();
+    await expect
+      .poll(() => s.page.getByTestId('record-outcome').textContent(), { timeout: 60_000 })
+      .toBe('第 100 条记录内容被改动');
+    await s.page.keyboard.press('Escape');
+  });
+
+  it('shows the indicators for the township, each team and the whistled departments', async () => {
+    await openTool(s, 'indicators');
+    await s.page.getByTestId('indicators-overall').waitFor();
+    const overall = await s.page.getByTestId('indicators-overall').locator('td').allTextContents();
+    expect(overall[0]).toBe('全镇');
+    expect(Number(overall[1])).toBeGreaterThan(0);
+    expect(overall[2]).toMatch(/^\d+\.\d%$/);
+    expect(await s.page.getByTestId('indicators-departments').locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(s.page, 'indicators');
+  });
+});

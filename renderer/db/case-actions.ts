@@ -319,3 +319,64 @@ export async function createCase(
   const row = await db.caseLoops.get(kase.id);
   return { ok: true, kase, state: row!.state, events: result.events };
 }
+
+/** Actions for one existing case, as part of a batch. */
+export interface CaseActionsItem {
+  readonly caseId: string;
+  readonly actions: readonly CaseAction[];
+}
+
+/**
+ * Runs actions on several existing cases (e.g. 调整归属 of every case a grid change moved) by
+ * `accountId` at `now`, ALL OR NOTHING: one missing case or refused action and nothing is stored; the
+ * refusal names the item and the action.
+ */
+export async function runActionsOnCases(
+  db: GridDeskDb,
+  items: readonly CaseActionsItem[],
+  accountId: string,
+  now: number,
+): Promise<CreateCasesResult> {
+  const actor = await actorOf(db, accountId);
+  if (isRefusal(actor)) return { ok: false, reason: actor };
+  const ids = items.map((item) => item.caseId);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const [kases, loops, head] = await db.transaction('r', db.cases, db.caseLoops, db.meta, () =>
+      Promise.all([db.cases.bulkGet(ids), db.caseLoops.bulkGet(ids), readChainHead(db)]),
+    );
+    const planned: Planned[] = [];
+    for (const [index, item] of items.entries()) {
+      const kase = kases[index];
+      const loop = loops[index];
+      if (kase === undefined || loop === undefined) {
+        return {
+          ok: false,
+          reason: { key: 'case.notFound', params: { caseId: item.caseId } },
+          itemIndex: index,
+        };
+      }
+      const one = plan(kase, loop.state, item.actions, actor, now);
+      if ('refusal' in one)
+        return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
+      planned.push(one);
+    }
+    const chained = await chainEvents(
+      head,
+      planned.flatMap((p) => p.events),
+    );
+    const lastSeq = new Map<string, number>();
+    for (const event of chained.events) lastSeq.set(event.caseId, event.seq);
+    const written = await db.transaction('rw', [db.cases, db.caseLoops, db.events, db.meta], async () => {
+      if (!sameHead(await readChainHead(db), head)) return false;
+      await db.cases.bulkPut(planned.map((p) => p.kase));
+      await db.caseLoops.bulkPut(
+        planned.map((p) => ({ caseId: p.kase.id, state: p.state, lastSeq: lastSeq.get(p.kase.id) ?? 0 })),
+      );
+      await db.events.bulkAdd([...chained.events]);
+      await db.meta.put({ key: 'chainHead', value: chained.head });
+      return true;
+    });
+    if (written) return { ok: true, cases: planned.map((p) => p.kase), events: chained.events };
+  }
+  return { ok: false, reason: { key: 'case.busy', params: { caseId: 'batch' } } };
+}

@@ -45,28 +45,6 @@ export async function listCasesInGrid(db: GridDeskDb, gridCode: string): Promise
   return cases.sort((a, b) => a.reportedAt - b.reportedAt);
 }
 
-/**
- * Writes new grid and team assignments for cases, all in one transaction: either every case is
- * updated or none is. Returns how many cases were updated.
- */
-export async function applyCaseAssignments(
-  db: GridDeskDb,
-  changes: readonly { readonly caseId: string; readonly gridCode: string; readonly teamId: string }[],
-): Promise<number> {
-  return db.transaction('rw', db.cases, async () => {
-    let updated = 0;
-    for (const change of changes) {
-      const count = await db.cases.update(change.caseId, {
-        gridCode: change.gridCode as Case['gridCode'],
-        teamId: change.teamId,
-      });
-      if (count !== 1) throw new Error(`case ${change.caseId} is not in the database`);
-      updated += count;
-    }
-    return updated;
-  });
-}
-
 /** How long a closed case waits in the queue for its 回访/评价 before it is left to the reports. */
 export const EVALUATION_WINDOW_MS = 15 * 24 * 3_600_000;
 

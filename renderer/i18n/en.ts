@@ -105,6 +105,7 @@ export const en: Widen<typeof zhCN> = {
   units: { km2: 'km²', m: 'm' },
   reassign: {
     start: 'Check grid assignment',
+    recordReason: 'Assignment re-checked against the current grids after a grid change',
     title: 'Check the grid of every open case',
     explain:
       'Locates every open case again against the current grids and patrol areas and lists the ones whose grid changes; closed cases keep theirs.',

@@ -96,6 +96,7 @@ export const zhCN = {
   units: { km2: '平方公里', m: '米' },
   reassign: {
     start: '核对网格归属',
+    recordReason: '网格调整后按现行网格重新核对归属',
     title: '核对在办案件的网格归属',
     explain: '按当前网格和片区重新定位全部在办案件，列出归属发生变化的案件；已结案案件保留原归属。',
     progress: '已核对 {done} / {total} 件',

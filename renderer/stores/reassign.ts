@@ -3,7 +3,9 @@ import { proxy } from 'comlink';
 import { ref, shallowRef } from 'vue';
 import { caseCoordinates, caseGridChanges, type CaseGridChange } from '../../shared/assignment/reassign';
 import { spatial } from '../spatial/client';
-import { applyCaseAssignments } from '../db/cases-repo';
+import { runActionsOnCases } from '../db/case-actions';
+import { useAuthStore } from './auth';
+import { i18n } from '../i18n';
 import { currentDb, reloadOpenCases } from '../app/session';
 import { useCasesStore } from './cases';
 import { useTownshipStore } from './township';
@@ -66,12 +68,31 @@ export const useReassignStore = defineStore('reassign', () => {
     stop = true;
   }
 
-  /** Writes the moved cases' new grid and team; cases now outside every grid are left for a decision. */
+  /**
+   * Writes the moved cases' new grid and team, each as a 调整归属 event by the signed-in account, all in
+   * one transaction; cases now outside every grid are left for a decision.
+   */
   async function apply(): Promise<void> {
     const moved = (changes.value ?? []).flatMap((c) =>
       c.kind === 'moved' ? [{ caseId: c.caseId, ...c.to }] : [],
     );
-    applied.value = await applyCaseAssignments(currentDb(), moved);
+    const account = useAuthStore().account;
+    if (account === null) return;
+    const reason = i18n.global.t('reassign.recordReason');
+    const result = await runActionsOnCases(
+      currentDb(),
+      moved.map((m) => ({
+        caseId: m.caseId,
+        actions: [{ type: 'reassign', payload: { gridCode: m.gridCode, teamId: m.teamId, reason } }],
+      })),
+      account.id,
+      Date.now(),
+    );
+    if (!result.ok) {
+      error.value = i18n.global.t(result.reason.key, result.reason.params);
+      return;
+    }
+    applied.value = result.cases.length;
     await reloadOpenCases();
     changes.value = (changes.value ?? []).filter((c) => c.kind === 'outside');
   }

@@ -315,9 +315,10 @@ export async function createCase(
       ? { ok: false, reason: result.reason }
       : { ok: false, reason: result.reason, actionIndex: result.actionIndex };
   }
-  const kase = result.cases[0]!;
-  const row = await db.caseLoops.get(kase.id);
-  return { ok: true, kase, state: row!.state, events: result.events };
+  const kase = result.cases[0];
+  const row = kase === undefined ? undefined : await db.caseLoops.get(kase.id);
+  if (kase === undefined || row === undefined) return refused('case.notFound', { caseId: 'new' });
+  return { ok: true, kase, state: row.state, events: result.events };
 }
 
 /** Actions for one existing case, as part of a batch. */

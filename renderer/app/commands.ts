@@ -5,6 +5,7 @@ import { useAppStore } from '../stores/app';
 import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
+import { useQueueStore } from '../stores/queue';
 import type { Command } from '../commands/registry';
 import { resetSessionToSample } from './session';
 
@@ -28,6 +29,12 @@ export function appCommands(): Command[] {
         useMapUiStore().select(null);
         placement.start();
       },
+    },
+    {
+      id: 'cases.focusQueue',
+      label: 'queue.focus',
+      shortcut: 'q',
+      run: () => useQueueStore().requestFocus(),
     },
     { id: 'cases.reassignAll', label: 'reassign.start', run: () => useReassignStore().run() },
     {

@@ -16,6 +16,7 @@ import { ensureSampleAccounts, findAccountByUsername, updatePasswordHash } from 
 import { hashPassword } from '../../shared/accounts/password';
 import { signIn, type SignInResult } from '../../shared/accounts/sign-in';
 import { useAuthStore } from '../stores/auth';
+import { startSamplePositionFeed } from './position-feed';
 import { liveQuery, type Subscription } from 'dexie';
 import { requestPersistentStorage } from '../db/persistence';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
@@ -91,6 +92,7 @@ export async function startSession(): Promise<void> {
     await ensureRecord(db);
     await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
     await loadIntoStores(db);
+    if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
     void requestPersistentStorage();
   } catch (error) {

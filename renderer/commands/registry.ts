@@ -6,6 +6,7 @@ export type CommandId =
   | 'map.fitTownship'
   | 'incident.locate'
   | 'cases.reassignAll'
+  | 'cases.focusQueue'
   | 'view.toggleLayerPanel'
   | 'view.toggleFullScreen'
   | 'data.resetToSample'

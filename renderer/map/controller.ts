@@ -18,6 +18,7 @@ import { LAYER_GROUP_IDS, LAYER_GROUPS, type LayerGroup, offlineStyle } from './
 import { BASEMAP_SOURCE, basemapFeatures } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_FILL_LAYER, gridFeatures } from './layers/grids';
 import { PATROL_AREAS_SOURCE, PATROL_AREA_FILL_LAYER, patrolAreaFeatures } from './layers/patrol-areas';
+import type { Officer } from '../../shared/model/organisation';
 import { OFFICERS_SOURCE, OFFICER_ICON_LAYER, addOfficerIcons, officerFeatures } from './layers/officers';
 import { PLACEMENT_SOURCE, placementFeatures } from './layers/placement';
 import { CASES_SOURCE, CASE_CLUSTER_LAYER, CASE_POINT_LAYER, caseFeatures } from './layers/cases';
@@ -111,6 +112,12 @@ export class MapController {
     this.source(CASES_SOURCE).setData(caseFeatures(data.openCases));
     const [w, s, e, n] = bbox(asGeoJson(data.township.boundary));
     this.townshipBounds = [w, s, e, n];
+  }
+
+  /** Replaces only the officers (new positions arrived). */
+  async setOfficers(officers: readonly Officer[]): Promise<void> {
+    await this.loaded;
+    this.source(OFFICERS_SOURCE).setData(officerFeatures(officers));
   }
 
   /** Replaces only the open cases (the other sources stay as they are). */

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import type { TownshipDataset } from '../../shared/model/dataset';
+import type { Officer } from '../../shared/model/organisation';
 
 /**
  * The township without its case history: cases live in the cases store, read from the database as
@@ -21,11 +22,13 @@ export const useTownshipStore = defineStore('township', () => {
   const grids = computed(() => dataset.value?.grids ?? []);
   const patrolAreas = computed(() => dataset.value?.patrolAreas ?? []);
   const teams = computed(() => dataset.value?.teams ?? []);
-  const officers = computed(() => dataset.value?.officers ?? []);
+  /** The roster with live positions: replaced as position reports arrive, apart from the dataset. */
+  const liveOfficers = shallowRef<readonly Officer[] | null>(null);
+  const officers = computed(() => liveOfficers.value ?? dataset.value?.officers ?? []);
   const gridByCode = computed(() => indexBy(dataset.value?.grids, (g) => g.code as string));
   const areaById = computed(() => indexBy(dataset.value?.patrolAreas, (a) => a.id));
   const teamById = computed(() => indexBy(dataset.value?.teams, (t) => t.id));
-  const officerById = computed(() => indexBy(dataset.value?.officers, (o) => o.id));
+  const officerById = computed(() => indexBy(officers.value, (o) => o.id));
   const matterByCode = computed(() => indexBy(dataset.value?.matters, (m) => m.code));
   const communityByCode = computed(() => indexBy(dataset.value?.communities, (c) => c.code));
   const gridWorkerById = computed(() => indexBy(dataset.value?.gridWorkers, (w) => w.id));
@@ -34,10 +37,17 @@ export const useTownshipStore = defineStore('township', () => {
   function setDataset(next: TownshipDataset): void {
     const { cases, ...setup } = next;
     dataset.value = markRaw(setup);
+    liveOfficers.value = null;
+  }
+
+  /** New positions (or statuses) of the officers; the rest of the dataset stays as it is. */
+  function setOfficers(next: readonly Officer[]): void {
+    liveOfficers.value = markRaw([...next]);
   }
 
   return {
     dataset,
+    setOfficers,
     grids,
     patrolAreas,
     teams,

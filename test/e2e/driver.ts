@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
+import type { Officer } from '../../shared/model/organisation';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -150,4 +151,37 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS}${name}.png`;
   await page.screenshot({ path });
   return path;
+}
+
+/** The officers as stored in the app's IndexedDB right now (positions move with the position feed). */
+export async function storedOfficers(page: Page): Promise<Officer[]> {
+  return page.evaluate(
+    () =>
+      new Promise<Officer[]>((resolve, reject) => {
+        interface Request<T> {
+          result: T;
+          error: unknown;
+          onsuccess: (() => void) | null;
+          onerror: (() => void) | null;
+        }
+        interface Db {
+          transaction(
+            name: string,
+            mode: string,
+          ): { objectStore(name: string): { getAll(): Request<Officer[]> } };
+          close(): void;
+        }
+        const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
+        const open = idb.open('griddesk');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const all = open.result.transaction('officers', 'readonly').objectStore('officers').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result.sort((a, b) => a.id.localeCompare(b.id)));
+          };
+          all.onerror = () => reject(new Error(String(all.error)));
+        };
+      }),
+  );
 }

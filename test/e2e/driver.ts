@@ -2,7 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
-import type { Officer } from '../../shared/model/organisation';
+import type { Grid, Officer } from '../../shared/model/organisation';
+import type { TownshipDataset } from '../../shared/model/dataset';
+import { asGeoJson } from '../../shared/model/geo';
+import { booleanPointInPolygon, centroid, pointToLineDistance, polygonToLine } from '@turf/turf';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -184,4 +187,27 @@ export async function storedOfficers(page: Page): Promise<Officer[]> {
         };
       }),
   );
+}
+
+/** A grid and a point well inside it (over 200 m from its edge), so a click cannot land next door. */
+export function gridWithInteriorPoint(
+  township: Pick<TownshipDataset, 'grids'>,
+  from: number,
+): { grid: Grid; p: [number, number] } {
+  for (let i = 0; i < township.grids.length; i += 1) {
+    const grid = township.grids[(from + i) % township.grids.length]!;
+    const shape = asGeoJson(grid.geometry);
+    if (shape.type !== 'Polygon') continue;
+    const c = centroid(shape);
+    const edge = polygonToLine(shape);
+    const lines = edge.type === 'Feature' ? [edge] : edge.features;
+    const clear = lines.every(
+      (line) =>
+        line.geometry.type === 'LineString' &&
+        pointToLineDistance(c, line.geometry, { units: 'meters' }) > 200,
+    );
+    if (booleanPointInPolygon(c, shape) && clear)
+      return { grid, p: c.geometry.coordinates as [number, number] };
+  }
+  throw new Error('no grid with a clear interior point');
 }

@@ -4,34 +4,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { booleanPointInPolygon, centroid, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { TownshipDataset } from '../../shared/model/dataset';
 import { asGeoJson } from '../../shared/model/geo';
-import { clickMapAt, inputOf, mapIdle, openApp, screenshot, type Session } from './driver';
+import {
+  clickMapAt,
+  gridWithInteriorPoint,
+  inputOf,
+  mapIdle,
+  openApp,
+  screenshot,
+  type Session,
+} from './driver';
 
 const township = JSON.parse(
   await readFile(new URL('../../resources/sample/township.json', import.meta.url), 'utf8'),
 ) as TownshipDataset;
-
-/** A grid and a point well inside it (over 200 m from its edge), so a click cannot land next door. */
-function gridWithInteriorPoint(from: number): { grid: (typeof township.grids)[number]; p: [number, number] } {
-  for (let i = 0; i < township.grids.length; i += 1) {
-    const grid = township.grids[(from + i) % township.grids.length]!;
-    const shape = asGeoJson(grid.geometry);
-    if (shape.type !== 'Polygon') continue;
-    const c = centroid(shape);
-    const edge = polygonToLine(shape);
-    const lines = edge.type === 'Feature' ? [edge] : edge.features;
-    const clear = lines.every(
-      (line) =>
-        line.geometry.type === 'LineString' &&
-        pointToLineDistance(c, line.geometry, { units: 'meters' }) > 200,
-    );
-    if (booleanPointInPolygon(c, shape) && clear)
-      return { grid, p: c.geometry.coordinates as [number, number] };
-  }
-  throw new Error('no grid with a clear interior point');
-}
 
 /** Counts interactions; typed text (a description, a search) is counted apart. */
 class Interactions {
@@ -62,7 +49,7 @@ describe('a new hotline case', () => {
   });
 
   it('goes from a click on the map to dispatched in five interactions plus typing', async () => {
-    const { grid, p } = gridWithInteriorPoint(Math.floor(township.grids.length / 2));
+    const { grid, p } = gridWithInteriorPoint(township, Math.floor(township.grids.length / 2));
     const matter = township.matters.find((m) => m.authority.kind === 'township' && !m.needsCertified)!;
     const before = Number((await s.page.getByTestId('stat-open-cases').textContent())?.match(/\d+/)?.[0]);
 
@@ -105,7 +92,7 @@ describe('a new hotline case', () => {
   });
 
   it('names what is missing instead of creating a half case', async () => {
-    const { grid, p } = gridWithInteriorPoint(3);
+    const { grid, p } = gridWithInteriorPoint(township, 3);
     await s.page.keyboard.press('p');
     await clickMapAt(s.page, p);
     await expect.poll(() => s.page.getByTestId('placement-grid').textContent()).toBe(grid.code);
@@ -115,7 +102,7 @@ describe('a new hotline case', () => {
   });
 
   it('offers a report of the same matter close by as a duplicate to merge', async () => {
-    const { grid, p } = gridWithInteriorPoint(Math.floor(township.grids.length / 2));
+    const { grid, p } = gridWithInteriorPoint(township, Math.floor(township.grids.length / 2));
     const matter = township.matters.find((m) => m.authority.kind === 'township' && !m.needsCertified)!;
     await s.page.getByTestId('placement-panel').getByRole('button', { name: '取消' }).click();
     await s.page.getByTestId('placement-start').click();

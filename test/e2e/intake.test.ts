@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TownshipDataset } from '../../shared/model/dataset';
-import { asGeoJson } from '../../shared/model/geo';
 import {
   clickMapAt,
   gridWithInteriorPoint,

@@ -16,6 +16,8 @@ import { ensureSampleAccounts, findAccountByUsername, updatePasswordHash } from 
 import { hashPassword } from '../../shared/accounts/password';
 import { signIn, type SignInResult } from '../../shared/accounts/sign-in';
 import { useAuthStore } from '../stores/auth';
+import { useSettingsStore } from '../stores/settings';
+import { loadSettings } from '../db/settings-repo';
 import { startSamplePositionFeed } from './position-feed';
 import { liveQuery, type Subscription } from 'dexie';
 import { requestPersistentStorage } from '../db/persistence';
@@ -66,6 +68,7 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
     spatial().load(dataset.grids.map((g) => ({ code: g.code, geometry: g.geometry }))),
     spatialWorkerFailure(),
   ]);
+  useSettingsStore().setSettings(await loadSettings(database));
   const queue = await loadQueue(database);
   useCasesStore().setQueue(queue.open, queue.closed, queue.loops);
   followQueue(database);

@@ -9,6 +9,7 @@ import type {
 import type { Case } from '../../shared/model/case';
 import type { CaseLoopState } from '../../shared/cases/loop-types';
 import type { ChainHead } from '../../shared/cases/record';
+import type { CentreSettings } from '../../shared/settings/centre-settings';
 import type { DatasetMeta, TownshipDataset } from '../../shared/model/dataset';
 import type { Matter } from '../../shared/model/matter';
 import type {
@@ -37,6 +38,8 @@ export interface MetaValues {
    * written in the same transaction as every event, so cutting events off the end is detected.
    */
   readonly chainHead: ChainHead;
+  /** The centre's settings (working calendar, major-case policy, duplicate thresholds). */
+  readonly settings: CentreSettings;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type WorkspaceDialog = 'record' | 'import' | 'indicators';
+export type WorkspaceDialog = 'record' | 'import' | 'indicators' | 'settings';
 
 /** Which workspace dialog is open (one at a time). */
 export const useDialogsStore = defineStore('dialogs', () => {

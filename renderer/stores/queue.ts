@@ -10,7 +10,7 @@ import {
   type ClockName,
   type ClockStatus,
 } from '../../shared/cases/time-limits';
-import { DEFAULT_CALENDAR } from '../../shared/calendar';
+import { useSettingsStore } from './settings';
 import { runCaseActions } from '../db/case-actions';
 import type { AttachmentRow } from '../db/tables';
 import { currentDb } from '../app/session';
@@ -174,7 +174,7 @@ export const useQueueStore = defineStore('queue', () => {
       if (!events || !matter) continue;
       const current = caseClocks(
         { reportedAt: kase.reportedAt, urgency: kase.urgency, matter, events },
-        DEFAULT_CALENDAR,
+        useSettingsStore().settings.calendar,
         DEFAULT_TIME_LIMIT_POLICY,
         now.value,
       ).current;

@@ -4,12 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapIdle, openApp, screenshot, type Session } from './driver';
+import { inputOf, mapIdle, openApp, screenshot, type Session } from './driver';
 
 const sampleExport = (name: string) =>
   fileURLToPath(new URL(`../../resources/samples/${name}`, import.meta.url));
 
-async function openTool(s: Session, tool: 'import' | 'record' | 'indicators'): Promise<void> {
+async function openTool(s: Session, tool: 'import' | 'record' | 'indicators' | 'settings'): Promise<void> {
   await s.page.getByTestId('tools-button').click();
   await s.page.getByTestId(`tools-${tool}`).click();
 }
@@ -130,5 +130,35 @@ describe('workspace tools', () => {
     expect(overall[2]).toMatch(/^\d+\.\d%$/);
     expect(await s.page.getByTestId('indicators-departments').locator('tbody tr').count()).toBeGreaterThan(0);
     await screenshot(s.page, 'indicators');
+  });
+});
+
+describe('centre settings', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ signIn: 'leader' });
+    await mapIdle(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('lets the shift leader change the calendar, naming a bad date, and keeps the change', async () => {
+    await openTool(s, 'settings');
+    const holidays = inputOf(s.page, 'settings-holidays');
+    const before = await holidays.inputValue();
+    await holidays.fill(`${before}\n2026-02-30`);
+    await s.page.getByTestId('settings-save').click();
+    await expect
+      .poll(() => s.page.getByTestId('settings-issues').textContent())
+      .toContain('“2026-02-30”应为真实的 YYYY-MM-DD 日期');
+    await holidays.fill(`${before}\n2026-12-31`);
+    await s.page.getByTestId('settings-save').click();
+    await expect
+      .poll(() => s.page.locator('.el-message--success').last().textContent())
+      .toContain('中心设置已保存');
+    await openTool(s, 'settings');
+    expect(await inputOf(s.page, 'settings-holidays').inputValue()).toContain('2026-12-31');
+    await screenshot(s.page, 'settings');
   });
 });

@@ -2,6 +2,7 @@
 export const workspaceMessages = {
   'zh-CN': {
     tools: {
+      settings: '中心设置',
       menu: '工具',
       record: '核验执法记录',
       import: '导入12345工单',
@@ -28,6 +29,24 @@ export const workspaceMessages = {
       nothing: '没有可导入的行',
       failed: '导入失败，未写入任何数据：{reason}',
     },
+    settings: {
+      invalid: '{field}：{detail}',
+      unknownMatter: '{field}：执法事项 {code} 不在权力清单中',
+      leaderOnly: '仅带班领导可以修改中心设置',
+      calendar: '工作日历',
+      periods: '工作时段（如 08:30-12:00, 13:30-17:30）',
+      holidays: '节假日（每行一个日期，YYYY-MM-DD）',
+      workdays: '调休上班日（每行一个日期）',
+      majorCase: '重大案件（派遣须带班领导审批）',
+      majorUrgencies: '按紧急程度',
+      majorMatters: '按执法事项',
+      duplicates: '疑似重复的判定',
+      maxDistanceM: '距离不超过（米）',
+      maxHoursApart: '时间相差不超过（小时）',
+      save: '保存',
+      saved: '中心设置已保存',
+      readOnly: '当前账号只能查看，修改须由带班领导登录',
+    },
     indicatorsDialog: {
       period: '统计区间',
       days: '近 {n} 天',
@@ -43,6 +62,7 @@ export const workspaceMessages = {
   },
   en: {
     tools: {
+      settings: 'Centre settings',
       menu: 'Tools',
       record: 'Verify enforcement record',
       import: 'Import 12345 work orders',
@@ -71,6 +91,24 @@ export const workspaceMessages = {
         '{count} may repeat existing cases (same matter, within 100 m and 24 h); merge them from the case detail after import',
       nothing: 'No row can be imported',
       failed: 'Import failed, nothing was written: {reason}',
+    },
+    settings: {
+      invalid: '{field}: {detail}',
+      unknownMatter: '{field}: matter {code} is not in the power list',
+      leaderOnly: 'Only a shift leader may change the centre settings',
+      calendar: 'Working calendar',
+      periods: 'Working periods (e.g. 08:30-12:00, 13:30-17:30)',
+      holidays: 'Holidays (one YYYY-MM-DD date per line)',
+      workdays: 'Make-up working days (one date per line)',
+      majorCase: 'Major cases (dispatch needs the shift leader’s approval)',
+      majorUrgencies: 'By urgency',
+      majorMatters: 'By matter',
+      duplicates: 'Possible duplicates',
+      maxDistanceM: 'At most (metres) apart',
+      maxHoursApart: 'At most (hours) apart',
+      save: 'Save',
+      saved: 'Centre settings saved',
+      readOnly: 'This account can only view; a shift leader must sign in to change them',
     },
     indicatorsDialog: {
       period: 'Period',

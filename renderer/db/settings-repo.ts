@@ -1,0 +1,46 @@
+import {
+  DEFAULT_CENTRE_SETTINGS,
+  validateCentreSettings,
+  type CentreSettings,
+  type SettingsIssue,
+} from '../../shared/settings/centre-settings';
+import type { GridDeskDb } from './database';
+
+async function matterCodes(db: GridDeskDb): Promise<Set<string>> {
+  return new Set((await db.matters.toCollection().primaryKeys()) as string[]);
+}
+
+/** The stored settings, or the defaults when none are stored (or what is stored no longer validates). */
+export async function loadSettings(db: GridDeskDb): Promise<CentreSettings> {
+  const row = await db.meta.get('settings');
+  if (row?.key !== 'settings') return DEFAULT_CENTRE_SETTINGS;
+  const checked = validateCentreSettings(row.value, await matterCodes(db));
+  if (!checked.ok) {
+    console.warn('[settings] stored settings are invalid; using the defaults', checked.issues);
+    return DEFAULT_CENTRE_SETTINGS;
+  }
+  return checked.settings;
+}
+
+export type SaveSettingsResult =
+  | { readonly ok: true; readonly settings: CentreSettings }
+  | { readonly ok: false; readonly issues: readonly SettingsIssue[] };
+
+/**
+ * Saves new settings as the account `accountId`. Only an enabled shift leader may; the settings are
+ * validated first and each problem names its field. Nothing is written when anything is wrong.
+ */
+export async function saveSettings(
+  db: GridDeskDb,
+  input: unknown,
+  accountId: string,
+): Promise<SaveSettingsResult> {
+  const account = await db.accounts.get(accountId);
+  if (account === undefined || account.disabled || account.role !== 'leader') {
+    return { ok: false, issues: [{ field: '', key: 'settings.leaderOnly', params: {} }] };
+  }
+  const checked = validateCentreSettings(input, await matterCodes(db));
+  if (!checked.ok) return checked;
+  await db.meta.put({ key: 'settings', value: checked.settings });
+  return checked;
+}

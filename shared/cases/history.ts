@@ -7,7 +7,7 @@
  */
 import type { Case, CaseStep } from '../model/case';
 import type { Matter } from '../model/matter';
-import { appendEvent, type ChainHead, type ChainedEvent } from './record';
+import { appendEventSync, type ChainHead, type ChainedEvent } from './record';
 import { applyAction, initialLoopState } from './state-machine';
 import type { Actor, CaseAction, CaseLoopState, LoopEvent, ReportPayload, Satisfaction } from './loop-types';
 
@@ -226,7 +226,7 @@ export async function chainEvents(
   const stored: StoredCaseEvent[] = [];
   let current = head;
   for (const event of ordered) {
-    const linked = await appendEvent(current, event);
+    const linked = appendEventSync(current, event);
     stored.push(linked.event);
     current = linked.head;
   }

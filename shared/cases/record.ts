@@ -2,9 +2,12 @@
  * The tamper-evident record (行政执法全过程记录): events are append-only and hash-chained,
  * `hash = SHA-256(prevHash + canonicalJson(event without hash))`, hex lower case. The chain head
  * (`count`, `lastHash`) is kept by the app outside the events table, so that cutting events off the
- * end is caught as well as editing, removing or reordering them. Uses WebCrypto
- * (`globalThis.crypto.subtle`), present in Node 20, browsers and web workers.
+ * end is caught as well as editing, removing or reordering them. SHA-256 is @noble/hashes' audited
+ * synchronous implementation: a chain is sequential, and one WebCrypto promise per event made
+ * seeding and verifying the sample's 33,000 events several times slower (`npm run bench -- record`).
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJson } from './canonical-json';
 
 /** The hash before the first event: 64 zeros. */
@@ -32,22 +35,27 @@ export type ChainedEvent<E extends object> = E & ChainLink;
 /** The head of an empty record. */
 export const EMPTY_HEAD: ChainHead = { count: 0, lastHash: GENESIS_HASH };
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** SHA-256 of a text's UTF-8 bytes, as 64 lower-case hex digits, computed synchronously. */
+export function sha256HexSync(text: string): string {
+  return bytesToHex(sha256(new TextEncoder().encode(text)));
+}
 
-/** SHA-256 of a text's UTF-8 bytes, as 64 lower-case hex digits. */
+/** {@link sha256HexSync} behind a promise, for callers written against the asynchronous form. */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  let hex = '';
-  for (const byte of new Uint8Array(digest)) hex += HEX[byte];
-  return hex;
+  return Promise.resolve(sha256HexSync(text));
 }
 
 /** The hash an event must carry, computed from everything but its `hash` field. */
-export async function eventHash(event: object): Promise<string> {
+export function eventHashSync(event: object): string {
   const body: Record<string, unknown> = { ...event };
   delete body.hash;
   const prevHash = typeof body.prevHash === 'string' ? body.prevHash : '';
-  return sha256Hex(prevHash + canonicalJson(body));
+  return sha256HexSync(prevHash + canonicalJson(body));
+}
+
+/** {@link eventHashSync} behind a promise. */
+export async function eventHash(event: object): Promise<string> {
+  return Promise.resolve(eventHashSync(event));
 }
 
 /**
@@ -55,14 +63,22 @@ export async function eventHash(event: object): Promise<string> {
  * not carry `seq`, `prevHash` or `hash` (they are overwritten). Returns the stored form and the new
  * head; the caller writes both in one transaction.
  */
+export function appendEventSync<E extends object>(
+  head: ChainHead,
+  event: E,
+): { readonly event: ChainedEvent<E>; readonly head: ChainHead } {
+  const seq = head.count + 1;
+  const body = { ...event, seq, prevHash: head.lastHash };
+  const hash = eventHashSync(body);
+  return { event: { ...body, hash }, head: { count: seq, lastHash: hash } };
+}
+
+/** {@link appendEventSync} behind a promise. */
 export async function appendEvent<E extends object>(
   head: ChainHead,
   event: E,
 ): Promise<{ readonly event: ChainedEvent<E>; readonly head: ChainHead }> {
-  const seq = head.count + 1;
-  const body = { ...event, seq, prevHash: head.lastHash };
-  const hash = await eventHash(body);
-  return { event: { ...body, hash }, head: { count: seq, lastHash: hash } };
+  return Promise.resolve(appendEventSync(head, event));
 }
 
 /** The first thing wrong with a record, with an i18n key for the message. */
@@ -125,6 +141,8 @@ export async function verifyRecord(
   for (let index = 0; index < events.length; index += 1) {
     if (index % every === 0 && index > 0) {
       options.onProgress?.(index, events.length);
+      // Let the page paint the progress and take a click on Cancel.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (options.signal?.aborted) return { ok: false, kind: 'cancelled', key: 'record.cancelled' };
     }
     const event = events[index];
@@ -135,7 +153,7 @@ export async function verifyRecord(
       const later = events.slice(index + 1).some((other) => other.seq === expected);
       return at(later ? 'reordered' : 'removed', expected);
     }
-    if (typeof event.hash !== 'string' || (await eventHash(event)) !== event.hash) return at('edited', seq);
+    if (typeof event.hash !== 'string' || eventHashSync(event) !== event.hash) return at('edited', seq);
     if (event.prevHash !== prevHash) return at('reordered', seq);
     prevHash = event.hash;
   }

@@ -33,3 +33,22 @@ export function report(title: string, rows: readonly Measurement[], baseline: Me
     );
   }
 }
+
+/** {@link measure} for work that is asynchronous (WebCrypto hashing). */
+export async function measureAsync(
+  name: string,
+  run: () => Promise<unknown>,
+  options: { warmup?: number; runs?: number } = {},
+): Promise<Measurement> {
+  const warmup = options.warmup ?? 1;
+  const runs = options.runs ?? 5;
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name, medianMs: times[Math.floor(times.length / 2)] ?? 0, runs };
+}

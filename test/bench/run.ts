@@ -4,6 +4,7 @@ import { benchLoadSample } from './load-sample.bench';
 
 const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'load-sample': benchLoadSample,
+  record: async () => (await import('./record.bench')).benchRecord(),
   assign: async () => (await import('./assign.bench')).benchAssign(),
 };
 

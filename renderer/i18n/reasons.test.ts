@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAppI18n } from './index';
+import { createI18n } from 'vue-i18n';
+import { createAppI18n, messages } from './index';
+import { mergeMessages } from './parts';
+import { roadsMessages } from './parts/roads';
 import { reasonsText } from './reasons';
 import type { Reason } from '../../shared/assignment/recommend';
 
@@ -31,5 +34,39 @@ describe('recommendation reasons on screen', () => {
   it('reads as one English line, with plurals', () => {
     expect(render('en', nearby)).toBe('In this patrol area · 850 m away · holding 1 case');
     expect(render('en', [{ key: 'load', count: 3 }])).toBe('holding 3 cases');
+  });
+});
+
+describe('road distance reasons on screen', () => {
+  /**
+   * The app's messages with the road-distance part (renderer/i18n/parts/roads.ts) merged in, whether
+   * or not it is registered with the app yet.
+   */
+  function renderWithRoads(locale: 'zh-CN' | 'en', reasons: readonly Reason[]): string {
+    const base = messages[locale];
+    const registered = 'roadDistanceM' in base.reason;
+    const i18n = createI18n({
+      legacy: false,
+      locale,
+      messages: { [locale]: registered ? base : mergeMessages(base, roadsMessages[locale]) },
+    });
+    return reasonsText(i18n.global.t as Parameters<typeof reasonsText>[0], reasons, teamName);
+  }
+
+  it('reads "道路距离 1.2 km" in place of the straight-line distance', () => {
+    const reasons: Reason[] = [
+      { key: 'inArea' },
+      { key: 'roadDistance', metres: 1234 },
+      { key: 'load', count: 1 },
+    ];
+    expect(renderWithRoads('zh-CN', reasons)).toBe('在本片区 · 道路距离 1.2 km · 手上 1 件');
+    expect(renderWithRoads('zh-CN', [{ key: 'roadDistance', metres: 640 }])).toBe('道路距离 640 m');
+    expect(renderWithRoads('en', reasons)).toBe('In this patrol area · 1.2 km by road · holding 1 case');
+  });
+
+  it('has the same keys in both languages', () => {
+    expect(Object.keys(roadsMessages.en.reason).sort()).toEqual(
+      Object.keys(roadsMessages['zh-CN'].reason).sort(),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { resolveResponsibility, type Responsibility } from '../../shared/assignment/responsibility';
 import { recommendDispatch, type DispatchRecommendation } from '../../shared/assignment/recommend';
+import { roadNetworkFor, type RoadNetwork } from '../../shared/roads/network';
 import { spatial } from '../spatial/client';
 import { useTownshipStore } from './township';
 import { useCasesStore } from './cases';
@@ -20,6 +21,16 @@ export const usePlacementStore = defineStore('placement', () => {
   const dispatch = shallowRef<DispatchRecommendation | null>(null);
   let request = 0;
 
+  /**
+   * The township's road network, built on first use and cached per dataset (per `basemap.roads`
+   * array): building the sample's takes 10–40 ms, so it is not done when the dataset loads but when
+   * placing starts, and reused for every recommendation after. Undefined without roads.
+   */
+  function roadNetwork(): RoadNetwork | undefined {
+    const roads = useTownshipStore().dataset?.basemap.roads;
+    return roads && roads.length > 0 ? roadNetworkFor(roads) : undefined;
+  }
+
   /** Ranks officers for the placed incident, from the current officers, open cases and matter. */
   function recommend(): void {
     if (!point.value || !result.value) return;
@@ -31,6 +42,7 @@ export const usePlacementStore = defineStore('placement', () => {
       officers: township.officers,
       openCases: useCasesStore().openCases,
       now: Date.now(),
+      roads: roadNetwork(),
     });
   }
 
@@ -41,6 +53,8 @@ export const usePlacementStore = defineStore('placement', () => {
 
   function start(): void {
     placing.value = true;
+    // Build the road network while the operator moves to the map, not on the click.
+    setTimeout(roadNetwork, 0);
   }
 
   function cancel(): void {

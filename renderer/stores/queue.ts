@@ -87,27 +87,7 @@ export const ACTION_KEYS: Partial<Record<CaseActionType, string>> = {
   note: 'n',
 };
 
-/** The main-line step of each situation, first allowed wins: it is the highlighted button. */
-const PRIMARY_ORDER: readonly CaseActionType[] = [
-  'resume',
-  'respondWhistle',
-  'register',
-  'approve',
-  'dispatch',
-  'acknowledge',
-  'startHandling',
-  'submitFeedback',
-  'verifyPass',
-  'close',
-  'recordFollowUp',
-  'evaluate',
-  'rateWhistle',
-];
-
-/** The highlighted next step among the allowed actions, if any. */
-export function primaryAction(allowed: readonly CaseActionType[]): CaseActionType | null {
-  return PRIMARY_ORDER.find((type) => allowed.includes(type)) ?? null;
-}
+export { primaryAction } from './next-action';
 
 const URGENCY_RANK = { critical: 0, urgent: 1, normal: 2 } as const;
 const EMPTY_FILTERS: QueueFilters = {

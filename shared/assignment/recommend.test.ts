@@ -7,6 +7,8 @@ import type { Officer, OfficerStatus, Team } from '../model/organisation';
 import { parseDataset } from '../schema/parse';
 import { makeFixtureDataset } from '../schema/test-fixture';
 import { SAMPLE_ANCHOR_MS } from '../sample/township';
+import { buildRoadNetwork } from '../roads/network';
+import { at, road } from '../roads/test-roads';
 import {
   BUSY_PENALTY_M,
   DISTANCE_BAND_M,
@@ -252,6 +254,57 @@ describe('reasons', () => {
       { key: 'certified' },
       { key: 'busy' },
     ]);
+  });
+});
+
+describe('ranking by road distance', () => {
+  // P is the south-west corner of a 1 km square of roads whose west side is missing, and a lone road
+  // lies 3 km south. The roads helpers measure from P (the same point as the officers' helper).
+  const roads = buildRoadNetwork([
+    road('south', [0, 0], [1000, 0]),
+    road('east', [1000, 0], [1000, 1000]),
+    road('north', [1000, 1000], [0, 1000]),
+    road('island', [-500, -3000], [500, -3000]),
+  ]);
+  const placed = (spec: OfficerSpec, east: number, north: number): Officer => ({
+    ...officer(spec),
+    position: at(east, north),
+  });
+  // 900 m north in a straight line, but 100 m to the north road and 3 km round the square.
+  const across = placed({ id: 'across', kind: 'certified' }, 0, 900);
+  // 1.5 km east: 500 m to the square's corner, then 1 km along the south road.
+  const along = placed({ id: 'along', kind: 'certified' }, 1500, 0);
+  // On the lone road: no road path, so the great-circle 3 km stands.
+  const island = placed({ id: 'island' }, 0, -3000);
+
+  it('puts the officer nearer by road first, and says how far by road', () => {
+    expect(ids(input([across, along]))).toEqual(['across', 'along']);
+    const ranked = recommendOfficers(input([across, along], { roads }));
+    expect(ranked.map((r) => r.officerId)).toEqual(['along', 'across']);
+    expect(ranked[0]?.roadDistanceM).toBeCloseTo(1500, -1);
+    expect(ranked[1]?.roadDistanceM).toBeCloseTo(3100, -1);
+    expect(ranked[1]?.distanceM).toBeCloseTo(900, 0);
+    expect(ranked[1]?.reasons).toContainEqual({
+      key: 'roadDistance',
+      metres: Math.round(ranked[1]?.roadDistanceM ?? 0),
+    });
+    expect(ranked[1]?.reasons.some((r) => r.key === 'distance')).toBe(false);
+  });
+
+  it('falls back to the great-circle distance for an officer no road reaches, and still adds the busy penalty', () => {
+    const busyAlong = { ...along, status: 'busy' as const };
+    const ranked = recommendOfficers(input([across, busyAlong, island], { roads }));
+    // along: 1.5 km + 1 km busy; island: 3 km great-circle; across: 3.1 km by road.
+    expect(ranked.map((r) => r.officerId)).toEqual(['along', 'island', 'across']);
+    expect(ranked[1]?.roadDistanceM).toBeUndefined();
+    expect(ranked[1]?.reasons).toContainEqual({ key: 'distance', metres: 3000 });
+  });
+
+  it('keeps the responsible team first and pairs the certified officers by road', () => {
+    const helper = placed({ id: 'helper', teamId: 'team-2' }, 100, 0);
+    const result = recommendDispatch(input([across, along, helper], { roads, matter: matter(true) }));
+    expect(result.ranked.map((r) => r.officerId)).toEqual(['along', 'across', 'helper']);
+    expect(result.pairing).toEqual({ kind: 'pair', officerIds: ['along', 'across'] });
   });
 });
 

@@ -4,6 +4,8 @@ import { isOpenStage, type Case } from '../model/case';
 import type { LonLat } from '../model/geo';
 import type { Matter } from '../model/matter';
 import type { Officer, OfficerStatus, Team } from '../model/organisation';
+import { roadDistancesFrom } from '../roads/distance';
+import type { RoadNetwork } from '../roads/network';
 
 /** Positions older than this (epoch-ms age) are not trusted for ranking: 30 minutes. */
 export const DEFAULT_MAX_POSITION_AGE_MS = 30 * 60_000;
@@ -13,6 +15,11 @@ export const DEFAULT_RECOMMENDATION_LIMIT = 5;
 export const BUSY_PENALTY_M = 1000;
 /** Distances are compared in bands of this many metres; within a band the lighter load goes first. */
 export const DISTANCE_BAND_M = 100;
+/**
+ * With a road network, this many times `limit` officers (nearest by great-circle, per group) are
+ * measured along the roads and re-ranked; an officer further out is not considered.
+ */
+export const ROAD_POOL_FACTOR = 3;
 
 /**
  * Why an officer is recommended, as a message key with parameters, so the UI can render it in zh-CN or
@@ -25,6 +32,8 @@ export type Reason =
   | { readonly key: 'otherTeam'; readonly teamId: string }
   /** Great-circle distance from the last position, whole metres. */
   | { readonly key: 'distance'; readonly metres: number }
+  /** Road distance from the last position (walk to the road, along the roads, walk to the point), whole metres. */
+  | { readonly key: 'roadDistance'; readonly metres: number }
   /** Open cases the officer holds. */
   | { readonly key: 'load'; readonly count: number }
   /** 持执法证: counts towards the two certified officers an enforcement action needs. */
@@ -42,6 +51,8 @@ export interface Recommendation {
   readonly teamId: string;
   /** Great-circle distance from the officer's last position to the point, metres. */
   readonly distanceM: number;
+  /** Road distance to the point, metres, when ranked with a road network and a road path reaches the officer. */
+  readonly roadDistanceM?: number;
   /** Open cases the officer holds. */
   readonly load: number;
   readonly status: Exclude<OfficerStatus, 'off-duty'>;
@@ -96,6 +107,11 @@ export interface RecommendInput {
   /** Epoch milliseconds. */
   readonly now: number;
   readonly options?: RecommendOptions;
+  /**
+   * The township's road network (`roadNetworkFor(basemap.roads)`). When given, officers are ranked by
+   * road distance instead of great-circle distance; see {@link recommendDispatch}.
+   */
+  readonly roads?: RoadNetwork;
 }
 
 export interface DispatchRecommendation {
@@ -137,8 +153,10 @@ function officerIndex(officers: readonly Officer[]): OfficerIndex {
 interface Candidate {
   readonly officer: Officer;
   readonly distanceM: number;
+  /** Road distance, metres; null when not measured or no road path reaches the officer. */
+  readonly roadM: number | null;
   readonly load: number;
-  /** Distance plus the busy penalty, metres. */
+  /** Distance (road if known, else great-circle) plus the busy penalty, metres. */
   readonly rankM: number;
 }
 
@@ -177,6 +195,44 @@ function bestOf(
   return toCandidates(around(index.tree, point[0], point[1], Infinity, reachM / 1000, ok)).slice(0, k);
 }
 
+/** Candidates of the responsible team and of the others, each best first by great-circle. */
+interface Pools {
+  readonly own: readonly Candidate[];
+  readonly others: readonly Candidate[];
+}
+
+/** Road distances from the point to every officer in the pools, in one network search. */
+function measureRoads(
+  roads: RoadNetwork,
+  point: LonLat,
+  pools: readonly Pools[],
+): Map<Officer, number | null> {
+  const officers = [...new Set(pools.flatMap((p) => [...p.own, ...p.others].map((c) => c.officer)))];
+  const metres = roadDistancesFrom(
+    roads,
+    point,
+    officers.map((o) => o.position ?? [Number.NaN, Number.NaN]),
+  );
+  return new Map(officers.map((o, k) => [o, metres[k] ?? null]));
+}
+
+/**
+ * The best `k` of the pools re-ranked by road distance (great-circle when it is null), busy penalty
+ * included: the responsible team first, then the others.
+ */
+function takeByRoad(pools: Pools, k: number, roadM: ReadonlyMap<Officer, number | null>): Candidate[] {
+  const rerank = (cs: readonly Candidate[]): Candidate[] =>
+    cs
+      .map((c): Candidate => {
+        const road = roadM.get(c.officer) ?? null;
+        if (road === null) return c;
+        return { ...c, roadM: road, rankM: road + (c.officer.status === 'busy' ? BUSY_PENALTY_M : 0) };
+      })
+      .sort(compareCandidates);
+  const own = rerank(pools.own).slice(0, k);
+  return [...own, ...rerank(pools.others).slice(0, k - own.length)];
+}
+
 function loadByOfficer(cases: readonly Case[]): Map<string, number> {
   const load = new Map<string, number>();
   for (const c of cases) {
@@ -200,7 +256,9 @@ function toRecommendation(c: Candidate, inTeam: boolean): Recommendation {
   if (status === 'off-duty') throw new RangeError(`off-duty officer ${o.id} was ranked`);
   const reasons: Reason[] = [
     inTeam ? { key: 'inArea' } : { key: 'otherTeam', teamId: o.teamId },
-    { key: 'distance', metres: Math.round(c.distanceM) },
+    c.roadM === null
+      ? { key: 'distance', metres: Math.round(c.distanceM) }
+      : { key: 'roadDistance', metres: Math.round(c.roadM) },
     { key: 'load', count: c.load },
   ];
   if (o.kind === 'certified') reasons.push({ key: 'certified' });
@@ -211,6 +269,7 @@ function toRecommendation(c: Candidate, inTeam: boolean): Recommendation {
     kind: o.kind,
     teamId: o.teamId,
     distanceM: c.distanceM,
+    ...(c.roadM === null ? {} : { roadDistanceM: c.roadM }),
     load: c.load,
     status,
     inTeam,
@@ -235,6 +294,12 @@ function toRecommendation(c: Candidate, inTeam: boolean): Recommendation {
  *   (`needsCertified`), `pairing` names the best two certified officers in the same order, or a shortage
  *   when fewer than two are available; paired officers beyond the limit are appended to `ranked`, so the
  *   operator can always send the pair from the list.
+ * - With `roads` (the road network), distance means road distance: in each group the
+ *   {@link ROAD_POOL_FACTOR} × `limit` officers nearest by great-circle (for the pairing, 2 ×
+ *   {@link ROAD_POOL_FACTOR} certified ones) are measured along the roads from the point in one search,
+ *   and ranked by road distance plus the busy penalty with the same bands and tie-breaks; the reasons
+ *   give `roadDistance` instead of `distance`. An officer no road path reaches keeps the great-circle
+ *   distance (and the `distance` reason). `distanceM` stays great-circle.
  *
  * Pure: the same input gives the same result. The k-d tree over the officers' positions is built once
  * per `officers` array (kept in a WeakMap), so pass the store's array, not a fresh copy, when calling
@@ -259,27 +324,46 @@ export function recommendDispatch(input: RecommendInput): DispatchRecommendation
     const [lon, lat] = o.position ?? [Number.NaN, Number.NaN];
     const distanceM = distance(point[0], point[1], lon, lat) * 1000;
     const rankM = distanceM + (o.status === 'busy' ? BUSY_PENALTY_M : 0);
-    return { officer: o, distanceM, load: load.get(o.id) ?? 0, rankM };
+    return { officer: o, distanceM, roadM: null, load: load.get(o.id) ?? 0, rankM };
   };
   const index = officerIndex(officers);
   const inTeam = (o: Officer): boolean => o.teamId === teamId;
+  type Accept = (o: Officer) => boolean;
+  const own =
+    (accept: Accept): Accept =>
+    (o) =>
+      eligible.has(o) && inTeam(o) && accept(o);
+  const others =
+    (accept: Accept): Accept =>
+    (o) =>
+      eligible.has(o) && !inTeam(o) && accept(o);
   /** The best `k` of the accepted eligible officers: responsible team first, then the others. */
-  const best = (k: number, accept: (o: Officer) => boolean): Candidate[] => {
-    const own = bestOf(index, point, k, (o) => eligible.has(o) && inTeam(o) && accept(o), candidate);
-    const others = bestOf(
-      index,
-      point,
-      k - own.length,
-      (o) => eligible.has(o) && !inTeam(o) && accept(o),
-      candidate,
-    );
-    return [...own, ...others];
+  const best = (k: number, accept: Accept): Candidate[] => {
+    const first = bestOf(index, point, k, own(accept), candidate);
+    return [...first, ...bestOf(index, point, k - first.length, others(accept), candidate)];
   };
 
-  const chosen = best(limit, () => true);
+  const certified = (o: Officer): boolean => o.kind === 'certified';
+  const needsPair = input.matter?.needsCertified === true;
+  let chosen: Candidate[];
+  let pair: Candidate[] = [];
+  if (input.roads) {
+    /** The great-circle pool of each group, `ROAD_POOL_FACTOR` times as deep as the list. */
+    const pool = (k: number, accept: Accept): Pools => ({
+      own: bestOf(index, point, k * ROAD_POOL_FACTOR, own(accept), candidate),
+      others: bestOf(index, point, k * ROAD_POOL_FACTOR, others(accept), candidate),
+    });
+    const general = pool(limit, () => true);
+    const pairPool = needsPair ? pool(2, certified) : { own: [], others: [] };
+    const roadM = measureRoads(input.roads, point, [general, pairPool]);
+    chosen = takeByRoad(general, limit, roadM);
+    pair = takeByRoad(pairPool, 2, roadM);
+  } else {
+    chosen = best(limit, () => true);
+    if (needsPair) pair = best(2, certified);
+  }
   let pairing: Pairing | null = null;
-  if (input.matter?.needsCertified) {
-    const pair = best(2, (o) => o.kind === 'certified');
+  if (needsPair) {
     const [first, second] = pair;
     pairing =
       first && second

@@ -7,6 +7,7 @@ import { isOpenStage } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
 import { parseDatasetFiles, sampleTimeShift, shiftDatasetTime } from '../../shared/schema';
 import { recommendDispatch } from '../../shared/assignment/recommend';
+import { buildRoadNetwork } from '../../shared/roads/network';
 import { createAppI18n } from '../../renderer/i18n';
 import { reasonsText } from '../../renderer/i18n/reasons';
 import {
@@ -132,6 +133,7 @@ describe('the workstation on the embedded sample township', () => {
       matter: undefined,
       officers,
       openCases: seeded.cases.filter((c) => isOpenStage(c.stage)),
+      roads: buildRoadNetwork(sample.basemap.roads),
       now: Date.now(),
     }).ranked[0];
     const reasons = reasonsText(

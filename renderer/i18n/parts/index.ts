@@ -8,6 +8,7 @@ import { importMessages } from './import';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
+import { roadsMessages } from './roads';
 import { workspaceMessages } from './workspace';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -33,6 +34,7 @@ const PARTS = [
   indicatorsMessages,
   casesMessages,
   workspaceMessages,
+  roadsMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -41,6 +43,7 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof importMessages)[L] &
   (typeof indicatorsMessages)[L] &
   (typeof workspaceMessages)[L] &
+  (typeof roadsMessages)[L] &
   (typeof casesMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {

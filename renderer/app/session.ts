@@ -156,3 +156,17 @@ export function signOutSession(): void {
   useMapUiStore().select(null);
   useAppStore().setPhase('signIn');
 }
+
+/**
+ * After a restore: everything on this PC changed, accounts included, so the stores are reloaded and
+ * the operator signs in again.
+ */
+export async function reloadAfterRestore(): Promise<void> {
+  const database = currentDb();
+  useAuthStore().setAccount(null);
+  usePlacementStore().cancel();
+  useReassignStore().close();
+  useMapUiStore().select(null);
+  await loadIntoStores(database);
+  useAppStore().setPhase('signIn');
+}

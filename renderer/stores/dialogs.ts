@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type WorkspaceDialog = 'record' | 'import' | 'indicators' | 'settings';
+export type WorkspaceDialog = 'record' | 'import' | 'indicators' | 'settings' | 'backup';
 
 /** Which workspace dialog is open (one at a time). */
 export const useDialogsStore = defineStore('dialogs', () => {

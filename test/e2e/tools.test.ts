@@ -4,12 +4,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inputOf, mapIdle, openApp, screenshot, type Session } from './driver';
+import { readFile } from 'node:fs/promises';
+import { inputOf, mapIdle, openApp, screenshot, signIn, type Session } from './driver';
 
 const sampleExport = (name: string) =>
   fileURLToPath(new URL(`../../resources/samples/${name}`, import.meta.url));
 
-async function openTool(s: Session, tool: 'import' | 'record' | 'indicators' | 'settings'): Promise<void> {
+async function openTool(
+  s: Session,
+  tool: 'import' | 'record' | 'indicators' | 'settings' | 'backup',
+): Promise<void> {
   await s.page.getByTestId('tools-button').click();
   await s.page.getByTestId(`tools-${tool}`).click();
 }
@@ -160,5 +164,62 @@ describe('centre settings', () => {
     await openTool(s, 'settings');
     expect(await inputOf(s.page, 'settings-holidays').inputValue()).toContain('2026-12-31');
     await screenshot(s.page, 'settings');
+  });
+});
+
+describe('backup and restore', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp({ signIn: 'leader' });
+    await mapIdle(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('exports a backup carrying the chain head, refuses a cut-short copy by name, and restores the good one', async () => {
+    const { page } = s;
+    await openTool(s, 'backup');
+    const count = Number(await page.getByTestId('backup-head-count').textContent());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('backup-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^griddesk-backup-\\d{8}-\\d{4}-${count}-[0-9a-f]{8}\\.json$`),
+    );
+    const path = await download.path();
+    const text = await readFile(path, 'utf8');
+    const backup = JSON.parse(text) as { chainHead: { count: number }; events: unknown[] };
+    expect(backup.chainHead.count).toBe(count);
+    expect(backup.events).toHaveLength(count);
+
+    const cut = { ...backup, events: backup.events.slice(0, -1) };
+    await page.getByTestId('backup-file').setInputFiles({
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(cut)),
+    });
+    await expect
+      .poll(() => page.getByTestId('backup-problem').textContent(), { timeout: 30_000 })
+      .toContain(`记录被截断：链头记为 ${count} 条，实有 ${count - 1} 条`);
+
+    await page.getByTestId('backup-file').setInputFiles({
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await page.getByTestId('backup-summary').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'backup');
+    await page.getByTestId('backup-restore').click();
+    // Everything was replaced, accounts included: sign in again.
+    await page.getByTestId('sign-in').waitFor({ timeout: 60_000 });
+    await signIn(page, 'leader');
+    await openTool(s, 'record');
+    expect(Number(await page.getByTestId('record-head-count').textContent())).toBe(count);
+    await page.getByTestId('record-start').click();
+    await expect
+      .poll(() => page.getByTestId('record-outcome').textContent(), { timeout: 60_000 })
+      .toBe(`记录完整：共 ${count} 条，均未被改动`);
   });
 });

@@ -2,6 +2,7 @@
 export const workspaceMessages = {
   'zh-CN': {
     tools: {
+      backup: '备份与恢复',
       settings: '中心设置',
       menu: '工具',
       record: '核验执法记录',
@@ -28,6 +29,25 @@ export const workspaceMessages = {
       duplicates: '{count} 条可能与已有案件重复（同一事项、100 米内、24 小时内），导入后可在案件详情中合并',
       nothing: '没有可导入的行',
       failed: '导入失败，未写入任何数据：{reason}',
+    },
+    backup: {
+      export: '导出备份',
+      exportHint:
+        '备份包含乡镇数据、全部执法记录及链头、本机账号（仅密码哈希）和中心设置；照片附件暂不包含。',
+      exported: '已导出备份 {file}',
+      restore: '从备份恢复',
+      restoreHint: '恢复将替换本机全部数据（带班领导）。恢复前请核对备份中的链头与抄录的链头一致。',
+      chooseFile: '选择备份文件',
+      summary: '{township} · {cases} 件案件 · {events} 条记录 · {createdBy} 于 {createdAt} 备份',
+      confirm: '核对无误，恢复',
+      restored: '已从备份恢复，请重新登录',
+      notBackup: '{file} 不是网格指挥台的备份文件',
+      version: '{file} 的备份格式版本 {version} 不受支持',
+      dataset: '{file} 中的乡镇数据有误：',
+      record: '{file} 中的执法记录未通过核验：',
+      loops: '{file} 中案件 {caseId} 的状态与其执法记录不符',
+      accounts: '{file} 中第 {index} 个账号的“{field}”无效',
+      settings: '{file} 中的中心设置“{field}”无效',
     },
     settings: {
       invalid: '{field}：{detail}',
@@ -62,6 +82,7 @@ export const workspaceMessages = {
   },
   en: {
     tools: {
+      backup: 'Backup and restore',
       settings: 'Centre settings',
       menu: 'Tools',
       record: 'Verify enforcement record',
@@ -91,6 +112,26 @@ export const workspaceMessages = {
         '{count} may repeat existing cases (same matter, within 100 m and 24 h); merge them from the case detail after import',
       nothing: 'No row can be imported',
       failed: 'Import failed, nothing was written: {reason}',
+    },
+    backup: {
+      export: 'Export a backup',
+      exportHint:
+        'A backup holds the township data, the whole enforcement record with its chain head, the local accounts (password hashes only) and the centre settings; photos and files are not included yet.',
+      exported: 'Backup {file} exported',
+      restore: 'Restore from a backup',
+      restoreHint:
+        'Restoring replaces everything on this PC (shift leader). Compare the chain head in the backup with the one you noted down first.',
+      chooseFile: 'Choose a backup file',
+      summary: '{township} · {cases} cases · {events} events · backed up by {createdBy} at {createdAt}',
+      confirm: 'Checked: restore',
+      restored: 'Restored from the backup; sign in again',
+      notBackup: '{file} is not a GridDesk backup',
+      version: '{file} has backup format version {version}, which is not supported',
+      dataset: 'The township data in {file} is wrong:',
+      record: 'The enforcement record in {file} does not verify:',
+      loops: 'In {file}, case {caseId} is not where its record leads',
+      accounts: 'In {file}, account {index} has an invalid “{field}”',
+      settings: 'In {file}, the centre setting “{field}” is invalid',
     },
     settings: {
       invalid: '{field}: {detail}',

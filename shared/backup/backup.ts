@@ -1,0 +1,168 @@
+/**
+ * Backups (备份) of a workstation: the dataset, the whole record with its chain head, the local accounts (hashes only) and the centre settings, as one JSON file. The head is
+ * written into the file and checked on restore, so a backup whose record was cut short, edited or
+ * reordered is refused, by event; the loop state of every case is rebuilt from its record and must
+ * match the stage the case is stored at. Attachments (photos, files) are not part of this format yet.
+ */
+import { z } from 'zod';
+import { accountSchema, type Account } from '../accounts/account';
+import type { TownshipDataset } from '../model/dataset';
+import type { CaseLoopState } from '../cases/loop-types';
+import type { StoredCaseEvent } from '../cases/history';
+import { verifyRecord, type ChainHead, type VerifyResult } from '../cases/record';
+import { applyAction, initialLoopState } from '../cases/state-machine';
+import { parseDataset } from '../schema/parse';
+import type { DatasetIssue } from '../schema/issues';
+import { validateCentreSettings, type CentreSettings } from '../settings/centre-settings';
+
+export const BACKUP_FORMAT = 'griddesk-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupFile {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly version: typeof BACKUP_VERSION;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  /** Display name of the account that made it. */
+  readonly createdBy: string;
+  /** Where the record ends: also shown on screen so it can be noted down and compared. */
+  readonly chainHead: ChainHead;
+  readonly dataset: TownshipDataset;
+  readonly events: readonly StoredCaseEvent[];
+  readonly accounts: readonly Account[];
+  readonly settings: CentreSettings;
+}
+
+/** Why a backup file cannot be restored; each names what is wrong. */
+export type BackupProblem =
+  | { readonly key: 'backup.notBackup'; readonly params: { readonly file: string } }
+  | { readonly key: 'backup.version'; readonly params: { readonly file: string; readonly version: string } }
+  | {
+      readonly key: 'backup.dataset';
+      readonly params: { readonly file: string };
+      readonly issues: readonly DatasetIssue[];
+    }
+  | {
+      readonly key: 'backup.record';
+      readonly params: { readonly file: string };
+      readonly record: VerifyResult;
+    }
+  | {
+      /** The record does not lead to the case as stored: a case missing from the record, or at another stage. */
+      readonly key: 'backup.loops';
+      readonly params: { readonly file: string; readonly caseId: string };
+    }
+  | {
+      readonly key: 'backup.accounts';
+      readonly params: { readonly file: string; readonly index: number; readonly field: string };
+    }
+  | { readonly key: 'backup.settings'; readonly params: { readonly file: string; readonly field: string } };
+
+const headSchema = z.strictObject({
+  count: z.number().int().nonnegative(),
+  lastHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+const envelopeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number(),
+  createdAt: z.number(),
+  createdBy: z.string(),
+  chainHead: headSchema,
+  dataset: z.unknown(),
+  events: z.array(z.object({ caseId: z.string(), seq: z.number() }).passthrough()),
+  accounts: z.array(z.unknown()),
+  settings: z.unknown(),
+});
+
+/**
+ * Checks a backup file before anything is restored: its envelope, the dataset (full schema), the
+ * record against the head written in the file (every event's hash and link), a loop state for every
+ * case, the accounts and the settings. Returns the backup or the first problem.
+ */
+export async function parseBackup(
+  json: unknown,
+  file: string,
+): Promise<
+  { readonly ok: true; readonly backup: BackupFile } | { readonly ok: false; readonly problem: BackupProblem }
+> {
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return { ok: false, problem: { key: 'backup.notBackup', params: { file } } };
+  const raw = envelope.data;
+  if (raw.version !== BACKUP_VERSION) {
+    return { ok: false, problem: { key: 'backup.version', params: { file, version: String(raw.version) } } };
+  }
+  const dataset = parseDataset(raw.dataset, `${file} › dataset`);
+  if (!dataset.ok)
+    return { ok: false, problem: { key: 'backup.dataset', params: { file }, issues: dataset.errors } };
+  const events = raw.events as unknown as StoredCaseEvent[];
+  const record = await verifyRecord(events, raw.chainHead);
+  if (!record.ok) return { ok: false, problem: { key: 'backup.record', params: { file }, record } };
+  const loops = loopStatesFromRecord(events);
+  const stray = dataset.dataset.cases.find((c) => loops.get(c.id)?.state.stage !== c.stage);
+  if (stray) return { ok: false, problem: { key: 'backup.loops', params: { file, caseId: stray.id } } };
+  const accounts: Account[] = [];
+  for (const [index, item] of raw.accounts.entries()) {
+    const parsed = accountSchema.safeParse(item);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.') ?? '';
+      return { ok: false, problem: { key: 'backup.accounts', params: { file, index, field } } };
+    }
+    accounts.push(parsed.data);
+  }
+  const settings = validateCentreSettings(raw.settings, new Set(dataset.dataset.matters.map((m) => m.code)));
+  if (!settings.ok) {
+    return {
+      ok: false,
+      problem: { key: 'backup.settings', params: { file, field: settings.issues[0]?.field ?? '' } },
+    };
+  }
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: raw.createdAt,
+      createdBy: raw.createdBy,
+      chainHead: raw.chainHead,
+      dataset: dataset.dataset,
+      events,
+      accounts,
+      settings: settings.settings,
+    },
+  };
+}
+
+/**
+ * The loop state of every case, rebuilt by playing its recorded actions through the state machine (the
+ * record is the truth; stored states are only a cache of it). A case whose events the machine refuses
+ * gets no state.
+ */
+export function loopStatesFromRecord(
+  events: readonly StoredCaseEvent[],
+): Map<string, { readonly state: CaseLoopState; readonly lastSeq: number }> {
+  const out = new Map<string, { state: CaseLoopState; lastSeq: number }>();
+  const broken = new Set<string>();
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (broken.has(event.caseId)) continue;
+    const current = out.get(event.caseId) ?? { state: initialLoopState(), lastSeq: 0 };
+    if (event.action.type === 'report') {
+      out.set(event.caseId, { state: current.state, lastSeq: event.seq });
+      continue;
+    }
+    const result = applyAction(current.state, event.action, event.actor, event.at);
+    if (!result.ok) {
+      broken.add(event.caseId);
+      out.delete(event.caseId);
+      continue;
+    }
+    out.set(event.caseId, { state: result.state, lastSeq: event.seq });
+  }
+  return out;
+}
+
+/** A file name that carries the time and the head, e.g. griddesk-backup-20261123-1405-33260-3fa2c1d0.json. */
+export function backupFileName(createdAt: number, head: ChainHead): string {
+  const local = new Date(createdAt + 8 * 3_600_000).toISOString();
+  const stamp = `${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 16).replace(':', '')}`;
+  return `griddesk-backup-${stamp}-${head.count}-${head.lastHash.slice(0, 8)}.json`;
+}

@@ -11,6 +11,7 @@ import {
   type ClockStatus,
 } from '../../shared/cases/time-limits';
 import { useSettingsStore } from './settings';
+import { isMajorCase } from '../../shared/settings/centre-settings';
 import { runCaseActions } from '../db/case-actions';
 import type { AttachmentRow } from '../db/tables';
 import { currentDb } from '../app/session';
@@ -302,6 +303,16 @@ export const useQueueStore = defineStore('queue', () => {
   async function act(caseId: string, type: CaseActionType): Promise<void> {
     if (ACTIONS_WITH_INPUT.includes(type)) {
       pending.value = { caseId, type };
+      return;
+    }
+    if (type === 'register') {
+      // 立案 marks the case major when the centre's policy says so (by urgency or matter): its dispatch
+      // then waits for the shift leader's approval.
+      const kase = useCasesStore().queueCaseById.get(caseId);
+      const major =
+        kase !== undefined &&
+        isMajorCase(useSettingsStore().settings.majorCase, kase.matterCode, kase.urgency);
+      await perform(caseId, { type, payload: { major } });
       return;
     }
     await perform(caseId, { type, payload: {} } as CaseAction);

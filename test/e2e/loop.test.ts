@@ -111,3 +111,46 @@ describe('the closed loop from report to evaluation', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 });
+
+describe('a major case', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openApp();
+    await mapIdle(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('is registered as major by the centre’s policy (特急) and cannot be dispatched before approval', async () => {
+    const { page } = s;
+    const { p } = gridWithInteriorPoint(township, Math.floor((township.grids.length * 2) / 3));
+    const matter = township.matters.find((m) => m.authority.kind === 'township' && !m.needsCertified)!;
+    await page.keyboard.press('p');
+    await clickMapAt(page, p);
+    await page.getByTestId('placement-grid').waitFor();
+    await page.keyboard.type(matter.name);
+    await page.locator('.el-select-dropdown__item:visible', { hasText: matter.name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await inputOf(page, 'intake-description').fill('特急：燃气管道附近违规施工');
+    await page.getByTestId('intake-urgency').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '特急' }).click();
+    // Only reported here; registering happens from the case detail.
+    await page.getByTestId('intake-report').click();
+    const message = (await page.locator('.el-message--success').first().textContent()) ?? '';
+    const caseNo = /(\d{4}-\d{6})/.exec(message)?.[1] ?? '';
+    await page.keyboard.press('q');
+    await inputOf(page, 'queue-search').fill(caseNo);
+    await expect.poll(() => page.getByTestId('queue-row').count()).toBe(1);
+    await page.getByTestId('queue-list').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('queue-list').focus();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('case-detail-stage').textContent()).toBe('立案');
+    await page.getByTestId('case-detail').getByTestId('flag-major').waitFor();
+    // The operator may neither approve nor dispatch it: the buttons are not there.
+    expect(await page.getByTestId('case-action-dispatch').count()).toBe(0);
+    expect(await page.getByTestId('case-action-approve').count()).toBe(0);
+  });
+});

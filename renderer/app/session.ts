@@ -9,7 +9,7 @@ import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import { openDb, type GridDeskDb } from '../db/database';
 import { ensureSeeded, resetToSample } from '../db/seed';
-import { hasDataset, loadDataset } from '../db/dataset-repo';
+import { hasDataset, loadSetup } from '../db/dataset-repo';
 import { listOpenCases, loadQueue } from '../db/cases-repo';
 import { ensureRecord } from '../db/record-repo';
 import { ensureSampleAccounts, findAccountByUsername, updatePasswordHash } from '../db/accounts-repo';
@@ -60,7 +60,7 @@ async function fetchSample(): Promise<unknown[]> {
 }
 
 async function loadIntoStores(database: GridDeskDb): Promise<void> {
-  const dataset = await loadDataset(database);
+  const dataset = await loadSetup(database);
   if (!dataset) throw new Error('the local database holds no township');
   useTownshipStore().setDataset(dataset);
   // Plain copies cross to the worker; the locator is built there, off the UI thread.

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GridDeskDb } from './database';
-import { hasDataset, loadDataset, readMeta, replaceDataset } from './dataset-repo';
+import { hasDataset, loadDataset, loadSetup, readMeta, replaceDataset } from './dataset-repo';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import type { TownshipDataset } from '../../shared/model/dataset';
 
@@ -59,6 +59,13 @@ describe('dataset repository', () => {
     expect(await readMeta(db, 'seededAt')).toBe(123);
     expect(await readMeta(db, 'sampleTimeShiftMs')).toBe(456);
     expect(await readMeta(db, 'dataset')).toEqual(dataset.meta);
+  });
+
+  it('gives back everything but the cases for start-up', async () => {
+    freshDb();
+    const dataset = makeFixtureDataset();
+    await replaceDataset(db, dataset);
+    expect(await loadSetup(db)).toEqual({ ...inKeyOrder(dataset), cases: [] });
   });
 
   it('replaces the previous dataset entirely, leaving no records of it behind', async () => {

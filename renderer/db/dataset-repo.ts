@@ -20,6 +20,18 @@ export async function loadDataset(db: GridDeskDb): Promise<TownshipDataset | und
   return db.transaction('r', db.tables, async (tx) => (await readStoredDataset(datasetTables(tx)))?.dataset);
 }
 
+/**
+ * The stored dataset without its cases (`cases` is empty): what the map and the stores need at
+ * start-up. The cases are read on their own, open ones only, through the stage index.
+ */
+export async function loadSetup(db: GridDeskDb): Promise<TownshipDataset | undefined> {
+  return db.transaction(
+    'r',
+    db.tables,
+    async (tx) => (await readStoredDataset(datasetTables(tx), { cases: false }))?.dataset,
+  );
+}
+
 /** Whether the database holds a dataset (seeded or imported). */
 export async function hasDataset(db: GridDeskDb): Promise<boolean> {
   return db.transaction('r', db.meta, async (tx) => hasStoredDataset(datasetTables(tx)));

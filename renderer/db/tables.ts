@@ -187,11 +187,15 @@ function basemapOf(rows: readonly BasemapRow[]): Basemap {
 }
 
 /**
- * Reads the whole stored dataset; call inside a transaction over all tables so the parts agree.
+ * Reads the whole stored dataset (`cases: false`: all but the cases, which can be thousands); call
+ * inside a transaction over all tables so the parts agree.
  * Records come back in primary-key order, not in the order they were written. Undefined when
  * nothing is stored.
  */
-export async function readStoredDataset(t: DatasetTables): Promise<StoredDataset | undefined> {
+export async function readStoredDataset(
+  t: DatasetTables,
+  options: { readonly cases?: boolean } = {},
+): Promise<StoredDataset | undefined> {
   const [schemaVersion, meta, township] = await Promise.all([
     metaValue(t, 'schemaVersion'),
     metaValue(t, 'dataset'),
@@ -219,7 +223,7 @@ export async function readStoredDataset(t: DatasetTables): Promise<StoredDataset
     t.departments.toArray(),
     t.matters.toArray(),
     t.basemap.toArray(),
-    t.cases.toArray(),
+    options.cases === false ? Promise.resolve([]) : t.cases.toArray(),
   ]);
   const [seededAt, sampleTimeShiftMs] = await Promise.all([
     metaValue(t, 'seededAt'),

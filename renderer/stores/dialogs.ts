@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type WorkspaceDialog = 'record' | 'import' | 'indicators' | 'settings' | 'backup';
+export type WorkspaceDialog = 'record' | 'import' | 'indicators' | 'settings' | 'backup' | 'accounts';
 
 /** Which workspace dialog is open (one at a time). */
 export const useDialogsStore = defineStore('dialogs', () => {

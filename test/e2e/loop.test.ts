@@ -145,8 +145,8 @@ describe('a major case', () => {
     await page.getByTestId('queue-list').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.getByTestId('queue-list').focus();
-    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('case-detail-no').textContent()).toBe(caseNo);
+    await page.getByTestId('case-action-register').click();
     await expect.poll(() => page.getByTestId('case-detail-stage').textContent()).toBe('立案');
     await page.getByTestId('case-detail').getByTestId('flag-major').waitFor();
     // The operator may neither approve nor dispatch it: the buttons are not there.

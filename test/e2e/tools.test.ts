@@ -12,7 +12,7 @@ const sampleExport = (name: string) =>
 
 async function openTool(
   s: Session,
-  tool: 'import' | 'record' | 'indicators' | 'settings' | 'backup',
+  tool: 'import' | 'record' | 'indicators' | 'settings' | 'backup' | 'accounts',
 ): Promise<void> {
   await s.page.getByTestId('tools-button').click();
   await s.page.getByTestId(`tools-${tool}`).click();
@@ -164,6 +164,37 @@ describe('centre settings', () => {
     await openTool(s, 'settings');
     expect(await inputOf(s.page, 'settings-holidays').inputValue()).toContain('2026-12-31');
     await screenshot(s.page, 'settings');
+  });
+  it('lets the shift leader add an operator, who then signs in, and disable the wall account', async () => {
+    const { page } = s;
+    await page.keyboard.press('Escape');
+    await openTool(s, 'accounts');
+    await inputOf(page, 'accounts-username').fill('zhangwei');
+    await inputOf(page, 'accounts-name').fill('值班员 张伟');
+    await inputOf(page, 'accounts-password').fill('short');
+    await page.getByTestId('accounts-create').click();
+    await expect
+      .poll(() => page.getByTestId('accounts-issues').textContent())
+      .toContain('密码至少需要 8 个字符');
+    await inputOf(page, 'accounts-password').fill('Zhang-2026');
+    await page.getByTestId('accounts-create').click();
+    await page.getByTestId('account-zhangwei').waitFor();
+    await page.getByTestId('account-toggle-wall').click();
+    await expect.poll(() => page.getByTestId('account-wall').textContent()).toContain('已停用');
+    await screenshot(page, 'accounts');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sign-out').click();
+    await inputOf(page, 'sign-in-username').fill('zhangwei');
+    await inputOf(page, 'sign-in-password').fill('Zhang-2026');
+    await page.getByTestId('sign-in-submit').click();
+    await expect.poll(() => page.getByTestId('signed-in-account').textContent()).toContain('值班员 张伟');
+    await page.getByTestId('sign-out').click();
+    await inputOf(page, 'sign-in-username').fill('wall');
+    await inputOf(page, 'sign-in-password').fill('wall2026');
+    await page.getByTestId('sign-in-submit').click();
+    await expect
+      .poll(() => page.getByTestId('sign-in-error').textContent())
+      .toBe('该账号已停用，请联系带班领导');
   });
 });
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { hashPassword } from '../../shared/accounts/password';
 import { parseBackup } from '../../shared/backup/backup';
+import { packBackup, unpackBackup } from '../../shared/backup/archive';
 import { openDb, type GridDeskDb } from './database';
 import { replaceDataset } from './dataset-repo';
 import { createCase } from './case-actions';
@@ -44,25 +45,48 @@ beforeEach(async () => {
     NOW,
   );
   if (!created.ok) throw new Error('create failed');
+  await db.attachments.add({
+    id: 'att-1',
+    caseId: created.kase.id,
+    name: '现场.jpg',
+    type: 'image/jpeg',
+    size: 4,
+    blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }),
+    thumbnail: null,
+    addedAt: NOW,
+    addedBy: 'op',
+  });
 });
 afterEach(async () => {
   await db.delete();
   await other.delete();
 });
 
-/** A backup as it travels: through JSON text. */
+/** A backup as it travels: packed into a ZIP and unpacked again. */
+async function travelled(): Promise<{
+  json: Record<string, unknown>;
+  files: ReadonlyMap<string, Uint8Array>;
+}> {
+  const { backup, files } = await exportBackup(db, '值班员 王丽', NOW);
+  const unpacked = unpackBackup(packBackup(backup, files))!;
+  return { json: unpacked.json as Record<string, unknown>, files: unpacked.files };
+}
+const sizes = (files: ReadonlyMap<string, Uint8Array>) => new Map([...files].map(([p, b]) => [p, b.length]));
 async function backupJson(): Promise<Record<string, unknown>> {
-  return JSON.parse(JSON.stringify(await exportBackup(db, '值班员 王丽', NOW))) as Record<string, unknown>;
+  return (await travelled()).json;
 }
 
 describe('backups', () => {
-  it('carry the chain head and restore to the same record, loop states rebuilt from it', async () => {
-    const json = await backupJson();
+  it('carry the chain head and restore to the same record, loop states rebuilt from it, photos included', async () => {
+    const { json, files } = await travelled();
     expect(json.chainHead).toEqual(await readChainHead(db));
-    const parsed = await parseBackup(json, 'backup.json');
+    const parsed = await parseBackup(json, 'backup.zip', sizes(files));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    await restoreBackup(other, parsed.backup);
+    await restoreBackup(other, parsed.backup, files);
+    const photo = await other.attachments.get('att-1');
+    expect(photo?.name).toBe('现场.jpg');
+    expect([...new Uint8Array(await photo!.blob.arrayBuffer())]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
     expect(await readChainHead(other)).toEqual(await readChainHead(db));
     expect((await verifyStoredRecord(other)).result).toEqual({ ok: true });
     expect(await other.caseLoops.toArray()).toEqual(await db.caseLoops.toArray());
@@ -88,6 +112,14 @@ describe('backups', () => {
     expect(parsed).toMatchObject({
       ok: false,
       problem: { key: 'backup.loops', params: { caseId: kase.id } },
+    });
+  });
+
+  it('refuse a backup whose photo bytes are missing from the archive', async () => {
+    const { json } = await travelled();
+    expect(await parseBackup(json, 'backup.zip', new Map())).toMatchObject({
+      ok: false,
+      problem: { key: 'backup.attachment', params: { id: 'att-1' } },
     });
   });
 

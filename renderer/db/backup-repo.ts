@@ -1,9 +1,11 @@
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
+  attachmentPath,
   loopStatesFromRecord,
   type BackupFile,
 } from '../../shared/backup/backup';
+import type { AttachmentRow } from './tables';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { loadSettings } from './settings-repo';
@@ -13,17 +15,22 @@ import { datasetTables, readStoredDataset, writeDataset } from './tables';
  * Everything a restore needs, read in one transaction so the dataset, the record and its head agree.
  * `createdBy` is the display name of the account making the backup; `now` is epoch milliseconds.
  */
-export async function exportBackup(db: GridDeskDb, createdBy: string, now: number): Promise<BackupFile> {
-  return db.transaction('r', db.tables, async (tx) => {
+export async function exportBackup(
+  db: GridDeskDb,
+  createdBy: string,
+  now: number,
+): Promise<{ readonly backup: BackupFile; readonly files: ReadonlyMap<string, Uint8Array> }> {
+  const [backup, rows] = await db.transaction('r', db.tables, async (tx) => {
     const stored = await readStoredDataset(datasetTables(tx));
     if (stored === undefined) throw new Error('nothing to back up: no dataset is stored');
-    const [chainHead, events, accounts, settings] = await Promise.all([
+    const [chainHead, events, accounts, settings, attachments] = await Promise.all([
       readChainHead(db),
       db.events.orderBy('seq').toArray(),
       db.accounts.toArray(),
       loadSettings(db),
+      db.attachments.toArray(),
     ]);
-    return {
+    const file: BackupFile = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       createdAt: now,
@@ -33,17 +40,58 @@ export async function exportBackup(db: GridDeskDb, createdBy: string, now: numbe
       events,
       accounts,
       settings,
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        caseId: a.caseId,
+        name: a.name,
+        type: a.type,
+        size: a.size,
+        addedAt: a.addedAt,
+        addedBy: a.addedBy,
+        hasThumbnail: a.thumbnail !== null,
+      })),
     };
+    return [file, attachments] as const;
   });
+  // Blob bytes are read after the transaction: reading a Blob is not an IndexedDB request.
+  const files = new Map<string, Uint8Array>();
+  for (const row of rows) {
+    files.set(attachmentPath(row.id, 'file'), new Uint8Array(await row.blob.arrayBuffer()));
+    if (row.thumbnail !== null) {
+      files.set(attachmentPath(row.id, 'thumbnail'), new Uint8Array(await row.thumbnail.arrayBuffer()));
+    }
+  }
+  return { backup, files };
 }
 
 /**
  * Replaces everything on this PC with a checked backup (see parseBackup), in ONE transaction: the
  * dataset, the record and its head, the loop states rebuilt from the record, the accounts and the
- * settings. Attachments are cleared (backups do not carry them yet). Either all of it or nothing.
+ * settings and the attachments with their bytes (`files`, archive path → bytes). All of it or nothing.
  */
-export async function restoreBackup(db: GridDeskDb, backup: BackupFile): Promise<void> {
+export async function restoreBackup(
+  db: GridDeskDb,
+  backup: BackupFile,
+  files: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<void> {
   const loops = loopStatesFromRecord(backup.events);
+  const attachments: AttachmentRow[] = backup.attachments.map((a) => {
+    const bytes = files.get(attachmentPath(a.id, 'file'));
+    const thumb = a.hasThumbnail ? files.get(attachmentPath(a.id, 'thumbnail')) : undefined;
+    if (bytes === undefined) throw new Error(`attachment ${a.id} has no bytes in the backup`);
+    return {
+      id: a.id,
+      caseId: a.caseId,
+      name: a.name,
+      type: a.type,
+      size: a.size,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: a.type }),
+      thumbnail:
+        thumb === undefined ? null : new Blob([thumb as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }),
+      addedAt: a.addedAt,
+      addedBy: a.addedBy,
+    };
+  });
   await db.transaction('rw', db.tables, async (tx) => {
     await writeDataset(datasetTables(tx), backup.dataset, {});
     await Promise.all([db.caseLoops.clear(), db.events.clear(), db.accounts.clear(), db.attachments.clear()]);
@@ -52,6 +100,7 @@ export async function restoreBackup(db: GridDeskDb, backup: BackupFile): Promise
     );
     await db.events.bulkAdd([...backup.events]);
     await db.accounts.bulkAdd([...backup.accounts]);
+    await db.attachments.bulkAdd(attachments);
     await db.meta.put({ key: 'chainHead', value: backup.chainHead });
     await db.meta.put({ key: 'settings', value: backup.settings });
   });

@@ -2,7 +2,8 @@
  * Backups (备份) of a workstation: the dataset, the whole record with its chain head, the local accounts (hashes only) and the centre settings, as one JSON file. The head is
  * written into the file and checked on restore, so a backup whose record was cut short, edited or
  * reordered is refused, by event; the loop state of every case is rebuilt from its record and must
- * match the stage the case is stored at. Attachments (photos, files) are not part of this format yet.
+ * match the stage the case is stored at. Attachments (photos, files) travel beside the JSON in the same
+ * ZIP archive (see archive.ts), described here by {@link BackupAttachment}.
  */
 import { z } from 'zod';
 import { accountSchema, type Account } from '../accounts/account';
@@ -31,7 +32,39 @@ export interface BackupFile {
   readonly events: readonly StoredCaseEvent[];
   readonly accounts: readonly Account[];
   readonly settings: CentreSettings;
+  /** Photos and files of cases; their bytes are archive entries named by {@link attachmentPath}. */
+  readonly attachments: readonly BackupAttachment[];
 }
+
+/** An attachment as described in a backup; its bytes (and thumbnail) are separate archive entries. */
+export interface BackupAttachment {
+  readonly id: string;
+  readonly caseId: string;
+  readonly name: string;
+  readonly type: string;
+  /** Bytes. */
+  readonly size: number;
+  /** Epoch milliseconds. */
+  readonly addedAt: number;
+  readonly addedBy: string;
+  readonly hasThumbnail: boolean;
+}
+
+/** Archive entry of an attachment's bytes, or of its thumbnail. */
+export function attachmentPath(id: string, part: 'file' | 'thumbnail'): string {
+  return `attachments/${id}/${part}`;
+}
+
+const attachmentSchema = z.strictObject({
+  id: z.string().min(1),
+  caseId: z.string().min(1),
+  name: z.string().min(1),
+  type: z.string(),
+  size: z.number().int().nonnegative(),
+  addedAt: z.number(),
+  addedBy: z.string(),
+  hasThumbnail: z.boolean(),
+});
 
 /** Why a backup file cannot be restored; each names what is wrong. */
 export type BackupProblem =
@@ -56,7 +89,12 @@ export type BackupProblem =
       readonly key: 'backup.accounts';
       readonly params: { readonly file: string; readonly index: number; readonly field: string };
     }
-  | { readonly key: 'backup.settings'; readonly params: { readonly file: string; readonly field: string } };
+  | { readonly key: 'backup.settings'; readonly params: { readonly file: string; readonly field: string } }
+  | {
+      /** An attachment whose description is bad, whose case is missing, or whose bytes are not in the archive. */
+      readonly key: 'backup.attachment';
+      readonly params: { readonly file: string; readonly id: string };
+    };
 
 const headSchema = z.strictObject({
   count: z.number().int().nonnegative(),
@@ -72,6 +110,7 @@ const envelopeSchema = z.object({
   events: z.array(z.object({ caseId: z.string(), seq: z.number() }).passthrough()),
   accounts: z.array(z.unknown()),
   settings: z.unknown(),
+  attachments: z.array(z.unknown()).default([]),
 });
 
 /**
@@ -82,6 +121,8 @@ const envelopeSchema = z.object({
 export async function parseBackup(
   json: unknown,
   file: string,
+  /** Size of each archive entry present, by path; attachments must have their bytes there. */
+  entrySizes: ReadonlyMap<string, number> = new Map(),
 ): Promise<
   { readonly ok: true; readonly backup: BackupFile } | { readonly ok: false; readonly problem: BackupProblem }
 > {
@@ -116,6 +157,17 @@ export async function parseBackup(
       problem: { key: 'backup.settings', params: { file, field: settings.issues[0]?.field ?? '' } },
     };
   }
+  const caseIds = new Set(dataset.dataset.cases.map((c) => c.id));
+  const attachments: BackupAttachment[] = [];
+  for (const item of raw.attachments) {
+    const parsed = attachmentSchema.safeParse(item);
+    const id = parsed.success ? parsed.data.id : String((item as { id?: unknown } | null)?.id ?? '?');
+    const bad = { ok: false, problem: { key: 'backup.attachment', params: { file, id } } } as const;
+    if (!parsed.success || !caseIds.has(parsed.data.caseId)) return bad;
+    if (entrySizes.get(attachmentPath(id, 'file')) !== parsed.data.size) return bad;
+    if (parsed.data.hasThumbnail && !entrySizes.has(attachmentPath(id, 'thumbnail'))) return bad;
+    attachments.push(parsed.data);
+  }
   return {
     ok: true,
     backup: {
@@ -128,6 +180,7 @@ export async function parseBackup(
       events,
       accounts,
       settings: settings.settings,
+      attachments,
     },
   };
 }
@@ -160,9 +213,9 @@ export function loopStatesFromRecord(
   return out;
 }
 
-/** A file name that carries the time and the head, e.g. griddesk-backup-20261123-1405-33260-3fa2c1d0.json. */
+/** A file name that carries the time and the head, e.g. griddesk-backup-20261123-1405-33260-3fa2c1d0.zip. */
 export function backupFileName(createdAt: number, head: ChainHead): string {
   const local = new Date(createdAt + 8 * 3_600_000).toISOString();
   const stamp = `${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 16).replace(':', '')}`;
-  return `griddesk-backup-${stamp}-${head.count}-${head.lastHash.slice(0, 8)}.json`;
+  return `griddesk-backup-${stamp}-${head.count}-${head.lastHash.slice(0, 8)}.zip`;
 }

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { inputOf, mapIdle, openApp, screenshot, signIn, type Session } from './driver';
 
 const sampleExport = (name: string) =>
@@ -217,28 +218,34 @@ describe('backup and restore', () => {
       page.getByTestId('backup-export').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      new RegExp(`^griddesk-backup-\\d{8}-\\d{4}-${count}-[0-9a-f]{8}\\.json$`),
+      new RegExp(`^griddesk-backup-\\d{8}-\\d{4}-${count}-[0-9a-f]{8}\\.zip$`),
     );
-    const path = await download.path();
-    const text = await readFile(path, 'utf8');
-    const backup = JSON.parse(text) as { chainHead: { count: number }; events: unknown[] };
+    const archive = new Uint8Array(await readFile(await download.path()));
+    const entries = unzipSync(archive);
+    const backup = JSON.parse(strFromU8(entries['backup.json']!)) as {
+      chainHead: { count: number };
+      events: unknown[];
+    };
     expect(backup.chainHead.count).toBe(count);
     expect(backup.events).toHaveLength(count);
 
-    const cut = { ...backup, events: backup.events.slice(0, -1) };
+    // The same archive with the newest event cut off is refused, by name.
+    const cut = zipSync({
+      'backup.json': strToU8(JSON.stringify({ ...backup, events: backup.events.slice(0, -1) })),
+    });
     await page.getByTestId('backup-file').setInputFiles({
-      name: 'cut.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(cut)),
+      name: 'cut.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(cut),
     });
     await expect
       .poll(() => page.getByTestId('backup-problem').textContent(), { timeout: 30_000 })
       .toContain(`记录被截断：链头记为 ${count} 条，实有 ${count - 1} 条`);
 
     await page.getByTestId('backup-file').setInputFiles({
-      name: 'good.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(text),
+      name: 'good.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(archive),
     });
     await page.getByTestId('backup-summary').waitFor({ timeout: 30_000 });
     await screenshot(page, 'backup');

@@ -78,6 +78,7 @@ export const workspaceMessages = {
       loops: '{file} 中案件 {caseId} 的状态与其执法记录不符',
       accounts: '{file} 中第 {index} 个账号的“{field}”无效',
       settings: '{file} 中的中心设置“{field}”无效',
+      attachment: '{file} 中的附件 {id} 无效或缺少文件内容',
     },
     settings: {
       invalid: '{field}：{detail}',
@@ -176,7 +177,7 @@ export const workspaceMessages = {
     backup: {
       export: 'Export a backup',
       exportHint:
-        'A backup holds the township data, the whole enforcement record with its chain head, the local accounts (password hashes only) and the centre settings; photos and files are not included yet.',
+        'A backup (ZIP) holds the township data, the whole enforcement record with its chain head, the local accounts (password hashes only), the centre settings and the cases’ photos and files.',
       exported: 'Backup {file} exported',
       restore: 'Restore from a backup',
       restoreHint:
@@ -192,6 +193,7 @@ export const workspaceMessages = {
       loops: 'In {file}, case {caseId} is not where its record leads',
       accounts: 'In {file}, account {index} has an invalid “{field}”',
       settings: 'In {file}, the centre setting “{field}” is invalid',
+      attachment: 'In {file}, attachment {id} is invalid or its bytes are missing',
     },
     settings: {
       invalid: '{field}: {detail}',

@@ -10,7 +10,7 @@ import { useReassignStore } from '../stores/reassign';
 import { openDb, type GridDeskDb } from '../db/database';
 import { ensureSeeded, resetToSample } from '../db/seed';
 import { hasDataset, loadSetup } from '../db/dataset-repo';
-import { listOpenCases, loadQueue } from '../db/cases-repo';
+import { loadQueue } from '../db/cases-repo';
 import { ensureRecord } from '../db/record-repo';
 import { ensureSampleAccounts, findAccountByUsername, updatePasswordHash } from '../db/accounts-repo';
 import { hashPassword } from '../../shared/accounts/password';
@@ -42,11 +42,6 @@ function followQueue(database: GridDeskDb): void {
 export function currentDb(): GridDeskDb {
   if (!db) throw new Error('the local database is not open yet');
   return db;
-}
-
-/** Reloads the open cases from the database into the store (after a write). */
-export async function reloadOpenCases(): Promise<void> {
-  useCasesStore().setOpenCases(await listOpenCases(currentDb()));
 }
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */

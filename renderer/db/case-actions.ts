@@ -126,29 +126,36 @@ function sameHead(a: ChainHead, b: ChainHead): boolean {
   return a.count === b.count && a.lastHash === b.lastHash;
 }
 
-/** Writes a planned change and its events if nothing moved since `head` and `lastSeq` were read. */
-async function commit(
+/**
+ * Writes planned changes (new cases when `isNew`, else changes to stored ones) with their events, the
+ * new head and any attachments, in ONE transaction, if nothing was recorded since `head` was read:
+ * every change writes an event and moves the head, so an unchanged head means nothing else was
+ * written meanwhile. Returns the stored events, or null when the head moved (the caller plans again).
+ */
+async function commitPlanned(
   db: GridDeskDb,
-  planned: Planned,
+  planned: readonly Planned[],
   head: ChainHead,
-  lastSeq: number | null,
   isNew: boolean,
   attachments: readonly AttachmentRow[] = [],
 ): Promise<readonly StoredCaseEvent[] | null> {
-  const chained = await chainEvents(head, planned.events);
+  const chained = await chainEvents(
+    head,
+    planned.flatMap((p) => p.events),
+  );
+  const lastSeq = new Map<string, number>();
+  for (const event of chained.events) lastSeq.set(event.caseId, event.seq);
+  const loops: CaseLoopRow[] = planned.map((p) => ({
+    caseId: p.kase.id,
+    state: p.state,
+    lastSeq: lastSeq.get(p.kase.id) ?? 0,
+  }));
   return db.transaction('rw', [db.cases, db.caseLoops, db.events, db.meta, db.attachments], async () => {
-    const [currentHead, loopRow] = await Promise.all([readChainHead(db), db.caseLoops.get(planned.kase.id)]);
-    if (!sameHead(currentHead, head)) return null;
-    if (
-      isNew
-        ? loopRow !== undefined || (await db.cases.get(planned.kase.id)) !== undefined
-        : loopRow?.lastSeq !== lastSeq
-    ) {
-      return null;
-    }
-    const row: CaseLoopRow = { caseId: planned.kase.id, state: planned.state, lastSeq: chained.head.count };
-    await db.cases.put(planned.kase);
-    await db.caseLoops.put(row);
+    if (!sameHead(await readChainHead(db), head)) return null;
+    const kases = planned.map((p) => p.kase);
+    // bulkAdd for new cases: an id taken meanwhile throws and aborts the whole transaction.
+    await (isNew ? db.cases.bulkAdd(kases) : db.cases.bulkPut(kases));
+    await (isNew ? db.caseLoops.bulkAdd(loops) : db.caseLoops.bulkPut(loops));
     await db.events.bulkAdd([...chained.events]);
     await db.meta.put({ key: 'chainHead', value: chained.head });
     if (attachments.length > 0) await db.attachments.bulkAdd([...attachments]);
@@ -178,7 +185,7 @@ export async function runCaseActions(
     if (kase === undefined || loopRow === undefined) return refused('case.notFound', { caseId });
     const planned = plan(kase, loopRow.state, actions, actor, now);
     if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
-    const written = await commit(db, planned, head, loopRow.lastSeq, false, options.attachments);
+    const written = await commitPlanned(db, [planned], head, false, options.attachments);
     if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
   }
   return refused('case.busy', { caseId });
@@ -192,33 +199,6 @@ async function nextCaseNo(db: GridDeskDb, now: number): Promise<string> {
   return `${year}-${String(n).padStart(6, '0')}`;
 }
 
-/** Writes new cases and their events in one transaction, if nothing was recorded since `head` was read. */
-async function commitNew(
-  db: GridDeskDb,
-  planned: readonly Planned[],
-  head: ChainHead,
-  attachments: readonly AttachmentRow[],
-): Promise<readonly StoredCaseEvent[] | null> {
-  const chained = await chainEvents(
-    head,
-    planned.flatMap((p) => p.events),
-  );
-  const lastSeq = new Map<string, number>();
-  for (const event of chained.events) lastSeq.set(event.caseId, event.seq);
-  return db.transaction('rw', [db.cases, db.caseLoops, db.events, db.meta, db.attachments], async () => {
-    // Every change writes an event and moves the head: an unchanged head means nothing was written.
-    if (!sameHead(await readChainHead(db), head)) return null;
-    await db.cases.bulkAdd(planned.map((p) => p.kase));
-    await db.caseLoops.bulkAdd(
-      planned.map((p) => ({ caseId: p.kase.id, state: p.state, lastSeq: lastSeq.get(p.kase.id) ?? 0 })),
-    );
-    await db.events.bulkAdd([...chained.events]);
-    await db.meta.put({ key: 'chainHead', value: chained.head });
-    if (attachments.length > 0) await db.attachments.bulkAdd([...attachments]);
-    return chained.events;
-  });
-}
-
 /** One new case: what intake or an import collected, and what to do with it at once. */
 export interface NewCaseItem {
   readonly draft: NewCaseDraft;
@@ -227,7 +207,13 @@ export interface NewCaseItem {
 }
 
 export type CreateCasesResult =
-  | { readonly ok: true; readonly cases: readonly Case[]; readonly events: readonly StoredCaseEvent[] }
+  | {
+      readonly ok: true;
+      readonly cases: readonly Case[];
+      /** The loop state of each case, same order. */
+      readonly states: readonly CaseLoopState[];
+      readonly events: readonly StoredCaseEvent[];
+    }
   | {
       readonly ok: false;
       readonly reason: CaseCommandRefusal;
@@ -259,7 +245,10 @@ export async function createCases(
   if (badIndex >= 0)
     return { ok: false, reason: { key: 'case.noLocation', params: {} }, itemIndex: badIndex };
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const [firstNo, head] = await Promise.all([nextCaseNo(db, now), readChainHead(db)]);
+    // Read together: an unchanged head at commit then also means these case numbers are still free.
+    const [firstNo, head] = await db.transaction('r', db.cases, db.meta, () =>
+      Promise.all([nextCaseNo(db, now), readChainHead(db)]),
+    );
     const year = firstNo.slice(0, 4);
     const first = Number(firstNo.slice(5));
     const planned: Planned[] = [];
@@ -290,8 +279,15 @@ export async function createCases(
     }
     const onlyCase = planned.length === 1 ? planned[0]?.kase.id : undefined;
     const attachments = (options.attachments ?? []).map((a) => (onlyCase ? { ...a, caseId: onlyCase } : a));
-    const written = await commitNew(db, planned, head, attachments);
-    if (written !== null) return { ok: true, cases: planned.map((p) => p.kase), events: written };
+    const written = await commitPlanned(db, planned, head, true, attachments);
+    if (written !== null) {
+      return {
+        ok: true,
+        cases: planned.map((p) => p.kase),
+        states: planned.map((p) => p.state),
+        events: written,
+      };
+    }
   }
   return refused('case.busy', { caseId: 'new' }) as CreateCasesResult;
 }
@@ -315,10 +311,9 @@ export async function createCase(
       ? { ok: false, reason: result.reason }
       : { ok: false, reason: result.reason, actionIndex: result.actionIndex };
   }
-  const kase = result.cases[0];
-  const row = kase === undefined ? undefined : await db.caseLoops.get(kase.id);
-  if (kase === undefined || row === undefined) return refused('case.notFound', { caseId: 'new' });
-  return { ok: true, kase, state: row.state, events: result.events };
+  const [kase, state] = [result.cases[0], result.states[0]];
+  if (kase === undefined || state === undefined) return refused('case.notFound', { caseId: 'new' });
+  return { ok: true, kase, state, events: result.events };
 }
 
 /** Actions for one existing case, as part of a batch. */
@@ -361,23 +356,15 @@ export async function runActionsOnCases(
         return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
       planned.push(one);
     }
-    const chained = await chainEvents(
-      head,
-      planned.flatMap((p) => p.events),
-    );
-    const lastSeq = new Map<string, number>();
-    for (const event of chained.events) lastSeq.set(event.caseId, event.seq);
-    const written = await db.transaction('rw', [db.cases, db.caseLoops, db.events, db.meta], async () => {
-      if (!sameHead(await readChainHead(db), head)) return false;
-      await db.cases.bulkPut(planned.map((p) => p.kase));
-      await db.caseLoops.bulkPut(
-        planned.map((p) => ({ caseId: p.kase.id, state: p.state, lastSeq: lastSeq.get(p.kase.id) ?? 0 })),
-      );
-      await db.events.bulkAdd([...chained.events]);
-      await db.meta.put({ key: 'chainHead', value: chained.head });
-      return true;
-    });
-    if (written) return { ok: true, cases: planned.map((p) => p.kase), events: chained.events };
+    const written = await commitPlanned(db, planned, head, false);
+    if (written !== null) {
+      return {
+        ok: true,
+        cases: planned.map((p) => p.kase),
+        states: planned.map((p) => p.state),
+        events: written,
+      };
+    }
   }
   return { ok: false, reason: { key: 'case.busy', params: { caseId: 'batch' } } };
 }

@@ -29,10 +29,6 @@ export const useCasesStore = defineStore('cases', () => {
   const queueCases = computed(() => [...openCases.value, ...awaitingEvaluation.value]);
   const queueCaseById = computed(() => new Map(queueCases.value.map((c) => [c.id, c])));
 
-  function setOpenCases(cases: readonly Case[]): void {
-    openCases.value = markRaw([...cases]);
-  }
-
   function setQueue(
     open: readonly Case[],
     closed: readonly Case[],
@@ -52,7 +48,6 @@ export const useCasesStore = defineStore('cases', () => {
     caseById,
     countsByStage,
     openCountByGrid,
-    setOpenCases,
     setQueue,
   };
 });

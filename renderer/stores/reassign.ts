@@ -6,7 +6,7 @@ import { spatial } from '../spatial/client';
 import { runActionsOnCases } from '../db/case-actions';
 import { useAuthStore } from './auth';
 import { i18n } from '../i18n';
-import { currentDb, reloadOpenCases } from '../app/session';
+import { currentDb } from '../app/session';
 import { useCasesStore } from './cases';
 import { useTownshipStore } from './township';
 
@@ -92,8 +92,8 @@ export const useReassignStore = defineStore('reassign', () => {
       error.value = i18n.global.t(result.reason.key, result.reason.params);
       return;
     }
+    // The case stores follow the database through the session's live query.
     applied.value = result.cases.length;
-    await reloadOpenCases();
     changes.value = (changes.value ?? []).filter((c) => c.kind === 'outside');
   }
 

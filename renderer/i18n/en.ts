@@ -1,6 +1,5 @@
+import type { Widen } from './widen';
 import type { zhCN } from './zh-CN';
-
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** English. Same keys as zh-CN.ts. */
 export const en: Widen<typeof zhCN> = {

@@ -1,10 +1,10 @@
+import type { Widen } from './widen';
 import { createI18n } from 'vue-i18n';
 import { zhCN } from './zh-CN';
 import { en } from './en';
 import { issueMessages } from './issues';
 import { mergeMessages, partMessages } from './parts';
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 const zhAll = mergeMessages(zhCN, partMessages['zh-CN']);
 const enAll = mergeMessages(en, partMessages.en);
 /** The shape every language must fill: the zh-CN messages with their values widened to string. */

@@ -17,6 +17,7 @@ import {
   type RecommendInput,
   type RecommendResponsibility,
 } from './recommend';
+import { readCommitted } from '../sample/test-committed';
 
 const NOW = Date.UTC(2026, 10, 1, 0, 0);
 const MINUTE = 60_000;
@@ -356,14 +357,6 @@ function bruteForce(inp: RecommendInput): { ids: string[]; pair: string[] } {
 function pairIds(inp: RecommendInput): string[] {
   const p = recommendDispatch(inp).pairing;
   return p ? [...p.officerIds] : [];
-}
-
-async function readCommitted(name: string): Promise<unknown> {
-  const mod: unknown = await import(/* @vite-ignore */ `../../resources/sample/${name}?raw`);
-  if (typeof mod !== 'object' || mod === null || !('default' in mod) || typeof mod.default !== 'string') {
-    throw new Error(`resources/sample/${name} did not load as text`);
-  }
-  return JSON.parse(mod.default);
 }
 
 describe('the k-d tree ranking', () => {

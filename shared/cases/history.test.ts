@@ -4,14 +4,7 @@ import type { Matter } from '../model/matter';
 import { EMPTY_HEAD, verifyRecord } from './record';
 import { chainEvents, HistoryReplayError, replayCase, type CaseEvent } from './history';
 import type { Actor } from './loop-types';
-
-async function readCommitted(name: string): Promise<unknown> {
-  const mod: unknown = await import(/* @vite-ignore */ `../../resources/sample/${name}?raw`);
-  if (typeof mod !== 'object' || mod === null || !('default' in mod) || typeof mod.default !== 'string') {
-    throw new Error(`resources/sample/${name} did not load as text`);
-  }
-  return JSON.parse(mod.default);
-}
+import { readCommitted } from '../sample/test-committed';
 
 const actorOf = (name: string): Actor => ({ id: `sample:${name}`, role: 'operator', name });
 

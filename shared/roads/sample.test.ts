@@ -11,6 +11,7 @@ import { SAMPLE_ANCHOR_MS } from '../sample/township';
 import { roadDistancesFrom } from './distance';
 import { greatCircleM } from './frame';
 import { buildRoadNetwork } from './network';
+import { readCommitted } from '../sample/test-committed';
 
 interface SampleTownship {
   readonly township: { readonly boundary: AreaGeometry };
@@ -18,14 +19,6 @@ interface SampleTownship {
   readonly officers: Officer[];
   readonly teams: Team[];
   readonly matters: Matter[];
-}
-
-async function readCommitted(name: string): Promise<unknown> {
-  const mod: unknown = await import(/* @vite-ignore */ `../../resources/sample/${name}?raw`);
-  if (typeof mod !== 'object' || mod === null || !('default' in mod) || typeof mod.default !== 'string') {
-    throw new Error(`resources/sample/${name} did not load as text`);
-  }
-  return JSON.parse(mod.default);
 }
 
 /** Random points inside the township boundary, from a seeded generator. */

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseDatasetFiles } from '../schema/parse';
 import { serializeSample } from './serialize';
 import { generateTownship, SAMPLE_SEED } from './township';
+import { readCommittedText as readCommitted } from './test-committed';
 
 /** Reads a committed file as text through Vite's `?raw` import (shared/ code may not use node:fs). */
-async function readCommitted(name: string): Promise<string> {
-  const path = `../../resources/sample/${name}?raw`;
-  const mod: unknown = await import(/* @vite-ignore */ path);
-  if (typeof mod !== 'object' || mod === null || !('default' in mod) || typeof mod.default !== 'string') {
-    throw new Error(`resources/sample/${name} did not load as text`);
-  }
-  return mod.default;
-}
-
 describe('the committed sample in resources/sample', () => {
   it('equals a fresh generation from its seed (regenerate with `npm run sample`, never edit by hand)', async () => {
     const fresh = serializeSample(generateTownship({ seed: SAMPLE_SEED, scale: 'township' }));

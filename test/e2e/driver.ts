@@ -211,3 +211,10 @@ export function gridWithInteriorPoint(
   }
   throw new Error('no grid with a clear interior point');
 }
+
+/** Types a matter name into the focused matter field and picks the first match with Enter. */
+export async function pickMatter(page: Page, name: string): Promise<void> {
+  await page.keyboard.type(name);
+  await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+}

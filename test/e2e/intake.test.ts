@@ -12,6 +12,7 @@ import {
   mapIdle,
   openApp,
   screenshot,
+  pickMatter,
   type Session,
 } from './driver';
 
@@ -107,9 +108,7 @@ describe('a new hotline case', () => {
     await s.page.getByTestId('placement-start').click();
     await clickMapAt(s.page, p);
     await expect.poll(() => s.page.getByTestId('placement-grid').textContent()).toBe(grid.code);
-    await s.page.keyboard.type(matter.name);
-    await s.page.locator('.el-select-dropdown__item:visible', { hasText: matter.name }).first().waitFor();
-    await s.page.keyboard.press('Enter');
+    await pickMatter(s.page, matter.name);
     await s.page.getByTestId('intake-duplicates').waitFor();
     await inputOf(s.page, 'intake-description').fill('同一地点再次来电');
     await s.page.getByTestId('intake-duplicates').getByRole('button').first().click();

@@ -13,6 +13,7 @@ import {
   mapIdle,
   openApp,
   screenshot,
+  pickMatter,
   type Session,
 } from './driver';
 
@@ -37,9 +38,7 @@ describe('the closed loop from report to evaluation', () => {
     await s.page.keyboard.press('p');
     await clickMapAt(s.page, p);
     await s.page.getByTestId('placement-grid').waitFor();
-    await s.page.keyboard.type(matter.name);
-    await s.page.locator('.el-select-dropdown__item:visible', { hasText: matter.name }).first().waitFor();
-    await s.page.keyboard.press('Enter');
+    await pickMatter(s.page, matter.name);
     await s.page.getByTestId('intake-target').waitFor();
     await inputOf(s.page, 'intake-description').fill('来电反映：沿街商户占道经营');
     await s.page.getByTestId('intake-dispatch').click();
@@ -129,9 +128,7 @@ describe('a major case', () => {
     await page.keyboard.press('p');
     await clickMapAt(page, p);
     await page.getByTestId('placement-grid').waitFor();
-    await page.keyboard.type(matter.name);
-    await page.locator('.el-select-dropdown__item:visible', { hasText: matter.name }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await pickMatter(page, matter.name);
     await inputOf(page, 'intake-description').fill('特急：燃气管道附近违规施工');
     await page.getByTestId('intake-urgency').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '特急' }).click();

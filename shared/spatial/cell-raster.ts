@@ -1,4 +1,5 @@
 import { bump, prefixSum } from './csr';
+import { orientSign } from './orient';
 import type { PolygonStore } from './polygon-store';
 
 /**
@@ -9,6 +10,11 @@ import type { PolygonStore } from './polygon-store';
  * mixed (the candidate grids: those whose edges touch the cell plus any that contain it wholly). A point in
  * an inside or empty cell is answered with one array read; only points in mixed cells need the exact test.
  * The test for "touches" is conservative (a margin of 1e-6 cell), so inside/empty answers are exact.
+ *
+ * A mixed cell carries, per candidate grid, the few edges that decide the exact test for any point of the
+ * cell: those of the cell's row that reach east of the cell's west side (a ray cast east can cross them)
+ * or, when fewer, those that reach west of its east side (a ray cast west). Which edges these are follows
+ * from the same floating-point cell arithmetic as the query, so no edge that matters is ever left out.
  */
 export interface CellRaster {
   readonly west: number;
@@ -18,11 +24,15 @@ export interface CellRaster {
   readonly scaleY: number;
   readonly nx: number;
   readonly ny: number;
-  /** Per cell (row-major from the south-west): grid index ≥ 0, EMPTY, or MIXED_BASE − k for mixed list k. */
+  /** Per cell (row-major from the south-west): grid index ≥ 0, EMPTY, or MIXED_BASE − offset of its record. */
   readonly cells: Int32Array;
-  /** Mixed list k holds grid indices candidates[candidateStart[k] … candidateStart[k+1]−1], ascending. */
-  readonly candidateStart: Int32Array;
-  readonly candidates: Int32Array;
+  /**
+   * Mixed-cell records. At `offset`: the candidate count, then per candidate (grids ascending) the grid
+   * index, a head `(edgeCount << 1) | westward`, and `edgeCount` edges (the index of an edge's first vertex
+   * in the polygon store). The edges are every edge of that grid a ray from a point of the cell can meet
+   * (see {@link cellContains}), so the exact test reads a handful of edges that lie close together.
+   */
+  readonly mixed: Int32Array;
   readonly mixedCells: number;
 }
 
@@ -30,6 +40,8 @@ export const EMPTY = -1;
 export const MIXED_BASE = -2;
 
 const MARGIN = 1e-6;
+
+type Frame = Pick<CellRaster, 'west' | 'south' | 'scaleX' | 'scaleY' | 'nx' | 'ny'>;
 
 class IntList {
   data = new Int32Array(1024);
@@ -45,10 +57,7 @@ class IntList {
 }
 
 /** Which grids' edges touch which cells: (cell, grid) pairs, each once, grids ascending per cell. */
-function touchingGrids(
-  store: PolygonStore,
-  raster: Omit<CellRaster, 'cells' | 'candidateStart' | 'candidates' | 'mixedCells'>,
-) {
+function touchingGrids(store: PolygonStore, raster: Frame) {
   const { west, south, scaleX, scaleY, nx, ny } = raster;
   const stamp = new Int32Array(nx * ny).fill(-1);
   const pairCell = new IntList();
@@ -139,6 +148,53 @@ function rowCrossings(store: PolygonStore, south: number, scaleY: number, ny: nu
 }
 
 /**
+ * Per row, the non-horizontal edges whose latitude span can hold a point of the row, emitted grid by grid
+ * (so each grid's edges of a row are contiguous); and per edge (by first vertex) the first and last column
+ * its longitude span reaches. Rows and columns come from the query's own arithmetic, floor((y − south) ·
+ * scaleY): it is monotonic, so an edge with lo.y ≤ py < hi.y lands in py's row, and an edge with a vertex
+ * west of px (east of px) starts at or west of (ends at or east of) px's column. No margin is needed.
+ */
+function rowEdges(store: PolygonStore, frame: Frame) {
+  const { west, south, scaleX, scaleY, nx, ny } = frame;
+  const xy = store.xy;
+  const vertices = xy.length / 2;
+  const colMin = new Int32Array(vertices);
+  const colMax = new Int32Array(vertices);
+  const gridOfEdge = new Int32Array(vertices);
+  const rowOf = new IntList();
+  const edgeOf = new IntList();
+  const clamp = (v: number, hi: number): number => (v < 0 ? 0 : v > hi ? hi : v);
+  for (let g = 0; g < store.count; g++) {
+    for (let r = store.gridRingStart[g] as number; r < (store.gridRingStart[g + 1] as number); r++) {
+      for (let i = store.ringStart[r] as number; i < (store.ringStart[r + 1] as number) - 1; i++) {
+        const ay = xy[2 * i + 1] as number;
+        const by = xy[2 * i + 3] as number;
+        if (ay === by) continue;
+        const ax = xy[2 * i] as number;
+        const bx = xy[2 * i + 2] as number;
+        colMin[i] = clamp(Math.floor((Math.min(ax, bx) - west) * scaleX), nx - 1);
+        colMax[i] = clamp(Math.floor((Math.max(ax, bx) - west) * scaleX), nx - 1);
+        gridOfEdge[i] = g;
+        const rowLo = clamp(Math.floor((Math.min(ay, by) - south) * scaleY), ny - 1);
+        const rowHi = clamp(Math.floor((Math.max(ay, by) - south) * scaleY), ny - 1);
+        for (let row = rowLo; row <= rowHi; row++) {
+          rowOf.push(row);
+          edgeOf.push(i);
+        }
+      }
+    }
+  }
+  const start = new Int32Array(ny + 1);
+  for (let k = 0; k < rowOf.length; k++) bump(start, (rowOf.data[k] as number) + 1);
+  prefixSum(start);
+  const fill = start.slice(0, ny);
+  const edges = new Int32Array(rowOf.length);
+  for (let k = 0; k < rowOf.length; k++)
+    edges[bump(fill, rowOf.data[k] as number)] = edgeOf.data[k] as number;
+  return { start, edges, colMin, colMax, gridOfEdge };
+}
+
+/**
  * Classifies every cell of a raster with cells of about `cellM` metres (kx, ky: metres per degree).
  * Cost is linear in edges plus cells; memory about 4 bytes per cell plus the mixed lists.
  */
@@ -170,15 +226,27 @@ export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, 
   for (let k = 0; k < crossings.rowOf.length; k++) order[bump(fill, crossings.rowOf.data[k] as number)] = k;
 
   const cells = new Int32Array(nx * ny);
-  const candidateStart = new IntList();
-  const candidates = new IntList();
-  candidateStart.push(0);
+  const strips = rowEdges(store, frame);
+  const mixed = new IntList();
+  let mixedCells = 0;
   const parity = new Uint8Array(store.count);
+  // Per grid, its edges within the current row: strips.edges[groupStart[g] … groupEnd[g] − 1].
+  const groupRow = new Int32Array(store.count).fill(-1);
+  const groupStart = new Int32Array(store.count);
+  const groupEnd = new Int32Array(store.count);
   const active: number[] = [];
   const merged: number[] = [];
   for (let row = 0; row < ny; row++) {
     const rowOrder = Array.from(order.subarray(rowStart[row] as number, rowStart[row + 1] as number));
     rowOrder.sort((a, b) => (crossings.xs[a] as number) - (crossings.xs[b] as number));
+    for (let e = strips.start[row] as number; e < (strips.start[row + 1] as number); e++) {
+      const g = strips.gridOfEdge[strips.edges[e] as number] as number;
+      if (groupRow[g] !== row) {
+        groupRow[g] = row;
+        groupStart[g] = e;
+      }
+      groupEnd[g] = e + 1;
+    }
     active.length = 0;
     let k = 0;
     for (let col = 0; col < nx; col++) {
@@ -201,17 +269,87 @@ export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, 
       for (let t = t0; t < t1; t++) merged.push(touching.grids[t] as number);
       for (const g of active) if (!merged.includes(g)) merged.push(g);
       if (merged.length > t1 - t0) merged.sort((a, b) => a - b);
-      cells[cell] = MIXED_BASE - (candidateStart.length - 1);
-      for (const g of merged) candidates.push(g);
-      candidateStart.push(candidates.length);
+      cells[cell] = MIXED_BASE - mixed.length;
+      mixedCells++;
+      mixed.push(merged.length);
+      for (const g of merged) {
+        mixed.push(g);
+        const e0 = groupRow[g] === row ? (groupStart[g] as number) : 0;
+        const e1 = groupRow[g] === row ? (groupEnd[g] as number) : 0;
+        // A ray east can cross only edges ending at or east of this column; a ray west only edges
+        // starting at or west of it. Keep the shorter list.
+        let east = 0;
+        let westward = 0;
+        for (let e = e0; e < e1; e++) {
+          const i = strips.edges[e] as number;
+          if ((strips.colMax[i] as number) >= col) east++;
+          if ((strips.colMin[i] as number) <= col) westward++;
+        }
+        const goWest = westward < east;
+        mixed.push(((goWest ? westward : east) << 1) | (goWest ? 1 : 0));
+        for (let e = e0; e < e1; e++) {
+          const i = strips.edges[e] as number;
+          if (goWest ? (strips.colMin[i] as number) <= col : (strips.colMax[i] as number) >= col)
+            mixed.push(i);
+        }
+      }
     }
     for (const g of active) parity[g] = 0;
   }
   return {
     ...frame,
     cells,
-    candidateStart: candidateStart.data.slice(0, candidateStart.length),
-    candidates: candidates.data.slice(0, candidates.length),
-    mixedCells: candidateStart.length - 1,
+    mixed: mixed.data.slice(0, mixed.length),
+    mixedCells,
   };
+}
+
+/**
+ * The grid of a mixed cell's record (at `offset`) containing (px, py), or −1: the first candidate whose
+ * listed edges a ray from the point crosses an odd number of times. Each edge is judged exactly as
+ * containsPoint judges it (half-open in latitude, exact orientation), so the answer is identical. A ray
+ * cast west counts the edges of the row that the eastward ray would not cross; a closed ring meets the
+ * point's latitude an even number of times, so both parities agree.
+ */
+export function cellContains(
+  mixed: Int32Array,
+  xy: Float64Array,
+  offset: number,
+  px: number,
+  py: number,
+): number {
+  let p = offset;
+  const candidates = mixed[p++] as number;
+  for (let c = 0; c < candidates; c++) {
+    const g = mixed[p++] as number;
+    const head = mixed[p++] as number;
+    const end = p + (head >> 1);
+    const westward = head & 1;
+    let inside = 0;
+    for (; p < end; p++) {
+      const i = mixed[p] as number;
+      const ay = xy[2 * i + 1] as number;
+      const by = xy[2 * i + 3] as number;
+      let lx: number, ly: number, hx: number, hy: number;
+      if (ay < by) {
+        lx = xy[2 * i] as number;
+        ly = ay;
+        hx = xy[2 * i + 2] as number;
+        hy = by;
+      } else {
+        lx = xy[2 * i + 2] as number;
+        ly = by;
+        hx = xy[2 * i] as number;
+        hy = ay;
+      }
+      if (py < ly || py >= hy) continue;
+      let crossed: number;
+      if (px < lx && px < hx) crossed = 1;
+      else if (px >= lx && px >= hx) crossed = 0;
+      else crossed = orientSign(lx, ly, hx, hy, px, py) > 0 ? 1 : 0;
+      inside ^= crossed ^ westward;
+    }
+    if (inside) return g;
+  }
+  return -1;
 }

@@ -3,6 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { asGeoJson } from '../model/geo';
 import { createRng } from '../sample/random';
+import { MIXED_BASE } from './cell-raster';
 import { GridLocator } from './grid-locator';
 import { readSampleTownship } from './test-shapes';
 
@@ -81,5 +82,51 @@ describe('GridLocator on the committed sample township', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('settles points in mixed cells by rays cast east and west exactly as the polygon test does', () => {
+    // Every vertex of every grid, and points a quarter and half along each edge, at a fine raster so that
+    // they fall in many different mixed cells; each must get the reference path's answer.
+    const fine = new GridLocator(grids, { cellM: 8 });
+    const raster = fine.raster!;
+    const lons: number[] = [];
+    const lats: number[] = [];
+    for (const grid of grids) {
+      const rings =
+        grid.geometry.type === 'Polygon' ? grid.geometry.coordinates : grid.geometry.coordinates.flat();
+      for (const ring of rings) {
+        for (let k = 0; k + 1 < ring.length; k++) {
+          const [ax, ay] = ring[k]!;
+          const [bx, by] = ring[k + 1]!;
+          for (const t of [0, 0.25, 0.5]) {
+            lons.push(ax + (bx - ax) * t);
+            lats.push(ay + (by - ay) * t);
+          }
+        }
+      }
+    }
+    const out = new Int32Array(lons.length);
+    const settled = fine.locateMany(Float64Array.from(lons), Float64Array.from(lats), out);
+    expect(settled).toBeLessThan(lons.length / 2);
+    let mismatches = 0;
+    for (let k = 0; k < lons.length; k++) if (out[k] !== fine.indexOf(lons[k]!, lats[k]!)) mismatches++;
+    expect(mismatches).toBe(0);
+    // Both ray directions were used by the mixed cells these points fell in.
+    const directions = new Set<number>();
+    for (let k = 0; k < lons.length; k++) {
+      const col = Math.floor((lons[k]! - raster.west) * raster.scaleX);
+      const row = Math.floor((lats[k]! - raster.south) * raster.scaleY);
+      if (col < 0 || col >= raster.nx || row < 0 || row >= raster.ny) continue;
+      const v = raster.cells[row * raster.nx + col]!;
+      if (v > MIXED_BASE) continue;
+      let p = MIXED_BASE - v;
+      const candidates = raster.mixed[p++]!;
+      for (let c = 0; c < candidates; c++) {
+        const head = raster.mixed[p + 1]!;
+        directions.add(head & 1);
+        p += 2 + (head >> 1);
+      }
+    }
+    expect([...directions].sort()).toEqual([0, 1]);
   });
 });

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { GridCode } from '../grid/code';
 import type { AreaGeometry } from '../model/geo';
-import { buildCellRaster, MIXED_BASE, type CellRaster } from './cell-raster';
+import { buildCellRaster, cellContains, MIXED_BASE, type CellRaster } from './cell-raster';
 import { boundaryDistanceM, buildPolygonStore, containsPoint, type PolygonStore } from './polygon-store';
 
 /** Anything with a code and an area: a {@link Grid} fits. */
@@ -184,8 +184,8 @@ export class GridLocator<C extends string = GridCode> {
       out.fill(-1, 0, n);
       return n;
     }
-    const { west, south, scaleX, scaleY, nx, ny, cells, candidateStart, candidates } = raster;
-    const store = this.store;
+    const { west, south, scaleX, scaleY, nx, ny, cells, mixed } = raster;
+    const xy = this.store.xy;
     let settled = 0;
     for (let k = 0; k < n; k++) {
       const px = lon[k] as number;
@@ -199,16 +199,7 @@ export class GridLocator<C extends string = GridCode> {
           settled++;
           continue;
         }
-        const list = MIXED_BASE - v;
-        let found = -1;
-        for (let c = candidateStart[list] as number, end = candidateStart[list + 1] as number; c < end; c++) {
-          const g = candidates[c] as number;
-          if (containsPoint(store, g, px, py)) {
-            found = g;
-            break;
-          }
-        }
-        out[k] = found;
+        out[k] = cellContains(mixed, xy, MIXED_BASE - v, px, py);
       } else {
         // Off the raster (or NaN): the exact path, which answers −1 for all but rounding-edge cases.
         out[k] = this.indexOf(px, py);

@@ -1,6 +1,5 @@
 import { bump, prefixSum } from './csr';
-import { orientSign } from './orient';
-import type { PolygonStore } from './polygon-store';
+import { RAY_CROSSES, RAY_MISSES, rayMeetsEdge, type PolygonStore } from './polygon-store';
 
 /**
  * A uniform raster over the grids' extent that settles most points without a polygon test.
@@ -327,27 +326,8 @@ export function cellContains(
     const westward = head & 1;
     let inside = 0;
     for (; p < end; p++) {
-      const i = mixed[p] as number;
-      const ay = xy[2 * i + 1] as number;
-      const by = xy[2 * i + 3] as number;
-      let lx: number, ly: number, hx: number, hy: number;
-      if (ay < by) {
-        lx = xy[2 * i] as number;
-        ly = ay;
-        hx = xy[2 * i + 2] as number;
-        hy = by;
-      } else {
-        lx = xy[2 * i + 2] as number;
-        ly = by;
-        hx = xy[2 * i] as number;
-        hy = ay;
-      }
-      if (py < ly || py >= hy) continue;
-      let crossed: number;
-      if (px < lx && px < hx) crossed = 1;
-      else if (px >= lx && px >= hx) crossed = 0;
-      else crossed = orientSign(lx, ly, hx, hy, px, py) > 0 ? 1 : 0;
-      inside ^= crossed ^ westward;
+      const meets = rayMeetsEdge(xy, mixed[p] as number, px, py);
+      if (meets !== RAY_MISSES) inside ^= (meets === RAY_CROSSES ? 1 : 0) ^ westward;
     }
     if (inside) return g;
   }

@@ -165,6 +165,39 @@ function buildBands(
   return { gridBandStart, bandCount, bandScale, bandStart, bandEdges };
 }
 
+/** {@link rayMeetsEdge}: the edge's latitude span [lo.y, hi.y) misses the point's latitude. */
+export const RAY_MISSES = 0;
+/** {@link rayMeetsEdge}: a ray cast due east from the point crosses the edge. */
+export const RAY_CROSSES = 1;
+/** {@link rayMeetsEdge}: the span holds the point's latitude but the eastward ray does not cross the edge. */
+export const RAY_PASSES = 2;
+
+/**
+ * How a ray cast due east from (px, py) meets the edge from vertex i to vertex i + 1: the one per-edge
+ * judgement of the half-open boundary rule. The edge is ordered by latitude first, so the two grids that
+ * share an edge judge it identically.
+ */
+export function rayMeetsEdge(xy: Float64Array, i: number, px: number, py: number): number {
+  const ay = xy[2 * i + 1] as number;
+  const by = xy[2 * i + 3] as number;
+  let lx: number, ly: number, hx: number, hy: number;
+  if (ay < by) {
+    lx = xy[2 * i] as number;
+    ly = ay;
+    hx = xy[2 * i + 2] as number;
+    hy = by;
+  } else {
+    lx = xy[2 * i + 2] as number;
+    ly = by;
+    hx = xy[2 * i] as number;
+    hy = ay;
+  }
+  if (py < ly || py >= hy) return RAY_MISSES;
+  if (px < lx && px < hx) return RAY_CROSSES;
+  if (px >= lx && px >= hx) return RAY_PASSES;
+  return orientSign(lx, ly, hx, hy, px, py) > 0 ? RAY_CROSSES : RAY_PASSES;
+}
+
 /** Whether grid g contains (px, py) under the half-open boundary rule described on {@link PolygonStore}. */
 export function containsPoint(store: PolygonStore, g: number, px: number, py: number): boolean {
   const bb = store.bbox;
@@ -182,25 +215,7 @@ export function containsPoint(store: PolygonStore, g: number, px: number, py: nu
   const edges = store.bandEdges;
   let inside = false;
   for (let k = store.bandStart[band] as number, end = store.bandStart[band + 1] as number; k < end; k++) {
-    const i = edges[k] as number;
-    const ay = xy[2 * i + 1] as number;
-    const by = xy[2 * i + 3] as number;
-    let lx: number, ly: number, hx: number, hy: number;
-    if (ay < by) {
-      lx = xy[2 * i] as number;
-      ly = ay;
-      hx = xy[2 * i + 2] as number;
-      hy = by;
-    } else {
-      lx = xy[2 * i + 2] as number;
-      ly = by;
-      hx = xy[2 * i] as number;
-      hy = ay;
-    }
-    if (py < ly || py >= hy) continue;
-    if (px < lx && px < hx) inside = !inside;
-    else if (px >= lx && px >= hx) continue;
-    else if (orientSign(lx, ly, hx, hy, px, py) > 0) inside = !inside;
+    if (rayMeetsEdge(xy, edges[k] as number, px, py) === RAY_CROSSES) inside = !inside;
   }
   return inside;
 }

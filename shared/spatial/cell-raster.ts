@@ -10,8 +10,9 @@ import { RAY_CROSSES, RAY_MISSES, rayMeetsEdge, type PolygonStore } from './poly
  * an inside or empty cell is answered with one array read; only points in mixed cells need the exact test.
  * The test for "touches" is conservative (a margin of 1e-6 cell), so inside/empty answers are exact.
  *
- * A mixed cell carries, per candidate grid, the few edges that decide the exact test for any point of the
- * cell: those of the cell's row that reach east of the cell's west side (a ray cast east can cross them)
+ * A mixed cell is cut once more into SUB × SUB sub-cells, classified the same way from the edges touching
+ * the cell, so most of its points are settled by a second read. For the rest, it carries, per candidate
+ * grid, the few edges that decide the exact test for any point of the cell: those of the cell's row that reach east of the cell's west side (a ray cast east can cross them)
  * or, when fewer, those that reach west of its east side (a ray cast west). Which edges these are follows
  * from the same floating-point cell arithmetic as the query, so no edge that matters is ever left out.
  */
@@ -26,7 +27,9 @@ export interface CellRaster {
   /** Per cell (row-major from the south-west): grid index ≥ 0, EMPTY, or MIXED_BASE − offset of its record. */
   readonly cells: Int32Array;
   /**
-   * Mixed-cell records. At `offset`: the candidate count, then per candidate (grids ascending) the grid
+   * Mixed-cell records. At `offset`: the candidate count; SUB² / 2 words of sub-cells, two 16-bit values a
+   * word (row-major from the south-west, the lower half first): a grid index, SUB_EMPTY, or SUB_MIXED;
+   * then per candidate (grids ascending) the grid
    * index, a head `(edgeCount << 1) | westward`, and `edgeCount` edges (the index of an edge's first vertex
    * in the polygon store). The edges are every edge of that grid a ray from a point of the cell can meet
    * (see {@link cellContains}), so the exact test reads a handful of edges that lie close together.
@@ -38,6 +41,18 @@ export interface CellRaster {
 export const EMPTY = -1;
 export const MIXED_BASE = -2;
 
+/** Sub-cells per side of a mixed cell. */
+export const SUB = 4;
+const SUB_WORDS = (SUB * SUB) / 2;
+/** A sub-cell inside no grid. */
+export const SUB_EMPTY = 0xfffe;
+/** A sub-cell that an edge touches: its points need the exact test. */
+export const SUB_MIXED = 0xffff;
+
+/** A sub-cell not yet classified (build time only). */
+const UNSET = -1;
+
+/** How close (in cells) an edge may pass to a cell or sub-cell and still count as touching it. */
 const MARGIN = 1e-6;
 
 type Frame = Pick<CellRaster, 'west' | 'south' | 'scaleX' | 'scaleY' | 'nx' | 'ny'>;
@@ -55,62 +70,165 @@ class IntList {
   }
 }
 
-/** Which grids' edges touch which cells: (cell, grid) pairs, each once, grids ascending per cell. */
-function touchingGrids(store: PolygonStore, raster: Frame) {
+/**
+ * Calls visit(col, row) once for each unit cell of a cols × rows lattice that the segment (u0, v0)–(u1, v1)
+ * comes within `margin` of (coordinates in cell units; cells outside the lattice are skipped).
+ */
+function touchedCells(
+  u0: number,
+  v0: number,
+  u1: number,
+  v1: number,
+  margin: number,
+  cols: number,
+  rows: number,
+  visit: (col: number, row: number) => void,
+): void {
+  const rowLo = Math.max(0, Math.floor(Math.min(v0, v1) - margin));
+  const rowHi = Math.min(rows - 1, Math.floor(Math.max(v0, v1) + margin));
+  for (let row = rowLo; row <= rowHi; row++) {
+    let uMin: number;
+    let uMax: number;
+    if (v0 === v1) {
+      uMin = Math.min(u0, u1);
+      uMax = Math.max(u0, u1);
+    } else {
+      // The part of the segment with v in [row − m, row + 1 + m].
+      const ta = (row - margin - v0) / (v1 - v0);
+      const tb = (row + 1 + margin - v0) / (v1 - v0);
+      const t0 = Math.max(0, Math.min(ta, tb));
+      const t1 = Math.min(1, Math.max(ta, tb));
+      if (t0 > t1) continue;
+      const ua = u0 + (u1 - u0) * t0;
+      const ub = u0 + (u1 - u0) * t1;
+      uMin = Math.min(ua, ub);
+      uMax = Math.max(ua, ub);
+    }
+    const colLo = Math.max(0, Math.floor(uMin - margin));
+    const colHi = Math.min(cols - 1, Math.floor(uMax + margin));
+    for (let col = colLo; col <= colHi; col++) visit(col, row);
+  }
+}
+
+/**
+ * Which edges touch which cells: per cell, the edges (by first vertex) that come within MARGIN of it, grid
+ * by grid in ascending grid order; and each edge's grid.
+ */
+function touchingEdges(store: PolygonStore, raster: Frame) {
   const { west, south, scaleX, scaleY, nx, ny } = raster;
-  const stamp = new Int32Array(nx * ny).fill(-1);
   const pairCell = new IntList();
-  const pairGrid = new IntList();
+  const pairEdge = new IntList();
   const xy = store.xy;
+  const gridOfEdge = new Int32Array(xy.length / 2);
   for (let g = 0; g < store.count; g++) {
     for (let r = store.gridRingStart[g] as number; r < (store.gridRingStart[g + 1] as number); r++) {
       for (let i = store.ringStart[r] as number; i < (store.ringStart[r + 1] as number) - 1; i++) {
-        const u0 = ((xy[2 * i] as number) - west) * scaleX;
-        const v0 = ((xy[2 * i + 1] as number) - south) * scaleY;
-        const u1 = ((xy[2 * i + 2] as number) - west) * scaleX;
-        const v1 = ((xy[2 * i + 3] as number) - south) * scaleY;
-        const rowLo = Math.max(0, Math.floor(Math.min(v0, v1) - MARGIN));
-        const rowHi = Math.min(ny - 1, Math.floor(Math.max(v0, v1) + MARGIN));
-        for (let row = rowLo; row <= rowHi; row++) {
-          let uMin: number;
-          let uMax: number;
-          if (v0 === v1) {
-            uMin = Math.min(u0, u1);
-            uMax = Math.max(u0, u1);
-          } else {
-            // The part of the segment with v in [row − m, row + 1 + m].
-            const ta = (row - MARGIN - v0) / (v1 - v0);
-            const tb = (row + 1 + MARGIN - v0) / (v1 - v0);
-            const t0 = Math.max(0, Math.min(ta, tb));
-            const t1 = Math.min(1, Math.max(ta, tb));
-            if (t0 > t1) continue;
-            const ua = u0 + (u1 - u0) * t0;
-            const ub = u0 + (u1 - u0) * t1;
-            uMin = Math.min(ua, ub);
-            uMax = Math.max(ua, ub);
-          }
-          const colLo = Math.max(0, Math.floor(uMin - MARGIN));
-          const colHi = Math.min(nx - 1, Math.floor(uMax + MARGIN));
-          for (let col = colLo; col <= colHi; col++) {
+        gridOfEdge[i] = g;
+        let last = -1;
+        touchedCells(
+          ((xy[2 * i] as number) - west) * scaleX,
+          ((xy[2 * i + 1] as number) - south) * scaleY,
+          ((xy[2 * i + 2] as number) - west) * scaleX,
+          ((xy[2 * i + 3] as number) - south) * scaleY,
+          MARGIN,
+          nx,
+          ny,
+          (col, row) => {
             const cell = row * nx + col;
-            if (stamp[cell] === g) continue;
-            stamp[cell] = g;
+            if (cell === last) return;
+            last = cell;
             pairCell.push(cell);
-            pairGrid.push(g);
-          }
-        }
+            pairEdge.push(i);
+          },
+        );
       }
     }
   }
-  // Counting sort by cell keeps grids ascending within a cell (they were emitted in grid order).
+  // Counting sort by cell keeps the emission order (grid, then edge) within a cell.
   const start = new Int32Array(nx * ny + 1);
   for (let k = 0; k < pairCell.length; k++) bump(start, (pairCell.data[k] as number) + 1);
   prefixSum(start);
   const fill = start.slice(0, nx * ny);
-  const grids = new Int32Array(pairCell.length);
+  const edges = new Int32Array(pairCell.length);
   for (let k = 0; k < pairCell.length; k++)
-    grids[bump(fill, pairCell.data[k] as number)] = pairGrid.data[k] as number;
-  return { start, grids };
+    edges[bump(fill, pairCell.data[k] as number)] = pairEdge.data[k] as number;
+  return { start, edges, gridOfEdge };
+}
+
+/**
+ * Classifies the SUB × SUB sub-cells of the mixed cell (col, row) whose record starts at `offset` (its
+ * candidates already written): a sub-cell that one of the cell's touching edges comes within MARGIN of is
+ * SUB_MIXED; any other lies wholly in the grid containing its centre (by the record's exact test) or in
+ * none. Sub-cells of a cell are found from the query's own numbers, u − col and v − row, which are exact.
+ */
+function fillSubcells(
+  mixed: Int32Array,
+  offset: number,
+  xy: Float64Array,
+  frame: Frame,
+  col: number,
+  row: number,
+  edges: Int32Array,
+  gridCount: number,
+  scratch: { value: Int32Array; stack: Int32Array },
+): void {
+  const { west, south, scaleX, scaleY } = frame;
+  const value = scratch.value;
+  value.fill(UNSET);
+  for (const i of edges) {
+    touchedCells(
+      (((xy[2 * i] as number) - west) * scaleX - col) * SUB,
+      (((xy[2 * i + 1] as number) - south) * scaleY - row) * SUB,
+      (((xy[2 * i + 2] as number) - west) * scaleX - col) * SUB,
+      (((xy[2 * i + 3] as number) - south) * scaleY - row) * SUB,
+      MARGIN * SUB,
+      SUB,
+      SUB,
+      (c, r) => {
+        value[r * SUB + c] = SUB_MIXED;
+      },
+    );
+  }
+  // Grid indices must fit in 16 bits below the two markers; larger sets leave every sub-cell mixed.
+  if (gridCount >= SUB_EMPTY) value.fill(SUB_MIXED);
+  // Neighbouring untouched sub-cells share a side no edge comes near, so they lie in the same grid: one
+  // exact test at a centre settles the whole group.
+  const stack = scratch.stack;
+  for (let k = 0; k < SUB * SUB; k++) {
+    if (value[k] !== UNSET) continue;
+    const px = west + (col + ((k % SUB) + 0.5) / SUB) / scaleX;
+    const py = south + (row + (Math.floor(k / SUB) + 0.5) / SUB) / scaleY;
+    const g = cellContains(mixed, xy, offset, px, py);
+    const settled = g < 0 ? SUB_EMPTY : g;
+    let top = 0;
+    stack[top++] = k;
+    value[k] = settled;
+    while (top > 0) {
+      const at = stack[--top] as number;
+      const c = at % SUB;
+      for (let side = 0; side < 4; side++) {
+        const n =
+          side === 0
+            ? c > 0
+              ? at - 1
+              : -1
+            : side === 1
+              ? c < SUB - 1
+                ? at + 1
+                : -1
+              : side === 2
+                ? at - SUB
+                : at + SUB;
+        if (n < 0 || n >= SUB * SUB || value[n] !== UNSET) continue;
+        value[n] = settled;
+        stack[top++] = n;
+      }
+    }
+  }
+  for (let k = 0; k < SUB * SUB; k++) {
+    const w = offset + 1 + (k >> 1);
+    mixed[w] = (mixed[w] as number) | ((value[k] as number) << ((k & 1) << 4));
+  }
 }
 
 /** Per row, where its centre line crosses grid edges: (x, grid), for the parity sweep. */
@@ -159,7 +277,6 @@ function rowEdges(store: PolygonStore, frame: Frame) {
   const vertices = xy.length / 2;
   const colMin = new Int32Array(vertices);
   const colMax = new Int32Array(vertices);
-  const gridOfEdge = new Int32Array(vertices);
   const rowOf = new IntList();
   const edgeOf = new IntList();
   const clamp = (v: number, hi: number): number => (v < 0 ? 0 : v > hi ? hi : v);
@@ -173,7 +290,6 @@ function rowEdges(store: PolygonStore, frame: Frame) {
         const bx = xy[2 * i + 2] as number;
         colMin[i] = clamp(Math.floor((Math.min(ax, bx) - west) * scaleX), nx - 1);
         colMax[i] = clamp(Math.floor((Math.max(ax, bx) - west) * scaleX), nx - 1);
-        gridOfEdge[i] = g;
         const rowLo = clamp(Math.floor((Math.min(ay, by) - south) * scaleY), ny - 1);
         const rowHi = clamp(Math.floor((Math.max(ay, by) - south) * scaleY), ny - 1);
         for (let row = rowLo; row <= rowHi; row++) {
@@ -190,7 +306,7 @@ function rowEdges(store: PolygonStore, frame: Frame) {
   const edges = new Int32Array(rowOf.length);
   for (let k = 0; k < rowOf.length; k++)
     edges[bump(fill, rowOf.data[k] as number)] = edgeOf.data[k] as number;
-  return { start, edges, colMin, colMax, gridOfEdge };
+  return { start, edges, colMin, colMax };
 }
 
 /**
@@ -213,7 +329,7 @@ export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, 
   const nx = Math.max(1, Math.ceil((east - west) * scaleX));
   const ny = Math.max(1, Math.ceil((north - south) * scaleY));
   const frame = { west, south, scaleX, scaleY, nx, ny };
-  const touching = touchingGrids(store, frame);
+  const touching = touchingEdges(store, frame);
   const crossings = rowCrossings(store, south, scaleY, ny);
 
   // Bucket crossings by row, then sweep each row west to east toggling grid parity.
@@ -235,11 +351,12 @@ export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, 
   const groupEnd = new Int32Array(store.count);
   const active: number[] = [];
   const merged: number[] = [];
+  const scratch = { value: new Int32Array(SUB * SUB), stack: new Int32Array(SUB * SUB) };
   for (let row = 0; row < ny; row++) {
     const rowOrder = Array.from(order.subarray(rowStart[row] as number, rowStart[row + 1] as number));
     rowOrder.sort((a, b) => (crossings.xs[a] as number) - (crossings.xs[b] as number));
     for (let e = strips.start[row] as number; e < (strips.start[row + 1] as number); e++) {
-      const g = strips.gridOfEdge[strips.edges[e] as number] as number;
+      const g = touching.gridOfEdge[strips.edges[e] as number] as number;
       if (groupRow[g] !== row) {
         groupRow[g] = row;
         groupStart[g] = e;
@@ -261,16 +378,24 @@ export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, 
       const t0 = touching.start[cell] as number;
       const t1 = touching.start[cell + 1] as number;
       if (t0 === t1) {
-        cells[cell] = active.length === 0 ? EMPTY : Math.min(...active);
+        let inside = EMPTY;
+        for (const g of active) if (inside === EMPTY || g < inside) inside = g;
+        cells[cell] = inside;
         continue;
       }
       merged.length = 0;
-      for (let t = t0; t < t1; t++) merged.push(touching.grids[t] as number);
+      for (let t = t0; t < t1; t++) {
+        const g = touching.gridOfEdge[touching.edges[t] as number] as number;
+        if (merged[merged.length - 1] !== g) merged.push(g);
+      }
+      const touchingCount = merged.length;
       for (const g of active) if (!merged.includes(g)) merged.push(g);
-      if (merged.length > t1 - t0) merged.sort((a, b) => a - b);
-      cells[cell] = MIXED_BASE - mixed.length;
+      if (merged.length > touchingCount) merged.sort((a, b) => a - b);
+      const offset = mixed.length;
+      cells[cell] = MIXED_BASE - offset;
       mixedCells++;
       mixed.push(merged.length);
+      for (let w = 0; w < SUB_WORDS; w++) mixed.push(0);
       for (const g of merged) {
         mixed.push(g);
         const e0 = groupRow[g] === row ? (groupStart[g] as number) : 0;
@@ -292,6 +417,17 @@ export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, 
             mixed.push(i);
         }
       }
+      fillSubcells(
+        mixed.data,
+        offset,
+        store.xy,
+        frame,
+        col,
+        row,
+        touching.edges.subarray(t0, t1),
+        store.count,
+        scratch,
+      );
     }
     for (const g of active) parity[g] = 0;
   }
@@ -301,6 +437,48 @@ export function buildCellRaster(store: PolygonStore, cellM: number, kx: number, 
     mixed: mixed.data.slice(0, mixed.length),
     mixedCells,
   };
+}
+
+/** A mixed cell's record spelled out, for tests and diagnostics. */
+export interface MixedRecord {
+  /** SUB × SUB values, row-major from the south-west: grid index, SUB_EMPTY or SUB_MIXED. */
+  readonly subcells: readonly number[];
+  readonly candidates: readonly { grid: number; westward: boolean; edges: readonly number[] }[];
+}
+
+export function readMixedRecord(mixed: Int32Array, offset: number): MixedRecord {
+  const subcells: number[] = [];
+  for (let k = 0; k < SUB * SUB; k++)
+    subcells.push(((mixed[offset + 1 + (k >> 1)] as number) >>> ((k & 1) << 4)) & 0xffff);
+  const candidates: { grid: number; westward: boolean; edges: number[] }[] = [];
+  let p = offset + 1 + SUB_WORDS;
+  for (let c = 0; c < (mixed[offset] as number); c++) {
+    const grid = mixed[p++] as number;
+    const head = mixed[p++] as number;
+    candidates.push({
+      grid,
+      westward: (head & 1) === 1,
+      edges: Array.from(mixed.subarray(p, p + (head >> 1))),
+    });
+    p += head >> 1;
+  }
+  return { subcells, candidates };
+}
+
+/**
+ * The sub-cell value (a grid index, SUB_EMPTY or SUB_MIXED) of the mixed cell whose record is at `offset`
+ * for a point at (u, v) in raster units inside cell (col, row): u − col and v − row are exact in [0, 1).
+ */
+export function subcellOf(
+  mixed: Int32Array,
+  offset: number,
+  u: number,
+  v: number,
+  col: number,
+  row: number,
+): number {
+  const k = Math.floor((v - row) * SUB) * SUB + Math.floor((u - col) * SUB);
+  return ((mixed[offset + 1 + (k >> 1)] as number) >>> ((k & 1) << 4)) & 0xffff;
 }
 
 /**
@@ -317,8 +495,8 @@ export function cellContains(
   px: number,
   py: number,
 ): number {
-  let p = offset;
-  const candidates = mixed[p++] as number;
+  const candidates = mixed[offset] as number;
+  let p = offset + 1 + SUB_WORDS;
   for (let c = 0; c < candidates; c++) {
     const g = mixed[p++] as number;
     const head = mixed[p++] as number;

@@ -3,7 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { asGeoJson } from '../model/geo';
 import { createRng } from '../sample/random';
-import { MIXED_BASE } from './cell-raster';
+import { MIXED_BASE, readMixedRecord } from './cell-raster';
 import { GridLocator } from './grid-locator';
 import { readSampleTownship } from './test-shapes';
 
@@ -112,21 +112,16 @@ describe('GridLocator on the committed sample township', () => {
     for (let k = 0; k < lons.length; k++) if (out[k] !== fine.indexOf(lons[k]!, lats[k]!)) mismatches++;
     expect(mismatches).toBe(0);
     // Both ray directions were used by the mixed cells these points fell in.
-    const directions = new Set<number>();
+    const directions = new Set<boolean>();
     for (let k = 0; k < lons.length; k++) {
       const col = Math.floor((lons[k]! - raster.west) * raster.scaleX);
       const row = Math.floor((lats[k]! - raster.south) * raster.scaleY);
       if (col < 0 || col >= raster.nx || row < 0 || row >= raster.ny) continue;
       const v = raster.cells[row * raster.nx + col]!;
       if (v > MIXED_BASE) continue;
-      let p = MIXED_BASE - v;
-      const candidates = raster.mixed[p++]!;
-      for (let c = 0; c < candidates; c++) {
-        const head = raster.mixed[p + 1]!;
-        directions.add(head & 1);
-        p += 2 + (head >> 1);
-      }
+      for (const candidate of readMixedRecord(raster.mixed, MIXED_BASE - v).candidates)
+        directions.add(candidate.westward);
     }
-    expect([...directions].sort()).toEqual([0, 1]);
+    expect([...directions].sort()).toEqual([false, true]);
   });
 });

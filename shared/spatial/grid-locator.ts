@@ -1,7 +1,15 @@
 import Flatbush from 'flatbush';
 import type { GridCode } from '../grid/code';
 import type { AreaGeometry } from '../model/geo';
-import { buildCellRaster, cellContains, MIXED_BASE, type CellRaster } from './cell-raster';
+import {
+  buildCellRaster,
+  cellContains,
+  MIXED_BASE,
+  SUB_EMPTY,
+  SUB_MIXED,
+  subcellOf,
+  type CellRaster,
+} from './cell-raster';
 import { boundaryDistanceM, buildPolygonStore, containsPoint, type PolygonStore } from './polygon-store';
 
 /** Anything with a code and an area: a {@link Grid} fits. */
@@ -190,16 +198,25 @@ export class GridLocator<C extends string = GridCode> {
     for (let k = 0; k < n; k++) {
       const px = lon[k] as number;
       const py = lat[k] as number;
-      const col = Math.floor((px - west) * scaleX);
-      const row = Math.floor((py - south) * scaleY);
+      const u = (px - west) * scaleX;
+      const v = (py - south) * scaleY;
+      const col = Math.floor(u);
+      const row = Math.floor(v);
       if (col >= 0 && col < nx && row >= 0 && row < ny) {
-        const v = cells[row * nx + col] as number;
-        if (v > MIXED_BASE) {
-          out[k] = v;
+        const value = cells[row * nx + col] as number;
+        if (value > MIXED_BASE) {
+          out[k] = value;
           settled++;
           continue;
         }
-        out[k] = cellContains(mixed, xy, MIXED_BASE - v, px, py);
+        const offset = MIXED_BASE - value;
+        const sub = subcellOf(mixed, offset, u, v, col, row);
+        if (sub !== SUB_MIXED) {
+          out[k] = sub === SUB_EMPTY ? -1 : sub;
+          settled++;
+          continue;
+        }
+        out[k] = cellContains(mixed, xy, offset, px, py);
       } else {
         // Off the raster (or NaN): the exact path, which answers −1 for all but rounding-edge cases.
         out[k] = this.indexOf(px, py);

@@ -9,6 +9,7 @@ import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
 import { roadsMessages } from './roads';
+import { wallMessages } from './wall';
 import { workspaceMessages } from './workspace';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -35,6 +36,7 @@ const PARTS = [
   casesMessages,
   workspaceMessages,
   roadsMessages,
+  wallMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -44,6 +46,7 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof indicatorsMessages)[L] &
   (typeof workspaceMessages)[L] &
   (typeof roadsMessages)[L] &
+  (typeof wallMessages)[L] &
   (typeof casesMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {

@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_WALL_URL } from './app-origin';
 import { CONTENT_SECURITY_POLICY, createAppRequestHandler, mimeTypeOf, resolveAppPath } from './app-protocol';
 
 let base: string;
@@ -111,6 +112,14 @@ describe('the app:// request handler', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toContain('<title>GridDesk</title>');
+  });
+
+  it('serves index.html for the display wall URL, whose query only the renderer reads', async () => {
+    expect(resolveAppPath(APP_WALL_URL, root)).toEqual({ ok: true, file: join(root, 'index.html') });
+    const response = await handle(new Request(APP_WALL_URL));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain('<title>GridDesk</title>');
   });
 

@@ -72,6 +72,7 @@ describe('createIpcHandlers', () => {
     const errors: string[] = [];
     let fullScreen = false;
     let locale: Locale = 'zh-CN';
+    let wallWindows = 2;
     const context: CallContext = {
       window: { isFullScreen: () => fullScreen, setFullScreen: (flag) => void (fullScreen = flag) },
     };
@@ -83,6 +84,7 @@ describe('createIpcHandlers', () => {
         },
         set: async (next) => void (locale = next),
       },
+      openWall: () => wallWindows,
     });
     const handlers = new Map(
       createIpcHandlers(services, {
@@ -96,7 +98,7 @@ describe('createIpcHandlers', () => {
       if (!handler) throw new Error(`no handler for ${channel}`);
       return handler(event, ...args);
     };
-    return { call, errors, locale: () => locale };
+    return { call, errors, locale: () => locale, setWallWindows: (n: number) => void (wallWindows = n) };
   }
   const good = eventFrom('app://griddesk/index.html');
 
@@ -105,13 +107,20 @@ describe('createIpcHandlers', () => {
     const services = createServices({
       info: { version: '1', electron: '1', chrome: '1', platform: 'linux' },
       locale: { current: 'zh-CN', set: async () => undefined },
+      openWall: () => 0,
     });
     const channels = createIpcHandlers(services, {
       isOurWindow,
       contextOf: () => ({ window: { isFullScreen: () => false, setFullScreen: () => undefined } }),
       logError: (m) => errors.push(m),
     }).map((h) => h.channel);
-    expect(channels).toEqual(['app:info', 'app:setLocale', 'window:toggleFullScreen', 'window:isFullScreen']);
+    expect(channels).toEqual([
+      'app:info',
+      'app:setLocale',
+      'window:toggleFullScreen',
+      'window:isFullScreen',
+      'window:openWall',
+    ]);
   });
 
   it('serves a valid request from our window', async () => {
@@ -121,6 +130,7 @@ describe('createIpcHandlers', () => {
     expect(await call('app:info', good)).toMatchObject({ version: '0.1.0', locale: 'en' });
     await call('window:toggleFullScreen', good);
     expect(await call('window:isFullScreen', good)).toBe(true);
+    expect(await call('window:openWall', good)).toBe(2);
   });
 
   it('refuses and logs a request from a foreign page before touching the service', async () => {
@@ -141,6 +151,16 @@ describe('createIpcHandlers', () => {
       /app:setLocale: invalid arguments/,
     );
     expect(locale()).toBe('zh-CN');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('refuses a wall window count that is not a non-negative integer', async () => {
+    const { call, errors, setWallWindows } = setup();
+    setWallWindows(-1);
+    await expect(call('window:openWall', good)).rejects.toThrow(/window:openWall: invalid result/);
+    await expect(call('window:openWall', good, 'app://elsewhere/')).rejects.toThrow(
+      /window:openWall: invalid arguments/,
+    );
     expect(errors).toHaveLength(2);
   });
 

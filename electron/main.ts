@@ -12,7 +12,7 @@ import { registerPermissionHandlers } from './permissions';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { createServices } from './services';
 import { SETTINGS_FILE, loadLocaleController } from './settings';
-import { openMainWindow } from './window';
+import { openMainWindow, openWallWindows } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
 
 registerAppScheme();
@@ -27,6 +27,7 @@ async function start(): Promise<void> {
     console.warn(`[settings] ignoring ${file}: ${message}`),
   );
   registerMenu(locale);
+  const preload = join(appPath, 'dist-electron', 'preload.cjs');
   registerIpcHandlers(
     createServices({
       info: {
@@ -36,13 +37,11 @@ async function start(): Promise<void> {
         platform: process.platform,
       },
       locale,
+      openWall: () => openWallWindows(preload),
     }),
   );
   const open = (): Promise<BrowserWindow> =>
-    openMainWindow({
-      preload: join(appPath, 'dist-electron', 'preload.cjs'),
-      stateFile: join(userData, WINDOW_STATE_FILE),
-    });
+    openMainWindow({ preload, stateFile: join(userData, WINDOW_STATE_FILE) });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void open();
   });

@@ -15,6 +15,7 @@ export interface MenuLabels {
   readonly view: string;
   readonly layerPanel: string;
   readonly fullScreen: string;
+  readonly openWall: string;
   readonly actualSize: string;
   readonly zoomIn: string;
   readonly zoomOut: string;
@@ -44,6 +45,7 @@ export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = {
     view: '视图(&V)',
     layerPanel: '图层面板',
     fullScreen: '全屏',
+    openWall: '打开指挥大屏',
     actualSize: '实际大小',
     zoomIn: '放大',
     zoomOut: '缩小',
@@ -71,6 +73,7 @@ export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = {
     view: '&View',
     layerPanel: 'Layer Panel',
     fullScreen: 'Full Screen',
+    openWall: 'Open Display Wall',
     actualSize: 'Actual Size',
     zoomIn: 'Zoom In',
     zoomOut: 'Zoom Out',

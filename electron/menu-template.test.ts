@@ -51,6 +51,22 @@ describe('the application menu', () => {
     expect(new Set(sent)).toEqual(new Set(MENU_COMMAND_IDS));
   });
 
+  it('opens the display wall from the View menu, with its F9 key shown', () => {
+    for (const [locale, view, label] of [
+      ['zh-CN', '视图(&V)', '打开指挥大屏'],
+      ['en', '&View', 'Open Display Wall'],
+    ] as const) {
+      const sent: MenuCommandId[] = [];
+      const menu = build(locale, sent).find((i) => i.label === view);
+      const item = flatten(Array.isArray(menu?.submenu) ? menu.submenu : []).find(
+        (i) => i.id === 'view.openWall',
+      );
+      expect(item).toMatchObject({ label, accelerator: 'F9', registerAccelerator: false });
+      (item?.click as () => void)();
+      expect(sent).toEqual(['view.openWall']);
+    }
+  });
+
   it('shows the renderer key bindings without registering them twice', () => {
     const items = flatten(build('zh-CN')).filter((i) => i.accelerator);
     expect(items.length).toBeGreaterThan(0);

@@ -56,6 +56,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       submenu: [
         command('view.toggleLayerPanel', l.layerPanel, 'L'),
         command('view.toggleFullScreen', l.fullScreen, 'F11'),
+        command('view.openWall', l.openWall, 'F9'),
         separator,
         { role: 'resetZoom', label: l.actualSize },
         { role: 'zoomIn', label: l.zoomIn },

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_WALL_URL } from './app-origin';
 import { hardenWebContents } from './navigation';
 
 type OpenHandler = (details: { url: string }) => { action: string };
@@ -35,6 +36,17 @@ describe('hardenWebContents', () => {
     const event = cancellable();
     contents.emit('will-navigate', event, 'app://griddesk/index.html#cases');
     expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('lets a wall window load and reload the display wall URL', () => {
+    for (const name of ['will-navigate', 'will-redirect'] as const) {
+      const event = cancellable();
+      contents.emit(name, event, APP_WALL_URL);
+      expect(event.defaultPrevented, name).toBe(false);
+    }
+    const frame = cancellable({ url: APP_WALL_URL });
+    contents.emit('will-frame-navigate', frame);
+    expect(frame.defaultPrevented).toBe(false);
   });
 
   it('blocks navigation and redirects anywhere else', () => {

@@ -29,19 +29,20 @@ describe('the preload API', () => {
     const api = createGridDeskApi(fakeTransport().transport);
     expect(Object.keys(api).sort()).toEqual(['app', 'onMenuCommand', 'window']);
     expect(Object.keys(api.app).sort()).toEqual(['info', 'setLocale']);
-    expect(Object.keys(api.window).sort()).toEqual(['isFullScreen', 'toggleFullScreen']);
+    expect(Object.keys(api.window).sort()).toEqual(['isFullScreen', 'openWall', 'toggleFullScreen']);
   });
 
   it('invokes service:method channels with the arguments and returns the reply', async () => {
-    const { transport, invoked } = fakeTransport((channel) =>
-      channel === 'window:isFullScreen' ? true : undefined,
-    );
+    const replies: Readonly<Record<string, unknown>> = { 'window:isFullScreen': true, 'window:openWall': 2 };
+    const { transport, invoked } = fakeTransport((channel) => replies[channel]);
     const api = createGridDeskApi(transport);
     await api.app.setLocale('en');
     expect(await api.window.isFullScreen()).toBe(true);
+    expect(await api.window.openWall()).toBe(2);
     expect(invoked).toEqual([
       { channel: 'app:setLocale', args: ['en'] },
       { channel: 'window:isFullScreen', args: [] },
+      { channel: 'window:openWall', args: [] },
     ]);
   });
 

@@ -20,6 +20,11 @@ export interface ServiceDependencies {
   /** Everything of {@link AppInfo} but the locale, which changes at run time. */
   readonly info: Omit<AppInfo, 'locale'>;
   readonly locale: { readonly current: Locale; set(locale: Locale): Promise<void> };
+  /**
+   * Opens the display wall, or brings it forward, and returns how many wall windows are open (window.ts). Not
+   * per call: the wall belongs to the app, whichever window asks for it.
+   */
+  readonly openWall: () => number;
 }
 
 export function createServices(deps: ServiceDependencies): ServiceImplementation<CallContext> {
@@ -33,6 +38,7 @@ export function createServices(deps: ServiceDependencies): ServiceImplementation
         window.setFullScreen(!window.isFullScreen());
       },
       isFullScreen: ({ window }) => window.isFullScreen(),
+      openWall: () => deps.openWall(),
     },
   };
 }

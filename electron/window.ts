@@ -1,6 +1,7 @@
-import { BrowserWindow, screen } from 'electron';
-import { APP_ENTRY_URL } from './app-origin';
+import { BrowserWindow, screen, type WebPreferences } from 'electron';
+import { APP_ENTRY_URL, APP_WALL_URL } from './app-origin';
 import { hardenWebContents } from './navigation';
+import { wallWindowBounds } from './wall-displays';
 import {
   MIN_WINDOW_SIZE,
   captureWindowState,
@@ -15,6 +16,40 @@ const ourWebContents = new Set<number>();
 
 export function isOurWebContents(id: number): boolean {
   return ourWebContents.has(id);
+}
+
+/** The workstation window, while it is open: the wall leaves its display free. */
+let workstation: BrowserWindow | undefined;
+/** The display wall's windows, while they are open. */
+const wallWindows = new Set<BrowserWindow>();
+
+/**
+ * The web preferences of every window of ours: the page is isolated from Node and Electron (sandboxed, context
+ * isolation, no Node anywhere) and reaches main only through the preload's contract API.
+ */
+function hardenedWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  };
+}
+
+/** Applies the navigation rules to a new window and lets IPC serve it until it is closed. */
+function adoptWindow(window: BrowserWindow): void {
+  const id = window.webContents.id;
+  ourWebContents.add(id);
+  window.on('closed', () => ourWebContents.delete(id));
+  hardenWebContents(window.webContents);
 }
 
 export interface MainWindowOptions {
@@ -76,25 +111,16 @@ export async function openMainWindow(options: MainWindowOptions): Promise<Browse
     show: false,
     title: 'GridDesk 网格指挥台',
     backgroundColor: '#f5f7fa',
-    webPreferences: {
-      preload: options.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-    },
+    webPreferences: hardenedWebPreferences(options.preload),
   });
-  const id = window.webContents.id;
-  ourWebContents.add(id);
-  window.on('closed', () => ourWebContents.delete(id));
-  hardenWebContents(window.webContents);
+  adoptWindow(window);
+  workstation = window;
+  // Full-screen wall windows without their workstation would be left with no menu to close them by, and
+  // would keep the app running (and, on macOS, stop 'activate' from reopening the workstation).
+  window.on('closed', () => {
+    if (workstation === window) workstation = undefined;
+    for (const wall of wallWindows) wall.close();
+  });
   trackWindowState(window, options.stateFile);
   window.once('ready-to-show', () => {
     if (state.maximized) window.maximize();
@@ -103,4 +129,40 @@ export async function openMainWindow(options: MainWindowOptions): Promise<Browse
   });
   await window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+/**
+ * Opens the display wall (指挥大屏): one full-screen window per display other than the workstation's, or one on
+ * the only display (see wall-displays.ts), each loading the renderer with `?view=wall`. If the wall is open
+ * already, brings its windows forward instead of opening more. Returns the number of wall windows open.
+ * Wall windows are not remembered between runs: they always fill the displays present now.
+ */
+export function openWallWindows(preload: string): number {
+  if (wallWindows.size > 0) {
+    for (const wall of wallWindows) {
+      if (wall.isMinimized()) wall.restore();
+      wall.focus();
+    }
+    return wallWindows.size;
+  }
+  const home =
+    workstation && !workstation.isDestroyed()
+      ? screen.getDisplayMatching(workstation.getBounds())
+      : screen.getPrimaryDisplay();
+  for (const bounds of wallWindowBounds(screen.getAllDisplays(), home.id)) {
+    const wall = new BrowserWindow({
+      ...bounds,
+      fullscreen: true,
+      title: 'GridDesk 指挥大屏',
+      backgroundColor: '#0b1220',
+      webPreferences: hardenedWebPreferences(preload),
+    });
+    adoptWindow(wall);
+    wallWindows.add(wall);
+    wall.on('closed', () => wallWindows.delete(wall));
+    wall.loadURL(APP_WALL_URL).catch((error: unknown) => {
+      console.error(`[window] could not load ${APP_WALL_URL}: ${String(error)}`);
+    });
+  }
+  return wallWindows.size;
 }

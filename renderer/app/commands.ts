@@ -50,6 +50,16 @@ export function appCommands(): Command[] {
       run: () => platform.window.toggleFullScreen(),
     },
     {
+      id: 'view.openWall',
+      label: 'wall.open',
+      shortcut: 'F9',
+      run: async () => {
+        const count = await platform.window.openWall();
+        if (count > 0) ElMessage.success(t('wall.opened', { count }));
+        else ElMessage.warning(t('wall.blocked'));
+      },
+    },
+    {
       id: 'app.switchLanguage',
       label: 'app.language',
       run: () => {

@@ -9,6 +9,7 @@ export type CommandId =
   | 'cases.focusQueue'
   | 'view.toggleLayerPanel'
   | 'view.toggleFullScreen'
+  | 'view.openWall'
   | 'data.resetToSample'
   | 'app.switchLanguage'
   | 'app.about';

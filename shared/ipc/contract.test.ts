@@ -27,6 +27,7 @@ describe('the IPC contract', () => {
       'app:setLocale',
       'window:toggleFullScreen',
       'window:isFullScreen',
+      'window:openWall',
     ]);
     expect(channelOf('window', 'isFullScreen')).toBe('window:isFullScreen');
   });
@@ -62,6 +63,10 @@ describe('argument validation', () => {
 
   it('accepts an empty argument list for methods without parameters', () => {
     expect(parseIpcArgs('window:toggleFullScreen', [])).toEqual([]);
+    expect(parseIpcArgs('window:openWall', [])).toEqual([]);
+    expect(() => parseIpcArgs('window:openWall', ['app://griddesk/'])).toThrow(
+      /window:openWall: invalid arguments/,
+    );
   });
 
   it('refuses a channel that is not in the contract', () => {
@@ -90,11 +95,20 @@ describe('result validation', () => {
     expect(parseIpcResult('window:toggleFullScreen', undefined)).toBeUndefined();
     expect(() => parseIpcResult('window:toggleFullScreen', 42)).toThrow(IpcPayloadError);
   });
+
+  it('accepts a wall window count only as a non-negative integer', () => {
+    expect(parseIpcResult('window:openWall', 0)).toBe(0);
+    expect(parseIpcResult('window:openWall', 3)).toBe(3);
+    for (const bad of [-1, 1.5, Number.NaN, '2', undefined]) {
+      expect(() => parseIpcResult('window:openWall', bad), String(bad)).toThrow(IpcPayloadError);
+    }
+  });
 });
 
 describe('event validation', () => {
   it('accepts every menu command id', () => {
     for (const id of MENU_COMMAND_IDS) expect(parseIpcEvent('menu:command', id)).toBe(id);
+    expect(MENU_COMMAND_IDS).toContain('view.openWall');
   });
 
   it('rejects an id outside the closed list', () => {

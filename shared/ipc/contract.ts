@@ -31,6 +31,12 @@ export const appInfoSchema = z.strictObject({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 /**
+ * The query string that makes the renderer show the display wall (指挥大屏) instead of the workstation: wall
+ * windows (Electron) and wall tabs (browser) load the app's entry page with it appended.
+ */
+export const WALL_VIEW_QUERY = '?view=wall';
+
+/**
  * Commands the application menu can send to the renderer (main → renderer, channel `menu:command`). A closed
  * list: the renderer runs the command with the same id from its command registry.
  */
@@ -38,6 +44,7 @@ export const MENU_COMMAND_IDS = [
   'map.fitTownship',
   'view.toggleLayerPanel',
   'view.toggleFullScreen',
+  'view.openWall',
   'data.resetToSample',
   'app.switchLanguage',
   'app.about',
@@ -60,6 +67,11 @@ export interface AppService {
 export interface WindowService {
   toggleFullScreen(): Promise<void>;
   isFullScreen(): Promise<boolean>;
+  /**
+   * Opens the display wall (指挥大屏, the renderer at `?view=wall`), or brings it forward if it is open.
+   * Resolves to the number of wall windows now open: 0 if none could be opened (a blocked pop-up in a browser).
+   */
+  openWall(): Promise<number>;
 }
 
 /** Every service main implements, by name. The names are the first half of the channel names. */
@@ -96,6 +108,7 @@ export const ipcContract = {
   window: {
     toggleFullScreen: method(z.tuple([]), z.void()),
     isFullScreen: method(z.tuple([]), z.boolean()),
+    openWall: method(z.tuple([]), z.number().int().nonnegative()),
   },
 } as const satisfies ContractShape<GridDeskServices>;
 

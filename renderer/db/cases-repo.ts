@@ -1,5 +1,7 @@
 import { CASE_STAGES, FINISHED_STAGES, type Case, type CaseStage } from '../../shared/model/case';
 import type { CaseLoopState } from '../../shared/cases/loop-types';
+import type { StoredCaseEvent } from '../../shared/cases/history';
+import type { IndicatorCase } from '../../shared/indicators/types';
 import type { GridDeskDb } from './database';
 
 const OPEN_STAGES: readonly CaseStage[] = CASE_STAGES.filter((stage) => !FINISHED_STAGES.includes(stage));
@@ -71,4 +73,32 @@ export async function loadQueue(
     for (const row of rows) if (row !== undefined) loops.set(row.caseId, row.state);
     return { open, closed: closed.sort((a, b) => b.reportedAt - a.reportedAt), loops };
   });
+}
+
+/**
+ * Every case reported since `since` (and, with `withOpen`, every case still open, however old), each with
+ * its events in record order, read in one transaction: what the indicators and the display wall compute on.
+ */
+export async function loadIndicatorCases(
+  db: GridDeskDb,
+  since: number,
+  { withOpen = false }: { readonly withOpen?: boolean } = {},
+): Promise<IndicatorCase[]> {
+  const [cases, events] = await db.transaction('r', db.cases, db.events, async () => {
+    const recent: Case[] = await db.cases.where('reportedAt').aboveOrEqual(since).toArray();
+    const older = withOpen ? (await listOpenCases(db)).filter((c) => c.reportedAt < since) : [];
+    const all = [...recent, ...older];
+    const stored: StoredCaseEvent[] = await db.events
+      .where('caseId')
+      .anyOf(all.map((c) => c.id))
+      .toArray();
+    return [all, stored] as const;
+  });
+  const byCase = new Map<string, StoredCaseEvent[]>();
+  for (const e of events.sort((a, b) => a.seq - b.seq)) {
+    const list = byCase.get(e.caseId);
+    if (list) list.push(e);
+    else byCase.set(e.caseId, [e]);
+  }
+  return cases.map((c) => ({ case: c, events: byCase.get(c.id) ?? [] }));
 }

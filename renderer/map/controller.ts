@@ -15,6 +15,7 @@ import type { Case } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
 import type { TownshipDataset } from '../../shared/model/dataset';
 import { LAYER_GROUP_IDS, LAYER_GROUPS, type LayerGroup, offlineStyle } from './style';
+import type { MapTheme } from './palette';
 import { BASEMAP_SOURCE, basemapFeatures } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_FILL_LAYER, gridFeatures } from './layers/grids';
 import { PATROL_AREAS_SOURCE, PATROL_AREA_FILL_LAYER, patrolAreaFeatures } from './layers/patrol-areas';
@@ -73,10 +74,11 @@ export class MapController {
   constructor(
     container: HTMLElement,
     private readonly events: MapEvents,
+    options: { readonly theme?: MapTheme; readonly controls?: boolean } = {},
   ) {
     this.map = new MapLibreMap({
       container,
-      style: offlineStyle(),
+      style: offlineStyle(options.theme),
       center: [120.0, 32.5],
       zoom: 11,
       attributionControl: false,
@@ -85,8 +87,10 @@ export class MapController {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new ScaleControl({ maxWidth: 140, unit: 'metric' }), 'bottom-right');
+    if (options.controls ?? true) {
+      this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      this.map.addControl(new ScaleControl({ maxWidth: 140, unit: 'metric' }), 'bottom-right');
+    }
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.map.on('styleimagemissing', () => addOfficerIcons(this.map, window.devicePixelRatio || 1));
     this.map.on('load', () => addOfficerIcons(this.map, window.devicePixelRatio || 1));

@@ -23,26 +23,81 @@ export const OFFICER_STATUS_COLORS: Readonly<Record<OfficerStatus, string>> = {
   'off-duty': '#9ca3af',
 };
 
-export const BASEMAP_COLORS = {
-  background: '#f3f0e8',
-  settlement: '#e6ddcc',
-  townCentre: '#e0cfb6',
-  water: '#9ec5e8',
-  waterLine: '#7fb0df',
-  roadCasing: '#b9b09f',
-  trunk: '#f3b562',
-  main: '#ffffff',
-  minor: '#fdfcf8',
-  label: '#4b4538',
-  waterLabel: '#2f6aa3',
-  halo: '#ffffff',
-} as const;
+/** The colours of one look of the map: the light workstation map or the dark display wall. */
+export interface MapTheme {
+  readonly basemap: {
+    readonly background: string;
+    readonly settlement: string;
+    readonly townCentre: string;
+    readonly water: string;
+    readonly waterLine: string;
+    readonly roadCasing: string;
+    readonly trunk: string;
+    readonly main: string;
+    readonly minor: string;
+    readonly label: string;
+    readonly waterLabel: string;
+    readonly poiLabel: string;
+    readonly halo: string;
+  };
+  readonly grid: {
+    readonly outline: string;
+    readonly hoverFill: string;
+    readonly selectedOutline: string;
+    readonly label: string;
+  };
+  /** Halo behind every command label (grids, patrol areas, officers). */
+  readonly halo: string;
+  /** Officer name labels. */
+  readonly officerLabel: string;
+  /** The ring around case dots and clusters. */
+  readonly caseRing: string;
+}
 
-export const GRID_COLORS = {
-  outline: '#51606f',
-  hoverFill: '#fde68a',
-  selectedOutline: '#dc2626',
-  label: '#1f2937',
+export const MAP_THEMES: Readonly<Record<'light' | 'dark', MapTheme>> = {
+  light: {
+    basemap: {
+      background: '#f3f0e8',
+      settlement: '#e6ddcc',
+      townCentre: '#e0cfb6',
+      water: '#9ec5e8',
+      waterLine: '#7fb0df',
+      roadCasing: '#b9b09f',
+      trunk: '#f3b562',
+      main: '#ffffff',
+      minor: '#fdfcf8',
+      label: '#4b4538',
+      waterLabel: '#2f6aa3',
+      poiLabel: '#5b5242',
+      halo: '#ffffff',
+    },
+    grid: { outline: '#51606f', hoverFill: '#fde68a', selectedOutline: '#dc2626', label: '#1f2937' },
+    halo: '#ffffff',
+    officerLabel: '#1f2937',
+    caseRing: '#ffffff',
+  },
+  /** For the display wall: a dark ground so case and officer colours carry across a room. */
+  dark: {
+    basemap: {
+      background: '#0b1220',
+      settlement: '#17233a',
+      townCentre: '#1f2f4d',
+      water: '#12365a',
+      waterLine: '#1d4f80',
+      roadCasing: '#0b1220',
+      trunk: '#b7791f',
+      main: '#3b4b66',
+      minor: '#2a3850',
+      label: '#c7d2e3',
+      waterLabel: '#6fa8dc',
+      poiLabel: '#8fa0bb',
+      halo: '#0b1220',
+    },
+    grid: { outline: '#5b7aa6', hoverFill: '#1e3a5f', selectedOutline: '#f87171', label: '#c7d2e3' },
+    halo: '#0b1220',
+    officerLabel: '#e5e7eb',
+    caseRing: '#e5e7eb',
+  },
 };
 
 /**

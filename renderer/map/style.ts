@@ -1,5 +1,5 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { BASEMAP_COLORS } from './palette';
+import { MAP_THEMES, type MapTheme } from './palette';
 import { BASEMAP_LAYER_IDS, BASEMAP_SOURCE, basemapLayers, basemapSource } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_LAYER_IDS, gridLayers, gridsSource } from './layers/grids';
 import {
@@ -28,13 +28,13 @@ export const LAYER_GROUP_IDS: Readonly<Record<LayerGroup, readonly string[]>> = 
  * The offline default style: a plain background and the township's own geography, then the command
  * layers. No tiles, no sprite and no glyphs URL, so it renders with no network at all.
  */
-export function offlineStyle(): StyleSpecification {
+export function offlineStyle(theme: MapTheme = MAP_THEMES.light): StyleSpecification {
   const layers = [
-    ...basemapLayers(),
-    ...patrolAreaLayers(),
-    ...gridLayers(),
-    ...caseLayers(),
-    ...officerLayers(),
+    ...basemapLayers(theme),
+    ...patrolAreaLayers(theme),
+    ...gridLayers(theme),
+    ...caseLayers(theme),
+    ...officerLayers(theme),
     ...placementLayers(),
   ];
   // Labels above all fills and lines, command symbols on top.
@@ -62,7 +62,7 @@ export function offlineStyle(): StyleSpecification {
       [PLACEMENT_SOURCE]: placementSource(),
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } },
+      { id: 'background', type: 'background', paint: { 'background-color': theme.basemap.background } },
       ...sorted,
     ],
   };

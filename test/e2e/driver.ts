@@ -46,13 +46,16 @@ export function inputOf(page: Page, testId: string): Locator {
     .first();
 }
 
-/** Fills in the sign-in screen and waits until the workstation is open. */
+/** Fills in the sign-in screen and waits until the workstation (or, opened with `?view=wall`, the wall) is open. */
 export async function signIn(page: Page, role: keyof typeof SAMPLE_LOGINS = 'operator'): Promise<void> {
   const login = SAMPLE_LOGINS[role];
   await inputOf(page, 'sign-in-username').fill(login.username);
   await inputOf(page, 'sign-in-password').fill(login.password);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('signed-in-account').waitFor({ timeout: 60_000 });
+  await page
+    .locator('[data-testid="signed-in-account"], [data-testid="wall"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
 }
 
 /** Opens the app in a fresh browser profile and (unless `signIn: false`) signs in as the operator. */
@@ -62,6 +65,8 @@ export async function openApp(
     height?: number;
     locale?: string;
     signIn?: false | keyof typeof SAMPLE_LOGINS;
+    /** Appended to the server's address, e.g. `?view=wall`. */
+    path?: string;
   } = {},
 ): Promise<Session> {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -80,7 +85,7 @@ export async function openApp(
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(server.url + (options.path ?? ''));
   if (options.signIn !== false) {
     await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
     await signIn(page, options.signIn ?? 'operator');
@@ -156,37 +161,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** The officers as stored in the app's IndexedDB right now (positions move with the position feed). */
-export async function storedOfficers(page: Page): Promise<Officer[]> {
+/** Every record of one object store of the app's IndexedDB, as stored right now. */
+export async function storedRecords<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
-    () =>
-      new Promise<Officer[]>((resolve, reject) => {
-        interface Request<T> {
-          result: T;
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        interface Request<R> {
+          result: R;
           error: unknown;
           onsuccess: (() => void) | null;
           onerror: (() => void) | null;
         }
         interface Db {
-          transaction(
-            name: string,
-            mode: string,
-          ): { objectStore(name: string): { getAll(): Request<Officer[]> } };
+          transaction(name: string, mode: string): { objectStore(name: string): { getAll(): Request<T[]> } };
           close(): void;
         }
         const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
         const open = idb.open('griddesk');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
-          const all = open.result.transaction('officers', 'readonly').objectStore('officers').getAll();
+          const all = open.result.transaction(name, 'readonly').objectStore(name).getAll();
           all.onsuccess = () => {
             open.result.close();
-            resolve(all.result.sort((a, b) => a.id.localeCompare(b.id)));
+            resolve(all.result);
           };
           all.onerror = () => reject(new Error(String(all.error)));
         };
       }),
+    store,
   );
+}
+
+/** The officers as stored in the app's IndexedDB right now (positions move with the position feed). */
+export async function storedOfficers(page: Page): Promise<Officer[]> {
+  return (await storedRecords<Officer>(page, 'officers')).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** A grid and a point well inside it (over 200 m from its edge), so a click cannot land next door. */

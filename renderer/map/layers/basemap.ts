@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Basemap } from '../../../shared/model/basemap';
 import { asGeoJson } from '../../../shared/model/geo';
-import { BASEMAP_COLORS as C, LABEL_FONT } from '../palette';
+import { LABEL_FONT, MAP_THEMES, type MapTheme } from '../palette';
 
 export const BASEMAP_SOURCE = 'basemap';
 export const BASEMAP_LAYER_IDS = [
@@ -67,7 +67,8 @@ const roadWidth = (trunk: number, main: number, minor: number) =>
     ['match', ['get', 'rank'], 'trunk', trunk * 4, 'main', main * 4, minor * 4],
   ] as unknown as number;
 
-export function basemapLayers(): LayerSpecification[] {
+export function basemapLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecification[] {
+  const C = theme.basemap;
   const src = BASEMAP_SOURCE;
   const text = (size: number) => ({ 'text-font': LABEL_FONT, 'text-size': size });
   return [
@@ -184,7 +185,7 @@ export function basemapLayers(): LayerSpecification[] {
       minzoom: 14,
       filter: ['==', ['get', 'layer'], 'poi'],
       layout: { ...text(11), 'text-field': ['get', 'name'], 'text-offset': [0, 0.9], 'text-anchor': 'top' },
-      paint: { 'text-color': '#5b5242', 'text-halo-color': C.halo, 'text-halo-width': 1.2 },
+      paint: { 'text-color': C.poiLabel, 'text-halo-color': C.halo, 'text-halo-width': 1.2 },
     },
   ];
 }

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { CASE_STAGES, URGENCIES, type Case } from '../../../shared/model/case';
-import { LABEL_FONT, STAGE_COLORS, URGENCY_RADIUS } from '../palette';
+import { LABEL_FONT, MAP_THEMES, STAGE_COLORS, URGENCY_RADIUS, type MapTheme } from '../palette';
 
 export const CASES_SOURCE = 'cases';
 export const CASE_POINT_LAYER = 'cases-point';
@@ -52,7 +52,7 @@ const urgencyRadius = [
   6,
 ] as unknown as ExpressionSpecification;
 
-export function caseLayers(): LayerSpecification[] {
+export function caseLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecification[] {
   return [
     {
       id: CASE_CLUSTER_LAYER,
@@ -63,7 +63,7 @@ export function caseLayers(): LayerSpecification[] {
         'circle-color': ['case', ['>', ['get', 'critical'], 0], '#dc2626', '#2563eb'],
         'circle-opacity': 0.85,
         'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 30, 22],
-        'circle-stroke-color': '#ffffff',
+        'circle-stroke-color': theme.caseRing,
         'circle-stroke-width': 2,
       },
     },
@@ -88,7 +88,7 @@ export function caseLayers(): LayerSpecification[] {
       paint: {
         'circle-color': stageColor,
         'circle-radius': urgencyRadius,
-        'circle-stroke-color': ['case', ['==', ['get', 'urgency'], 'critical'], '#b91c1c', '#ffffff'],
+        'circle-stroke-color': ['case', ['==', ['get', 'urgency'], 'critical'], '#b91c1c', theme.caseRing],
         'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 3.5, 1.6],
       },
     },

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Grid } from '../../../shared/model/organisation';
 import { asGeoJson } from '../../../shared/model/geo';
-import { GRID_COLORS, LABEL_FONT } from '../palette';
+import { LABEL_FONT, MAP_THEMES, type MapTheme } from '../palette';
 
 export const GRIDS_SOURCE = 'grids';
 export const GRID_FILL_LAYER = 'grids-fill';
@@ -24,7 +24,8 @@ export function gridsSource(): SourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' };
 }
 
-export function gridLayers(): LayerSpecification[] {
+export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecification[] {
+  const GRID_COLORS = theme.grid;
   return [
     {
       id: GRID_FILL_LAYER,
@@ -64,7 +65,7 @@ export function gridLayers(): LayerSpecification[] {
         'text-size': 11,
         'text-allow-overlap': false,
       },
-      paint: { 'text-color': GRID_COLORS.label, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+      paint: { 'text-color': GRID_COLORS.label, 'text-halo-color': theme.halo, 'text-halo-width': 1.4 },
     },
   ];
 }

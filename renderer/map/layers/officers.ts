@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import { OFFICER_STATUSES, type Officer, type OfficerStatus } from '../../../shared/model/organisation';
-import { LABEL_FONT, OFFICER_STATUS_COLORS } from '../palette';
+import { LABEL_FONT, MAP_THEMES, OFFICER_STATUS_COLORS, type MapTheme } from '../palette';
 
 export const OFFICERS_SOURCE = 'officers';
 export const OFFICER_ICON_LAYER = 'officers-icon';
@@ -67,7 +67,7 @@ export function addOfficerIcons(map: MapLibreMap, pixelRatio: number): void {
   }
 }
 
-export function officerLayers(): LayerSpecification[] {
+export function officerLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecification[] {
   return [
     {
       id: OFFICER_ICON_LAYER,
@@ -92,7 +92,7 @@ export function officerLayers(): LayerSpecification[] {
         'text-offset': [0, 1.5],
         'text-anchor': 'top',
       },
-      paint: { 'text-color': '#1f2937', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+      paint: { 'text-color': theme.officerLabel, 'text-halo-color': theme.halo, 'text-halo-width': 1.4 },
     },
   ];
 }

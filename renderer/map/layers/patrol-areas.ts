@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { PatrolArea, Team } from '../../../shared/model/organisation';
 import { asGeoJson } from '../../../shared/model/geo';
-import { LABEL_FONT } from '../palette';
+import { LABEL_FONT, MAP_THEMES, type MapTheme } from '../palette';
 
 export const PATROL_AREAS_SOURCE = 'patrol-areas';
 export const PATROL_AREA_FILL_LAYER = 'patrol-areas-fill';
@@ -35,7 +35,7 @@ export function patrolAreasSource(): SourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' };
 }
 
-export function patrolAreaLayers(): LayerSpecification[] {
+export function patrolAreaLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecification[] {
   return [
     {
       id: PATROL_AREA_FILL_LAYER,
@@ -65,7 +65,7 @@ export function patrolAreaLayers(): LayerSpecification[] {
         'text-size': 15,
         'text-allow-overlap': true,
       },
-      paint: { 'text-color': ['get', 'color'], 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+      paint: { 'text-color': ['get', 'color'], 'text-halo-color': theme.halo, 'text-halo-width': 2 },
     },
   ];
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CALENDAR } from '../calendar/holidays';
+import { DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
+import { computeIndicators } from '../indicators/compute';
+import { bj, indicatorCase, MATTER } from '../indicators/test-cases';
+import { chinaDayStart, wallFigures, type WallOptions } from './figures';
+
+const options: WallOptions = {
+  now: bj(5, 10), // Thursday 2026-03-05 10:00 China time
+  windowStart: bj(2, 0),
+  calendar: DEFAULT_CALENDAR,
+  policy: DEFAULT_TIME_LIMIT_POLICY,
+  matters: new Map([[MATTER.code, MATTER]]),
+};
+
+/** Reported Monday, closed Thursday 09:00 (today). */
+const closedToday = indicatorCase('closed-today', { teamId: 't1', gridCode: 'g1' }, [
+  [bj(2, 9), 'register'],
+  [bj(2, 9, 30), 'dispatch'],
+  [bj(2, 10), 'acknowledge'],
+  [bj(2, 10, 1), 'startHandling'],
+  [bj(2, 14), 'submitFeedback'],
+  [bj(2, 15), 'verifyPass'],
+  [bj(5, 9), 'close'],
+]);
+/** Reported Monday, registered, never dispatched: its dispatch clock is long overdue. */
+const overdue = indicatorCase('overdue', { teamId: 't1', gridCode: 'g2' }, [[bj(2, 9), 'register']]);
+/** Reported today 08:40 by a grid worker, still 上报: its register clock is running and not yet near. */
+const newToday = indicatorCase('new-today', { teamId: 't2', gridCode: 'g3' }, [], {
+  reportedAt: bj(5, 8, 40),
+  source: 'grid-worker',
+});
+/** Reported in February, outside the window, still handling (extended far ahead): open but not in the window. */
+const oldOpen = indicatorCase(
+  'old-open',
+  { teamId: 't2', gridCode: 'g3' },
+  [
+    [bj(2, 9), 'register'],
+    [bj(2, 9, 30), 'dispatch'],
+    [bj(2, 10), 'acknowledge'],
+    [bj(2, 10, 1), 'startHandling'],
+    [bj(2, 11), { type: 'extend', payload: { reason: '待检测', deadline: bj(20, 17, 30) } }],
+  ],
+  { reportedAt: Date.UTC(2026, 1, 20, 1) },
+);
+/** Rejected Monday: neither open nor closed. */
+const rejected = indicatorCase('rejected', { teamId: 't2', gridCode: 'g1' }, [[bj(2, 9), 'reject']]);
+
+const ALL = [closedToday, overdue, newToday, oldOpen, rejected];
+
+describe('wallFigures', () => {
+  const figures = wallFigures(ALL, options);
+
+  it('starts the day at 00:00 China time', () => {
+    expect(chinaDayStart(bj(5, 10))).toBe(bj(5, 0));
+    expect(chinaDayStart(bj(5, 0))).toBe(bj(5, 0));
+    expect(chinaDayStart(bj(5, 0) - 1)).toBe(bj(4, 0));
+  });
+
+  it('counts today’s reports by source and today’s closures', () => {
+    expect(figures.reportedToday).toBe(1);
+    expect(figures.reportedTodayBySource['grid-worker']).toBe(1);
+    expect(figures.reportedTodayBySource.hotline).toBe(0);
+    expect(figures.closedToday).toBe(1);
+  });
+
+  it('counts every open case, however old, by stage, with the overdue one', () => {
+    expect(figures.open).toBe(3);
+    expect(figures.openByStage).toEqual({
+      reported: 1,
+      registered: 1,
+      dispatched: 0,
+      handling: 1,
+      feedback: 0,
+      verified: 0,
+    });
+    expect(figures.overdue).toBe(1);
+    expect(figures.near).toBe(0);
+  });
+
+  it('computes the window’s indicators only over cases reported in the window', () => {
+    const inWindow = [closedToday, overdue, newToday, rejected];
+    expect(figures.window).toEqual(computeIndicators(inWindow, options));
+    expect(figures.window.cases).toBe(4);
+  });
+
+  it('gives each team its open, overdue and closed-today cases, most open first', () => {
+    expect(figures.teams).toEqual([
+      { teamId: 't2', open: 2, overdue: 0, closedToday: 0 },
+      { teamId: 't1', open: 1, overdue: 1, closedToday: 1 },
+    ]);
+  });
+
+  it('lists the newest reports first, as many as asked', () => {
+    expect(wallFigures(ALL, { ...options, latest: 2 }).latest.map((c) => c.id)).toEqual([
+      'new-today',
+      'closed-today',
+    ]);
+  });
+
+  it('is all zeros and nulls for no cases', () => {
+    const empty = wallFigures([], options);
+    expect(empty.open).toBe(0);
+    expect(empty.teams).toEqual([]);
+    expect(empty.window.closureRate.value).toBeNull();
+  });
+});

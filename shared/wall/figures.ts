@@ -1,0 +1,128 @@
+/**
+ * What the display wall (指挥大屏) shows, computed from the cases of a recent window and their records:
+ * the day so far, the open cases and their clocks, the window's indicators, and a line per team.
+ */
+import { CHINA_UTC_OFFSET_MS } from '../calendar/config';
+import { caseFacts, type CaseFacts } from '../indicators/case-facts';
+import { indicatorsOfFacts } from '../indicators/compute';
+import type { IndicatorCase, IndicatorCaseInfo, IndicatorOptions, Indicators } from '../indicators/types';
+import { CASE_SOURCES, isOpenStage, type CaseSource, type CaseStage, type LoopStage } from '../model/case';
+
+/** The loop stages a case can be open in, in loop order. */
+export const WALL_OPEN_STAGES = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'feedback',
+  'verified',
+] as const satisfies readonly CaseStage[];
+export type WallOpenStage = (typeof WALL_OPEN_STAGES)[number];
+
+export interface WallTeamRow {
+  readonly teamId: string;
+  /** Open cases of the team. */
+  readonly open: number;
+  /** Open cases whose running clock is overdue. */
+  readonly overdue: number;
+  /** Cases of the team closed (结案) since the start of today. */
+  readonly closedToday: number;
+}
+
+export interface WallFigures {
+  /** Cases reported since the start of today (China time). */
+  readonly reportedToday: number;
+  /** Cases reported today, by source. */
+  readonly reportedTodayBySource: Readonly<Record<CaseSource, number>>;
+  /** Cases closed (结案) since the start of today. */
+  readonly closedToday: number;
+  /** Open cases (in the loop, neither closed nor terminal). */
+  readonly open: number;
+  readonly openByStage: Readonly<Record<WallOpenStage, number>>;
+  /** Open cases whose running clock is overdue, and near overdue. */
+  readonly overdue: number;
+  readonly near: number;
+  /** The indicators over the cases reported since `windowStart`. */
+  readonly window: Indicators;
+  /** One row per team with a case in the window, most open first, then by id. */
+  readonly teams: readonly WallTeamRow[];
+  /** The newest reported cases, newest first. */
+  readonly latest: readonly IndicatorCaseInfo[];
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/** Epoch ms of 00:00 China time (UTC+8) of the day holding `t`. */
+export function chinaDayStart(t: number): number {
+  return Math.floor((t + CHINA_UTC_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_UTC_OFFSET_MS;
+}
+
+export interface WallOptions extends IndicatorOptions {
+  /** Epoch ms the indicator window starts at (e.g. 30 days ago). */
+  readonly windowStart: number;
+  /** How many newest cases to list; default 8. */
+  readonly latest?: number;
+}
+
+/**
+ * The wall's figures, judged at `options.now`, over `cases` with their events: every case reported since
+ * `windowStart` and every case still open, however old (each once). Open counts, clocks and team rows
+ * cover all of them; the window's indicators only those reported since `windowStart`.
+ */
+export function wallFigures(cases: readonly IndicatorCase[], options: WallOptions): WallFigures {
+  const dayStart = chinaDayStart(options.now);
+  const bySource = Object.fromEntries(CASE_SOURCES.map((s) => [s, 0])) as Record<CaseSource, number>;
+  const byStage = Object.fromEntries(WALL_OPEN_STAGES.map((s) => [s, 0])) as Record<WallOpenStage, number>;
+  const teams = new Map<string, { open: number; overdue: number; closedToday: number }>();
+  const facts: CaseFacts[] = [];
+  let reportedToday = 0;
+  let closedToday = 0;
+  let open = 0;
+  let overdue = 0;
+  let near = 0;
+  for (const item of cases) {
+    const kase = item.case;
+    const fact = caseFacts(item, options);
+    if (kase.reportedAt >= options.windowStart) facts.push(fact);
+    let team = teams.get(kase.teamId);
+    if (team === undefined) {
+      team = { open: 0, overdue: 0, closedToday: 0 };
+      teams.set(kase.teamId, team);
+    }
+    if (kase.reportedAt >= dayStart && kase.reportedAt <= options.now) {
+      reportedToday++;
+      bySource[kase.source] += 1;
+    }
+    if (item.events.some((e) => e.action.type === 'close' && e.at >= dayStart && e.at <= options.now)) {
+      closedToday++;
+      team.closedToday++;
+    }
+    if (!isOpenStage(kase.stage as LoopStage)) continue;
+    open++;
+    team.open++;
+    byStage[kase.stage as WallOpenStage] += 1;
+    const status = fact.clocks?.current?.status;
+    if (status === 'overdue') {
+      overdue++;
+      team.overdue++;
+    } else if (status === 'near') near++;
+  }
+  const latest = [...cases]
+    .map((item) => item.case)
+    .sort((a, b) => b.reportedAt - a.reportedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, options.latest ?? 8);
+  return {
+    reportedToday,
+    reportedTodayBySource: bySource,
+    closedToday,
+    open,
+    openByStage: byStage,
+    overdue,
+    near,
+    window: indicatorsOfFacts(facts),
+    teams: [...teams.entries()]
+      .map(([teamId, row]) => ({ teamId, ...row }))
+      .sort((a, b) => b.open - a.open || (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0)),
+    latest,
+  };
+}

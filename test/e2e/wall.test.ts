@@ -1,0 +1,144 @@
+/**
+ * The display wall (指挥大屏): opened from the workstation, signed in with the read-only wall account,
+ * showing the township's figures from the local database, and following a case the operator registers
+ * in the workstation window.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TownshipDataset } from '../../shared/model/dataset';
+import type { Case } from '../../shared/model/case';
+import { isOpenStage } from '../../shared/model/case';
+import {
+  clickMapAt,
+  gridWithInteriorPoint,
+  mapIdle,
+  openApp,
+  pickMatter,
+  screenshot,
+  signIn,
+  storedRecords,
+  type Session,
+} from './driver';
+
+const township = JSON.parse(
+  await readFile(new URL('../../resources/sample/township.json', import.meta.url), 'utf8'),
+) as TownshipDataset;
+
+async function kpi(page: Page, key: string): Promise<number> {
+  return Number((await page.getByTestId(`wall-kpi-${key}`).locator('.value').textContent())?.trim());
+}
+
+describe('the display wall', () => {
+  let s: Session;
+  let desk: Page;
+  beforeAll(async () => {
+    // The workstation first (it seeds the sample), then the wall beside it in the same browser profile.
+    s = await openApp({ width: 1920, height: 1080 });
+    desk = s.page;
+    await mapIdle(desk);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  let wall: Page;
+  it('opens from the workstation in its own window, which asks for the wall account', async () => {
+    const [popup] = await Promise.all([
+      desk.context().waitForEvent('page'),
+      desk.getByTestId('open-wall').click(),
+    ]);
+    wall = popup;
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    expect(new URL(wall.url()).searchParams.get('view')).toBe('wall');
+    await wall.getByTestId('sign-in').waitFor({ timeout: 90_000 });
+    await signIn(wall, 'viewer');
+    await wall.getByTestId('wall').waitFor();
+    await expect.poll(() => wall.getByTestId('wall-title').textContent()).toContain(township.township.name);
+    // No workstation chrome on the wall.
+    expect(await wall.getByTestId('signed-in-account').count()).toBe(0);
+    expect(await wall.getByTestId('case-queue').count()).toBe(0);
+  });
+
+  it('shows the open cases, by stage, as stored on this PC, and draws the map dark', async () => {
+    await mapIdle(wall);
+    const stored = await storedRecords<Case>(wall, 'cases');
+    const open = stored.filter((c) => isOpenStage(c.stage));
+    expect(open.length).toBeGreaterThan(0);
+    await expect.poll(() => kpi(wall, 'openCases')).toBe(open.length);
+    const handling = open.filter((c) => c.stage === 'handling').length;
+    expect(Number(await wall.getByTestId('wall-stage-handling').locator('.count').textContent())).toBe(
+      handling,
+    );
+    // Every team with an open case has a row.
+    const teams = new Set(open.map((c) => c.teamId));
+    expect(await wall.getByTestId('wall-teams').locator('tbody tr').count()).toBeGreaterThanOrEqual(
+      teams.size,
+    );
+    // The 30-day closure rate is a percentage, not a dash: the sample has closed cases in the window.
+    expect(await wall.getByTestId('wall-rate-closureRate').locator('.value').textContent()).toMatch(
+      /^\d+\.\d%$/,
+    );
+    // The map background is the dark theme's, read from a corner pixel of the canvas.
+    const corner = await wall.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      const canvas = doc.querySelector('[data-testid="wall"] canvas') as {
+        getContext(
+          k: string,
+        ): { readPixels(...a: unknown[]): void; RGBA: number; UNSIGNED_BYTE: number } | null;
+        height: number;
+      };
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      if (!gl) return null;
+      const px = new Uint8Array(4);
+      gl.readPixels(1, canvas.height - 2, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      return Array.from(px);
+    });
+    expect(corner).not.toBeNull();
+    expect(Math.max(...corner!.slice(0, 3))).toBeLessThan(60);
+    await screenshot(wall, 'wall');
+  });
+
+  it('follows a case the operator registers in the workstation window', async () => {
+    const openBefore = await kpi(wall, 'openCases');
+    const todayBefore = await kpi(wall, 'reportedToday');
+    const { grid, p } = gridWithInteriorPoint(township, 5);
+    const matter = township.matters.find((m) => m.authority.kind === 'township' && !m.needsCertified)!;
+
+    await desk.bringToFront();
+    await desk.keyboard.press('p');
+    await clickMapAt(desk, p);
+    await expect.poll(() => desk.getByTestId('placement-grid').textContent()).toBe(grid.code);
+    await expect
+      .poll(() =>
+        desk.evaluate(() => {
+          const doc = (
+            globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+          ).document;
+          return doc.activeElement?.closest('[data-testid="placement-matter"]') != null;
+        }),
+      )
+      .toBe(true);
+    await pickMatter(desk, matter.name);
+    await expect.poll(() => desk.getByTestId('intake-target').textContent()).toContain('派遣给');
+    await desk.keyboard.press('Tab');
+    await desk.keyboard.type('大屏联动测试：店外占道经营');
+    await desk.keyboard.press('Control+Enter');
+    await desk.locator('.el-message--success').waitFor();
+
+    await expect.poll(() => kpi(wall, 'openCases'), { timeout: 20_000 }).toBe(openBefore + 1);
+    expect(await kpi(wall, 'reportedToday')).toBe(todayBefore + 1);
+    const first = wall.getByTestId('wall-latest').locator('li').first();
+    expect(await first.textContent()).toContain(matter.name);
+    expect(await first.textContent()).toContain(grid.code);
+    await screenshot(wall, 'wall-after-intake');
+  });
+
+  it('does not act on the workstation keys', async () => {
+    await wall.bringToFront();
+    await wall.keyboard.press('p');
+    await wall.keyboard.press('q');
+    expect(await wall.getByTestId('placement-panel').count()).toBe(0);
+    expect(await wall.getByTestId('case-queue').count()).toBe(0);
+  });
+});

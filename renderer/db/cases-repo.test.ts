@@ -8,6 +8,7 @@ import {
   listCasesAtStageReportedBetween,
   listCasesInGrid,
   listOpenCases,
+  loadIndicatorCases,
 } from './cases-repo';
 import {
   getGrid,
@@ -78,6 +79,25 @@ describe('case queries', () => {
     expect(
       await listCasesAtStageReportedBetween(db, 'closed', closed.reportedAt + 1, closed.reportedAt + 2),
     ).toEqual([]);
+  });
+});
+
+describe('cases for the indicators and the wall', () => {
+  it('reads the cases reported since a time and, when asked, every older case still open, each once', async () => {
+    // Just after the oldest open case, so it is open but older than the window.
+    const since = Math.min(...fixture.cases.filter((c) => isOpenStage(c.stage)).map((c) => c.reportedAt)) + 1;
+    const recent = fixture.cases.filter((c) => c.reportedAt >= since).map((c) => c.id);
+    const olderOpen = fixture.cases
+      .filter((c) => c.reportedAt < since && isOpenStage(c.stage))
+      .map((c) => c.id);
+    expect(recent.length).toBeGreaterThan(0);
+    expect(olderOpen.length).toBeGreaterThan(0);
+
+    const window = await loadIndicatorCases(db, since);
+    expect(window.map((i) => i.case.id).sort()).toEqual([...recent].sort());
+    const withOpen = await loadIndicatorCases(db, since, { withOpen: true });
+    expect(withOpen.map((i) => i.case.id).sort()).toEqual([...recent, ...olderOpen].sort());
+    expect(withOpen.every((i) => Array.isArray(i.events))).toBe(true);
   });
 });
 

@@ -59,19 +59,25 @@ describe('the closed loop from report to evaluation', () => {
     const stage = () => page.getByTestId('case-detail-stage').textContent();
     expect(await stage()).toBe('派遣');
 
-    const steps: [key: string, stageAfter: string, action: string][] = [
-      ['a', '派遣', '签收'],
-      ['h', '处置', '开始处置'],
-      ['f', '反馈', '处置反馈'],
-      ['v', '核查', '核查通过'],
-      ['c', '结案', '结案'],
-      ['u', '结案', '回访'],
+    const steps: [key: string, type: string, stageAfter: string, action: string][] = [
+      ['a', 'acknowledge', '派遣', '签收'],
+      ['h', 'startHandling', '处置', '开始处置'],
+      ['f', 'submitFeedback', '反馈', '处置反馈'],
+      ['v', 'verifyPass', '核查', '核查通过'],
+      ['c', 'close', '结案', '结案'],
+      ['u', 'recordFollowUp', '结案', '回访'],
     ];
-    for (const [key, after, action] of steps) {
+    // Each key only once its action is offered (the detail follows the record a moment after a write),
+    // and with time for the write to land on a loaded machine.
+    const settled = { timeout: 10_000 };
+    for (const [key, type, after, action] of steps) {
+      await page.getByTestId(`case-action-${type}`).waitFor();
       await page.getByTestId('queue-list').focus();
       await page.keyboard.press(key);
-      await expect.poll(() => page.getByTestId('timeline-action').first().textContent()).toBe(action);
-      await expect.poll(stage).toBe(after);
+      await expect
+        .poll(() => page.getByTestId('timeline-action').first().textContent(), settled)
+        .toBe(action);
+      await expect.poll(stage, settled).toBe(after);
     }
     // 评价 asks for the reporter's satisfaction.
     await page.getByTestId('queue-list').focus();

@@ -54,7 +54,7 @@ describe('the workstation on the embedded sample township', () => {
 
   it('seeds the local database on first run and draws every layer with the sample counts', async () => {
     await mapIdle(s.page);
-    expect(await renderedCounts(s.page)).toEqual(expected);
+    expect(await renderedCounts(s.page)).toMatchObject(expected);
     await expect.poll(() => s.page.getByTestId('stat-grids').textContent()).toContain(String(expected.grids));
     await expect
       .poll(() => s.page.getByTestId('stat-open-cases').textContent())
@@ -63,6 +63,18 @@ describe('the workstation on the embedded sample township', () => {
       .poll(() => s.page.getByTestId('township-name').textContent())
       .toContain(township.township.name);
     await screenshot(s.page, 'workstation-zh');
+  });
+
+  it('rings every overdue case in red on the map, as many as the queue finds overdue', async () => {
+    const shown = async (): Promise<number> =>
+      Number((await s.page.getByTestId('queue-count').textContent())?.match(/\d+/)?.[0]);
+    await s.page.getByTestId('queue-overdue-only').click();
+    await expect.poll(shown).toBeLessThan(expected.cases);
+    const overdue = await shown();
+    expect(overdue).toBeGreaterThan(0);
+    expect((await renderedCounts(s.page)).overdueCases).toBe(overdue);
+    await s.page.getByTestId('queue-overdue-only').click();
+    await expect.poll(shown).toBeGreaterThan(overdue);
   });
 
   it('hides a layer when its toggle is switched off and shows it again', async () => {
@@ -105,46 +117,49 @@ describe('the workstation on the embedded sample township', () => {
     const area = township.patrolAreas.find((a) => a.id === grid.patrolAreaId);
     const team = township.teams.find((t) => t.id === area?.teamId);
     await s.page.getByTestId('placement-start').click();
-    // Officers' positions arrive every few seconds (the sample's simulated phones): place the incident
-    // again if a round of reports landed while it was being placed, so the panel and the check below
-    // rank the same positions.
-    let officers = await storedOfficers(s.page);
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      await clickMapAt(s.page, p);
-      await expect.poll(() => s.page.getByTestId('placement-grid').textContent()).toBe(grid.code);
-      await s.page.getByTestId('placement-recommendations').waitFor();
-      const after = await storedOfficers(s.page);
-      if (JSON.stringify(after) === JSON.stringify(officers)) break;
-      officers = after;
-    }
+    await clickMapAt(s.page, p);
+    await expect.poll(() => s.page.getByTestId('placement-grid').textContent()).toBe(grid.code);
+    await s.page.getByTestId('placement-recommendations').waitFor();
     expect(await s.page.getByTestId('placement-area').textContent()).toBe(area?.name);
     expect(await s.page.getByTestId('placement-team').textContent()).toBe(team?.name);
 
-    // The first recommendation is the one the shared engine ranks first on the officers as stored and the seeded cases.
+    // The first recommendation is the one the shared engine ranks first on the officers as stored and the
+    // seeded cases. The click lands on a pixel, so the placed point is what the panel shows, not p itself.
     const seeded = shiftDatasetTime(sample, sampleTimeShift(sample, seededAt));
-    // The click lands on a pixel, so the placed point is what the panel shows, not p itself.
-    const placed: [number, number] = [
-      Number(await s.page.getByTestId('placement-lon').inputValue()),
-      Number(await s.page.getByTestId('placement-lat').inputValue()),
-    ];
-    const expectedFirst = recommendDispatch({
-      point: placed,
-      responsibility: { kind: 'inside', team: team! },
-      matter: undefined,
-      officers,
-      openCases: seeded.cases.filter((c) => isOpenStage(c.stage)),
-      roads: buildRoadNetwork(sample.basemap.roads),
-      now: Date.now(),
-    }).ranked[0];
-    const reasons = reasonsText(
-      createAppI18n('zh-CN').global.t as Parameters<typeof reasonsText>[0],
-      expectedFirst!.reasons,
-      (id) => id,
-    );
-    // Polled: after a second placement the panel re-renders when the worker answers.
+    const roads = buildRoadNetwork(sample.basemap.roads);
+    const t = createAppI18n('zh-CN').global.t as Parameters<typeof reasonsText>[0];
     const first = () => s.page.getByTestId('placement-recommendations').locator('li').first().textContent();
-    await expect.poll(first).toContain(expectedFirst!.name);
-    await expect.poll(first).toContain(reasons);
+    /** Whether the panel's first recommendation is the engine's on the officers stored right now. */
+    const panelMatchesStored = async (): Promise<boolean> => {
+      const placed: [number, number] = [
+        Number(await s.page.getByTestId('placement-lon').inputValue()),
+        Number(await s.page.getByTestId('placement-lat').inputValue()),
+      ];
+      const expected = recommendDispatch({
+        point: placed,
+        responsibility: { kind: 'inside', team: team! },
+        matter: undefined,
+        officers: await storedOfficers(s.page),
+        openCases: seeded.cases.filter((c) => isOpenStage(c.stage)),
+        roads,
+        now: Date.now(),
+      }).ranked[0]!;
+      const shown = (await first()) ?? '';
+      return shown.includes(expected.name) && shown.includes(reasonsText(t, expected.reasons, (id) => id));
+    };
+    // Officers' positions arrive every 15 s (the sample's simulated phones). If a round of reports lands
+    // between the placement and the check, the panel ranked the positions before it: place the incident
+    // again, and the panel (re-rendered when the worker answers) must then agree.
+    let agreed = false;
+    for (let attempt = 0; attempt < 4 && !agreed; attempt += 1) {
+      if (attempt > 0) await clickMapAt(s.page, p);
+      agreed = await expect
+        .poll(panelMatchesStored, { timeout: 3_000 })
+        .toBe(true)
+        .then(() => true)
+        .catch(() => false);
+    }
+    expect(agreed).toBe(true);
     await mapIdle(s.page);
     await screenshot(s.page, 'placement');
   });
@@ -196,14 +211,14 @@ describe('the workstation on the embedded sample township', () => {
     await expect
       .poll(() => s.page.getByText('已恢复示例数据').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
-    expect(await renderedCounts(s.page)).toEqual(expected);
+    expect(await renderedCounts(s.page)).toMatchObject(expected);
   });
 
   it('keeps the data across a reload without seeding again', async () => {
     await s.page.reload();
     await signIn(s.page);
     await mapIdle(s.page);
-    expect(await renderedCounts(s.page)).toEqual(expected);
+    expect(await renderedCounts(s.page)).toMatchObject(expected);
     expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -1,10 +1,8 @@
-import { CASE_STAGES, FINISHED_STAGES, type Case, type CaseStage } from '../../shared/model/case';
+import { CASE_STAGES, OPEN_STAGES, type Case, type CaseStage } from '../../shared/model/case';
 import type { CaseLoopState } from '../../shared/cases/loop-types';
 import type { StoredCaseEvent } from '../../shared/cases/history';
 import type { IndicatorCase } from '../../shared/indicators/types';
 import type { GridDeskDb } from './database';
-
-const OPEN_STAGES: readonly CaseStage[] = CASE_STAGES.filter((stage) => !FINISHED_STAGES.includes(stage));
 
 /**
  * Cases still in the loop (every stage before 结案 closed), newest report first, read through the

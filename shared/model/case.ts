@@ -27,6 +27,12 @@ export const ALL_STAGES: readonly LoopStage[] = [...CASE_STAGES, ...TERMINAL_STA
 /** Loop stages after which a case no longer needs action on the map. */
 export const FINISHED_STAGES: readonly CaseStage[] = ['closed', 'evaluated'];
 
+/** The loop stages a case is open in: every stage before 结案, in loop order. */
+export type OpenStage = Exclude<CaseStage, 'closed' | 'evaluated'>;
+export const OPEN_STAGES: readonly OpenStage[] = CASE_STAGES.filter(
+  (stage): stage is OpenStage => !FINISHED_STAGES.includes(stage),
+);
+
 /** Open: still in the loop, neither finished (结案/评价) nor terminal (不予立案/作废/合并). */
 export function isOpenStage(stage: LoopStage): boolean {
   return (CASE_STAGES as readonly string[]).includes(stage) && !FINISHED_STAGES.includes(stage as CaseStage);

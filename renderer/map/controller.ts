@@ -40,6 +40,8 @@ export type MapData = Pick<
   'township' | 'basemap' | 'grids' | 'patrolAreas' | 'teams' | 'officers'
 > & {
   readonly openCases: readonly Case[];
+  /** Ids of the open cases whose running clock is overdue (ringed in red). */
+  readonly overdue: ReadonlySet<string>;
 };
 
 export interface MapEvents {
@@ -113,7 +115,7 @@ export class MapController {
     this.source(PATROL_AREAS_SOURCE).setData(patrolAreaFeatures(data.patrolAreas, data.teams));
     this.source(GRIDS_SOURCE).setData(gridFeatures(data.grids));
     this.source(OFFICERS_SOURCE).setData(officerFeatures(data.officers));
-    this.source(CASES_SOURCE).setData(caseFeatures(data.openCases));
+    this.source(CASES_SOURCE).setData(caseFeatures(data.openCases, data.overdue));
     const [w, s, e, n] = bbox(asGeoJson(data.township.boundary));
     this.townshipBounds = [w, s, e, n];
   }
@@ -124,10 +126,10 @@ export class MapController {
     this.source(OFFICERS_SOURCE).setData(officerFeatures(officers));
   }
 
-  /** Replaces only the open cases (the other sources stay as they are). */
-  async setOpenCases(cases: readonly Case[]): Promise<void> {
+  /** Replaces only the open cases and which of them are overdue (the other sources stay as they are). */
+  async setOpenCases(cases: readonly Case[], overdue: ReadonlySet<string>): Promise<void> {
     await this.loaded;
-    this.source(CASES_SOURCE).setData(caseFeatures(cases));
+    this.source(CASES_SOURCE).setData(caseFeatures(cases, overdue));
   }
 
   setVisibility(visible: Readonly<Record<LayerGroup, boolean>>): void {

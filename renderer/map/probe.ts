@@ -2,7 +2,7 @@ import type { MapController } from './controller';
 import { GRID_FILL_LAYER } from './layers/grids';
 import { PATROL_AREA_FILL_LAYER } from './layers/patrol-areas';
 import { OFFICER_ICON_LAYER } from './layers/officers';
-import { CASE_CLUSTER_LAYER, CASE_POINT_LAYER } from './layers/cases';
+import { CASE_CLUSTER_LAYER, CASE_OVERDUE_LAYER, CASE_POINT_LAYER } from './layers/cases';
 
 /** How many distinct things each command layer draws in the current view. */
 export interface RenderedCounts {
@@ -11,6 +11,8 @@ export interface RenderedCounts {
   readonly officers: number;
   /** Cases drawn on their own plus the cases inside drawn clusters. */
   readonly cases: number;
+  /** Of those, the overdue ones (red rings plus the overdue cases inside drawn clusters). */
+  readonly overdueCases: number;
 }
 
 /**
@@ -23,18 +25,23 @@ export function renderedCounts(controller: MapController): RenderedCounts {
     new Set(
       map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties[key]) : [],
     );
-  const clusters = new Map<unknown, number>();
+  const clusters = new Map<unknown, { count: number; overdue: number }>();
   if (map.getLayer(CASE_CLUSTER_LAYER)) {
     for (const f of map.queryRenderedFeatures({ layers: [CASE_CLUSTER_LAYER] })) {
-      clusters.set(f.properties.cluster_id, Number(f.properties.point_count));
+      clusters.set(f.properties.cluster_id, {
+        count: Number(f.properties.point_count),
+        overdue: Number(f.properties.overdue),
+      });
     }
   }
-  const clustered = [...clusters.values()].reduce((sum, n) => sum + n, 0);
+  const clustered = [...clusters.values()].reduce((sum, c) => sum + c.count, 0);
+  const clusteredOverdue = [...clusters.values()].reduce((sum, c) => sum + c.overdue, 0);
   return {
     grids: distinct(GRID_FILL_LAYER, 'code').size,
     patrolAreas: distinct(PATROL_AREA_FILL_LAYER, 'id').size,
     officers: distinct(OFFICER_ICON_LAYER, 'id').size,
     cases: distinct(CASE_POINT_LAYER, 'id').size + clustered,
+    overdueCases: distinct(CASE_OVERDUE_LAYER, 'id').size + clusteredOverdue,
   };
 }
 

@@ -171,6 +171,11 @@ export const useQueueStore = defineStore('queue', () => {
     return out;
   });
 
+  /** Ids of the open cases whose running clock is overdue, for the map's red rings. */
+  const overdueIds = computed<ReadonlySet<string>>(
+    () => new Set([...clocks.value].filter(([, c]) => c.status === 'overdue').map(([id]) => id)),
+  );
+
   const allRows = computed<QueueRow[]>(() => {
     const cases = useCasesStore();
     return cases.queueCases.map((kase) => ({
@@ -335,6 +340,7 @@ export const useQueueStore = defineStore('queue', () => {
     eventsByCase,
     now,
     clocks,
+    overdueIds,
     rows,
     stageCounts,
     selectedRow,

@@ -75,6 +75,7 @@ describe('wallFigures', () => {
       verified: 0,
     });
     expect(figures.overdue).toBe(1);
+    expect(figures.overdueIds).toEqual(['overdue']);
     expect(figures.near).toBe(0);
   });
 

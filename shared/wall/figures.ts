@@ -6,18 +6,14 @@ import { CHINA_UTC_OFFSET_MS } from '../calendar/config';
 import { caseFacts, type CaseFacts } from '../indicators/case-facts';
 import { indicatorsOfFacts } from '../indicators/compute';
 import type { IndicatorCase, IndicatorCaseInfo, IndicatorOptions, Indicators } from '../indicators/types';
-import { CASE_SOURCES, isOpenStage, type CaseSource, type CaseStage, type LoopStage } from '../model/case';
-
-/** The loop stages a case can be open in, in loop order. */
-export const WALL_OPEN_STAGES = [
-  'reported',
-  'registered',
-  'dispatched',
-  'handling',
-  'feedback',
-  'verified',
-] as const satisfies readonly CaseStage[];
-export type WallOpenStage = (typeof WALL_OPEN_STAGES)[number];
+import {
+  CASE_SOURCES,
+  isOpenStage,
+  OPEN_STAGES,
+  type CaseSource,
+  type LoopStage,
+  type OpenStage,
+} from '../model/case';
 
 export interface WallTeamRow {
   readonly teamId: string;
@@ -38,10 +34,12 @@ export interface WallFigures {
   readonly closedToday: number;
   /** Open cases (in the loop, neither closed nor terminal). */
   readonly open: number;
-  readonly openByStage: Readonly<Record<WallOpenStage, number>>;
+  readonly openByStage: Readonly<Record<OpenStage, number>>;
   /** Open cases whose running clock is overdue, and near overdue. */
   readonly overdue: number;
   readonly near: number;
+  /** Ids of the overdue open cases, in the order given. */
+  readonly overdueIds: readonly string[];
   /** The indicators over the cases reported since `windowStart`. */
   readonly window: Indicators;
   /** One row per team with a case in the window, most open first, then by id. */
@@ -72,13 +70,13 @@ export interface WallOptions extends IndicatorOptions {
 export function wallFigures(cases: readonly IndicatorCase[], options: WallOptions): WallFigures {
   const dayStart = chinaDayStart(options.now);
   const bySource = Object.fromEntries(CASE_SOURCES.map((s) => [s, 0])) as Record<CaseSource, number>;
-  const byStage = Object.fromEntries(WALL_OPEN_STAGES.map((s) => [s, 0])) as Record<WallOpenStage, number>;
+  const byStage = Object.fromEntries(OPEN_STAGES.map((s) => [s, 0])) as Record<OpenStage, number>;
   const teams = new Map<string, { open: number; overdue: number; closedToday: number }>();
   const facts: CaseFacts[] = [];
+  const overdueIds: string[] = [];
   let reportedToday = 0;
   let closedToday = 0;
   let open = 0;
-  let overdue = 0;
   let near = 0;
   for (const item of cases) {
     const kase = item.case;
@@ -100,10 +98,10 @@ export function wallFigures(cases: readonly IndicatorCase[], options: WallOption
     if (!isOpenStage(kase.stage as LoopStage)) continue;
     open++;
     team.open++;
-    byStage[kase.stage as WallOpenStage] += 1;
+    byStage[kase.stage as OpenStage] += 1;
     const status = fact.clocks?.current?.status;
     if (status === 'overdue') {
-      overdue++;
+      overdueIds.push(kase.id);
       team.overdue++;
     } else if (status === 'near') near++;
   }
@@ -117,8 +115,9 @@ export function wallFigures(cases: readonly IndicatorCase[], options: WallOption
     closedToday,
     open,
     openByStage: byStage,
-    overdue,
+    overdue: overdueIds.length,
     near,
+    overdueIds,
     window: indicatorsOfFacts(facts),
     teams: [...teams.entries()]
       .map(([teamId, row]) => ({ teamId, ...row }))

@@ -107,6 +107,7 @@ export interface RenderedCounts {
   patrolAreas: number;
   officers: number;
   cases: number;
+  overdueCases: number;
 }
 
 interface ProbeWindow {

@@ -15,6 +15,7 @@ import {
   mapIdle,
   openApp,
   pickMatter,
+  renderedCounts,
   screenshot,
   signIn,
   storedRecords,
@@ -75,6 +76,10 @@ describe('the display wall', () => {
     expect(await wall.getByTestId('wall-teams').locator('tbody tr').count()).toBeGreaterThanOrEqual(
       teams.size,
     );
+    // Every overdue case is ringed in red on the map (on its own or inside a red-outlined cluster).
+    const overdue = await kpi(wall, 'overdue');
+    expect(overdue).toBeGreaterThan(0);
+    await expect.poll(async () => (await renderedCounts(wall)).overdueCases).toBe(overdue);
     // The 30-day closure rate is a percentage, not a dash: the sample has closed cases in the window.
     expect(await wall.getByTestId('wall-rate-closureRate').locator('.value').textContent()).toMatch(
       /^\d+\.\d%$/,

@@ -3,7 +3,8 @@ import { DEFAULT_CALENDAR } from '../calendar/holidays';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
 import { computeIndicators } from '../indicators/compute';
 import { bj, indicatorCase, MATTER } from '../indicators/test-cases';
-import { chinaDayStart, wallFigures, type WallOptions } from './figures';
+import type { Officer, Team } from '../model/organisation';
+import { chinaDayStart, teamDutyRows, wallFigures, type WallOptions } from './figures';
 
 const options: WallOptions = {
   now: bj(5, 10), // Thursday 2026-03-05 10:00 China time
@@ -104,5 +105,63 @@ describe('wallFigures', () => {
     expect(empty.open).toBe(0);
     expect(empty.teams).toEqual([]);
     expect(empty.window.closureRate.value).toBeNull();
+  });
+});
+
+describe('teamDutyRows', () => {
+  const team = (id: string): Team => ({ id, name: id, leaderId: '', phone: '' });
+  const officer = (
+    id: string,
+    teamId: string,
+    kind: 'certified' | 'auxiliary',
+    status: Officer['status'],
+  ): Officer =>
+    kind === 'certified'
+      ? { id, name: id, teamId, phone: '', status, kind, certificateNo: `C-${id}` }
+      : { id, name: id, teamId, phone: '', status, kind };
+  const officers = [
+    officer('a1', 't1', 'certified', 'patrolling'),
+    officer('a2', 't1', 'certified', 'busy'),
+    officer('a3', 't1', 'auxiliary', 'available'),
+    officer('b1', 't2', 'certified', 'available'),
+    officer('b2', 't2', 'certified', 'off-duty'),
+    officer('b3', 't2', 'auxiliary', 'patrolling'),
+  ];
+
+  it('lists every team, with zeros for a team without cases, and who is on duty', () => {
+    const rows = teamDutyRows(
+      [team('t1'), team('t2'), team('t3')],
+      [{ teamId: 't2', open: 4, overdue: 1, closedToday: 2 }],
+      officers,
+    );
+    expect(rows).toEqual([
+      {
+        teamId: 't2',
+        open: 4,
+        overdue: 1,
+        closedToday: 2,
+        onDuty: 2,
+        certifiedOnDuty: 1,
+        shortOfCertified: true,
+      },
+      {
+        teamId: 't1',
+        open: 0,
+        overdue: 0,
+        closedToday: 0,
+        onDuty: 3,
+        certifiedOnDuty: 2,
+        shortOfCertified: false,
+      },
+      {
+        teamId: 't3',
+        open: 0,
+        overdue: 0,
+        closedToday: 0,
+        onDuty: 0,
+        certifiedOnDuty: 0,
+        shortOfCertified: true,
+      },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { CHINA_UTC_OFFSET_MS } from '../calendar/config';
 import { caseFacts, type CaseFacts } from '../indicators/case-facts';
 import { indicatorsOfFacts } from '../indicators/compute';
 import type { IndicatorCase, IndicatorCaseInfo, IndicatorOptions, Indicators } from '../indicators/types';
+import type { Officer, Team } from '../model/organisation';
 import {
   CASE_SOURCES,
   isOpenStage,
@@ -124,4 +125,44 @@ export function wallFigures(cases: readonly IndicatorCase[], options: WallOption
       .sort((a, b) => b.open - a.open || (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0)),
     latest,
   };
+}
+
+/** Certified officers an enforcement action needs on the spot (two, with their 执法证). */
+export const CERTIFIED_PER_ACTION = 2;
+
+export interface WallTeamDutyRow extends WallTeamRow {
+  /** Officers of the team on duty now (not 离岗), and how many of them are certified. */
+  readonly onDuty: number;
+  readonly certifiedOnDuty: number;
+  /** Fewer certified officers on duty than one enforcement action needs. */
+  readonly shortOfCertified: boolean;
+}
+
+/**
+ * Every team of the township with its case figures (zero when it has none) and who is on duty, most open
+ * cases first, then in the township's team order.
+ */
+export function teamDutyRows(
+  teams: readonly Team[],
+  caseRows: readonly WallTeamRow[],
+  officers: readonly Officer[],
+): WallTeamDutyRow[] {
+  const byTeam = new Map(caseRows.map((row) => [row.teamId, row]));
+  return teams
+    .map((team, order) => {
+      const onDuty = officers.filter((o) => o.teamId === team.id && o.status !== 'off-duty');
+      const certifiedOnDuty = onDuty.filter((o) => o.kind === 'certified').length;
+      const cases = byTeam.get(team.id) ?? { teamId: team.id, open: 0, overdue: 0, closedToday: 0 };
+      return {
+        order,
+        row: {
+          ...cases,
+          onDuty: onDuty.length,
+          certifiedOnDuty,
+          shortOfCertified: certifiedOnDuty < CERTIFIED_PER_ACTION,
+        },
+      };
+    })
+    .sort((a, b) => b.row.open - a.row.open || a.order - b.order)
+    .map((entry) => entry.row);
 }

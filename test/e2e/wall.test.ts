@@ -18,6 +18,7 @@ import {
   renderedCounts,
   screenshot,
   signIn,
+  storedOfficers,
   storedRecords,
   type Session,
 } from './driver';
@@ -71,11 +72,16 @@ describe('the display wall', () => {
     expect(Number(await wall.getByTestId('wall-stage-handling').locator('.count').textContent())).toBe(
       handling,
     );
-    // Every team with an open case has a row.
-    const teams = new Set(open.map((c) => c.teamId));
-    expect(await wall.getByTestId('wall-teams').locator('tbody tr').count()).toBeGreaterThanOrEqual(
-      teams.size,
-    );
+    // Every team has a row with its officers on duty, certified ones in brackets, as stored.
+    expect(await wall.getByTestId('wall-teams').locator('tbody tr').count()).toBe(township.teams.length);
+    const officers = await storedOfficers(wall);
+    for (const team of township.teams) {
+      const onDuty = officers.filter((o) => o.teamId === team.id && o.status !== 'off-duty');
+      const certified = onDuty.filter((o) => o.kind === 'certified').length;
+      await expect
+        .poll(() => wall.getByTestId(`wall-team-${team.id}`).getByTestId('wall-team-on-duty').textContent())
+        .toContain(`${onDuty.length}（在编${certified}）`);
+    }
     // Every overdue case is ringed in red on the map (on its own or inside a red-outlined cluster).
     const overdue = await kpi(wall, 'overdue');
     expect(overdue).toBeGreaterThan(0);

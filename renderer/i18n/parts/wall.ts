@@ -29,6 +29,9 @@ export const wallMessages = {
       latest: '最新上报',
       officersOnDuty: '在岗执法人员',
       noCases: '暂无案件',
+      onDuty: '在岗',
+      certified: '在编{count}',
+      shortOfCertified: '在编执法人员在岗不足2人，无法实施执法行为',
     },
   },
   en: {
@@ -57,6 +60,9 @@ export const wallMessages = {
       latest: 'Latest reports',
       officersOnDuty: 'Officers on duty',
       noCases: 'No cases',
+      onDuty: 'On duty',
+      certified: '{count} certified',
+      shortOfCertified: 'Fewer than 2 certified officers on duty: no enforcement action possible',
     },
   },
 } as const;

@@ -54,6 +54,7 @@ describe('the display wall', () => {
     await wall.setViewportSize({ width: 1920, height: 1080 });
     expect(new URL(wall.url()).searchParams.get('view')).toBe('wall');
     await wall.getByTestId('sign-in').waitFor({ timeout: 90_000 });
+    await screenshot(wall, 'wall-sign-in');
     await signIn(wall, 'viewer');
     await wall.getByTestId('wall').waitFor();
     await expect.poll(() => wall.getByTestId('wall-title').textContent()).toContain(township.township.name);

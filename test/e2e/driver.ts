@@ -222,6 +222,16 @@ export function gridWithInteriorPoint(
 }
 
 /** Types a matter name into the focused matter field and picks the first match with Enter. */
+/** Whether the keyboard focus is inside the element with this test id. */
+export async function hasFocusIn(page: Page, testId: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const doc = (
+      globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
+    ).document;
+    return doc.activeElement?.closest(`[data-testid="${id}"]`) != null;
+  }, testId);
+}
+
 export async function pickMatter(page: Page, name: string): Promise<void> {
   await page.keyboard.type(name);
   await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().waitFor();

@@ -8,6 +8,7 @@ import type { TownshipDataset } from '../../shared/model/dataset';
 import {
   clickMapAt,
   gridWithInteriorPoint,
+  hasFocusIn,
   inputOf,
   mapIdle,
   openApp,
@@ -58,16 +59,7 @@ describe('a new hotline case', () => {
     await count.clickMap(p);
     await expect.poll(() => s.page.getByTestId('placement-grid').textContent()).toBe(grid.code);
     // The matter field has the focus: type to search, Enter picks the first match.
-    await expect
-      .poll(() =>
-        s.page.evaluate(() => {
-          const doc = (
-            globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
-          ).document;
-          return doc.activeElement?.closest('[data-testid="placement-matter"]') != null;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => hasFocusIn(s.page, 'placement-matter')).toBe(true);
     await count.type(matter.name);
     await s.page.locator('.el-select-dropdown__item:visible', { hasText: matter.name }).first().waitFor();
     await count.press('Enter');

@@ -12,6 +12,7 @@ import { isOpenStage } from '../../shared/model/case';
 import {
   clickMapAt,
   gridWithInteriorPoint,
+  hasFocusIn,
   mapIdle,
   openApp,
   pickMatter,
@@ -121,16 +122,7 @@ describe('the display wall', () => {
     await desk.keyboard.press('p');
     await clickMapAt(desk, p);
     await expect.poll(() => desk.getByTestId('placement-grid').textContent()).toBe(grid.code);
-    await expect
-      .poll(() =>
-        desk.evaluate(() => {
-          const doc = (
-            globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } | null } }
-          ).document;
-          return doc.activeElement?.closest('[data-testid="placement-matter"]') != null;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => hasFocusIn(desk, 'placement-matter')).toBe(true);
     await pickMatter(desk, matter.name);
     await expect.poll(() => desk.getByTestId('intake-target').textContent()).toContain('派遣给');
     await desk.keyboard.press('Tab');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../geo/coord-systems';
 import { sampleMatterCatalogue } from '../sample/matters';
 import { convertRows, missingMappedFields, parseUrgency } from './convert';
+import { categoryKey } from './category-match';
 import { guessMapping } from './mapping';
 import { tableFromRecords } from './table';
 import type { CellValue, ImportTable } from './table-types';
@@ -144,7 +145,7 @@ describe('convertRows', () => {
     const rows = [
       ['A', '2026-11-20', '内容', '地址', '', '', '物业费纠纷', '', '', ''],
       ['B', '2026-11-20', '内容', '地址', '', '', '', '', '', ''],
-      ['C', '2026-11-20', '内容', '地址', '', '', '噪声扰民', '', '', ''],
+      ['C', '2026-11-20', '内容', '地址', '', '', '扰民', '', '', ''],
     ];
     const result = convertRows(table(rows), mapping, {
       coordSystem: 'wgs84',
@@ -201,16 +202,71 @@ describe('parseUrgency', () => {
 });
 
 describe('missingMappedFields', () => {
-  it('lists what the dialog must still map', () => {
+  it('lists what the dialog must still map; a missing description column is not one of them', () => {
     expect(missingMappedFields(mapping, {})).toEqual([]);
-    expect(missingMappedFields({ reportedAt: 0, lon: 1 }, {})).toEqual([
-      'description',
-      'category',
-      'address',
-      'lat',
-    ]);
+    expect(missingMappedFields({ reportedAt: 0, lon: 1 }, {})).toEqual(['category', 'address', 'lat']);
     expect(
       missingMappedFields({ reportedAt: 0, description: 1, address: 2 }, { defaultMatterCode: 'CG-001' }),
     ).toEqual([]);
+  });
+});
+
+describe('exports without a description column', () => {
+  const headers = ['工单编号', '受理时间', '诉求类型', '诉求地址', '经度', '纬度'];
+  const records = [
+    headers,
+    ['A1', '2026-11-20 09:15', '占道经营', '人民路8号', point[0], point[1]],
+    ['A2', '2026-11-20 09:20', '噪音扰民', '', point[0], point[1]],
+  ].map((cells, k) => ({ rowNumber: k + 1, cells }));
+  const only = tableFromRecords('热线.csv', 'csv', 'utf-8', records)!;
+
+  it('build the description from the category and the address, and classify hotline category names', () => {
+    const mapping = guessMapping(only.headers);
+    expect(mapping.description).toBeUndefined();
+    expect(missingMappedFields(mapping, {})).toEqual([]);
+    const result = convertRows(only, mapping, { coordSystem: 'wgs84', matters });
+    expect(result.rejected).toEqual([]);
+    expect(result.accepted.map((d) => [d.description, d.matterCode])).toEqual([
+      ['占道经营（人民路8号）', 'CG-001'],
+      ['噪音扰民', 'ST-007'],
+    ]);
+  });
+
+  it('still refuse an empty cell when the file does have a description column', () => {
+    const withColumn = tableFromRecords('热线.csv', 'csv', 'utf-8', [
+      { rowNumber: 1, cells: [...headers, '反映内容'] },
+      { rowNumber: 2, cells: ['A1', '2026-11-20 09:15', '占道经营', '人民路8号', point[0], point[1], ''] },
+    ])!;
+    const result = convertRows(withColumn, guessMapping(withColumn.headers), {
+      coordSystem: 'wgs84',
+      matters,
+    });
+    expect(result.rejected.map((r) => [r.field, r.key, r.params.column])).toEqual([
+      ['description', 'import.missingField', '反映内容'],
+    ]);
+  });
+
+  it('take the content from the columns hotlines name it by', () => {
+    for (const name of ['诉求内容', '反映内容', '工单内容', '来电内容', '问题描述', '事件描述', '投诉内容']) {
+      const mapping = guessMapping(['工单编号', '受理时间', '回复内容', name, '诉求类型']);
+      expect(mapping.description, name).toBe(3);
+    }
+  });
+
+  it('use the operator’s choice for a category nothing else matches', () => {
+    const table2 = tableFromRecords('热线.csv', 'csv', 'utf-8', [
+      { rowNumber: 1, cells: headers },
+      { rowNumber: 2, cells: ['B1', '2026-11-20 09:15', '环境脏乱差', '人民路8号', point[0], point[1]] },
+    ])!;
+    const mapping = guessMapping(table2.headers);
+    expect(convertRows(table2, mapping, { coordSystem: 'wgs84', matters }).rejected[0]?.key).toBe(
+      'import.unknownCategory',
+    );
+    const chosen = convertRows(table2, mapping, {
+      coordSystem: 'wgs84',
+      matters,
+      categoryChoices: { [categoryKey('环境脏乱差')]: 'CG-005' },
+    });
+    expect(chosen.accepted.map((d) => d.matterCode)).toEqual(['CG-005']);
   });
 });

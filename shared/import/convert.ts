@@ -10,7 +10,7 @@ import type { Matter } from '../model/matter';
 import { parseChinaTime } from './china-time';
 import type { ImportRejection, ImportRejectionKey, ImportResult, IntakeDraft } from './intake-draft';
 import type { ColumnMapping, ImportField } from './mapping';
-import { matchMatter } from './matter-match';
+import { classifyCategory, type CategoryChoices } from './category-match';
 import type { CellValue, ImportTable, SourceRecord } from './table-types';
 
 export interface ConvertOptions {
@@ -22,6 +22,8 @@ export interface ConvertOptions {
   readonly defaultMatterCode?: string;
   /** 工单编号 already stored; rows repeating one are rejected (importing the same export twice). */
   readonly existingRefs?: ReadonlySet<string>;
+  /** The operator's matter for categories nothing else matched, by categoryKey (see classifyCategory). */
+  readonly categoryChoices?: CategoryChoices;
 }
 
 /**
@@ -131,7 +133,7 @@ function readMatter(ctx: RowContext, options: ConvertOptions): string | undefine
     reject(ctx, 'category', 'import.missingField');
     return undefined;
   }
-  const match = matchMatter(text, options.matters);
+  const match = classifyCategory(text, options.matters, options.categoryChoices);
   if (match.kind === 'matched') return match.matter.code;
   if (match.kind === 'ambiguous') {
     reject(ctx, 'category', 'import.ambiguousCategory', {
@@ -142,6 +144,27 @@ function readMatter(ctx: RowContext, options: ConvertOptions): string | undefine
   if (fallback !== undefined) return fallback;
   reject(ctx, 'category', 'import.unknownCategory');
   return undefined;
+}
+
+/**
+ * The description of a row from an export with no description column: the category and the address,
+ * `占道经营（兴化市澄湖镇…附近）`, or whichever of the two there is; empty when neither.
+ */
+export function describeFromCategory(category: string, address: string): string {
+  if (category === '') return address;
+  return address === '' ? category : `${category}（${address}）`;
+}
+
+/**
+ * The row's lon/lat as written, when both cells are numbers of a plausible point in China (not swapped);
+ * null otherwise. No conversion: this is what the coordinate-system check reads under each system.
+ */
+export function plainLonLat(record: SourceRecord, mapping: ColumnMapping): LonLat | null {
+  if (mapping.lon === undefined || mapping.lat === undefined) return null;
+  const lon = parseNumber(record.cells[mapping.lon]);
+  const lat = parseNumber(record.cells[mapping.lat]);
+  if (lon === null || lat === null || !insideBox(lon, lat)) return null;
+  return [lon, lat];
 }
 
 function convertRow(
@@ -157,9 +180,12 @@ function convertRow(
     reportedAt = parseChinaTime(reportedAtCell);
     if (reportedAt === null) reject(ctx, 'reportedAt', 'import.badDate');
   }
-  const description = cellText(cell(ctx, 'description')).replace(/\r\n?/g, '\n');
-  if (description === '') reject(ctx, 'description', 'import.missingField');
   const address = cellText(cell(ctx, 'address'));
+  const description =
+    ctx.mapping.description === undefined
+      ? describeFromCategory(cellText(cell(ctx, 'category')), address)
+      : cellText(cell(ctx, 'description')).replace(/\r\n?/g, '\n');
+  if (description === '') reject(ctx, 'description', 'import.missingField');
   const location = readLocation(ctx, options.coordSystem);
   if (location === null && address === '') reject(ctx, 'address', 'import.missingPlace');
   const matterCode = readMatter(ctx, options);
@@ -193,10 +219,11 @@ function convertRow(
  * Converts the data rows of an import table with a column mapping.
  *
  * Rules, per row: 来电时间 is required and read as China time unless it carries a zone (see
- * parseChinaTime); 诉求内容 is required; lon/lat, when present, must both be numbers inside China and are
+ * parseChinaTime); 诉求内容 is required when the file has such a column (an empty cell is refused), and
+ * made from the category and address when it has none (see describeFromCategory); lon/lat, when present, must both be numbers inside China and are
  * converted from `options.coordSystem` to WGS84; a row without coordinates but with an address is
  * accepted with `location: null` (the operator places it on the map); a row with neither is rejected;
- * the category must fit one matter (see matchMatter) unless `defaultMatterCode` is given; 紧急程度 is
+ * the category must fit one matter (see classifyCategory, with `categoryChoices`) unless `defaultMatterCode` is given; 紧急程度 is
  * 一般/紧急/特急 (empty = 一般). A 工单编号 already accepted from an earlier row of the file is rejected as
  * a duplicate, naming that row; one in `existingRefs` is rejected as already imported.
  */
@@ -230,7 +257,8 @@ export function missingMappedFields(
   mapping: ColumnMapping,
   options: Pick<ConvertOptions, 'defaultMatterCode'>,
 ): ImportField[] {
-  const required: ImportField[] = ['reportedAt', 'description'];
+  // No description column is fine: the description is made from the category and address.
+  const required: ImportField[] = ['reportedAt'];
   if (options.defaultMatterCode === undefined) required.push('category');
   const missing = required.filter((field) => mapping[field] === undefined);
   if (mapping.address === undefined && (mapping.lon === undefined || mapping.lat === undefined))

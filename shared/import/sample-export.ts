@@ -62,7 +62,8 @@ export interface HotlineSampleRow {
   readonly defect?: HotlineSampleDefect;
 }
 
-type SampleSource = Pick<TownshipDataset, 'communities' | 'grids' | 'basemap'>;
+/** The parts of the township the sample exports are made from. */
+export type SampleSource = Pick<TownshipDataset, 'communities' | 'grids' | 'basemap'>;
 
 const DOMAIN_LABELS: Readonly<Record<string, string>> = {
   CG: '城市管理',
@@ -99,9 +100,11 @@ const SUFFIXES = [
   '，存在安全隐患。',
 ];
 
-const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
+/** Rounds degrees to 6 decimals (≈ 0.1 m), as platforms export them. */
+export const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 
-function pointInGrid(rng: Rng, grid: Grid): LonLat {
+/** A random point inside the grid, WGS84, rounded to 6 decimals. */
+export function pointInGrid(rng: Rng, grid: Grid): LonLat {
   const [w, s, e, n] = bbox(asTurfArea(grid.geometry));
   for (;;) {
     const p: LonLat = [round6(rng.range(w, e)), round6(rng.range(s, n))];
@@ -109,7 +112,8 @@ function pointInGrid(rng: Rng, grid: Grid): LonLat {
   }
 }
 
-function nearestRoad(source: SampleSource, p: LonLat): string {
+/** The name of the basemap road nearest to the point, for a plausible address. */
+export function nearestRoad(source: SampleSource, p: LonLat): string {
   let best = '';
   let bestM = Infinity;
   for (const road of source.basemap.roads) {
@@ -206,7 +210,8 @@ function withDefect(
   }
 }
 
-function csvField(value: string): string {
+/** One CSV field, quoted when it holds a comma, quote, line break or edge space. */
+export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

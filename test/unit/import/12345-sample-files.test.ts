@@ -8,6 +8,13 @@ import {
   hotlineSampleCsv,
   hotlineSampleXlsx,
 } from '../../../shared/import/sample-export';
+import {
+  REAL_HOTLINE_SAMPLE_FILES,
+  buildRealHotlineSample,
+  realHotlineSampleCsv,
+  realHotlineSampleXlsx,
+} from '../../../shared/import/sample-export-hotline';
+import { checkHotlineImport } from '../../../shared/import/test-hotline-import';
 import { checkSampleImport } from '../../../shared/import/test-sample-import';
 import type { TownshipDataset } from '../../../shared/model/dataset';
 
@@ -32,5 +39,20 @@ describe('resources/samples/12345-export.*', () => {
   it('import with exactly the five broken rows refused and the rest inside the township', () => {
     checkSampleImport('12345-export.csv', committed('12345-export.csv'), calls, dataset);
     checkSampleImport('12345-export.xlsx', committed('12345-export.xlsx'), calls, dataset);
+  });
+});
+
+describe('resources/samples/12345-hotline-export.* (the hotline-shaped export)', () => {
+  const real = buildRealHotlineSample(dataset);
+  const { csv, xlsx } = REAL_HOTLINE_SAMPLE_FILES;
+
+  it('equal a fresh generation (regenerate with `npx tsx scripts/make-12345-sample.ts`)', () => {
+    expect(Buffer.from(committed(csv)).equals(Buffer.from(realHotlineSampleCsv(real), 'utf8'))).toBe(true);
+    expect(Buffer.from(committed(xlsx)).equals(Buffer.from(realHotlineSampleXlsx(real)))).toBe(true);
+  });
+
+  it('import in full with GCJ-02 and the catch-all mapped, each call in its true grid', () => {
+    checkHotlineImport(csv, committed(csv), real, dataset);
+    checkHotlineImport(xlsx, committed(xlsx), real, dataset);
   });
 });

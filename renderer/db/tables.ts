@@ -10,6 +10,7 @@ import type { Case } from '../../shared/model/case';
 import type { CaseLoopState } from '../../shared/cases/loop-types';
 import type { ChainHead } from '../../shared/cases/record';
 import type { CentreSettings } from '../../shared/settings/centre-settings';
+import type { ImportSourceMemory } from '../../shared/import/import-source';
 import type { DatasetMeta, TownshipDataset } from '../../shared/model/dataset';
 import type { Matter } from '../../shared/model/matter';
 import type {
@@ -40,6 +41,8 @@ export interface MetaValues {
   readonly chainHead: ChainHead;
   /** The centre's settings (working calendar, major-case policy, duplicate thresholds). */
   readonly settings: CentreSettings;
+  /** What the 12345 import remembers per export source (coordinate system, category → matter). */
+  readonly importSources: ImportSourceMemory;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];

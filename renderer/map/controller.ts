@@ -22,6 +22,12 @@ import { PATROL_AREAS_SOURCE, PATROL_AREA_FILL_LAYER, patrolAreaFeatures } from 
 import type { Officer } from '../../shared/model/organisation';
 import { OFFICERS_SOURCE, OFFICER_ICON_LAYER, addOfficerIcons, officerFeatures } from './layers/officers';
 import { PLACEMENT_SOURCE, placementFeatures } from './layers/placement';
+import {
+  IMPORT_PREVIEW_LAYER,
+  IMPORT_PREVIEW_SOURCE,
+  importPreviewFeatures,
+  type ImportPreviewPoint,
+} from './layers/import-preview';
 import { CASES_SOURCE, CASE_CLUSTER_LAYER, CASE_POINT_LAYER, caseFeatures } from './layers/cases';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -199,6 +205,35 @@ export class MapController {
   /** Shows the incident being placed, or clears it; the crosshair cursor says a click will place it. */
   setPlacement(point: readonly [number, number] | null): void {
     this.map.getSource<GeoJSONSource>(PLACEMENT_SOURCE)?.setData(placementFeatures(point));
+  }
+
+  /**
+   * Shows the rows of an import about to be committed (empty to clear) and frames them with the township,
+   * so points that a wrong coordinate system pushed outside are in view.
+   */
+  async setImportPreview(points: readonly ImportPreviewPoint[]): Promise<void> {
+    await this.loaded;
+    this.source(IMPORT_PREVIEW_SOURCE).setData(importPreviewFeatures(points));
+    if (!this.townshipBounds) return;
+    let [w, s, e, n] = this.townshipBounds;
+    for (const { location } of points) {
+      w = Math.min(w, location[0]);
+      e = Math.max(e, location[0]);
+      s = Math.min(s, location[1]);
+      n = Math.max(n, location[1]);
+    }
+    this.map.fitBounds([w, s, e, n], { padding: 20, animate: false });
+  }
+
+  /** How many preview points the map has drawn in view, inside and outside the township. */
+  renderedImportPreview(): { readonly inside: number; readonly outside: number } {
+    if (!this.map.getLayer(IMPORT_PREVIEW_LAYER)) return { inside: 0, outside: 0 };
+    const rows = new Map<unknown, boolean>();
+    for (const f of this.map.queryRenderedFeatures({ layers: [IMPORT_PREVIEW_LAYER] })) {
+      rows.set(f.properties.row, f.properties.inside === true);
+    }
+    const inside = [...rows.values()].filter(Boolean).length;
+    return { inside, outside: rows.size - inside };
   }
 
   setPlacing(on: boolean): void {

@@ -11,6 +11,7 @@ import {
 import { OFFICERS_SOURCE, OFFICER_LAYER_IDS, officerLayers, officersSource } from './layers/officers';
 import { CASES_SOURCE, CASE_LAYER_IDS, caseLayers, casesSource } from './layers/cases';
 import { PLACEMENT_SOURCE, placementLayers, placementSource } from './layers/placement';
+import { IMPORT_PREVIEW_SOURCE, importPreviewLayers, importPreviewSource } from './layers/import-preview';
 
 /** The toggles of the layer panel; each names a group of style layers. */
 export const LAYER_GROUPS = ['basemap', 'patrolAreas', 'grids', 'cases', 'officers'] as const;
@@ -36,10 +37,11 @@ export function offlineStyle(theme: MapTheme = MAP_THEMES.light): StyleSpecifica
     ...caseLayers(theme),
     ...officerLayers(theme),
     ...placementLayers(),
+    ...importPreviewLayers(),
   ];
   // Labels above all fills and lines, command symbols on top.
   const order = (l: LayerSpecification): number => {
-    if (l.id.startsWith('placement')) return 5;
+    if (l.id.startsWith('placement') || l.id.startsWith('import-preview')) return 5;
     if (l.id.startsWith('officers')) return 4;
     if (l.id.startsWith('cases')) return 3;
     if (l.type === 'symbol') return 2;
@@ -60,6 +62,7 @@ export function offlineStyle(theme: MapTheme = MAP_THEMES.light): StyleSpecifica
       [CASES_SOURCE]: casesSource(),
       [OFFICERS_SOURCE]: officersSource(),
       [PLACEMENT_SOURCE]: placementSource(),
+      [IMPORT_PREVIEW_SOURCE]: importPreviewSource(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': theme.basemap.background } },

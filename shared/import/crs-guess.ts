@@ -81,6 +81,14 @@ export interface CrsFit {
   readonly inside: Readonly<Record<CoordSystem, number>>;
 }
 
+/** Whether a WGS84 point is inside (or on the edge of) an area, e.g. the township boundary. */
+export function insideArea(point: LonLat, area: AreaGeometry): boolean {
+  return booleanPointInPolygon(
+    [point[0], point[1]],
+    asGeoJson(area) as GeoJSON.Polygon | GeoJSON.MultiPolygon,
+  );
+}
+
 /**
  * Reads each point (the file's numbers, plausible lon/lat) as WGS84, as GCJ-02 and as BD-09, and counts
  * how many land inside `boundary` (WGS84). With more than `maxPoints` points, every n-th is used, so a
@@ -88,7 +96,6 @@ export interface CrsFit {
  */
 export function crsFit(points: readonly LonLat[], boundary: AreaGeometry, maxPoints = 2000): CrsFit {
   const step = Math.max(1, Math.ceil(points.length / maxPoints));
-  const polygon = asGeoJson(boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon;
   const inside: Record<CoordSystem, number> = { wgs84: 0, gcj02: 0, bd09: 0 };
   let total = 0;
   for (let k = 0; k < points.length; k += step) {
@@ -96,8 +103,7 @@ export function crsFit(points: readonly LonLat[], boundary: AreaGeometry, maxPoi
     if (point === undefined) continue;
     total++;
     for (const system of COORD_SYSTEMS) {
-      const [lon, lat] = toWgs84(point, system);
-      if (booleanPointInPolygon([lon, lat], polygon)) inside[system]++;
+      if (insideArea(toWgs84(point, system), boundary)) inside[system]++;
     }
   }
   return { total, inside };

@@ -21,7 +21,7 @@ export type { CategoryChoices, CategoryMatch } from './category-match';
 export { reviewCategories, unmatchedCategories } from './category-review';
 export type { CategoryReviewRow } from './category-review';
 export { HOTLINE_CATEGORY_SYNONYMS } from './hotline-categories';
-export { crsFit, parseCoordSystemName, statedCoordSystem, suggestCoordSystem } from './crs-guess';
+export { crsFit, insideArea, parseCoordSystemName, statedCoordSystem, suggestCoordSystem } from './crs-guess';
 export type { CrsFit, StatedCoordSystem } from './crs-guess';
 export {
   EMPTY_IMPORT_SOURCES,

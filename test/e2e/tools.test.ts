@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { inputOf, mapIdle, openApp, screenshot, signIn, type Session } from './driver';
+import { inputOf, mapIdle, openApp, screenshot, signIn, storedRecords, type Session } from './driver';
+import {
+  REAL_HOTLINE_SAMPLE_FILES,
+  REAL_HOTLINE_UNMATCHED,
+  buildRealHotlineSample,
+} from '../../shared/import/sample-export-hotline';
+import type { TownshipDataset } from '../../shared/model/dataset';
+import type { Case } from '../../shared/model/case';
 
 const sampleExport = (name: string) =>
   fileURLToPath(new URL(`../../resources/samples/${name}`, import.meta.url));
@@ -17,6 +24,28 @@ async function openTool(
 ): Promise<void> {
   await s.page.getByTestId('tools-button').click();
   await s.page.getByTestId(`tools-${tool}`).click();
+}
+
+/** What the import dialog's mini map has drawn (see ImportPreviewMap.vue), once it has settled. */
+async function previewDrawn(s: Session): Promise<{ inside: number; outside: number }> {
+  return s.page.evaluate(async () => {
+    interface Probe {
+      idle(): Promise<void>;
+      drawn(): { inside: number; outside: number };
+    }
+    const probe = (globalThis as unknown as { __griddeskImportPreview?: Probe }).__griddeskImportPreview;
+    if (!probe) return { inside: -1, outside: -1 };
+    await probe.idle();
+    return probe.drawn();
+  });
+}
+
+/** Picks a matter in the category table's select for one category, by typing its code. */
+async function mapCategory(s: Session, category: string, code: string): Promise<void> {
+  const row = s.page.locator(`[data-testid="import-category-row"][data-category="${category}"]`);
+  await row.getByTestId('import-category-matter').click();
+  await s.page.keyboard.type(code);
+  await s.page.locator('.el-select-dropdown__item:visible', { hasText: code }).first().click();
 }
 
 async function openCount(s: Session): Promise<number> {
@@ -64,6 +93,87 @@ describe('workspace tools', () => {
     await expect.poll(() => s.page.getByTestId('import-summary').textContent()).toContain('可导入 0 行');
     expect(await s.page.getByTestId('import-rejected').textContent()).toContain('已经导入过');
     expect(await s.page.getByTestId('import-run').isDisabled()).toBe(true);
+    await s.page.keyboard.press('Escape');
+  });
+
+  it('imports a hotline-shaped export: asks for the coordinate system, maps the catch-all category once, shows the points, files each case in its grid', async () => {
+    const township = JSON.parse(
+      await readFile(new URL('../../resources/sample/township.json', import.meta.url), 'utf8'),
+    ) as TownshipDataset;
+    const calls = buildRealHotlineSample(township);
+    const before = await openCount(s);
+    await openTool(s, 'import');
+    await s.page.getByTestId('import-file').setInputFiles(sampleExport(REAL_HOTLINE_SAMPLE_FILES.csv));
+    // No column says which system the 经度/纬度 are in: the dialog asks and offers nothing to import yet.
+    await s.page.getByTestId('import-crs-ask').waitFor();
+    expect(await s.page.getByTestId('import-source').textContent()).toContain('新来源');
+    expect(await s.page.getByTestId('import-crs-pending').isVisible()).toBe(true);
+    expect(await s.page.getByTestId('import-run').isDisabled()).toBe(true);
+    expect(await s.page.getByTestId('import-crs-gcj02').textContent()).toContain(
+      `${calls.length}/${calls.length} 个点在澄湖镇（示例）内`,
+    );
+    expect(await s.page.getByTestId('import-crs-suggested').count()).toBe(1);
+    expect(await s.page.getByTestId('import-crs-gcj02').getByTestId('import-crs-suggested').count()).toBe(1);
+    const wgsInside = Number(
+      (await s.page.getByTestId('import-crs-wgs84').textContent())?.match(/(\d+)\/\d+ 个点/)?.[1],
+    );
+    expect(wgsInside).toBeLessThan(calls.length);
+
+    // Every hotline category matched through the synonym table but the local catch-all, asked once.
+    const categoryRows = s.page.getByTestId('import-category-row');
+    expect(await categoryRows.count()).toBe(1);
+    const unmatchedRows = calls.filter((c) => c.category === REAL_HOTLINE_UNMATCHED.category).length;
+    const cells = (await categoryRows.first().locator('td').allTextContents()).map((c) => c.trim());
+    expect(cells.slice(0, 2)).toEqual([REAL_HOTLINE_UNMATCHED.category, String(unmatchedRows)]);
+
+    // Read as WGS84 (the old silent default): the preview sends the catch-all rows back, and the map shows
+    // points pushed out of the township.
+    await s.page.getByTestId('import-crs-wgs84').click();
+    await expect
+      .poll(() => s.page.getByTestId('import-summary').textContent())
+      .toContain(
+        `共 ${calls.length} 行：可导入 ${calls.length - unmatchedRows} 行，退回 ${unmatchedRows} 行`,
+      );
+    expect(await s.page.getByTestId('import-crs-ask').count()).toBe(0);
+    await mapCategory(s, REAL_HOTLINE_UNMATCHED.category, REAL_HOTLINE_UNMATCHED.matterCode);
+    await expect
+      .poll(() => previewDrawn(s))
+      .toEqual({ inside: wgsInside, outside: calls.length - wgsInside });
+    // Read as GCJ-02, every point is back inside, and every row imports.
+    await s.page.getByTestId('import-crs-gcj02').click();
+    await expect.poll(() => previewDrawn(s)).toEqual({ inside: calls.length, outside: 0 });
+    await expect
+      .poll(() => s.page.getByTestId('import-summary').textContent())
+      .toContain(`共 ${calls.length} 行：可导入 ${calls.length} 行，退回 0 行`);
+    await screenshot(s.page, 'import-hotline');
+    await s.page.getByTestId('import-run').click();
+    await expect
+      .poll(() => s.page.locator('.el-message--success').last().textContent())
+      .toContain(`已导入 ${calls.length} 条工单`);
+    await expect.poll(() => openCount(s)).toBe(before + calls.length);
+
+    const stored = new Map(
+      (await storedRecords<Case>(s.page, 'cases')).map((c) => [c.externalRef ?? '', c] as const),
+    );
+    for (const call of calls) {
+      expect(stored.get(call.ref), call.ref).toMatchObject({
+        gridCode: call.gridCode,
+        matterCode: call.matterCode,
+        description: call.description,
+        source: 'hotline',
+      });
+    }
+
+    // The same source again: the coordinate system and the category are remembered, not asked.
+    await openTool(s, 'import');
+    await s.page.getByTestId('import-file').setInputFiles(sampleExport(REAL_HOTLINE_SAMPLE_FILES.csv));
+    await s.page.getByTestId('import-crs-remembered').waitFor();
+    expect(await s.page.getByTestId('import-source').textContent()).toContain(REAL_HOTLINE_SAMPLE_FILES.csv);
+    expect(await s.page.getByTestId('import-crs-gcj02').locator('input').isChecked()).toBe(true);
+    expect(await s.page.getByTestId('import-category-row').first().textContent()).toContain('上次的选择');
+    await expect.poll(() => s.page.getByTestId('import-summary').textContent()).toContain('可导入 0 行');
+    expect(await s.page.getByTestId('import-rejected').textContent()).toContain('已经导入过');
+    expect(await s.page.getByTestId('import-rejected').textContent()).not.toContain('对应不到任何执法事项');
     await s.page.keyboard.press('Escape');
   });
 

@@ -1,22 +1,29 @@
 /**
- * Mutation checks: deliberate one-line breaks of the code that the unit tests must catch (issue 9, "Tests
- * that must be able to fail"). Each mutant is an exact string replacement in one source file; the script
- * applies it, runs the unit test files that guard that code, puts the file back byte for byte, and reports
- * the mutant killed (the tests failed) or survived (they still passed).
+ * Mutation checks: deliberate one-line breaks of the code that the tests must catch (issue 9, "Tests that
+ * must be able to fail"). Each mutant is an exact string replacement in one source file; the script applies
+ * it, runs the test files that guard that code, puts the file back byte for byte, and reports the mutant
+ * killed (the tests failed) or survived (they still passed). StrykerJS needs Node 22 for a vitest 4 runner;
+ * this needs nothing but vitest.
  *
- *   npx tsx scripts/mutations.ts            every mutant
- *   npx tsx scripts/mutations.ts orient     the mutants whose id contains "orient"
- *   npx tsx scripts/mutations.ts --list     list the mutants and the tests meant to kill them
+ *   npx tsx scripts/mutations.ts             the unit-test mutants
+ *   npx tsx scripts/mutations.ts --e2e       the end-to-end ones too (each builds the renderer; slow)
+ *   npx tsx scripts/mutations.ts orient      the mutants whose id contains "orient"
+ *   npx tsx scripts/mutations.ts --list      list the mutants and the tests meant to kill them
  *
- * Exit code 0 when every mutant was killed; 1 when one survived, its text is no longer in the source (the
- * code moved on: update the mutant), or the guarding tests fail without any mutation.
+ * First the guarding tests run without any mutation: if they fail, nothing else runs. Exit code 0 when
+ * every mutant was killed; 1 when one survived, when its text is no longer found exactly once in its file
+ * (the code moved on: update the mutant), or on a failing baseline.
  *
  * The source file is restored in a `finally` block and on Ctrl-C / SIGTERM, and checked afterwards; a
- * mutation is never left in place. Do not edit the mutated files while it runs.
+ * mutation is never left in place (after a SIGKILL, `git diff` shows it). After an e2e mutant the renderer
+ * is built again from the restored source, so dist/ never holds a mutant. Do not edit the mutated files
+ * while it runs.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+type Project = 'unit' | 'e2e';
 
 interface Mutant {
   /** Short stable name, used to filter. */
@@ -26,7 +33,9 @@ interface Mutant {
   /** Exact text to replace; it must occur exactly once in the file. */
   readonly find: string;
   readonly replace: string;
-  /** Unit test files to run against the mutant. */
+  /** Vitest project of the tests; 'e2e' builds the renderer first. Default 'unit'. */
+  readonly project?: Project;
+  /** Test files to run against the mutant. */
   readonly tests: readonly string[];
   /** The test meant to kill it, for the report. */
   readonly killedBy: string;
@@ -115,10 +124,29 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['shared/positions/positions.test.ts'],
     killedBy: 'shared/positions/positions.test.ts: every officer on duty moves 30–120 m',
   },
+  {
+    id: 'wall-runs-workstation-keys',
+    file: 'renderer/App.vue',
+    find: 'if (!command || (wall && !WALL_COMMANDS.includes(command.id))) return;',
+    replace: 'if (!command) return;',
+    project: 'e2e',
+    tests: ['test/e2e/wall.test.ts'],
+    killedBy:
+      'test/e2e/wall.test.ts: "does not act on the workstation keys, while its own full-screen key works"',
+  },
+  {
+    id: 'wall-runs-queue-key',
+    file: 'renderer/App.vue',
+    find: "const WALL_COMMANDS: readonly string[] = ['view.toggleFullScreen'];",
+    replace: "const WALL_COMMANDS: readonly string[] = ['view.toggleFullScreen', 'cases.focusQueue'];",
+    project: 'e2e',
+    tests: ['test/e2e/wall.test.ts'],
+    killedBy: 'test/e2e/wall.test.ts: the same test, by the Q key alone being taken on the wall',
+  },
 ];
 
 const ROOT = join(import.meta.dirname, '..');
-/** Per test run; a run that takes longer counts as killed (a mutant that hangs the tests is caught). */
+/** Per command; a test run that takes longer counts as killed (a mutant that hangs the tests is caught). */
 const TIMEOUT_MS = 10 * 60_000;
 
 type Outcome = 'killed' | 'survived' | 'timeout' | 'stale' | 'interrupted';
@@ -152,14 +180,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Runs the unit tests; resolves with true when they passed. */
-function runTests(tests: readonly string[]): Promise<boolean | 'timeout'> {
+/** Runs a node script of a package; resolves with true when it exits 0, 'timeout' when it was stopped. */
+function runNode(args: readonly string[]): Promise<boolean | 'timeout'> {
   return new Promise((resolve, reject) => {
-    const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-    const child = spawn(process.execPath, [vitest, 'run', '--project', 'unit', '--reporter=dot', ...tests], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     running = child;
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -179,6 +203,19 @@ function runTests(tests: readonly string[]): Promise<boolean | 'timeout'> {
   });
 }
 
+const buildRenderer = (): Promise<boolean | 'timeout'> =>
+  runNode([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts']);
+
+/** Runs test files of a project (building the renderer first for e2e); true when they all passed. */
+async function runTests(project: Project, tests: readonly string[]): Promise<boolean | 'timeout'> {
+  if (project === 'e2e') {
+    const built = await buildRenderer();
+    if (built !== true) return built;
+  }
+  const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
+  return runNode([vitest, 'run', '--project', project, '--reporter=dot', ...tests]);
+}
+
 async function check(mutant: Mutant): Promise<Outcome> {
   const path = join(ROOT, mutant.file);
   const original = readFileSync(path, 'utf8');
@@ -189,7 +226,7 @@ async function check(mutant: Mutant): Promise<Outcome> {
       path,
       original.replace(mutant.find, () => mutant.replace),
     );
-    const passed = await runTests(mutant.tests);
+    const passed = await runTests(mutant.project ?? 'unit', mutant.tests);
     if (interrupted) return 'interrupted';
     return passed === 'timeout' ? 'timeout' : passed ? 'survived' : 'killed';
   } finally {
@@ -200,35 +237,49 @@ async function check(mutant: Mutant): Promise<Outcome> {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const filters = args.filter((a) => !a.startsWith('--'));
-  const chosen = MUTANTS.filter((m) => filters.length === 0 || filters.some((f) => m.id.includes(f)));
+  const chosen = MUTANTS.filter(
+    (m) =>
+      (filters.length === 0 || filters.some((f) => m.id.includes(f))) &&
+      (args.includes('--e2e') || args.includes('--list') || (m.project ?? 'unit') === 'unit'),
+  );
   if (args.includes('--list')) {
-    for (const m of chosen)
-      console.log(
-        `${m.id}\n  ${m.file}: ${JSON.stringify(m.find)} → ${JSON.stringify(m.replace)}\n  ${m.killedBy}`,
-      );
+    for (const m of chosen) {
+      const where = `${m.file}: ${JSON.stringify(m.find)} → ${JSON.stringify(m.replace)}`;
+      console.log(`${m.id}${m.project === 'e2e' ? ' (--e2e)' : ''}\n  ${where}\n  ${m.killedBy}`);
+    }
     return 0;
   }
   if (chosen.length === 0) {
-    console.error(`no mutant matches ${filters.join(', ')}; see --list`);
+    console.error(`no mutant matches ${filters.join(', ')} (e2e ones need --e2e); see --list`);
     return 1;
   }
-  const testFiles = [...new Set(chosen.flatMap((m) => m.tests))];
-  console.log(`baseline: ${testFiles.join(' ')}`);
-  if ((await runTests(testFiles)) !== true) {
-    console.error(
-      'the guarding tests fail without any mutation: fix them first (MUTATIONS_VERBOSE=1 shows why)',
-    );
-    return 1;
+  for (const project of ['unit', 'e2e'] as const) {
+    const files = [
+      ...new Set(chosen.filter((m) => (m.project ?? 'unit') === project).flatMap((m) => m.tests)),
+    ];
+    if (files.length === 0) continue;
+    console.log(`baseline (${project}): ${files.join(' ')}`);
+    if ((await runTests(project, files)) !== true) {
+      console.error(
+        'the guarding tests fail without any mutation: fix them first (MUTATIONS_VERBOSE=1 shows why)',
+      );
+      return 1;
+    }
   }
   const results: { mutant: Mutant; outcome: Outcome }[] = [];
-  for (const mutant of chosen) {
-    if (interrupted) break;
-    const outcome = await check(mutant);
-    if (outcome === 'interrupted') break;
-    results.push({ mutant, outcome });
-    console.log(
-      `${outcome.padEnd(8)} ${mutant.id}${outcome === 'stale' ? ` (text not found once in ${mutant.file})` : ''}`,
-    );
+  try {
+    for (const mutant of chosen) {
+      if (interrupted) break;
+      const outcome = await check(mutant);
+      if (outcome === 'interrupted') break;
+      results.push({ mutant, outcome });
+      const note = outcome === 'stale' ? ` (its text is not found exactly once in ${mutant.file})` : '';
+      console.log(`${outcome.padEnd(8)} ${mutant.id}${note}`);
+    }
+  } finally {
+    if (chosen.some((m) => m.project === 'e2e') && (await buildRenderer()) !== true) {
+      console.error('could not rebuild the renderer from the restored source: run npm run build:renderer');
+    }
   }
   const bad = results.filter((r) => r.outcome === 'survived' || r.outcome === 'stale');
   const killed = results.length - bad.length;

@@ -104,6 +104,15 @@ export const MUTANTS: readonly Mutant[] = [
       'shared/cases/time-limits.test.ts: "makes a limit that runs out as a suspension starts due then"',
   },
   {
+    id: 'time-limits-rework-over-limit',
+    file: 'shared/cases/time-limits.ts',
+    find: 'if (remaining <= 0) return draft.startedAt;',
+    replace: '',
+    tests: ['shared/cases/time-limits.test.ts'],
+    killedBy:
+      'shared/cases/time-limits.test.ts: "makes a 返工 round that carries more than the whole limit due at its start"',
+  },
+  {
     id: 'orient-edge-goes-west',
     file: 'shared/spatial/polygon-store.ts',
     find: 'orientSign(lx, ly, hx, hy, px, py) > 0',

@@ -404,6 +404,22 @@ describe('caseClocks exactly at the boundaries', () => {
       const done = clocksOf([...handling, extend, feedback(deadline)], deadline + HOUR).periods[2];
       expect(done?.onTime).toBe(true);
     });
+    it('makes a 返工 round that carries more than the whole limit due at its start', () => {
+      // Handle limit 1 h; the first round took 2 h (09:00–11:00), verification failed at 14:00.
+      const reworked = [
+        ...handling,
+        feedback(bj(3, 2, 11)),
+        ev({ type: 'verifyFail', payload: { reason: '现场仍有堆物' } }, bj(3, 2, 14), 'feedback', 'handling'),
+      ];
+      const clocks = clocksOf(reworked, bj(3, 2, 14) + MS, { limits: { handle: 1 } });
+      expect(clocks.current).toMatchObject({
+        clock: 'handle',
+        carriedMs: 2 * HOUR,
+        startedAt: bj(3, 2, 14),
+        dueAt: bj(3, 2, 14),
+        status: 'overdue',
+      });
+    });
   });
 
   describe('on natural time (an urgent case)', () => {

@@ -260,7 +260,8 @@ export function clockLimitMs(
  *   'whistle' (a county department takes it over); handle: from 'acknowledge' (签收, the 12345 rule, not
  *   dispatch) to 'submitFeedback'; verify: from 'submitFeedback' to 'verifyPass' or 'verifyFail'.
  * - After 'verifyFail' (返工) a new handle period starts carrying the time already used, with the same
- *   limit: handling time adds up over rounds, verification time does not count.
+ *   limit: handling time adds up over rounds, verification time does not count. A round that carries the
+ *   whole limit or more is due at its start.
  * - 'returnToPrevious' (退回) ends the running period; back in 'reported' a new register period starts,
  *   back in 'registered' a new dispatch period; back in 'dispatched' the handle clock waits for a new 签收.
  * - Suspended time ('suspend' → 'resume') does not count and pushes `dueAt` later. While suspended, used

@@ -2,8 +2,8 @@
  * Mutation checks: deliberate one-line breaks of the code that the tests must catch (issue 9, "Tests that
  * must be able to fail"). Each mutant is an exact string replacement in one source file; the script applies
  * it, runs the test files that guard that code, puts the file back byte for byte, and reports the mutant
- * killed (the tests failed) or survived (they still passed). StrykerJS needs Node 22 for a vitest 4 runner;
- * this needs nothing but vitest.
+ * killed (the tests failed) or survived (they still passed). It pins the mutants the issue names and needs
+ * nothing but vitest; StrykerJS (9.6 on Node 20) generates mutants by itself where it is installed.
  *
  *   npx tsx scripts/mutations.ts             the unit-test mutants
  *   npx tsx scripts/mutations.ts --e2e       the end-to-end ones too (each builds the renderer; slow)

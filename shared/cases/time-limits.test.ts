@@ -334,6 +334,120 @@ describe('caseClocks with returns and terminal actions', () => {
   });
 });
 
+describe('caseClocks exactly at the boundaries', () => {
+  const MS = 1;
+  const statusAt = (
+    events: readonly LoopEvent[],
+    now: number,
+    options: Parameters<typeof clocksOf>[2] = {},
+  ) => clocksOf(events, now, options).current?.status;
+
+  describe('on working time (a normal case)', () => {
+    // 签收 Mon 03-02 09:00, handle limit 8 h: 09:00–12:00 and 13:30–17:30 Monday, 08:30–09:30 Tuesday.
+    const handling = upToHandling(bj(3, 2, 8, 30), bj(3, 2, 8, 40), bj(3, 2, 9));
+
+    it('turns near at exactly 80 % of the limit used, not 1 ms later', () => {
+      // 80 % of 8 h is 6 h 24 min: 3 h in the morning, then 13:30 + 3 h 24 min = 16:54.
+      const at = bj(3, 2, 16, 54);
+      expect(clocksOf(handling, at).current?.usedMs).toBe(0.8 * 8 * HOUR);
+      expect(statusAt(handling, at)).toBe('near');
+      expect(statusAt(handling, at - MS)).toBe('ok');
+    });
+
+    it('is near at the due instant itself and overdue 1 ms after it', () => {
+      const due = bj(3, 3, 9, 30);
+      expect(clocksOf(handling, due).current?.dueAt).toBe(due);
+      expect(statusAt(handling, due)).toBe('near');
+      expect(statusAt(handling, due + MS)).toBe('overdue');
+    });
+
+    it('counts a period ended exactly at the due instant as on time, and 1 ms later as overdue', () => {
+      const due = bj(3, 3, 9, 30);
+      const onTime = clocksOf([...handling, feedback(due)], due + HOUR).periods[2];
+      expect(onTime && summary(onTime)).toEqual(['handle', 'ok', true]);
+      const late = clocksOf([...handling, feedback(due + MS)], due + HOUR).periods[2];
+      expect(late && summary(late)).toEqual(['handle', 'overdue', false]);
+    });
+
+    it('makes a limit that runs out at noon due at noon, and overdue over the lunch break', () => {
+      const options = { limits: { handle: 3 } };
+      expect(clocksOf(handling, bj(3, 2, 12), options).current?.dueAt).toBe(bj(3, 2, 12));
+      expect(statusAt(handling, bj(3, 2, 12), options)).toBe('near');
+      // No working time passes between 12:00 and 13:30, but the due instant has.
+      expect(clocksOf(handling, bj(3, 2, 12, 45), options).current?.usedMs).toBe(3 * HOUR);
+      expect(statusAt(handling, bj(3, 2, 12, 45), options)).toBe('overdue');
+    });
+
+    it('makes a limit that runs out as a suspension starts due then, not when the clock resumes', () => {
+      const options = { limits: { handle: 1 } };
+      const suspended = [...handling, suspend(bj(3, 2, 10))];
+      const during = clocksOf(suspended, bj(3, 4, 9), options).current;
+      expect(during?.dueAt).toBe(bj(3, 2, 10));
+      expect(during?.status).toBe('near');
+      const resumed = [...suspended, resume(bj(3, 4, 10))];
+      const after = clocksOf(resumed, bj(3, 4, 10), options).current;
+      expect(after?.dueAt).toBe(bj(3, 2, 10));
+      expect(after?.usedMs).toBe(1 * HOUR);
+      expect(after?.status).toBe('overdue');
+    });
+
+    it('is near at an extension deadline itself and overdue 1 ms after it', () => {
+      const deadline = bj(3, 6, 17, 30);
+      const extend = ev(
+        { type: 'extend', payload: { reason: '需要第三方检测', deadline } },
+        bj(3, 2, 15),
+        'handling',
+        'handling',
+      );
+      expect(statusAt([...handling, extend], deadline)).toBe('near');
+      expect(statusAt([...handling, extend], deadline + MS)).toBe('overdue');
+      const done = clocksOf([...handling, extend, feedback(deadline)], deadline + HOUR).periods[2];
+      expect(done?.onTime).toBe(true);
+    });
+    it('makes a 返工 round that carries more than the whole limit due at its start', () => {
+      // Handle limit 1 h; the first round took 2 h (09:00–11:00), verification failed at 14:00.
+      const reworked = [
+        ...handling,
+        feedback(bj(3, 2, 11)),
+        ev({ type: 'verifyFail', payload: { reason: '现场仍有堆物' } }, bj(3, 2, 14), 'feedback', 'handling'),
+      ];
+      const clocks = clocksOf(reworked, bj(3, 2, 14) + MS, { limits: { handle: 1 } });
+      expect(clocks.current).toMatchObject({
+        clock: 'handle',
+        carriedMs: 2 * HOUR,
+        startedAt: bj(3, 2, 14),
+        dueAt: bj(3, 2, 14),
+        status: 'overdue',
+      });
+    });
+  });
+
+  describe('on natural time (an urgent case)', () => {
+    // Reported Sat 03-07 22:00; register limit 2 h × 0.5 = 1 h around the clock: due 23:00.
+    const reportedAt = bj(3, 7, 22);
+    const options = { reportedAt, urgency: 'urgent' as const };
+    const due = bj(3, 7, 23);
+
+    it('turns near at exactly 80 % of the limit used, not 1 ms later', () => {
+      const at = bj(3, 7, 22, 48);
+      expect(clocksOf([], at, options).current).toMatchObject({ counting: 'natural', usedMs: 48 * MINUTE });
+      expect(statusAt([], at, options)).toBe('near');
+      expect(statusAt([], at - MS, options)).toBe('ok');
+    });
+
+    it('is near at the due instant itself and overdue 1 ms after it', () => {
+      expect(clocksOf([], due, options).current?.dueAt).toBe(due);
+      expect(statusAt([], due, options)).toBe('near');
+      expect(statusAt([], due + MS, options)).toBe('overdue');
+    });
+
+    it('counts a registration exactly at the due instant as on time, and 1 ms later as overdue', () => {
+      expect(clocksOf([register(due)], due + HOUR, options).periods[0]?.onTime).toBe(true);
+      expect(clocksOf([register(due + MS)], due + HOUR, options).periods[0]?.onTime).toBe(false);
+    });
+  });
+});
+
 describe('timeLimitPolicySchema', () => {
   it('accepts the default policy and refuses a zero factor', () => {
     expect(timeLimitPolicySchema.safeParse(DEFAULT_TIME_LIMIT_POLICY).success).toBe(true);

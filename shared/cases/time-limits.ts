@@ -56,7 +56,10 @@ export interface SuspensionSpan {
   readonly to: number | null;
 }
 
-/** 正常 ok, 临期 near (≥ threshold of the allowed time used), 超期 overdue. */
+/**
+ * 正常 ok, 临期 near (used time ≥ `nearThreshold` × the allowed time: exactly 80 % used is near), 超期
+ * overdue (the reference instant is after `dueAt`: at the due instant itself a clock is still near).
+ */
 export type ClockStatus = 'ok' | 'near' | 'overdue';
 
 /** One period during which a stage clock ran. All times epoch ms, all durations counted ms. */
@@ -79,11 +82,13 @@ export interface ClockPeriod {
   /** The 延期 deadline that replaced the limit, or null. */
   readonly deadline: number | null;
   /**
-   * When the period is (or was) due: the deadline if extended, else the instant the limit runs out,
-   * pushed later by suspensions (while suspended, as if resumed at `now`).
+   * When the period is (or was) due: the deadline if extended, else the earliest instant at which the
+   * whole limit is used, pushed later by suspensions (while suspended, as if resumed at `now`). A limit
+   * that runs out at noon, at the end of a working day or just as a suspension starts is due at that
+   * instant, not when counting resumes.
    */
   readonly dueAt: number;
-  /** For a finished period, ok or overdue by whether it ended by `dueAt`. */
+  /** For a finished period, ok or overdue by whether it ended by `dueAt` (ending at `dueAt` is on time). */
   readonly status: ClockStatus;
   /** Whether a finished period ended by `dueAt`; null while running. */
   readonly onTime: boolean | null;
@@ -255,7 +260,8 @@ export function clockLimitMs(
  *   'whistle' (a county department takes it over); handle: from 'acknowledge' (签收, the 12345 rule, not
  *   dispatch) to 'submitFeedback'; verify: from 'submitFeedback' to 'verifyPass' or 'verifyFail'.
  * - After 'verifyFail' (返工) a new handle period starts carrying the time already used, with the same
- *   limit: handling time adds up over rounds, verification time does not count.
+ *   limit: handling time adds up over rounds, verification time does not count. A round that carries the
+ *   whole limit or more is due at its start.
  * - 'returnToPrevious' (退回) ends the running period; back in 'reported' a new register period starts,
  *   back in 'registered' a new dispatch period; back in 'dispatched' the handle clock waits for a new 签收.
  * - Suspended time ('suspend' → 'resume') does not count and pushes `dueAt` later. While suspended, used
@@ -263,8 +269,15 @@ export function clockLimitMs(
  * - 'extend' (延期) sets a deadline that replaces the limit of the running handle period and of any later
  *   handle period (as the loop state keeps it).
  * - 'void', 'reject' and 'merge' end the running period and everything after them is ignored.
- * - Urgency scales the limits and picks working or natural time, per `policy`. A period is overdue once
- *   its reference instant (now, its end, or its suspension's start) is after `dueAt`.
+ * - Urgency scales the limits and picks working or natural time, per `policy`.
+ * - Boundaries, the same for working and natural time: a running period is near (临期) from the instant
+ *   its used time reaches `policy.nearThreshold` × its allowed time (the limit, or with a 延期 the time up
+ *   to the deadline), so exactly 80 % used is near. It is overdue only once its reference instant (now,
+ *   or its suspension's start while suspended) is after `dueAt`: at `dueAt` itself it is near, 1 ms later
+ *   overdue. A finished period is on time when it ended at or before `dueAt`. Because `dueAt` is the
+ *   earliest instant the limit is used up, a limit that runs out at 12:00 is overdue over the lunch break
+ *   although no working time passes, and one that runs out as a suspension starts stays near while
+ *   suspended and is overdue once resumed.
  */
 export function caseClocks(
   input: CaseClockInput,

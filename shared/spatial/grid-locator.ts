@@ -48,12 +48,13 @@ const METRES_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_M;
  * packed R-tree (Flatbush) over grid bounding boxes, and a raster whose cells lying wholly inside one grid
  * answer bulk queries without any polygon test.
  *
- * Boundary rule: a point exactly on an edge shared by two grids belongs to the grid to its east (on an
- * east–west edge, the grid to its north); at a vertex where several grids meet, to the grid covering the
- * area just north-east of it. So in a grid set that tiles the township, every point of the township is in
- * exactly one grid. Township boundary points on the west and south sides are inside, on the east and north
- * sides outside (distance 0). If grids overlap (an invalid set; see validateGridSet), the first grid in
- * input order wins.
+ * Boundary rule: a point exactly on an edge shared by two grids belongs to the grid to its east, whether
+ * the edge runs north–south or slants either way (on an east–west edge, the grid to its north); at a
+ * vertex where several grids meet, to the grid covering the area just north-east of it. The side is
+ * judged exactly (orientSign, no rounding), and {@link indexOf} and {@link locateMany} judge it alike. So
+ * in a grid set that tiles the township, every point of the township is in exactly one grid. Township
+ * boundary points on the west and south sides are inside, on the east and north sides outside (distance
+ * 0). If grids overlap (an invalid set; see validateGridSet), the first grid in input order wins.
  *
  * Distances are metres in an equirectangular projection at the grid set's mean latitude (error well
  * under 1 % over a township or city).

@@ -192,6 +192,15 @@ describe('the head of the newest exported backup', () => {
     expect(await readLastBackupHead(db)).toEqual({ ...backup.chainHead, exportedAt: NOW });
     expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
     expect(await checkStoredExtends(db, backup.chainHead)).toMatchObject({ result: { ok: true } });
+    const earlier = {
+      count: backup.chainHead.count - 3,
+      lastHash: (await db.events.get(backup.chainHead.count - 3))!.hash,
+    };
+    expect((await checkStoredExtends(db, earlier)).result).toEqual({
+      ok: true,
+      notedCount: earlier.count,
+      count: backup.chainHead.count,
+    });
 
     await forgeRecord(db);
     // The forged record passes the full check against its own (forged) head ...

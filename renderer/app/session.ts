@@ -8,10 +8,12 @@ import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import { openDb, type GridDeskDb } from '../db/database';
-import { ensureSeeded, resetToSample } from '../db/seed';
-import { hasDataset, loadSetup } from '../db/dataset-repo';
+import { resetToSample } from '../db/seed';
+import { startUpDatabase } from '../db/start-up';
+import { loadSetup } from '../db/dataset-repo';
 import { loadQueue } from '../db/cases-repo';
-import { ensureRecord } from '../db/record-repo';
+import { checkStoredRecordHealth } from '../db/record-repo';
+import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts, findAccountByUsername, updatePasswordHash } from '../db/accounts-repo';
 import { hashPassword } from '../../shared/accounts/password';
 import { signIn, type SignInResult } from '../../shared/accounts/sign-in';
@@ -25,6 +27,7 @@ import { spatial, spatialWorkerFailure } from '../spatial/client';
 
 let db: GridDeskDb | null = null;
 let queueSubscription: Subscription | null = null;
+let healthSubscription: Subscription | null = null;
 
 /**
  * Keeps the case stores in step with the database: any write (this window, another window, an import)
@@ -35,6 +38,19 @@ function followQueue(database: GridDeskDb): void {
   queueSubscription = liveQuery(() => loadQueue(database)).subscribe({
     next: ({ open, closed, loops }) => useCasesStore().setQueue(open, closed, loops),
     error: (error: unknown) => console.error('[queue] live query failed:', error),
+  });
+}
+
+/**
+ * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
+ * their loop rows change (here, in another window, or by hand in the database), so an alarm appears
+ * on the workstation and the wall without a restart. It only reads.
+ */
+function followRecordHealth(database: GridDeskDb): void {
+  healthSubscription?.unsubscribe();
+  healthSubscription = liveQuery(() => checkStoredRecordHealth(database)).subscribe({
+    next: (health) => useRecordStore().setHealth(health),
+    error: (error: unknown) => console.error('[record] health check failed:', error),
   });
 }
 
@@ -70,24 +86,26 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
 }
 
 /**
- * Opens the local database, seeds it from the sample on first run, and loads it into the stores.
- * Problems are shown, never swallowed; nothing stored is touched when the sample is bad.
+ * Opens the local database (a version-1 database gets its record built by the upgrade, once), runs
+ * the record's quick check, seeds the sample only into an empty database, and loads the stores. A
+ * record that exists is never rebuilt or seeded over: what the check finds wrong is raised as an
+ * alarm (执法记录异常) on the workstation and the wall, and the record is left as found. Problems are
+ * shown, never swallowed; nothing stored is touched when the sample is bad.
  */
 export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
     db = openDb();
-    if (!(await hasDataset(db))) app.setPhase('seeding');
-    const seeded = await ensureSeeded(db, fetchSample, Date.now());
-    if (!seeded.ok) {
+    const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'));
+    useRecordStore().setHealth(started.health);
+    if (started.seed?.ok === false) {
       app.setPhase(
         'error',
-        seeded.errors.map((e) => issueText(i18n.global.t, e)),
+        started.seed.errors.map((e) => issueText(i18n.global.t, e)),
       );
       return;
     }
-    // A database from before the case record existed gets its record built from the case histories.
-    await ensureRecord(db);
+    followRecordHealth(db);
     await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
     await loadIntoStores(db);
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);

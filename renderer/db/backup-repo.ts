@@ -61,6 +61,9 @@ export async function exportBackup(
       files.set(attachmentPath(row.id, 'thumbnail'), new Uint8Array(await row.thumbnail.arrayBuffer()));
     }
   }
+  // The newest exported head anchors the start-up check (record-health.ts): a later rewrite of the
+  // record, head included, no longer passes through it.
+  await db.meta.put({ key: 'lastBackupHead', value: { ...backup.chainHead, exportedAt: now } });
   return { backup, files };
 }
 

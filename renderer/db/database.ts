@@ -23,6 +23,7 @@ import {
   type MetaRow,
 } from './tables';
 import { upgradeStoredDataset } from './upgrade';
+import { buildRecordOnUpgrade } from './record-repo';
 
 /** Name of the IndexedDB database in a real profile. Tests pass their own names. */
 export const DB_NAME = 'griddesk';
@@ -67,10 +68,12 @@ export class GridDeskDb extends Dexie {
     this.version(1)
       .stores(STORES_V1)
       .upgrade((tx) => upgradeStoredDataset(tx));
-    // Version 2 adds tables only. Their content (the loop state and record of the stored cases) is
-    // built after opening by ensureRecord(): hashing needs WebCrypto, whose promises would end the
-    // version-change transaction.
-    this.version(2).stores(STORES_V2);
+    // Version 2 adds the record's tables. A version-1 database's cases get their loop state and record
+    // built from their histories here, once, in the version-change transaction (hashing is synchronous).
+    // Nothing else ever builds a record for stored cases: a record gone missing later is an alarm.
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade((tx) => buildRecordOnUpgrade(tx));
   }
 }
 

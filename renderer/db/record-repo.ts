@@ -14,6 +14,10 @@ import {
   type VerifyResult,
 } from '../../shared/cases/record';
 import { chainEvents, replayCase, type CaseEvent, type StoredCaseEvent } from '../../shared/cases/history';
+import type { Case } from '../../shared/model/case';
+import type { Matter } from '../../shared/model/matter';
+import { checkExtends, type ExtendsResult } from '../../shared/cases/record-anchor';
+import { checkRecordHealth, type RecordFacts, type RecordHealth } from '../../shared/cases/record-health';
 import type { GridDeskDb } from './database';
 import type { CaseLoopRow, MetaRow } from './tables';
 
@@ -67,21 +71,97 @@ export async function readChainHead(db: GridDeskDb): Promise<ChainHead> {
 }
 
 /**
- * Builds the record for stored cases that have none (a database from before the record existed).
- * Returns whether it built one. The build happens outside the transaction (hashing is async
- * WebCrypto); the write re-checks inside that no record appeared meanwhile.
+ * Version 2 upgrade hook body (database.ts): a version-1 database had cases and no record, by design,
+ * so its record is built from the case histories here, inside the version-change transaction `tx`.
+ * This is the ONLY place a record is built for cases already stored: Dexie runs it once, when a
+ * version-1 database is opened by this build, never for a new database and never again. A record
+ * that went missing later is a tamper alarm (see checkStoredRecordHealth), not something to rebuild.
+ * Throws HistoryReplayError naming the case and step if a history does not fit the loop, which
+ * aborts the upgrade and leaves the version-1 data as it was.
  */
-export async function ensureRecord(db: GridDeskDb): Promise<boolean> {
-  if ((await db.meta.get('chainHead')) !== undefined) return false;
-  const [cases, matters] = await db.transaction('r', db.cases, db.matters, () =>
-    Promise.all([db.cases.toArray(), db.matters.toArray()]),
-  );
-  const built = await buildRecord({ cases, matters });
-  return db.transaction('rw', db.caseLoops, db.events, db.meta, async (tx) => {
-    if ((await db.meta.get('chainHead')) !== undefined) return false;
-    await writeRecord(tx, built);
-    return true;
+export async function buildRecordOnUpgrade(tx: Transaction): Promise<void> {
+  const [cases, matters, schemaVersion] = await Promise.all([
+    tx.table<Case, string>('cases').toArray(),
+    tx.table<Matter, string>('matters').toArray(),
+    tx.table<MetaRow, string>('meta').get('schemaVersion'),
+  ]);
+  if (schemaVersion === undefined && cases.length === 0) return;
+  await writeRecord(tx, await buildRecord({ cases, matters }));
+}
+
+/**
+ * What the quick start-up check needs, read in one transaction: the head, the event count, the last
+ * event, the keys of cases and loop rows, the distinct cases of the events (a key-only walk of the
+ * caseId index), and the event at the head of the newest backup exported here.
+ */
+export async function readRecordFacts(db: GridDeskDb): Promise<RecordFacts> {
+  return db.transaction('r', [db.meta, db.events, db.cases, db.caseLoops], async () => {
+    const [schemaVersion, headRow, anchorRow, eventCount, lastEvent, caseIds, loopCaseIds, eventCaseIds] =
+      await Promise.all([
+        db.meta.get('schemaVersion'),
+        db.meta.get('chainHead'),
+        db.meta.get('lastBackupHead'),
+        db.events.count(),
+        db.events.orderBy('seq').last(),
+        db.cases.toCollection().primaryKeys(),
+        db.caseLoops.toCollection().primaryKeys(),
+        db.events.orderBy('caseId').uniqueKeys(),
+      ]);
+    const anchor = anchorRow?.key === 'lastBackupHead' ? anchorRow.value : undefined;
+    const anchorEvent =
+      anchor === undefined || anchor.count === 0 ? undefined : await db.events.get(anchor.count);
+    return {
+      hasDataset: schemaVersion !== undefined,
+      head: headRow?.key === 'chainHead' ? headRow.value : null,
+      eventCount,
+      lastEvent: lastEvent ?? null,
+      caseIds,
+      loopCaseIds,
+      eventCaseIds: eventCaseIds.map(String),
+      ...(anchor === undefined
+        ? {}
+        : {
+            backupAnchor: {
+              head: { count: anchor.count, lastHash: anchor.lastHash },
+              exportedAt: anchor.exportedAt,
+              event: anchorEvent ?? null,
+            },
+          }),
+    };
   });
+}
+
+/**
+ * The quick check of the stored record (start-up, and live on the workstation and the wall): head
+ * against the events, cases against their loop rows and events, the record against the newest
+ * backup's head. Reads only; whatever it finds, nothing is written.
+ */
+export async function checkStoredRecordHealth(db: GridDeskDb): Promise<RecordHealth> {
+  return checkRecordHealth(await readRecordFacts(db));
+}
+
+/** The head of the newest backup exported from this PC, when one was. */
+export async function readLastBackupHead(
+  db: GridDeskDb,
+): Promise<(ChainHead & { readonly exportedAt: number }) | undefined> {
+  const row = await db.meta.get('lastBackupHead');
+  return row?.key === 'lastBackupHead' ? row.value : undefined;
+}
+
+/**
+ * Checks that the stored record extends a head noted earlier (typed, pasted or read from a backup
+ * file), with progress and cancel. Returns the current head beside the answer.
+ */
+export async function checkStoredExtends(
+  db: GridDeskDb,
+  noted: ChainHead,
+  options: VerifyOptions = {},
+): Promise<{ readonly result: ExtendsResult; readonly head: ChainHead; readonly count: number }> {
+  const [head, events] = await db.transaction('r', db.meta, db.events, async () =>
+    Promise.all([readChainHead(db), db.events.orderBy('seq').toArray()]),
+  );
+  const result = await checkExtends(events, noted, options);
+  return { result, head, count: events.length };
 }
 
 /** One case's events in record order (its timeline). */

@@ -78,6 +78,25 @@ describe('ensureSeeded', () => {
     expect(await db.cases.count()).toBe(0);
   });
 
+  it('does not seed over a record whose dataset is gone: the record stays as found', async () => {
+    freshDb();
+    await ensureSeeded(db, countingLoader(), NOW);
+    await db.transaction('rw', db.meta, async () => {
+      await db.meta.delete('schemaVersion');
+      await db.meta.delete('dataset');
+    });
+    const events = await db.events.orderBy('seq').toArray();
+    const meta = await db.meta.toArray();
+    const load = countingLoader();
+    expect(await ensureSeeded(db, load, NOW + 86_400_000)).toMatchObject({
+      ok: true,
+      status: 'already-seeded',
+    });
+    expect(load.calls).toBe(0);
+    expect(await db.events.orderBy('seq').toArray()).toEqual(events);
+    expect(await db.meta.toArray()).toEqual(meta);
+  });
+
   it('seeds only once when two windows start together', async () => {
     freshDb();
     const results = await Promise.all([

@@ -2,10 +2,11 @@ import type { TownshipDataset } from '../../shared/model/dataset';
 import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
 import { parseDatasetFiles } from '../../shared/schema/parse';
 import { sampleTimeShift, shiftDatasetTime } from '../../shared/schema/time-shift';
+import type { Transaction } from 'dexie';
 import type { GridDeskDb } from './database';
 import { HistoryReplayError } from '../../shared/cases/history';
 import { buildRecord, writeRecord, type BuiltRecord } from './record-repo';
-import { datasetTables, hasStoredDataset, writeDataset } from './tables';
+import { datasetTables, writeDataset, type MetaRow } from './tables';
 
 /**
  * The embedded sample arrives as parsed JSON files, in this order: township.json (a whole dataset with
@@ -18,7 +19,7 @@ export type LoadSample = () => Promise<unknown[]>;
 export type SeedResult =
   | {
       readonly ok: true;
-      /** 'seeded' when this call wrote the sample, 'already-seeded' when a dataset was there. */
+      /** 'seeded' when this call wrote the sample, 'already-seeded' when the database was not empty. */
       readonly status: 'seeded' | 'already-seeded';
       /** Milliseconds the sample's times were moved by; 0 when nothing was written. */
       readonly shiftMs: number;
@@ -90,22 +91,44 @@ async function prepareSample(loadSample: LoadSample, now: number): Promise<Prepa
 }
 
 /**
- * Seeds the database from the sample on first run only: when no dataset is stored (sample or import),
- * loads the sample, validates it, shifts its times so the newest event lands a few minutes before
- * `now` (epoch milliseconds), and writes it in one transaction. A bad sample writes nothing and comes
- * back as errors naming file, record and field. Safe against two windows seeding at once: the check is
- * repeated inside the write transaction.
+ * Whether nothing of a dataset or a record is stored: no dataset, no chain head, no events, no loop
+ * rows, no cases. Only such a database may be seeded; anything else that lacks parts is left for the
+ * start-up health check to raise, never filled in.
+ */
+async function isEmptyDatabase(tx: Transaction): Promise<boolean> {
+  const meta = tx.table<MetaRow, string>('meta');
+  const [dataset, head, events, loops, cases] = await Promise.all([
+    meta.get('schemaVersion'),
+    meta.get('chainHead'),
+    tx.table('events').count(),
+    tx.table('caseLoops').count(),
+    tx.table('cases').count(),
+  ]);
+  return dataset === undefined && head === undefined && events + loops + cases === 0;
+}
+
+/**
+ * Seeds the database from the sample on first run only: when the database is empty (no dataset, no
+ * record, no cases), loads the sample, validates it, shifts its times so the newest event lands a few
+ * minutes before `now` (epoch milliseconds), and writes it with its record in one transaction. A
+ * database holding anything is never seeded over, even if its record or dataset is incomplete (that is
+ * a tamper alarm, see record-health.ts). A bad sample writes nothing and comes back as errors naming
+ * file, record and field. Safe against two windows seeding at once: the check is repeated inside the
+ * write transaction.
  */
 export async function ensureSeeded(db: GridDeskDb, loadSample: LoadSample, now: number): Promise<SeedResult> {
   const already: SeedResult = { ok: true, status: 'already-seeded', shiftMs: 0, warnings: [] };
-  const present = await db.transaction('r', db.meta, async (tx) => hasStoredDataset(datasetTables(tx)));
-  if (present) return already;
+  const tables = [db.meta, db.events, db.caseLoops, db.cases];
+  const empty = await db.transaction('r', tables, async (tx) => isEmptyDatabase(tx));
+  if (!empty) return already;
   const prepared = await prepareSample(loadSample, now);
   if (!prepared.ok) return prepared;
   const wrote = await db.transaction('rw', db.tables, async (tx) => {
-    const tables = datasetTables(tx);
-    if (await hasStoredDataset(tables)) return false;
-    await writeDataset(tables, prepared.dataset, { seededAt: now, sampleTimeShiftMs: prepared.shiftMs });
+    if (!(await isEmptyDatabase(tx))) return false;
+    await writeDataset(datasetTables(tx), prepared.dataset, {
+      seededAt: now,
+      sampleTimeShiftMs: prepared.shiftMs,
+    });
     await writeRecord(tx, prepared.record);
     return true;
   });

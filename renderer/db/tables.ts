@@ -39,6 +39,11 @@ export interface MetaValues {
    * written in the same transaction as every event, so cutting events off the end is detected.
    */
   readonly chainHead: ChainHead;
+  /**
+   * The head of the newest backup exported from this PC, and when (epoch ms): start-up checks that
+   * the record still passes through it, an anchor the stored head alone cannot give.
+   */
+  readonly lastBackupHead: ChainHead & { readonly exportedAt: number };
   /** The centre's settings (working calendar, major-case policy, duplicate thresholds). */
   readonly settings: CentreSettings;
   /** What the 12345 import remembers per export source (coordinate system, category → matter). */

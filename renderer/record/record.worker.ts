@@ -3,14 +3,27 @@
  * events and the head, and recomputes the chain, reporting progress. Cancelling terminates the worker.
  */
 import { expose } from 'comlink';
+import type { ChainHead } from '../../shared/cases/record';
 import { openDb } from '../db/database';
-import { verifyStoredRecord } from '../db/record-repo';
+import { checkStoredExtends, verifyStoredRecord } from '../db/record-repo';
+
+type OnProgress = (checked: number, total: number) => void;
 
 const service = {
-  async verify(dbName: string, onProgress: (checked: number, total: number) => void) {
+  /** The full check (核验记录) against the stored head. */
+  async verify(dbName: string, onProgress: OnProgress) {
     const db = openDb(dbName);
     try {
       return await verifyStoredRecord(db, { onProgress, progressEvery: 1000 });
+    } finally {
+      db.close();
+    }
+  },
+  /** Whether the stored record extends a head noted earlier. */
+  async checkExtends(dbName: string, noted: ChainHead, onProgress: OnProgress) {
+    const db = openDb(dbName);
+    try {
+      return await checkStoredExtends(db, noted, { onProgress, progressEvery: 1000 });
     } finally {
       db.close();
     }

@@ -1,15 +1,43 @@
-import { proxy, wrap } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { ChainHead, VerifyResult } from '../../shared/cases/record';
+import type { ExtendsResult } from '../../shared/cases/record-anchor';
 import type { RecordService } from './record.worker';
 
-export interface VerifyRun {
-  /** The outcome; `cancelled` when {@link VerifyRun.cancel} was called first. */
-  readonly done: Promise<{
-    readonly result: VerifyResult;
-    readonly head: ChainHead | null;
-    readonly count: number;
-  }>;
+/** A check running in its own worker. */
+export interface WorkerRun<T> {
+  /** The outcome; the `cancelled` value when {@link WorkerRun.cancel} was called first. */
+  readonly done: Promise<T>;
   readonly cancel: () => void;
+}
+
+/** What a check found, with the stored head (null when cancelled) and the number of stored events. */
+export interface CheckOutcome<R> {
+  readonly result: R;
+  readonly head: ChainHead | null;
+  readonly count: number;
+}
+
+export type VerifyRun = WorkerRun<CheckOutcome<VerifyResult>>;
+export type ExtendsRun = WorkerRun<CheckOutcome<ExtendsResult>>;
+
+/** Starts `work` in a fresh record worker; cancel terminates the worker at once and yields `cancelled`. */
+function runInWorker<T>(work: (service: Remote<RecordService>) => Promise<T>, cancelled: T): WorkerRun<T> {
+  const worker = new Worker(new URL('./record.worker.ts', import.meta.url), { type: 'module' });
+  const service = wrap<RecordService>(worker);
+  let cancel: () => void = () => undefined;
+  const stopped = new Promise<T>((resolve) => {
+    cancel = () => {
+      worker.terminate();
+      resolve(cancelled);
+    };
+  });
+  const failed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) =>
+      reject(new Error(`record worker failed: ${e.message || 'it did not start'}`)),
+    ),
+  );
+  const running = work(service).finally(() => worker.terminate());
+  return { done: Promise.race([running, stopped, failed]), cancel };
 }
 
 /**
@@ -20,20 +48,25 @@ export function verifyRecordInWorker(
   dbName: string,
   onProgress: (checked: number, total: number) => void,
 ): VerifyRun {
-  const worker = new Worker(new URL('./record.worker.ts', import.meta.url), { type: 'module' });
-  const service = wrap<RecordService>(worker);
-  let cancel: () => void = () => undefined;
-  const cancelled = new Promise<{ result: VerifyResult; head: null; count: number }>((resolve) => {
-    cancel = () => {
-      worker.terminate();
-      resolve({ result: { ok: false, kind: 'cancelled', key: 'record.cancelled' }, head: null, count: 0 });
-    };
+  return runInWorker<CheckOutcome<VerifyResult>>((service) => service.verify(dbName, proxy(onProgress)), {
+    result: { ok: false, kind: 'cancelled', key: 'record.cancelled' },
+    head: null,
+    count: 0,
   });
-  const failed = new Promise<never>((_, reject) =>
-    worker.addEventListener('error', (e) =>
-      reject(new Error(`record worker failed: ${e.message || 'it did not start'}`)),
-    ),
+}
+
+/** Checks in a fresh worker whether the stored record extends the head `noted`, reporting progress. */
+export function checkExtendsInWorker(
+  dbName: string,
+  noted: ChainHead,
+  onProgress: (checked: number, total: number) => void,
+): ExtendsRun {
+  return runInWorker<CheckOutcome<ExtendsResult>>(
+    (service) => service.checkExtends(dbName, noted, proxy(onProgress)),
+    {
+      result: { ok: false, kind: 'cancelled' },
+      head: null,
+      count: 0,
+    },
   );
-  const work = service.verify(dbName, proxy(onProgress)).finally(() => worker.terminate());
-  return { done: Promise.race([work, cancelled, failed]), cancel };
 }

@@ -173,3 +173,77 @@ function stripLink(event: ChainedEvent<LoopEvent>): LoopEvent {
   const { action, actor, at, from, to } = event;
   return { action, actor, at, from, to };
 }
+
+/** A stored case event as the repository writes it: the loop event, its case, a named actor, the link. */
+type StoredEvent = ChainedEvent<LoopEvent & { caseId: string }>;
+
+/** The closed case's record as stored events of case "case-7", by an operator with a display name. */
+async function storedCaseRecord(): Promise<{ events: StoredEvent[]; head: ChainHead }> {
+  const { events } = await closedCaseRecord();
+  let head = EMPTY_HEAD;
+  const out: StoredEvent[] = [];
+  for (const event of events) {
+    const body = { ...stripLink(event), caseId: 'case-7', actor: { ...event.actor, name: '王芳' } };
+    const appended = await appendEvent(head, body);
+    out.push(appended.event);
+    head = appended.head;
+  }
+  return { events: out, head };
+}
+
+/**
+ * One change per field of a stored event (the dispatch, seq 2), nested ones included, and what the check
+ * must say about it. Every top-level field must be here: a field the hash forgot would go unnoticed.
+ */
+const TAMPERS: readonly {
+  readonly field: string;
+  readonly change: (e: StoredEvent) => StoredEvent;
+  readonly kind: 'edited' | 'removed' | 'reordered';
+}[] = [
+  { field: 'caseId', change: (e) => ({ ...e, caseId: 'case-8' }), kind: 'edited' },
+  {
+    field: 'action',
+    change: (e) => ({ ...e, action: { type: 'reject', payload: { reason: '不属于本镇管辖' } } }),
+    kind: 'edited',
+  },
+  {
+    field: 'action.payload.teamId',
+    change: (e) => ({
+      ...e,
+      action: { type: 'dispatch', payload: { teamId: 'team-2', officerIds: ['off-1', 'off-2'] } },
+    }),
+    kind: 'edited',
+  },
+  {
+    field: 'action.payload.officerIds',
+    change: (e) => ({
+      ...e,
+      action: { type: 'dispatch', payload: { teamId: 'team-1', officerIds: ['off-1', 'off-3'] } },
+    }),
+    kind: 'edited',
+  },
+  { field: 'actor', change: (e) => ({ ...e, actor: { ...e.actor, role: 'leader' } }), kind: 'edited' },
+  { field: 'actor.name', change: (e) => ({ ...e, actor: { ...e.actor, name: '李强' } }), kind: 'edited' },
+  { field: 'at', change: (e) => ({ ...e, at: e.at - 1 }), kind: 'edited' },
+  { field: 'from', change: (e) => ({ ...e, from: 'reported' }), kind: 'edited' },
+  { field: 'to', change: (e) => ({ ...e, to: 'handling' }), kind: 'edited' },
+  { field: 'seq', change: (e) => ({ ...e, seq: 9 }), kind: 'removed' },
+  { field: 'prevHash', change: (e) => ({ ...e, prevHash: GENESIS_HASH }), kind: 'edited' },
+  { field: 'hash', change: (e) => ({ ...e, hash: `${'f'.repeat(8)}${e.hash.slice(8)}` }), kind: 'edited' },
+];
+
+describe('verifyRecord against a change of any field', () => {
+  it('has a tamper case for every field of a stored event', async () => {
+    const { events } = await storedCaseRecord();
+    const topLevel = new Set(TAMPERS.map((t) => t.field.split('.')[0]));
+    expect(Object.keys(events[1]!).sort()).toEqual([...topLevel].sort());
+    expect(events[1]!.action.type).toBe('dispatch');
+  });
+
+  it.each(TAMPERS)('names the event whose $field was changed', async ({ change, kind }) => {
+    const { events, head } = await storedCaseRecord();
+    const tampered = events.map((event) => (event.seq === 2 ? change(event) : event));
+    expect(tampered[1]).not.toEqual(events[1]);
+    expect(await verifyRecord(tampered, head)).toMatchObject({ ok: false, kind, seq: 2 });
+  });
+});

@@ -16,6 +16,7 @@ import {
   openApp,
   signIn,
   storedOfficers,
+  storedRecords,
   renderedCounts,
   screenshot,
   toggleLayer,
@@ -215,10 +216,24 @@ describe('the workstation on the embedded sample township', () => {
   });
 
   it('keeps the data across a reload without seeding again', async () => {
+    // A second seeding would write a new seeding time, time shift and record (its events' times move).
+    const seeding = async () => {
+      const meta = await storedRecords<{ key: string; value: unknown }>(s.page, 'meta');
+      const value = (key: string) => meta.find((row) => row.key === key)?.value;
+      return { seededAt: value('seededAt'), shiftMs: value('sampleTimeShiftMs'), head: value('chainHead') };
+    };
+    const before = await seeding();
+    expect(before.seededAt).toBeGreaterThanOrEqual(seededAt);
+    expect(before.head).toMatchObject({
+      count: expect.any(Number),
+      lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     await s.page.reload();
     await signIn(s.page);
     await mapIdle(s.page);
+    expect(await seeding()).toEqual(before);
     expect(await renderedCounts(s.page)).toMatchObject(expected);
+    expect(await s.page.getByTestId('record-alarm').count()).toBe(0);
     expect(s.consoleErrors).toEqual([]);
   });
 });

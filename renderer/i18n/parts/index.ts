@@ -8,6 +8,7 @@ import { importMessages } from './import';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
+import { recordMessages } from './record';
 import { roadsMessages } from './roads';
 import { wallMessages } from './wall';
 import { workspaceMessages } from './workspace';
@@ -36,6 +37,7 @@ const PARTS = [
   casesMessages,
   workspaceMessages,
   roadsMessages,
+  recordMessages,
   wallMessages,
 ] as const;
 

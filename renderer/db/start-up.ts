@@ -1,0 +1,31 @@
+import type { RecordHealth } from '../../shared/cases/record-health';
+import type { GridDeskDb } from './database';
+import { checkStoredRecordHealth } from './record-repo';
+import { ensureSeeded, type LoadSample, type SeedResult } from './seed';
+
+/** What opening the database at start-up found, and whether it seeded. */
+export interface StartUpResult {
+  /** The record's quick check after start-up: `ok` after a seeding, else what was found. */
+  readonly health: RecordHealth;
+  /** The seeding's result when the database was empty, null when there was something to keep. */
+  readonly seed: SeedResult | null;
+}
+
+/**
+ * The database part of start-up: runs the record's quick check and seeds the sample only when the
+ * database is empty (`onSeeding` is called first, to say so on screen). A database holding anything is
+ * only checked, never written to: a missing head, a head that does not match the events, or cases
+ * without their record come back as alarms, with everything left as found.
+ */
+export async function startUpDatabase(
+  db: GridDeskDb,
+  loadSample: LoadSample,
+  now: number,
+  onSeeding: () => void = () => undefined,
+): Promise<StartUpResult> {
+  const found = await checkStoredRecordHealth(db);
+  if (found.status !== 'empty') return { health: found, seed: null };
+  onSeeding();
+  const seed = await ensureSeeded(db, loadSample, now);
+  return { health: await checkStoredRecordHealth(db), seed };
+}

@@ -187,7 +187,7 @@ describe('workspace tools', () => {
       .toContain(`记录完整：共 ${count} 条`);
     await screenshot(s.page, 'record');
 
-    // Someone edits event 100 directly in IndexedDB (not through GridDesk).
+    // Someone edits what event 100 carried, directly in IndexedDB (not through GridDesk).
     await s.page.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
@@ -219,7 +219,10 @@ describe('workspace tools', () => {
             const store = tx.objectStore('events');
             const get = store.get(100);
             get.onsuccess = () => {
-              store.put({ ...(get.result as object), at: (get.result as { at: number }).at - 3_600_000 });
+              // The payload, not a top-level field: the hash must cover what the action carried too.
+              const event = get.result as { action: { payload?: Record<string, unknown> } };
+              const payload = { ...event.action.payload, note: '事后补写' };
+              store.put({ ...event, action: { ...event.action, payload } });
             };
             tx.oncomplete = () => {
               open.result.close();

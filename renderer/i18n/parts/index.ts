@@ -9,6 +9,7 @@ import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
 import { roadsMessages } from './roads';
+import { rolesMessages } from './roles';
 import { wallMessages } from './wall';
 import { workspaceMessages } from './workspace';
 
@@ -37,6 +38,7 @@ const PARTS = [
   workspaceMessages,
   roadsMessages,
   wallMessages,
+  rolesMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -47,7 +49,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof workspaceMessages)[L] &
   (typeof roadsMessages)[L] &
   (typeof wallMessages)[L] &
-  (typeof casesMessages)[L];
+  (typeof casesMessages)[L] &
+  (typeof rolesMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

@@ -5,7 +5,7 @@ import { sampleTimeShift, shiftDatasetTime } from '../../shared/schema/time-shif
 import type { GridDeskDb } from './database';
 import { HistoryReplayError } from '../../shared/cases/history';
 import { buildRecord, writeRecord, type BuiltRecord } from './record-repo';
-import { datasetTables, hasStoredDataset, writeDataset } from './tables';
+import { datasetTables, hasStoredDataset, writeDataset, type MetaKey } from './tables';
 import { sessionAccount, type SessionToken } from './sessions';
 
 /**
@@ -142,13 +142,23 @@ export interface ResetRefusal {
 
 export type ResetResult = SeedResult | { readonly ok: false; readonly refusal: ResetRefusal };
 
+/** The `meta` rows a reset replaces: those describing the dataset, and the record's head. */
+const REPLACED_META_KEYS: readonly MetaKey[] = [
+  'schemaVersion',
+  'dataset',
+  'seededAt',
+  'sampleTimeShiftMs',
+  'chainHead',
+];
+
 function sameLoss(a: ResetLoss, b: ResetLoss): boolean {
   return a.cases === b.cases && a.events === b.events && a.attachments === b.attachments;
 }
 
 /**
  * Throws away the dataset, the case record and attachments and puts the sample back (time-shifted to
- * `now`), in one transaction; local accounts and the centre settings stay. Only for the sample centre
+ * `now`), in one transaction; local accounts, the centre settings and every other `meta` row that
+ * is not the dataset's or the record head stay. Only for the sample centre
  * (a stored dataset whose meta says `synthetic: true`) and only by an enabled shift leader, both
  * checked inside that transaction from the stored account behind `session`. `confirmed` is what the
  * leader was told would be lost (see {@link resetLoss}): if more or less is stored by the time of the
@@ -173,15 +183,16 @@ export async function resetToSample(
       return { key: 'reset.notSample', params: {} };
     const loss = await resetLoss(db);
     if (!sameLoss(loss, confirmed)) return { key: 'reset.changed', params: { ...loss } };
-    // writeDataset clears the whole meta table; the centre's settings are not the dataset's.
-    const settings = await db.meta.get('settings');
+    // writeDataset clears the whole meta table; only the dataset's rows and the record's head are
+    // replaced, the rest (the centre's settings, what the import remembers) is the centre's and stays.
+    const kept = (await db.meta.toArray()).filter((row) => !REPLACED_META_KEYS.includes(row.key));
     await writeDataset(datasetTables(tx), prepared.dataset, {
       seededAt: now,
       sampleTimeShiftMs: prepared.shiftMs,
     });
     await db.attachments.clear();
     await writeRecord(tx, prepared.record);
-    if (settings !== undefined) await db.meta.put(settings);
+    await db.meta.bulkPut(kept);
     return null;
   });
   if (refusal) return { ok: false, refusal };

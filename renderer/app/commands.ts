@@ -6,8 +6,21 @@ import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import { useQueueStore } from '../stores/queue';
+import { useAuthStore } from '../stores/auth';
+import { useTownshipStore } from '../stores/township';
 import type { Command } from '../commands/registry';
-import { resetSessionToSample } from './session';
+import { resetLoss } from '../db/seed';
+import { currentDb, resetSessionToSample } from './session';
+
+/**
+ * Why 恢复示例数据 is not offered now, or null when it is: only to a signed-in shift leader, and only
+ * on the sample township (a real centre's data is never thrown away for the sample). The repository
+ * checks both again where it writes.
+ */
+function resetRefusal(): 'reset.leaderOnly' | 'reset.notSample' | null {
+  if (useAppStore().phase !== 'ready' || useAuthStore().role !== 'leader') return 'reset.leaderOnly';
+  return useTownshipStore().dataset?.meta.synthetic === true ? null : 'reset.notSample';
+}
 
 /** The workstation's commands. Stores are read when a command runs, never at module load. */
 export function appCommands(): Command[] {
@@ -70,13 +83,22 @@ export function appCommands(): Command[] {
     {
       id: 'data.resetToSample',
       label: 'layers.resetData',
+      enabled: () => resetRefusal() === null,
       run: async () => {
+        const refusal = resetRefusal();
+        if (refusal !== null) {
+          ElMessage.warning(t(refusal));
+          return;
+        }
+        const loss = await resetLoss(currentDb());
         try {
-          await ElMessageBox.confirm(t('layers.resetConfirm'), t('layers.resetData'), { type: 'warning' });
+          await ElMessageBox.confirm(t('reset.confirm', { ...loss }), t('layers.resetData'), {
+            type: 'warning',
+          });
         } catch {
           return; // cancelled
         }
-        if (await resetSessionToSample()) ElMessage.success(t('layers.resetDone'));
+        if (await resetSessionToSample(loss)) ElMessage.success(t('layers.resetDone'));
       },
     },
     {

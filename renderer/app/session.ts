@@ -8,15 +8,15 @@ import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import { openDb, type GridDeskDb } from '../db/database';
-import { resetToSample } from '../db/seed';
+import { resetToSample, type ResetLoss } from '../db/seed';
 import { startUpDatabase } from '../db/start-up';
 import { loadSetup } from '../db/dataset-repo';
 import { loadQueue } from '../db/cases-repo';
 import { checkStoredRecordHealth } from '../db/record-repo';
 import { useRecordStore } from '../stores/record';
-import { ensureSampleAccounts, findAccountByUsername, updatePasswordHash } from '../db/accounts-repo';
+import { ensureSampleAccounts } from '../db/accounts-repo';
+import { closeSession, openSession, type OpenSessionResult } from '../db/sessions';
 import { hashPassword } from '../../shared/accounts/password';
-import { signIn, type SignInResult } from '../../shared/accounts/sign-in';
 import { useAuthStore } from '../stores/auth';
 import { useSettingsStore } from '../stores/settings';
 import { loadSettings } from '../db/settings-repo';
@@ -117,22 +117,31 @@ export async function startSession(): Promise<void> {
 }
 
 /**
- * Replaces everything on this PC with the sample township, in one transaction, and clears what the
- * screen still held of the old data (placement, grid re-check, selection). Returns whether it worked;
- * failures are shown here.
+ * Replaces the sample township's cases, record and attachments with a fresh sample, in one
+ * transaction, as the signed-in leader (the repository checks the role and that this is the sample
+ * centre); `confirmed` is what the leader was told would be lost. Clears what the screen still held of
+ * the old data (placement, grid re-check, selection). Returns whether it worked; failures are shown.
  */
-export async function resetSessionToSample(): Promise<boolean> {
+export async function resetSessionToSample(confirmed: ResetLoss): Promise<boolean> {
   const app = useAppStore();
   const database = currentDb();
+  const t = i18n.global.t;
+  const token = useAuthStore().token;
+  if (token === null) {
+    ElMessage.error(t('auth.notSignedIn'));
+    return false;
+  }
   usePlacementStore().cancel();
   useReassignStore().close();
   useMapUiStore().select(null);
   app.setPhase('seeding');
   try {
-    const result = await resetToSample(database, fetchSample, Date.now());
+    const result = await resetToSample(database, token, fetchSample, Date.now(), confirmed);
     if (!result.ok) {
       ElMessage.error(
-        `${i18n.global.t('app.loadFailed')}: ${result.errors.map((e) => issueText(i18n.global.t, e)).join('; ')}`,
+        'refusal' in result
+          ? t(result.refusal.key, { ...result.refusal.params })
+          : `${t('app.loadFailed')}: ${result.errors.map((e) => issueText(t, e)).join('; ')}`,
       );
       return false;
     }
@@ -149,22 +158,25 @@ export async function resetSessionToSample(): Promise<boolean> {
 }
 
 /**
- * Signs in with a username and password against the local accounts. On success the account goes
- * into the auth store and the workstation opens; an old, weaker hash is replaced on the way.
+ * Signs in with a username and password against the local accounts. On success the account and its
+ * session token go into the auth store and the workstation opens; an old, weaker hash is replaced on
+ * the way (renderer/db/sessions.ts).
  */
-export async function signInSession(username: string, password: string): Promise<SignInResult> {
-  const database = currentDb();
-  const result = await signIn((name) => findAccountByUsername(database, name), username, password);
+export async function signInSession(username: string, password: string): Promise<OpenSessionResult> {
+  const result = await openSession(currentDb(), username, password);
   if (!result.ok) return result;
-  if (result.rehash) await updatePasswordHash(database, result.account.id, await hashPassword(password));
-  useAuthStore().setAccount(result.account);
+  const auth = useAuthStore();
+  closeSession(auth.token);
+  auth.setSession(result.account, result.token);
   useAppStore().setPhase('ready');
   return result;
 }
 
-/** Signs out: the workstation goes back to the sign-in screen; nothing stored changes. */
+/** Signs out: the session token is revoked and the sign-in screen shows; nothing stored changes. */
 export function signOutSession(): void {
-  useAuthStore().setAccount(null);
+  const auth = useAuthStore();
+  closeSession(auth.token);
+  auth.clearSession();
   usePlacementStore().cancel();
   useMapUiStore().select(null);
   useAppStore().setPhase('signIn');
@@ -176,7 +188,9 @@ export function signOutSession(): void {
  */
 export async function reloadAfterRestore(): Promise<void> {
   const database = currentDb();
-  useAuthStore().setAccount(null);
+  const auth = useAuthStore();
+  closeSession(auth.token);
+  auth.clearSession();
   usePlacementStore().cancel();
   useReassignStore().close();
   useMapUiStore().select(null);

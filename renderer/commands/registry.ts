@@ -20,6 +20,11 @@ export interface Command {
   readonly label: string;
   /** A KeyboardEvent.key, optionally prefixed "Ctrl+" / "Shift+". */
   readonly shortcut?: string;
+  /**
+   * Whether to offer the command now (buttons show it only then). The Electron menu cannot follow,
+   * so `run` must still refuse, with a message, when it is not enabled.
+   */
+  readonly enabled?: () => boolean;
   run(): void | Promise<void>;
 }
 
@@ -32,6 +37,12 @@ export function registerCommands(list: readonly Command[]): () => void {
 
 export function isCommandId(value: string): value is CommandId {
   return commands.has(value as CommandId);
+}
+
+/** Whether a registered command is offered now (see {@link Command.enabled}); false if unknown. */
+export function commandEnabled(id: CommandId): boolean {
+  const command = commands.get(id);
+  return command !== undefined && (command.enabled?.() ?? true);
 }
 
 export async function runCommand(id: CommandId): Promise<void> {

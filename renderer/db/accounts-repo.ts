@@ -5,38 +5,40 @@ import { passwordProblems } from '../../shared/accounts/policy';
 import type { Role } from '../../shared/cases/loop-types';
 import { sampleAccounts } from '../../shared/accounts/sample';
 import type { GridDeskDb } from './database';
+import { sessionAccount, type SessionToken } from './sessions';
 
 /** The stored account with this sign-in name (normalised), if any. */
 export async function findAccountByUsername(db: GridDeskDb, username: string): Promise<Account | undefined> {
   return db.accounts.where('username').equals(normalizeUsername(username)).first();
 }
 
+/** Whether the stored dataset is the synthetic sample township (its meta says `synthetic: true`). */
+async function isSampleCentre(db: GridDeskDb): Promise<boolean> {
+  const row = await db.meta.get('dataset');
+  return row?.key === 'dataset' && row.value.synthetic === true;
+}
+
 /**
- * On a PC with no accounts yet, creates the sample township's three accounts (operator, leader,
- * wall), hashing their published sample passwords with `hash`. Returns whether it created them. The
- * hashing runs before the write transaction, which re-checks that the table is still empty.
+ * On the sample township with no accounts yet, creates its three sample accounts (operator, leader,
+ * wall), hashing their published sample passwords with `hash`. Returns whether it created them. A
+ * real centre (a dataset that is not synthetic) never gets them, even with an empty accounts table:
+ * published passwords would open it to anyone. The hashing runs before the write transaction, which
+ * re-checks both conditions.
  */
 export async function ensureSampleAccounts(
   db: GridDeskDb,
   hash: (password: string) => Promise<PasswordHash>,
   now: number,
 ): Promise<boolean> {
-  if ((await db.accounts.count()) > 0) return false;
+  const wanted = async (): Promise<boolean> =>
+    (await db.accounts.count()) === 0 && (await isSampleCentre(db));
+  if (!(await db.transaction('r', db.accounts, db.meta, wanted))) return false;
   const accounts = await sampleAccounts(hash, now);
-  return db.transaction('rw', db.accounts, async () => {
-    if ((await db.accounts.count()) > 0) return false;
+  return db.transaction('rw', db.accounts, db.meta, async () => {
+    if (!(await wanted())) return false;
     await db.accounts.bulkAdd([...accounts]);
     return true;
   });
-}
-
-/** Saves a stronger hash for an account after a successful sign-in with an old one. */
-export async function updatePasswordHash(
-  db: GridDeskDb,
-  accountId: string,
-  password: PasswordHash,
-): Promise<void> {
-  await db.accounts.update(accountId, { password });
 }
 
 /** Why an account change was refused; `key` is an i18n key, `field` names the form field. */
@@ -56,21 +58,35 @@ export interface AccountOptions {
 
 const refusedBy = (issue: AccountIssue): AccountChangeResult => ({ ok: false, issues: [issue] });
 
-/** The acting account if it is an enabled shift leader, else a refusal. */
-async function leaderOnly(db: GridDeskDb, actingId: string): Promise<AccountChangeResult | null> {
-  const acting = await db.accounts.get(actingId);
-  return acting !== undefined && !acting.disabled && acting.role === 'leader'
-    ? null
-    : refusedBy({ field: 'account', key: 'accounts.leaderOnly', params: {} });
+type Refused = Extract<AccountChangeResult, { readonly ok: false }>;
+type Acting = { readonly ok: true; readonly account: Account } | Refused;
+
+/**
+ * The stored account behind the session, if it may act: any enabled account when `leader` is false,
+ * else only an enabled shift leader. Reads `db.accounts` only, so it runs inside a write transaction.
+ */
+async function acting(db: GridDeskDb, session: SessionToken, leader: boolean): Promise<Acting> {
+  const found = await sessionAccount(db, session);
+  if (!found.ok) return { ok: false, issues: [{ field: 'account', ...found.refusal }] };
+  if (leader && found.account.role !== 'leader')
+    return { ok: false, issues: [{ field: 'account', key: 'accounts.leaderOnly', params: {} }] };
+  return found;
+}
+
+/** Null if the session's stored account is an enabled shift leader, else the refusal. */
+async function leaderOnly(db: GridDeskDb, session: SessionToken): Promise<Refused | null> {
+  const found = await acting(db, session, true);
+  return found.ok ? null : found;
 }
 
 /**
- * Creates a local account (shift leader only). The sign-in name must be valid and free, the display
- * name given, and the password must pass the policy; each problem names its field.
+ * Creates a local account (shift leader only, checked again in the write transaction). The sign-in
+ * name must be valid and free, the display name given, and the password must pass the policy; each
+ * problem names its field.
  */
 export async function createAccount(
   db: GridDeskDb,
-  actingId: string,
+  session: SessionToken,
   input: {
     readonly username: string;
     readonly displayName: string;
@@ -80,7 +96,7 @@ export async function createAccount(
   now: number,
   options: AccountOptions = {},
 ): Promise<AccountChangeResult> {
-  const denied = await leaderOnly(db, actingId);
+  const denied = await leaderOnly(db, session);
   if (denied) return denied;
   const username = normalizeUsername(input.username);
   const issues: AccountIssue[] = [];
@@ -105,28 +121,33 @@ export async function createAccount(
     createdAt: now,
   };
   try {
-    await db.accounts.add(account);
+    return await db.transaction('rw', db.accounts, async () => {
+      const stillLeader = await leaderOnly(db, session);
+      if (stillLeader) return stillLeader;
+      await db.accounts.add(account);
+      return { ok: true } as const;
+    });
   } catch {
     return refusedBy({ field: 'username', key: 'accounts.usernameTaken', params: { username } });
   }
-  return { ok: true };
 }
 
 /**
- * Disables or enables an account (shift leader only). A leader cannot disable their own account, and
- * the last enabled shift leader cannot be disabled. A disabled account's past actions stay in the record.
+ * Disables or enables an account (shift leader only, checked in the write transaction). A leader
+ * cannot disable their own account, and the last enabled shift leader cannot be disabled. A disabled
+ * account's past actions stay in the record, and its open sessions are refused from then on.
  */
 export async function setAccountDisabled(
   db: GridDeskDb,
-  actingId: string,
+  session: SessionToken,
   targetId: string,
   disabled: boolean,
 ): Promise<AccountChangeResult> {
-  const denied = await leaderOnly(db, actingId);
-  if (denied) return denied;
-  if (disabled && targetId === actingId)
-    return refusedBy({ field: 'account', key: 'accounts.notSelf', params: {} });
   return db.transaction('rw', db.accounts, async () => {
+    const leader = await acting(db, session, true);
+    if (!leader.ok) return leader;
+    if (disabled && targetId === leader.account.id)
+      return refusedBy({ field: 'account', key: 'accounts.notSelf', params: {} });
     const target = await db.accounts.get(targetId);
     if (target === undefined)
       return refusedBy({ field: 'account', key: 'accounts.unknown', params: { id: targetId } });
@@ -140,32 +161,46 @@ export async function setAccountDisabled(
 }
 
 /**
- * Changes a password: one's own, with the current password, or (shift leader) anyone's reset without
- * it. The new password must pass the policy.
+ * Changes a password: one's own (any role), with the current password, or (shift leader) anyone's
+ * reset without it. The new password must pass the policy. Hashing is slow WebCrypto and runs outside
+ * the write transaction, which checks again that the session may still do it and that the target's
+ * hash is still the one checked (no other change came in between).
  */
 export async function changePassword(
   db: GridDeskDb,
-  actingId: string,
+  session: SessionToken,
   targetId: string,
   currentPassword: string | null,
   newPassword: string,
   options: AccountOptions = {},
 ): Promise<AccountChangeResult> {
+  /** Anyone may change their own password; only a leader someone else's. */
+  const allowed = async (): Promise<Acting> => {
+    const me = await acting(db, session, false);
+    return me.ok && me.account.id !== targetId ? acting(db, session, true) : me;
+  };
+  const before = await allowed();
+  if (!before.ok) return before;
   const target = await db.accounts.get(targetId);
   if (target === undefined)
     return refusedBy({ field: 'account', key: 'accounts.unknown', params: { id: targetId } });
-  if (actingId === targetId) {
+  if (before.account.id === targetId) {
     if (currentPassword === null || !(await verifyPassword(currentPassword, target.password))) {
       return refusedBy({ field: 'currentPassword', key: 'accounts.wrongPassword', params: {} });
     }
-  } else {
-    const denied = await leaderOnly(db, actingId);
-    if (denied) return denied;
   }
   const problems = passwordProblems(newPassword, target.username);
   if (problems.length > 0) {
     return { ok: false, issues: problems.map((p) => ({ field: 'password', key: p.key, params: p.params })) };
   }
-  await db.accounts.update(targetId, { password: await hashPassword(newPassword, options) });
-  return { ok: true };
+  const password = await hashPassword(newPassword, options);
+  return db.transaction('rw', db.accounts, async () => {
+    const still = await allowed();
+    if (!still.ok) return still;
+    const current = await db.accounts.get(targetId);
+    if (current?.password.hash !== target.password.hash)
+      return refusedBy({ field: 'account', key: 'accounts.changedMeanwhile', params: {} });
+    await db.accounts.update(targetId, { password });
+    return { ok: true } as const;
+  });
 }

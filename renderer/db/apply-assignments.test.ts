@@ -1,31 +1,26 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
-import { hashPassword } from '../../shared/accounts/password';
 import { openDb, type GridDeskDb } from './database';
 import { replaceDataset } from './dataset-repo';
 import { getCase } from './cases-repo';
 import { runActionsOnCases } from './case-actions';
 import { listCaseEvents, verifyStoredRecord } from './record-repo';
+import type { SessionToken } from './sessions';
+import { addAccount, signInAs } from './test-accounts';
 
 let db: GridDeskDb;
 const dataset = makeFixtureDataset();
 const NOW = Date.UTC(2025, 5, 20, 2, 0);
+let op: SessionToken;
 const reassign = (gridCode: string, teamId: string) =>
   ({ type: 'reassign', payload: { gridCode, teamId, reason: '网格调整后重新核对归属' } }) as const;
 
 beforeEach(async () => {
   db = openDb(`apply-${Math.random()}`);
   await replaceDataset(db, dataset);
-  await db.accounts.add({
-    id: 'op',
-    username: 'op',
-    displayName: '值班员',
-    role: 'operator',
-    password: await hashPassword('op-password-1', { iterations: 1000 }),
-    disabled: false,
-    createdAt: NOW,
-  });
+  await addAccount(db, 'op', 'operator', { displayName: '值班员' });
+  op = await signInAs(db, 'op');
 });
 afterEach(async () => {
   await db.delete();
@@ -42,7 +37,7 @@ describe('reassigning cases after a grid change', () => {
         { caseId: a!.id, actions: [reassign(grid.code, 'team-1')] },
         { caseId: b!.id, actions: [reassign(grid.code, 'team-1')] },
       ],
-      'op',
+      op,
       NOW,
     );
     expect(result.ok).toBe(true);
@@ -64,7 +59,7 @@ describe('reassigning cases after a grid change', () => {
         { caseId: a.id, actions: [reassign(grid.code, 'team-1')] },
         { caseId: 'no-such-case', actions: [reassign(grid.code, 'team-1')] },
       ],
-      'op',
+      op,
       NOW,
     );
     expect(missing).toMatchObject({ ok: false, reason: { key: 'case.notFound' }, itemIndex: 1 });
@@ -74,7 +69,7 @@ describe('reassigning cases after a grid change', () => {
         { caseId: a.id, actions: [reassign(grid.code, 'team-1')] },
         { caseId: closed.id, actions: [reassign(grid.code, 'team-1')] },
       ],
-      'op',
+      op,
       NOW,
     );
     expect(finished).toMatchObject({ ok: false, reason: { key: 'loop.notAllowedInStage' }, itemIndex: 1 });

@@ -1,132 +1,124 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
-import { hashPassword } from '../../shared/accounts/password';
-import { parseBackup } from '../../shared/backup/backup';
-import { packBackup, unpackBackup } from '../../shared/backup/archive';
+import { parseBackup, type BackupFile } from '../../shared/backup/backup';
 import { openDb, type GridDeskDb } from './database';
-import { replaceDataset } from './dataset-repo';
-import { createCase } from './case-actions';
 import { exportBackup, restoreBackup } from './backup-repo';
 import { readChainHead, verifyStoredRecord } from './record-repo';
+import { loadSettings } from './settings-repo';
+import { loadDataset } from './dataset-repo';
+import { sessionAccount } from './sessions';
+import { entrySizes, makeWorkstation, travelledBackup, type Workstation } from './test-backup';
 
-let db: GridDeskDb;
-let other: GridDeskDb;
-const dataset = makeFixtureDataset();
 const NOW = Date.UTC(2025, 5, 20, 2, 0);
+const EARLIER = Date.UTC(2024, 11, 2, 2, 0);
+const fixture = makeFixtureDataset();
+/** Another centre's data: another township name, its own accounts, case, photo and settings. */
+const otherDataset = { ...fixture, township: { ...fixture.township, name: '旧城街道' } };
+
+let home: Workstation;
+let away: Workstation;
 
 beforeEach(async () => {
-  db = openDb(`backup-${Math.random()}`);
-  other = openDb(`restore-${Math.random()}`);
-  await replaceDataset(db, dataset);
-  await db.accounts.add({
-    id: 'op',
-    username: 'op',
-    displayName: '值班员 王丽',
-    role: 'operator',
-    password: await hashPassword('op-password-1', { iterations: 1000 }),
-    disabled: false,
-    createdAt: NOW,
-  });
-  const created = await createCase(
-    db,
-    {
-      source: 'hotline',
-      matterCode: dataset.matters[0]!.code,
-      urgency: 'normal',
-      description: '占道经营',
-      address: '新安街道 8 号',
-      location: dataset.cases[0]!.location,
-      gridCode: dataset.grids[0]!.code,
-      teamId: 'team-1',
-    },
-    [{ type: 'register', payload: {} }],
-    'op',
-    NOW,
-  );
-  if (!created.ok) throw new Error('create failed');
-  await db.attachments.add({
-    id: 'att-1',
-    caseId: created.kase.id,
-    name: '现场.jpg',
-    type: 'image/jpeg',
-    size: 4,
-    blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }),
-    thumbnail: null,
-    addedAt: NOW,
-    addedBy: 'op',
+  home = await makeWorkstation(openDb(`backup-${Math.random()}`), fixture, { now: NOW, distanceM: 150 });
+  away = await makeWorkstation(openDb(`restore-${Math.random()}`), otherDataset, {
+    prefix: 'old-',
+    now: EARLIER,
+    distanceM: 80,
   });
 });
 afterEach(async () => {
-  await db.delete();
-  await other.delete();
+  await home.db.delete();
+  await away.db.delete();
 });
 
-/** A backup as it travels: packed into a ZIP and unpacked again. */
-async function travelled(): Promise<{
-  json: Record<string, unknown>;
-  files: ReadonlyMap<string, Uint8Array>;
-}> {
-  const { backup, files } = await exportBackup(db, '值班员 王丽', NOW);
-  const unpacked = unpackBackup(packBackup(backup, files))!;
-  return { json: unpacked.json as Record<string, unknown>, files: unpacked.files };
-}
-const sizes = (files: ReadonlyMap<string, Uint8Array>) => new Map([...files].map(([p, b]) => [p, b.length]));
-async function backupJson(): Promise<Record<string, unknown>> {
-  return (await travelled()).json;
+async function checkedBackup(): Promise<{ backup: BackupFile; files: ReadonlyMap<string, Uint8Array> }> {
+  const { json, files } = await travelledBackup(home, NOW);
+  const parsed = await parseBackup(json, 'backup.zip', entrySizes(files));
+  if (!parsed.ok) throw new Error(`backup refused: ${parsed.problems.map((p) => p.key).join(', ')}`);
+  return { backup: parsed.backup, files };
 }
 
-describe('backups', () => {
-  it('carry the chain head and restore to the same record, loop states rebuilt from it, photos included', async () => {
-    const { json, files } = await travelled();
-    expect(json.chainHead).toEqual(await readChainHead(db));
-    const parsed = await parseBackup(json, 'backup.zip', sizes(files));
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    await restoreBackup(other, parsed.backup, files);
-    const photo = await other.attachments.get('att-1');
-    expect(photo?.name).toBe('现场.jpg');
+/** Everything a restore replaces, as stored in `db` now. */
+async function everything(db: GridDeskDb) {
+  return {
+    township: (await loadDataset(db))?.township.name,
+    cases: (await db.cases.toArray()).map((c) => [c.id, c.description, c.stage]),
+    loops: await db.caseLoops.toArray(),
+    events: await db.events.toArray(),
+    head: await readChainHead(db),
+    accounts: await db.accounts.toArray(),
+    attachments: (await db.attachments.toArray()).map((a) => [a.id, a.caseId, a.addedBy]),
+    settings: await loadSettings(db),
+  };
+}
+
+describe('restoring a backup over another centre’s data', () => {
+  it('replaces every case, event, loop state, account, photo and setting, and nothing of the old stays', async () => {
+    const { backup, files } = await checkedBackup();
+    const before = await everything(away.db);
+    expect(before.cases.map(([id]) => id)).toContain(away.caseId);
+    expect(before.attachments).toEqual([['old-att', away.caseId, 'old-op']]);
+
+    expect(await restoreBackup(away.db, away.lead, backup, files)).toEqual({ ok: true });
+
+    const after = await everything(away.db);
+    expect(after).toEqual(await everything(home.db));
+    expect(after.township).toBe(fixture.township.name);
+    expect(after.cases.map(([id]) => id)).not.toContain(away.caseId);
+    expect(after.loops.map((l) => l.caseId)).not.toContain(away.caseId);
+    expect(after.events.some((e) => e.caseId === away.caseId || e.actor.id.startsWith('old-'))).toBe(false);
+    expect(after.accounts.map((a) => a.id).sort()).toEqual(['lead', 'op']);
+    expect(after.attachments).toEqual([['att', home.caseId, 'op']]);
+    expect(after.settings.duplicates.maxDistanceM).toBe(150);
+    const photo = await away.db.attachments.get('att');
     expect([...new Uint8Array(await photo!.blob.arrayBuffer())]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
-    expect(await readChainHead(other)).toEqual(await readChainHead(db));
-    expect((await verifyStoredRecord(other)).result).toEqual({ ok: true });
-    expect(await other.caseLoops.toArray()).toEqual(await db.caseLoops.toArray());
-    expect(await other.accounts.toArray()).toEqual(await db.accounts.toArray());
+    expect((await verifyStoredRecord(away.db)).result).toEqual({ ok: true });
   });
 
-  it('refuse a backup whose newest event was cut off, naming the truncation', async () => {
-    const json = await backupJson();
-    const events = json.events as unknown[];
-    const parsed = await parseBackup({ ...json, events: events.slice(0, -1) }, 'backup.json');
-    expect(parsed).toMatchObject({
+  it('ends the sessions of the accounts it replaced', async () => {
+    const { backup, files } = await checkedBackup();
+    await restoreBackup(away.db, away.lead, backup, files);
+    expect(await sessionAccount(away.db, away.lead)).toMatchObject({
       ok: false,
-      problem: { key: 'backup.record', record: { kind: 'truncated', actualCount: events.length - 1 } },
+      refusal: { key: 'auth.notSignedIn' },
     });
+    expect(await sessionAccount(away.db, away.op)).toMatchObject({ ok: false });
   });
 
-  it('refuse a backup whose case was moved along the loop without an event', async () => {
-    const json = await backupJson();
-    const data = json.dataset as { cases: { id: string; stage: string }[] };
-    const kase = data.cases.find((c) => c.stage === 'registered')!;
-    kase.stage = 'dispatched';
-    const parsed = await parseBackup(json, 'backup.json');
-    expect(parsed).toMatchObject({
+  it('is refused to an operator, changing nothing', async () => {
+    const { backup, files } = await checkedBackup();
+    const before = await everything(away.db);
+    expect(await restoreBackup(away.db, away.op, backup, files)).toEqual({
       ok: false,
-      problem: { key: 'backup.loops', params: { caseId: kase.id } },
+      refusal: { key: 'backup.leaderOnly', params: {} },
     });
+    expect(await everything(away.db)).toEqual(before);
   });
 
-  it('refuse a backup whose photo bytes are missing from the archive', async () => {
-    const { json } = await travelled();
-    expect(await parseBackup(json, 'backup.zip', new Map())).toMatchObject({
+  it('is refused for a backup without an enabled shift leader, even one that skipped the checks', async () => {
+    const { backup, files } = await checkedBackup();
+    const leaderless: BackupFile = {
+      ...backup,
+      accounts: backup.accounts.map((a) => (a.role === 'leader' ? { ...a, disabled: true } : a)),
+    };
+    const before = await everything(away.db);
+    expect(await restoreBackup(away.db, away.lead, leaderless, files)).toMatchObject({
       ok: false,
-      problem: { key: 'backup.attachment', params: { id: 'att-1' } },
+      refusal: { key: 'backup.noLeader' },
     });
+    expect(await everything(away.db)).toEqual(before);
   });
+});
 
-  it('refuse what is not a backup at all', async () => {
-    expect(await parseBackup({ hello: 1 }, 'x.json')).toEqual({
+describe('exporting a backup', () => {
+  it('is for a shift leader only, and names the leader who made it', async () => {
+    expect(await exportBackup(home.db, home.op, NOW)).toEqual({
       ok: false,
-      problem: { key: 'backup.notBackup', params: { file: 'x.json' } },
+      refusal: { key: 'backup.leaderOnly', params: {} },
     });
+    const made = await exportBackup(home.db, home.lead, NOW);
+    expect(made.ok && made.backup.createdBy).toBe('带班领导 陈刚');
+    expect(made.ok && made.backup.chainHead).toEqual(await readChainHead(home.db));
   });
 });

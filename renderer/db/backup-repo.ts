@@ -2,25 +2,60 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   attachmentPath,
+  hasEnabledLeader,
   loopStatesFromRecord,
   type BackupFile,
 } from '../../shared/backup/backup';
+import type { Account } from '../../shared/accounts/account';
 import type { AttachmentRow } from './tables';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { loadSettings } from './settings-repo';
 import { datasetTables, readStoredDataset, writeDataset } from './tables';
+import { closeSessionsOn, sessionAccount, type SessionToken } from './sessions';
+
+/** Why a backup may not be made or restored by this session. */
+export interface BackupRefusal {
+  readonly key: 'auth.notSignedIn' | 'auth.disabled' | 'backup.leaderOnly' | 'backup.noLeader';
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export type ExportBackupResult =
+  | {
+      readonly ok: true;
+      readonly backup: BackupFile;
+      readonly files: ReadonlyMap<string, Uint8Array>;
+    }
+  | { readonly ok: false; readonly refusal: BackupRefusal };
+
+/** The session's stored account if it is an enabled shift leader (read now, in the caller's transaction). */
+async function leaderAccount(
+  db: GridDeskDb,
+  session: SessionToken,
+): Promise<
+  { readonly ok: true; readonly account: Account } | { readonly ok: false; readonly refusal: BackupRefusal }
+> {
+  const found = await sessionAccount(db, session);
+  if (!found.ok) return found;
+  return found.account.role === 'leader'
+    ? found
+    : { ok: false, refusal: { key: 'backup.leaderOnly', params: {} } };
+}
 
 /**
  * Everything a restore needs, read in one transaction so the dataset, the record and its head agree.
- * `createdBy` is the display name of the account making the backup; `now` is epoch milliseconds.
+ * Only an enabled shift leader may make one (it holds every account's password hash), checked in
+ * that transaction; the backup names the leader's display name as its maker. `now` is epoch ms.
  */
 export async function exportBackup(
   db: GridDeskDb,
-  createdBy: string,
+  session: SessionToken,
   now: number,
-): Promise<{ readonly backup: BackupFile; readonly files: ReadonlyMap<string, Uint8Array> }> {
-  const [backup, rows] = await db.transaction('r', db.tables, async (tx) => {
+): Promise<ExportBackupResult> {
+  const read = await db.transaction('r', db.tables, async (tx) => {
+    const leader = await leaderAccount(db, session);
+    if (!leader.ok) return leader;
+    const createdBy = leader.account.displayName;
     const stored = await readStoredDataset(datasetTables(tx));
     if (stored === undefined) throw new Error('nothing to back up: no dataset is stored');
     const [chainHead, events, accounts, settings, attachments] = await Promise.all([
@@ -51,8 +86,10 @@ export async function exportBackup(
         hasThumbnail: a.thumbnail !== null,
       })),
     };
-    return [file, attachments] as const;
+    return { ok: true, backup: file, rows: attachments } as const;
   });
+  if (!read.ok) return read;
+  const { backup, rows } = read;
   // Blob bytes are read after the transaction: reading a Blob is not an IndexedDB request.
   const files = new Map<string, Uint8Array>();
   for (const row of rows) {
@@ -64,19 +101,25 @@ export async function exportBackup(
   // The newest exported head anchors the start-up check (record-health.ts): a later rewrite of the
   // record, head included, no longer passes through it.
   await db.meta.put({ key: 'lastBackupHead', value: { ...backup.chainHead, exportedAt: now } });
-  return { backup, files };
+  return { ok: true, backup, files };
 }
 
 /**
  * Replaces everything on this PC with a checked backup (see parseBackup), in ONE transaction: the
  * dataset, the record and its head, the loop states rebuilt from the record, the accounts and the
  * settings and the attachments with their bytes (`files`, archive path → bytes). All of it or nothing.
+ * Only an enabled shift leader may, checked in that transaction, and only a backup with an enabled
+ * leader among its accounts is restored. Every session on this database ends with it: the accounts
+ * they stood for were replaced, so everyone signs in again.
  */
 export async function restoreBackup(
   db: GridDeskDb,
+  session: SessionToken,
   backup: BackupFile,
   files: ReadonlyMap<string, Uint8Array> = new Map(),
-): Promise<void> {
+): Promise<{ readonly ok: true } | { readonly ok: false; readonly refusal: BackupRefusal }> {
+  if (!hasEnabledLeader(backup.accounts))
+    return { ok: false, refusal: { key: 'backup.noLeader', params: {} } };
   const loops = loopStatesFromRecord(backup.events);
   const attachments: AttachmentRow[] = backup.attachments.map((a) => {
     const bytes = files.get(attachmentPath(a.id, 'file'));
@@ -95,7 +138,9 @@ export async function restoreBackup(
       addedBy: a.addedBy,
     };
   });
-  await db.transaction('rw', db.tables, async (tx) => {
+  const refusal = await db.transaction('rw', db.tables, async (tx) => {
+    const leader = await leaderAccount(db, session);
+    if (!leader.ok) return leader.refusal;
     await writeDataset(datasetTables(tx), backup.dataset, {});
     await Promise.all([db.caseLoops.clear(), db.events.clear(), db.accounts.clear(), db.attachments.clear()]);
     await db.caseLoops.bulkAdd(
@@ -106,5 +151,9 @@ export async function restoreBackup(
     await db.attachments.bulkAdd(attachments);
     await db.meta.put({ key: 'chainHead', value: backup.chainHead });
     await db.meta.put({ key: 'settings', value: backup.settings });
+    return null;
   });
+  if (refusal) return { ok: false, refusal };
+  closeSessionsOn(db);
+  return { ok: true };
 }

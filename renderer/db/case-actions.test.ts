@@ -1,41 +1,40 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GridDeskDb } from './database';
 import { replaceDataset } from './dataset-repo';
 import { createCase, createCases, runCaseActions, type NewCaseDraft } from './case-actions';
 import { checkStoredRecordHealth, listCaseEvents, readChainHead, verifyStoredRecord } from './record-repo';
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
-import { hashPassword } from '../../shared/accounts/password';
-import type { Account } from '../../shared/accounts/account';
-import type { Role } from '../../shared/cases/loop-types';
+import { closeSession, type SessionToken } from './sessions';
+import { addAccount, signInAs } from './test-accounts';
 
 let db: GridDeskDb;
 let serial = 0;
 const fixture = makeFixtureDataset();
 const NOW = Date.UTC(2025, 5, 20, 2, 0);
-
-async function addAccount(id: string, role: Role, disabled = false): Promise<void> {
-  const account: Account = {
-    id,
-    username: id,
-    displayName: `${role} ${id}`,
-    role,
-    password: await hashPassword('correct horse 1', { iterations: 1000 }),
-    disabled,
-    createdAt: NOW,
-  };
-  await db.accounts.add(account);
-}
+/** Session tokens of the operator, the leader, the wall (viewer) and an operator disabled since. */
+let op: SessionToken;
+let lead: SessionToken;
+let wall: SessionToken;
+let gone: SessionToken;
 
 beforeEach(async () => {
   db = new GridDeskDb(`case-actions-test-${serial++}`);
   await replaceDataset(db, fixture);
-  await addAccount('op', 'operator');
-  await addAccount('lead', 'leader');
-  await addAccount('wall', 'viewer');
-  await addAccount('gone', 'operator', true);
+  await addAccount(db, 'op', 'operator');
+  await addAccount(db, 'lead', 'leader');
+  await addAccount(db, 'wall', 'viewer');
+  await addAccount(db, 'gone', 'operator');
+  [op, lead, wall, gone] = await Promise.all([
+    signInAs(db, 'op'),
+    signInAs(db, 'lead'),
+    signInAs(db, 'wall'),
+    signInAs(db, 'gone'),
+  ]);
+  await db.accounts.update('gone', { disabled: true });
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await db.delete();
 });
 
@@ -66,7 +65,7 @@ describe('the record built with the dataset', () => {
 describe('createCase', () => {
   it('reports, registers and dispatches a hotline case in one step, with the account in every event', async () => {
     const before = await readChainHead(db);
-    const result = await createCase(db, DRAFT, [{ type: 'register', payload: {} }, DISPATCH], 'op', NOW);
+    const result = await createCase(db, DRAFT, [{ type: 'register', payload: {} }, DISPATCH], op, NOW);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.kase.stage).toBe('dispatched');
@@ -84,15 +83,15 @@ describe('createCase', () => {
   });
 
   it('numbers the next case after the last one of the year', async () => {
-    const a = await createCase(db, DRAFT, [], 'op', NOW);
-    const b = await createCase(db, DRAFT, [], 'op', NOW + 1000);
+    const a = await createCase(db, DRAFT, [], op, NOW);
+    const b = await createCase(db, DRAFT, [], op, NOW + 1000);
     expect(a.ok && b.ok && [a.kase.caseNo, b.kase.caseNo]).toEqual(['2025-000001', '2025-000002']);
   });
 
   it('stores nothing when a follow-up action is refused, and says which one', async () => {
     const before = await db.events.count();
     const cases = await db.cases.count();
-    const result = await createCase(db, DRAFT, [DISPATCH], 'op', NOW);
+    const result = await createCase(db, DRAFT, [DISPATCH], op, NOW);
     expect(result).toEqual({
       ok: false,
       reason: { key: 'loop.notAllowedInStage', params: { stage: 'reported', action: 'dispatch' } },
@@ -102,21 +101,64 @@ describe('createCase', () => {
     expect(await db.cases.count()).toBe(cases);
   });
 
-  it('refuses unknown and disabled accounts, and the display wall, whatever they claim', async () => {
-    expect(await createCase(db, DRAFT, [], 'nobody', NOW)).toMatchObject({
+  it('refuses an account id passed as a token, a signed-out token and a disabled account’s token', async () => {
+    const cases = await db.cases.count();
+    expect(await createCase(db, DRAFT, [], 'op' as SessionToken, NOW)).toMatchObject({
       reason: { key: 'auth.notSignedIn' },
     });
-    expect(await createCase(db, DRAFT, [], 'gone', NOW)).toMatchObject({ reason: { key: 'auth.disabled' } });
-    const created = await createCase(db, DRAFT, [], 'op', NOW);
+    expect(await createCase(db, DRAFT, [], gone, NOW)).toMatchObject({ reason: { key: 'auth.disabled' } });
+    closeSession(op);
+    expect(await createCase(db, DRAFT, [], op, NOW)).toMatchObject({ reason: { key: 'auth.notSignedIn' } });
+    expect(await db.cases.count()).toBe(cases);
+  });
+
+  it('lets the display wall (viewer) report nothing, not even a bare report, nor act on a case', async () => {
+    const before = { cases: await db.cases.count(), events: await db.events.count() };
+    expect(await createCase(db, DRAFT, [], wall, NOW)).toEqual({
+      ok: false,
+      reason: { key: 'loop.roleForbidden', params: { role: 'viewer', action: 'report' } },
+    });
+    expect({ cases: await db.cases.count(), events: await db.events.count() }).toEqual(before);
+    const created = await createCase(db, DRAFT, [], lead, NOW);
     if (!created.ok) throw new Error('create failed');
-    const byWall = await runCaseActions(
-      db,
-      created.kase.id,
-      [{ type: 'register', payload: {} }],
-      'wall',
-      NOW,
-    );
+    const byWall = await runCaseActions(db, created.kase.id, [{ type: 'register', payload: {} }], wall, NOW);
     expect(byWall).toMatchObject({ ok: false, reason: { key: 'loop.roleForbidden' } });
+  });
+
+  it('refuses an account disabled between planning the change and writing it', async () => {
+    const events = await db.events.count();
+    // Another window disables the operator just before the write transaction starts.
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let disabled = false;
+    vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (args[0] !== 'rw' || disabled) return transaction(...args);
+      disabled = true;
+      return db.accounts.update('op', { disabled: true }).then(() => transaction(...args));
+    }) as unknown as typeof db.transaction);
+    expect(await createCase(db, DRAFT, [], op, NOW)).toMatchObject({
+      ok: false,
+      reason: { key: 'auth.disabled' },
+    });
+    expect(disabled).toBe(true);
+    expect(await db.events.count()).toBe(events);
+  });
+
+  it('records attachments as added by the signed-in account, whatever the caller wrote', async () => {
+    const attachment = {
+      id: 'att-1',
+      caseId: 'new',
+      name: 'photo.jpg',
+      type: 'image/jpeg',
+      size: 2,
+      blob: new Blob([new Uint8Array([1, 2])]),
+      thumbnail: null,
+      addedAt: NOW,
+      addedBy: 'lead',
+    };
+    const note = { type: 'note', payload: { text: '', attachmentIds: ['att-1'] } } as const;
+    const created = await createCase(db, DRAFT, [note], op, NOW, { attachments: [attachment] });
+    expect(created.ok).toBe(true);
+    expect((await db.attachments.get('att-1'))?.addedBy).toBe('op');
   });
 });
 
@@ -129,7 +171,7 @@ describe('createCases (an import)', () => {
         { draft: { ...DRAFT, reportedAt: calledAt }, then: [{ type: 'register', payload: {} }] },
         { draft: { ...DRAFT, externalRef: 'GD-2025-0002' }, then: [] },
       ],
-      'op',
+      op,
       NOW,
     );
     expect(result.ok && result.cases.map((c) => [c.caseNo, c.stage, c.reportedAt])).toEqual([
@@ -137,6 +179,23 @@ describe('createCases (an import)', () => {
       ['2025-000002', 'reported', NOW],
     ]);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('refuses an import by the display wall (viewer), storing none of its cases', async () => {
+    const result = await createCases(
+      db,
+      [
+        { draft: DRAFT, then: [] },
+        { draft: DRAFT, then: [] },
+      ],
+      wall,
+      NOW,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      reason: { key: 'loop.roleForbidden', params: { action: 'report' } },
+    });
+    expect(await db.cases.where('id').startsWith('case-2025-').count()).toBe(0);
   });
 
   it('stores nothing at all when one item is refused, and names the item and action', async () => {
@@ -147,7 +206,7 @@ describe('createCases (an import)', () => {
         { draft: DRAFT, then: [] },
         { draft: DRAFT, then: [{ type: 'evaluate', payload: { satisfaction: 5 } }] },
       ],
-      'op',
+      op,
       NOW,
     );
     expect(result).toMatchObject({
@@ -163,15 +222,15 @@ describe('createCases (an import)', () => {
 
 describe('runCaseActions', () => {
   it('lets only the leader void, and records the reason', async () => {
-    const created = await createCase(db, DRAFT, [], 'op', NOW);
+    const created = await createCase(db, DRAFT, [], op, NOW);
     if (!created.ok) throw new Error('create failed');
     const id = created.kase.id;
     const voidIt = { type: 'void', payload: { reason: '重复工单' } } as const;
-    expect(await runCaseActions(db, id, [voidIt], 'op', NOW + 1)).toMatchObject({
+    expect(await runCaseActions(db, id, [voidIt], op, NOW + 1)).toMatchObject({
       ok: false,
       reason: { key: 'loop.roleForbidden' },
     });
-    const byLeader = await runCaseActions(db, id, [voidIt], 'lead', NOW + 2);
+    const byLeader = await runCaseActions(db, id, [voidIt], lead, NOW + 2);
     expect(byLeader.ok && byLeader.kase.stage).toBe('voided');
     const events = await listCaseEvents(db, id);
     expect(events.at(-1)?.action).toEqual(voidIt);
@@ -179,26 +238,26 @@ describe('runCaseActions', () => {
   });
 
   it('moves the case to another grid and team when the operator overrides the assignment', async () => {
-    const created = await createCase(db, DRAFT, [], 'op', NOW);
+    const created = await createCase(db, DRAFT, [], op, NOW);
     if (!created.ok) throw new Error('create failed');
     const reassign = {
       type: 'reassign',
       payload: { gridCode: FIXTURE_GRID_CODES[2], teamId: 'team-1', reason: '实际位于对面网格' },
     } as const;
-    const result = await runCaseActions(db, created.kase.id, [reassign], 'op', NOW + 5);
+    const result = await runCaseActions(db, created.kase.id, [reassign], op, NOW + 5);
     expect(result.ok).toBe(true);
     expect((await db.cases.get(created.kase.id))?.gridCode).toBe(FIXTURE_GRID_CODES[2]);
   });
 
   it('keeps one unbroken chain when two actions race on the same record', async () => {
-    const a = await createCase(db, DRAFT, [], 'op', NOW);
-    const b = await createCase(db, DRAFT, [], 'op', NOW + 1);
+    const a = await createCase(db, DRAFT, [], op, NOW);
+    const b = await createCase(db, DRAFT, [], op, NOW + 1);
     if (!a.ok || !b.ok) throw new Error('create failed');
     const register = [{ type: 'register', payload: {} }] as const;
     const results = await Promise.all([
-      runCaseActions(db, a.kase.id, register, 'op', NOW + 10),
-      runCaseActions(db, b.kase.id, register, 'op', NOW + 11),
-      runCaseActions(db, a.kase.id, register, 'op', NOW + 12),
+      runCaseActions(db, a.kase.id, register, op, NOW + 10),
+      runCaseActions(db, b.kase.id, register, op, NOW + 11),
+      runCaseActions(db, a.kase.id, register, op, NOW + 12),
     ]);
     // Case a can be registered once; the second try sees it registered and is refused by the loop.
     expect(results.filter((r) => r.ok)).toHaveLength(2);

@@ -1,8 +1,10 @@
 /**
- * Where case actions run. Every change to a case goes through here: the acting account is read from
- * the database (its stored role decides, not what the caller claims), the shared state machine
- * decides, and the case, its loop state, the new events and the chain head are written in ONE
- * transaction, so a change without its event (or an event without its change) cannot exist.
+ * Where case actions run. Every change to a case goes through here: the caller passes its session
+ * token (sessions.ts), the account behind it is read from the database (its stored role decides, not
+ * what the caller claims; a disabled account is refused), the shared state machine decides, and the
+ * case, its loop state, the new events and the chain head are written in ONE transaction, so a change
+ * without its event (or an event without its change) cannot exist. The transaction reads the account
+ * again, so an account disabled meanwhile writes nothing.
  *
  * Hashing is async WebCrypto and cannot run inside an IndexedDB transaction, so events are chained
  * against the head read beforehand and the transaction re-checks that neither the head nor the case
@@ -12,11 +14,13 @@ import type { Case, CaseSource, CaseStep, Urgency } from '../../shared/model/cas
 import type { LonLat } from '../../shared/model/geo';
 import type { GridCode } from '../../shared/grid/code';
 import { applyAction, initialLoopState } from '../../shared/cases/state-machine';
+import { canReport } from '../../shared/cases/permissions';
 import { chainEvents, reportEvent, type CaseEvent, type StoredCaseEvent } from '../../shared/cases/history';
 import type { Actor, CaseAction, CaseLoopState, LoopRefusalKey } from '../../shared/cases/loop-types';
 import type { ChainHead } from '../../shared/cases/record';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
+import { sessionAccount, type SessionToken } from './sessions';
 import type { AttachmentRow, CaseLoopRow } from './tables';
 
 export type CaseCommandRefusalKey =
@@ -74,12 +78,16 @@ function refused(
   return { ok: false, reason: { key, params } };
 }
 
-/** The acting account as the record names it, or why it may not act. */
-async function actorOf(db: GridDeskDb, accountId: string): Promise<Actor | CaseCommandRefusal> {
-  const account = await db.accounts.get(accountId);
-  if (account === undefined) return { key: 'auth.notSignedIn', params: {} };
-  if (account.disabled) return { key: 'auth.disabled', params: { username: account.username } };
+/** The account behind the session as the record names it, or why it may not act. */
+async function actorOf(db: GridDeskDb, session: SessionToken): Promise<Actor | CaseCommandRefusal> {
+  const found = await sessionAccount(db, session);
+  if (!found.ok) return found.refusal;
+  const { account } = found;
   return { id: account.id, role: account.role, name: account.displayName };
+}
+
+function sameActor(a: Actor | CaseCommandRefusal, b: Actor): boolean {
+  return !isRefusal(a) && a.id === b.id && a.role === b.role && a.name === b.name;
 }
 
 function isRefusal(value: Actor | CaseCommandRefusal): value is CaseCommandRefusal {
@@ -128,12 +136,16 @@ function sameHead(a: ChainHead, b: ChainHead): boolean {
 
 /**
  * Writes planned changes (new cases when `isNew`, else changes to stored ones) with their events, the
- * new head and any attachments, in ONE transaction, if nothing was recorded since `head` was read:
- * every change writes an event and moves the head, so an unchanged head means nothing else was
- * written meanwhile. Returns the stored events, or null when the head moved (the caller plans again).
+ * new head and any attachments (recorded as added by the actor), in ONE transaction, if nothing was
+ * recorded since `head` was read and the session still resolves to the same enabled account: every
+ * change writes an event and moves the head, so an unchanged head means nothing else was written
+ * meanwhile. Returns the stored events, or null when the head or the account moved (the caller plans
+ * again, from the account as it is now).
  */
 async function commitPlanned(
   db: GridDeskDb,
+  session: SessionToken,
+  actor: Actor,
   planned: readonly Planned[],
   head: ChainHead,
   isNew: boolean,
@@ -150,7 +162,9 @@ async function commitPlanned(
     state: p.state,
     lastSeq: lastSeq.get(p.kase.id) ?? 0,
   }));
-  return db.transaction('rw', [db.cases, db.caseLoops, db.events, db.meta, db.attachments], async () => {
+  const tables = [db.cases, db.caseLoops, db.events, db.meta, db.attachments, db.accounts];
+  return db.transaction('rw', tables, async () => {
+    if (!sameActor(await actorOf(db, session), actor)) return null;
     if (!sameHead(await readChainHead(db), head)) return null;
     const kases = planned.map((p) => p.kase);
     // bulkAdd for new cases: an id taken meanwhile throws and aborts the whole transaction.
@@ -158,34 +172,35 @@ async function commitPlanned(
     await (isNew ? db.caseLoops.bulkAdd(loops) : db.caseLoops.bulkPut(loops));
     await db.events.bulkAdd([...chained.events]);
     await db.meta.put({ key: 'chainHead', value: chained.head });
-    if (attachments.length > 0) await db.attachments.bulkAdd([...attachments]);
+    if (attachments.length > 0)
+      await db.attachments.bulkAdd(attachments.map((a) => ({ ...a, addedBy: actor.id })));
     return chained.events;
   });
 }
 
 /**
- * Runs one or more actions on a case as one step (e.g. 立案 then 派遣), by the account `accountId`, at
- * `now` (epoch ms). Either all of them are applied and recorded, or none is and the refusal says which
- * action failed and why.
+ * Runs one or more actions on a case as one step (e.g. 立案 then 派遣), by the account signed in as
+ * `session`, at `now` (epoch ms). Either all of them are applied and recorded, or none is and the
+ * refusal says which action failed and why.
  */
 export async function runCaseActions(
   db: GridDeskDb,
   caseId: string,
   actions: readonly CaseAction[],
-  accountId: string,
+  session: SessionToken,
   now: number,
   options: CaseCommandOptions = {},
 ): Promise<CaseCommandResult> {
-  const actor = await actorOf(db, accountId);
-  if (isRefusal(actor)) return { ok: false, reason: actor };
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const actor = await actorOf(db, session);
+    if (isRefusal(actor)) return { ok: false, reason: actor };
     const [kase, loopRow, head] = await db.transaction('r', db.cases, db.caseLoops, db.meta, () =>
       Promise.all([db.cases.get(caseId), db.caseLoops.get(caseId), readChainHead(db)]),
     );
     if (kase === undefined || loopRow === undefined) return refused('case.notFound', { caseId });
     const planned = plan(kase, loopRow.state, actions, actor, now);
     if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
-    const written = await commitPlanned(db, [planned], head, false, options.attachments);
+    const written = await commitPlanned(db, session, actor, [planned], head, false, options.attachments);
     if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
   }
   return refused('case.busy', { caseId });
@@ -227,24 +242,31 @@ function validLocation(location: NewCaseDraft['location']): boolean {
 }
 
 /**
- * Creates several cases (上报), each followed by its own actions, by `accountId` at `now`, ALL OR
- * NOTHING: one refused action or bad location and nothing is stored (an import commits whole). Case
- * numbers continue the year's sequence. The report time of each case is its draft's `reportedAt` (the
- * hotline call) or `now`; the events are recorded at `now`, when they were entered here.
+ * Creates several cases (上报), each followed by its own actions, by the account signed in as
+ * `session` at `now`, ALL OR NOTHING: one refused action or bad location and nothing is stored (an
+ * import commits whole). Only operators and leaders may report (shared/cases canReport), a report
+ * with no further action included. Case numbers continue the year's sequence. The report time of each
+ * case is its draft's `reportedAt` (the hotline call) or `now`; the events are recorded at `now`.
  */
 export async function createCases(
   db: GridDeskDb,
   items: readonly NewCaseItem[],
-  accountId: string,
+  session: SessionToken,
   now: number,
   options: CaseCommandOptions = {},
 ): Promise<CreateCasesResult> {
-  const actor = await actorOf(db, accountId);
-  if (isRefusal(actor)) return { ok: false, reason: actor };
   const badIndex = items.findIndex((item) => !validLocation(item.draft.location));
   if (badIndex >= 0)
     return { ok: false, reason: { key: 'case.noLocation', params: {} }, itemIndex: badIndex };
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const actor = await actorOf(db, session);
+    if (isRefusal(actor)) return { ok: false, reason: actor };
+    if (!canReport(actor.role)) {
+      return {
+        ok: false,
+        reason: { key: 'loop.roleForbidden', params: { role: actor.role, action: 'report' } },
+      };
+    }
     // Read together: an unchanged head at commit then also means these case numbers are still free.
     const [firstNo, head] = await db.transaction('r', db.cases, db.meta, () =>
       Promise.all([nextCaseNo(db, now), readChainHead(db)]),
@@ -279,7 +301,7 @@ export async function createCases(
     }
     const onlyCase = planned.length === 1 ? planned[0]?.kase.id : undefined;
     const attachments = (options.attachments ?? []).map((a) => (onlyCase ? { ...a, caseId: onlyCase } : a));
-    const written = await commitPlanned(db, planned, head, true, attachments);
+    const written = await commitPlanned(db, session, actor, planned, head, true, attachments);
     if (written !== null) {
       return {
         ok: true,
@@ -293,19 +315,19 @@ export async function createCases(
 }
 
 /**
- * Creates a case (上报) by `accountId` at `now` and, in the same step, runs `then` on it (usually 立案
- * and 派遣, so a hotline case is dispatched in one go). Everything is recorded in one transaction;
- * attachments in `options` are stored with the new case.
+ * Creates a case (上报) by the account signed in as `session` at `now` and, in the same step, runs
+ * `then` on it (usually 立案 and 派遣, so a hotline case is dispatched in one go). Everything is
+ * recorded in one transaction; attachments in `options` are stored with the new case.
  */
 export async function createCase(
   db: GridDeskDb,
   draft: NewCaseDraft,
   then: readonly CaseAction[],
-  accountId: string,
+  session: SessionToken,
   now: number,
   options: CaseCommandOptions = {},
 ): Promise<CaseCommandResult> {
-  const result = await createCases(db, [{ draft, then }], accountId, now, options);
+  const result = await createCases(db, [{ draft, then }], session, now, options);
   if (!result.ok) {
     return result.actionIndex === undefined
       ? { ok: false, reason: result.reason }
@@ -323,20 +345,20 @@ export interface CaseActionsItem {
 }
 
 /**
- * Runs actions on several existing cases (e.g. 调整归属 of every case a grid change moved) by
- * `accountId` at `now`, ALL OR NOTHING: one missing case or refused action and nothing is stored; the
- * refusal names the item and the action.
+ * Runs actions on several existing cases (e.g. 调整归属 of every case a grid change moved) by the
+ * account signed in as `session` at `now`, ALL OR NOTHING: one missing case or refused action and
+ * nothing is stored; the refusal names the item and the action.
  */
 export async function runActionsOnCases(
   db: GridDeskDb,
   items: readonly CaseActionsItem[],
-  accountId: string,
+  session: SessionToken,
   now: number,
 ): Promise<CreateCasesResult> {
-  const actor = await actorOf(db, accountId);
-  if (isRefusal(actor)) return { ok: false, reason: actor };
   const ids = items.map((item) => item.caseId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const actor = await actorOf(db, session);
+    if (isRefusal(actor)) return { ok: false, reason: actor };
     const [kases, loops, head] = await db.transaction('r', db.cases, db.caseLoops, db.meta, () =>
       Promise.all([db.cases.bulkGet(ids), db.caseLoops.bulkGet(ids), readChainHead(db)]),
     );
@@ -356,7 +378,7 @@ export async function runActionsOnCases(
         return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
       planned.push(one);
     }
-    const written = await commitPlanned(db, planned, head, false);
+    const written = await commitPlanned(db, session, actor, planned, head, false);
     if (written !== null) {
       return {
         ok: true,

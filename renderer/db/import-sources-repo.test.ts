@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
-import { hashPassword } from '../../shared/accounts/password';
 import { categoryKey } from '../../shared/import/category-match';
 import { findSource, sourceKey } from '../../shared/import/import-source';
-import type { Role } from '../../shared/cases/loop-types';
 import { openDb, type GridDeskDb } from './database';
 import { replaceDataset } from './dataset-repo';
 import { loadImportSources, rememberImportSource } from './import-sources-repo';
+import type { SessionToken } from './sessions';
+import { addAccount, signInAs } from './test-accounts';
 
 let db: GridDeskDb;
 const key = sourceKey(['工单编号', '受理时间', '诉求类型', '诉求内容', '经度', '纬度']);
@@ -19,25 +19,23 @@ const choices = {
   at: 1_800_000_000_000,
 };
 
+let tokens: Record<'op' | 'lead' | 'wall' | 'gone', SessionToken>;
+
 beforeEach(async () => {
   db = openDb(`import-sources-${Math.random()}`);
   await replaceDataset(db, makeFixtureDataset());
-  const password = await hashPassword('a-password-1', { iterations: 1000 });
-  const account = (id: string, role: Role, disabled = false) => ({
-    id,
-    username: id,
-    displayName: id,
-    role,
-    password,
-    disabled,
-    createdAt: 0,
-  });
-  await db.accounts.bulkAdd([
-    account('op', 'operator'),
-    account('lead', 'leader'),
-    account('wall', 'viewer'),
-    account('gone', 'operator', true),
-  ]);
+  await addAccount(db, 'op', 'operator');
+  await addAccount(db, 'lead', 'leader');
+  await addAccount(db, 'wall', 'viewer');
+  await addAccount(db, 'gone', 'operator');
+  tokens = {
+    op: await signInAs(db, 'op'),
+    lead: await signInAs(db, 'lead'),
+    wall: await signInAs(db, 'wall'),
+    gone: await signInAs(db, 'gone'),
+  };
+  // Disabled after signing in: the session outlives the account's permission, the write must not.
+  await db.accounts.update('gone', { disabled: true });
 });
 afterEach(async () => {
   await db.delete();
@@ -46,7 +44,7 @@ afterEach(async () => {
 describe('the import source memory', () => {
   it('starts empty and remembers an operator’s choices for the source, across a reopen', async () => {
     expect((await loadImportSources(db)).sources).toEqual([]);
-    expect((await rememberImportSource(db, choices, 'op')).ok).toBe(true);
+    expect((await rememberImportSource(db, choices, tokens.op)).ok).toBe(true);
     const name = db.name;
     db.close();
     db = openDb(name);
@@ -58,12 +56,12 @@ describe('the import source memory', () => {
   });
 
   it('lets a leader write it too', async () => {
-    expect((await rememberImportSource(db, choices, 'lead')).ok).toBe(true);
+    expect((await rememberImportSource(db, choices, tokens.lead)).ok).toBe(true);
   });
 
-  it('refuses the viewer, a disabled account and an unknown id, writing nothing', async () => {
-    for (const id of ['wall', 'gone', 'nobody']) {
-      expect(await rememberImportSource(db, choices, id)).toEqual({
+  it('refuses the viewer, a disabled account and an account id passed as a session, writing nothing', async () => {
+    for (const session of [tokens.wall, tokens.gone, 'op' as unknown as SessionToken]) {
+      expect(await rememberImportSource(db, choices, session)).toEqual({
         ok: false,
         key: 'importSources.notAllowed',
       });

@@ -13,6 +13,7 @@ import {
   writeRecord,
 } from './record-repo';
 import { startUpDatabase } from './start-up';
+import { addAccount, signInAs } from './test-accounts';
 import { STORES_V1, TABLE_NAMES, datasetTables, writeDataset } from './tables';
 import { appendEventSync, EMPTY_HEAD, type ChainHead } from '../../shared/cases/record';
 import type { StoredCaseEvent } from '../../shared/cases/history';
@@ -188,7 +189,10 @@ describe('the head of the newest exported backup', () => {
   it('is kept when a backup is exported, and catches a record rewritten and re-chained since', async () => {
     const db = new GridDeskDb(dbName());
     await replaceDataset(db, makeFixtureDataset());
-    const { backup } = await exportBackup(db, '带班领导 张伟', NOW);
+    await addAccount(db, 'lead', 'leader', { displayName: '带班领导 张伟' });
+    const exported = await exportBackup(db, await signInAs(db, 'lead'), NOW);
+    if (!exported.ok) throw new Error(`backup refused: ${exported.refusal.key}`);
+    const { backup } = exported;
     expect(await readLastBackupHead(db)).toEqual({ ...backup.chainHead, exportedAt: NOW });
     expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
     expect(await checkStoredExtends(db, backup.chainHead)).toMatchObject({ result: { ok: true } });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GridDeskDb } from './database';
 import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
-import { ensureSeeded, resetToSample, type LoadSample } from './seed';
+import { ensureSeeded, type LoadSample } from './seed';
 import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
 import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
 
@@ -144,29 +144,5 @@ describe('ensureSeeded', () => {
       ok: false,
       errors: [{ key: 'sample.loadFailed', params: { detail: 'HTTP 404' } }],
     });
-  });
-});
-
-describe('resetToSample', () => {
-  it('replaces whatever is stored with a freshly shifted sample', async () => {
-    freshDb();
-    await ensureSeeded(db, countingLoader(), NOW);
-    await db.cases.clear();
-    const later = NOW + 7 * 86_400_000;
-    const result = await resetToSample(db, countingLoader(), later);
-    expect(result).toMatchObject({ ok: true, status: 'seeded' });
-    const stored = await loadDataset(db);
-    expect(stored?.cases).toHaveLength(makeFixtureDataset().cases.length);
-    expect(stored && newestEventAt(stored)).toBe(later - SAMPLE_LEAD_MS);
-    expect(await readMeta(db, 'seededAt')).toBe(later);
-  });
-
-  it('keeps the stored data when the sample is bad', async () => {
-    freshDb();
-    await ensureSeeded(db, countingLoader(), NOW);
-    const before = await loadDataset(db);
-    const result = await resetToSample(db, countingLoader(brokenSample), NOW + 1000);
-    expect(result.ok).toBe(false);
-    expect(await loadDataset(db)).toEqual(before);
   });
 });

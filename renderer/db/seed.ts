@@ -6,7 +6,8 @@ import type { Transaction } from 'dexie';
 import type { GridDeskDb } from './database';
 import { HistoryReplayError } from '../../shared/cases/history';
 import { buildRecord, writeRecord, type BuiltRecord } from './record-repo';
-import { datasetTables, writeDataset, type MetaRow } from './tables';
+import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
+import { sessionAccount, type SessionToken } from './sessions';
 
 /**
  * The embedded sample arrives as parsed JSON files, in this order: township.json (a whole dataset with
@@ -136,24 +137,91 @@ export async function ensureSeeded(db: GridDeskDb, loadSample: LoadSample, now: 
   return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
 }
 
+/** What a reset to the sample throws away: the cases, record events and attachments stored now. */
+export interface ResetLoss {
+  readonly cases: number;
+  readonly events: number;
+  readonly attachments: number;
+}
+
+/** Counts what {@link resetToSample} would throw away now, read in one transaction (for the question). */
+export async function resetLoss(db: GridDeskDb): Promise<ResetLoss> {
+  return db.transaction('r', db.cases, db.events, db.attachments, async () => {
+    const [cases, events, attachments] = await Promise.all([
+      db.cases.count(),
+      db.events.count(),
+      db.attachments.count(),
+    ]);
+    return { cases, events, attachments };
+  });
+}
+
+/** Why a reset was refused: not a signed-in enabled leader, not the sample centre, or data changed. */
+export interface ResetRefusal {
+  readonly key:
+    'auth.notSignedIn' | 'auth.disabled' | 'reset.leaderOnly' | 'reset.notSample' | 'reset.changed';
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export type ResetResult = SeedResult | { readonly ok: false; readonly refusal: ResetRefusal };
+
+/**
+ * The `meta` rows a reset replaces or drops: those describing the dataset, the record's head, and the
+ * head of the last backup exported here (it anchored the old record; the new one does not extend it).
+ */
+const REPLACED_META_KEYS: readonly MetaKey[] = [
+  'schemaVersion',
+  'dataset',
+  'seededAt',
+  'sampleTimeShiftMs',
+  'chainHead',
+  'lastBackupHead',
+];
+
+function sameLoss(a: ResetLoss, b: ResetLoss): boolean {
+  return a.cases === b.cases && a.events === b.events && a.attachments === b.attachments;
+}
+
 /**
  * Throws away the dataset, the case record and attachments and puts the sample back (time-shifted to
- * `now`), in one transaction; local accounts stay. A bad sample changes nothing.
+ * `now`), in one transaction; local accounts, the centre settings and every other `meta` row that
+ * is not the dataset's or the record head stay. Only for the sample centre
+ * (a stored dataset whose meta says `synthetic: true`) and only by an enabled shift leader, both
+ * checked inside that transaction from the stored account behind `session`. `confirmed` is what the
+ * leader was told would be lost (see {@link resetLoss}): if more or less is stored by the time of the
+ * write (another window added a case), nothing happens and the refusal says so. A bad sample changes
+ * nothing either.
  */
 export async function resetToSample(
   db: GridDeskDb,
+  session: SessionToken,
   loadSample: LoadSample,
   now: number,
-): Promise<SeedResult> {
+  confirmed: ResetLoss,
+): Promise<ResetResult> {
   const prepared = await prepareSample(loadSample, now);
   if (!prepared.ok) return prepared;
-  await db.transaction('rw', db.tables, async (tx) => {
+  const refusal = await db.transaction('rw', db.tables, async (tx): Promise<ResetRefusal | null> => {
+    const found = await sessionAccount(db, session);
+    if (!found.ok) return found.refusal;
+    if (found.account.role !== 'leader') return { key: 'reset.leaderOnly', params: {} };
+    const meta = await db.meta.get('dataset');
+    if (meta?.key !== 'dataset' || meta.value.synthetic !== true)
+      return { key: 'reset.notSample', params: {} };
+    const loss = await resetLoss(db);
+    if (!sameLoss(loss, confirmed)) return { key: 'reset.changed', params: { ...loss } };
+    // writeDataset clears the whole meta table; only the dataset's rows and the record's head are
+    // replaced, the rest (the centre's settings, what the import remembers) is the centre's and stays.
+    const kept = (await db.meta.toArray()).filter((row) => !REPLACED_META_KEYS.includes(row.key));
     await writeDataset(datasetTables(tx), prepared.dataset, {
       seededAt: now,
       sampleTimeShiftMs: prepared.shiftMs,
     });
     await db.attachments.clear();
     await writeRecord(tx, prepared.record);
+    await db.meta.bulkPut(kept);
+    return null;
   });
+  if (refusal) return { ok: false, refusal };
   return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
 }

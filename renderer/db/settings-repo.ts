@@ -5,6 +5,7 @@ import {
   type SettingsIssue,
 } from '../../shared/settings/centre-settings';
 import type { GridDeskDb } from './database';
+import { sessionAccount, type SessionToken } from './sessions';
 
 async function matterCodes(db: GridDeskDb): Promise<Set<string>> {
   return new Set((await db.matters.toCollection().primaryKeys()) as string[]);
@@ -27,20 +28,24 @@ export type SaveSettingsResult =
   | { readonly ok: false; readonly issues: readonly SettingsIssue[] };
 
 /**
- * Saves new settings as the account `accountId`. Only an enabled shift leader may; the settings are
- * validated first and each problem names its field. Nothing is written when anything is wrong.
+ * Saves new settings by the account signed in as `session`. Only an enabled shift leader may, checked
+ * in the write transaction; the settings are validated first and each problem names its field.
+ * Nothing is written when anything is wrong.
  */
 export async function saveSettings(
   db: GridDeskDb,
   input: unknown,
-  accountId: string,
+  session: SessionToken,
 ): Promise<SaveSettingsResult> {
-  const account = await db.accounts.get(accountId);
-  if (account === undefined || account.disabled || account.role !== 'leader') {
-    return { ok: false, issues: [{ field: '', key: 'settings.leaderOnly', params: {} }] };
-  }
-  const checked = validateCentreSettings(input, await matterCodes(db));
-  if (!checked.ok) return checked;
-  await db.meta.put({ key: 'settings', value: checked.settings });
-  return checked;
+  return db.transaction('rw', db.meta, db.matters, db.accounts, async () => {
+    const found = await sessionAccount(db, session);
+    if (!found.ok) return { ok: false, issues: [{ field: '', ...found.refusal }] };
+    if (found.account.role !== 'leader') {
+      return { ok: false, issues: [{ field: '', key: 'settings.leaderOnly', params: {} }] };
+    }
+    const checked = validateCentreSettings(input, await matterCodes(db));
+    if (!checked.ok) return checked;
+    await db.meta.put({ key: 'settings', value: checked.settings });
+    return checked;
+  });
 }

@@ -31,7 +31,6 @@ export const en: Widen<typeof zhCN> = {
     legend: 'Legend',
     fitTownship: 'Whole township',
     resetData: 'Reset to sample',
-    resetConfirm: 'This erases all data on this PC and restores the sample township. Continue?',
     resetDone: 'Sample data restored',
   },
   stage: {

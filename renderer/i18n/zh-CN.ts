@@ -28,7 +28,6 @@ export const zhCN = {
     legend: '图例',
     fitTownship: '全镇视图',
     resetData: '恢复示例数据',
-    resetConfirm: '将清除本机所有数据并恢复为示例乡镇数据，确定继续？',
     resetDone: '已恢复示例数据',
   },
   stage: {

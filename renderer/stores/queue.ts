@@ -277,14 +277,14 @@ export const useQueueStore = defineStore('queue', () => {
     attachments: readonly AttachmentRow[] = [],
   ): Promise<boolean> {
     const t = i18n.global.t;
-    const account = useAuthStore().account;
-    if (!account) {
+    const token = useAuthStore().token;
+    if (!token) {
       ElMessage.error(t('auth.notSignedIn'));
       return false;
     }
     busy.value = true;
     try {
-      const result = await runCaseActions(currentDb(), caseId, [action], account.id, Date.now(), {
+      const result = await runCaseActions(currentDb(), caseId, [action], token, Date.now(), {
         attachments,
       });
       if (!result.ok) {

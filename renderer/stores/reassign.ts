@@ -76,8 +76,8 @@ export const useReassignStore = defineStore('reassign', () => {
     const moved = (changes.value ?? []).flatMap((c) =>
       c.kind === 'moved' ? [{ caseId: c.caseId, ...c.to }] : [],
     );
-    const account = useAuthStore().account;
-    if (account === null) return;
+    const token = useAuthStore().token;
+    if (token === null) return;
     const reason = i18n.global.t('reassign.recordReason');
     const result = await runActionsOnCases(
       currentDb(),
@@ -85,7 +85,7 @@ export const useReassignStore = defineStore('reassign', () => {
         caseId: m.caseId,
         actions: [{ type: 'reassign', payload: { gridCode: m.gridCode, teamId: m.teamId, reason } }],
       })),
-      account.id,
+      token,
       Date.now(),
     );
     if (!result.ok) {

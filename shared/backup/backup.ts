@@ -1,8 +1,10 @@
 /**
- * Backups (备份) of a workstation: the dataset, the whole record with its chain head, the local accounts (hashes only) and the centre settings, as one JSON file. The head is
- * written into the file and checked on restore, so a backup whose record was cut short, edited or
- * reordered is refused, by event; the loop state of every case is rebuilt from its record and must
- * match the stage the case is stored at. Attachments (photos, files) travel beside the JSON in the same
+ * Backups (备份) of a workstation: the dataset, the whole record with its chain head, the local
+ * accounts (hashes only) and the centre settings, as one JSON file. The head is written into the file
+ * and checked on restore, so a backup whose record was cut short, edited or reordered is refused, by
+ * event; every event must fit the event schema; the loop state of every case is rebuilt from its
+ * record and must match the stage the case is stored at; at least one enabled shift leader must be
+ * among the accounts. Attachments (photos, files) travel beside the JSON in the same
  * ZIP archive (see archive.ts), described here by {@link BackupAttachment}.
  */
 import { z } from 'zod';
@@ -11,6 +13,7 @@ import type { TownshipDataset } from '../model/dataset';
 import type { CaseLoopState } from '../cases/loop-types';
 import type { StoredCaseEvent } from '../cases/history';
 import { verifyRecord, type ChainHead, type VerifyResult } from '../cases/record';
+import { parseStoredEvent } from '../cases/event-schema';
 import { applyAction, initialLoopState } from '../cases/state-machine';
 import { parseDataset } from '../schema/parse';
 import type { DatasetIssue } from '../schema/issues';
@@ -76,6 +79,11 @@ export type BackupProblem =
       readonly issues: readonly DatasetIssue[];
     }
   | {
+      /** An event that does not fit the event schema: its seq (or position) and the field. */
+      readonly key: 'backup.event';
+      readonly params: { readonly file: string; readonly seq: number; readonly field: string };
+    }
+  | {
       readonly key: 'backup.record';
       readonly params: { readonly file: string };
       readonly record: VerifyResult;
@@ -89,12 +97,21 @@ export type BackupProblem =
       readonly key: 'backup.accounts';
       readonly params: { readonly file: string; readonly index: number; readonly field: string };
     }
+  | {
+      /** No enabled shift leader among the accounts: after restoring, nobody could manage the centre. */
+      readonly key: 'backup.noLeader';
+      readonly params: { readonly file: string };
+    }
   | { readonly key: 'backup.settings'; readonly params: { readonly file: string; readonly field: string } }
   | {
       /** An attachment whose description is bad, whose case is missing, or whose bytes are not in the archive. */
       readonly key: 'backup.attachment';
       readonly params: { readonly file: string; readonly id: string };
     };
+
+export type ParseBackupResult =
+  | { readonly ok: true; readonly backup: BackupFile }
+  | { readonly ok: false; readonly problems: readonly BackupProblem[] };
 
 const headSchema = z.strictObject({
   count: z.number().int().nonnegative(),
@@ -107,67 +124,99 @@ const envelopeSchema = z.object({
   createdBy: z.string(),
   chainHead: headSchema,
   dataset: z.unknown(),
-  events: z.array(z.object({ caseId: z.string(), seq: z.number() }).passthrough()),
+  events: z.array(z.unknown()),
   accounts: z.array(z.unknown()),
   settings: z.unknown(),
   attachments: z.array(z.unknown()).default([]),
 });
 
+/** Whether the accounts include at least one enabled shift leader (带班领导). */
+export function hasEnabledLeader(accounts: readonly Account[]): boolean {
+  return accounts.some((a) => a.role === 'leader' && !a.disabled);
+}
+
 /**
- * Checks a backup file before anything is restored: its envelope, the dataset (full schema), the
- * record against the head written in the file (every event's hash and link), a loop state for every
- * case, the accounts and the settings. Returns the backup or the first problem.
+ * Checks a backup file before anything is restored, and names EVERY problem found, not only the
+ * first: its envelope and version (nothing else is checked without them), the dataset (full schema),
+ * each event against the event schema (seq and field), the record against the head written in the
+ * file (every event's hash and link), a loop state for every case, the accounts (at least one enabled
+ * shift leader among them), the settings and the attachments. Returns the backup or the problems.
  */
 export async function parseBackup(
   json: unknown,
   file: string,
   /** Size of each archive entry present, by path; attachments must have their bytes there. */
   entrySizes: ReadonlyMap<string, number> = new Map(),
-): Promise<
-  { readonly ok: true; readonly backup: BackupFile } | { readonly ok: false; readonly problem: BackupProblem }
-> {
+): Promise<ParseBackupResult> {
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, problem: { key: 'backup.notBackup', params: { file } } };
+  if (!envelope.success) return { ok: false, problems: [{ key: 'backup.notBackup', params: { file } }] };
   const raw = envelope.data;
   if (raw.version !== BACKUP_VERSION) {
-    return { ok: false, problem: { key: 'backup.version', params: { file, version: String(raw.version) } } };
+    return {
+      ok: false,
+      problems: [{ key: 'backup.version', params: { file, version: String(raw.version) } }],
+    };
   }
+  const problems: BackupProblem[] = [];
   const dataset = parseDataset(raw.dataset, `${file} › dataset`);
-  if (!dataset.ok)
-    return { ok: false, problem: { key: 'backup.dataset', params: { file }, issues: dataset.errors } };
-  const events = raw.events as unknown as StoredCaseEvent[];
-  const record = await verifyRecord(events, raw.chainHead);
-  if (!record.ok) return { ok: false, problem: { key: 'backup.record', params: { file }, record } };
-  const loops = loopStatesFromRecord(events);
-  const stray = dataset.dataset.cases.find((c) => loops.get(c.id)?.state.stage !== c.stage);
-  if (stray) return { ok: false, problem: { key: 'backup.loops', params: { file, caseId: stray.id } } };
+  if (!dataset.ok) problems.push({ key: 'backup.dataset', params: { file }, issues: dataset.errors });
+
+  const events: StoredCaseEvent[] = [];
+  for (const [index, item] of raw.events.entries()) {
+    const parsed = parseStoredEvent(item, index + 1);
+    if (parsed.ok) events.push(parsed.event);
+    else problems.push({ key: 'backup.event', params: { file, ...parsed.problem } });
+  }
+  const eventsValid = events.length === raw.events.length;
+  // The chain is checked on what the file holds, malformed events included: it hashes any JSON.
+  const chainable = raw.events.every((e) => typeof e === 'object' && e !== null);
+  if (chainable) {
+    const record = await verifyRecord(raw.events as object[], raw.chainHead);
+    if (!record.ok) problems.push({ key: 'backup.record', params: { file }, record });
+  }
+  if (dataset.ok && eventsValid) {
+    const loops = loopStatesFromRecord(events);
+    for (const kase of dataset.dataset.cases) {
+      if (loops.get(kase.id)?.state.stage !== kase.stage) {
+        problems.push({ key: 'backup.loops', params: { file, caseId: kase.id } });
+      }
+    }
+  }
+
   const accounts: Account[] = [];
   for (const [index, item] of raw.accounts.entries()) {
     const parsed = accountSchema.safeParse(item);
-    if (!parsed.success) {
+    if (parsed.success) accounts.push(parsed.data);
+    else {
       const field = parsed.error.issues[0]?.path.join('.') ?? '';
-      return { ok: false, problem: { key: 'backup.accounts', params: { file, index, field } } };
+      problems.push({ key: 'backup.accounts', params: { file, index, field } });
     }
-    accounts.push(parsed.data);
   }
-  const settings = validateCentreSettings(raw.settings, new Set(dataset.dataset.matters.map((m) => m.code)));
-  if (!settings.ok) {
-    return {
-      ok: false,
-      problem: { key: 'backup.settings', params: { file, field: settings.issues[0]?.field ?? '' } },
-    };
+  if (!hasEnabledLeader(accounts)) problems.push({ key: 'backup.noLeader', params: { file } });
+
+  const matterCodes = new Set(dataset.ok ? dataset.dataset.matters.map((m) => m.code) : []);
+  const settings = validateCentreSettings(raw.settings, matterCodes);
+  if (!settings.ok && dataset.ok) {
+    for (const issue of settings.issues) {
+      problems.push({ key: 'backup.settings', params: { file, field: issue.field } });
+    }
   }
-  const caseIds = new Set(dataset.dataset.cases.map((c) => c.id));
+
+  const caseIds = new Set(dataset.ok ? dataset.dataset.cases.map((c) => c.id) : []);
   const attachments: BackupAttachment[] = [];
   for (const item of raw.attachments) {
     const parsed = attachmentSchema.safeParse(item);
     const id = parsed.success ? parsed.data.id : String((item as { id?: unknown } | null)?.id ?? '?');
-    const bad = { ok: false, problem: { key: 'backup.attachment', params: { file, id } } } as const;
-    if (!parsed.success || !caseIds.has(parsed.data.caseId)) return bad;
-    if (entrySizes.get(attachmentPath(id, 'file')) !== parsed.data.size) return bad;
-    if (parsed.data.hasThumbnail && !entrySizes.has(attachmentPath(id, 'thumbnail'))) return bad;
-    attachments.push(parsed.data);
+    const fits =
+      parsed.success &&
+      (!dataset.ok || caseIds.has(parsed.data.caseId)) &&
+      entrySizes.get(attachmentPath(id, 'file')) === parsed.data.size &&
+      (!parsed.data.hasThumbnail || entrySizes.has(attachmentPath(id, 'thumbnail')));
+    if (fits) attachments.push(parsed.data);
+    else problems.push({ key: 'backup.attachment', params: { file, id } });
   }
+
+  if (problems.length > 0 || !dataset.ok || !settings.ok) return { ok: false, problems };
   return {
     ok: true,
     backup: {

@@ -1,5 +1,5 @@
 export * from './loop-types';
-export { can, LEADER_ONLY_ACTIONS } from './permissions';
+export { can, canReport, LEADER_ONLY_ACTIONS, REPORTING_ROLES } from './permissions';
 export {
   ACTION_STAGES,
   OPEN_LOOP_STAGES,

@@ -14,3 +14,14 @@ export function can(role: Role, actionType: CaseActionType): boolean {
   if (role === 'leader') return true;
   return !LEADER_ONLY_ACTIONS.includes(actionType);
 }
+
+/**
+ * Roles that may report (上报) a new case, from intake or an import: operators and leaders. The
+ * display wall and other viewers report nothing. Unknown roles may not.
+ */
+export const REPORTING_ROLES: readonly Role[] = ['operator', 'leader'];
+
+/** Whether `role` may report a new case (see {@link REPORTING_ROLES}). */
+export function canReport(role: Role): boolean {
+  return REPORTING_ROLES.includes(role);
+}

@@ -361,6 +361,9 @@ describe('backup and restore', () => {
       buffer: Buffer.from(archive),
     });
     await page.getByTestId('backup-summary').waitFor({ timeout: 30_000 });
+    // The backup's head stands beside this PC's before anything is replaced.
+    expect(await page.getByTestId('backup-current-count').textContent()).toBe(String(count));
+    expect(await page.getByTestId('backup-candidate-count').textContent()).toBe(String(count));
     await screenshot(page, 'backup');
     await page.getByTestId('backup-restore').click();
     // Everything was replaced, accounts included: sign in again.

@@ -12,8 +12,12 @@ import { createAppI18n } from '../../renderer/i18n';
 import { reasonsText } from '../../renderer/i18n/reasons';
 import {
   clickMapAt,
+  gridWithInteriorPoint,
+  hasFocusIn,
+  inputOf,
   mapIdle,
   openApp,
+  pickMatter,
   signIn,
   storedOfficers,
   storedRecords,
@@ -205,14 +209,72 @@ describe('the workstation on the embedded sample township', () => {
     await expect.poll(() => s.page.getByTestId('layer-panel').textContent()).toContain('图层');
   });
 
-  it('resets the data to the sample after the operator confirms', async () => {
-    await s.page.getByTestId('reset-data').click();
-    await s.page.getByRole('button', { name: '确定' }).click();
-    // Re-seeding 3 MB in one transaction takes a few seconds; the success toast shows when it is done.
+  it('offers reset to the sample neither to the operator, nor to the wall account, nor on the sign-in screen', async () => {
+    const { page } = s;
+    const offered = () => page.getByTestId('reset-data').count();
+    await page.getByTestId('layer-panel').waitFor();
+    expect(await offered()).toBe(0);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    expect(await offered()).toBe(0);
+    await signIn(page, 'viewer');
+    await page.getByTestId('layer-panel').waitFor();
+    expect(await offered()).toBe(0);
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'leader');
+    await expect.poll(offered).toBe(1);
+  });
+
+  it('resets the data to the sample after the leader confirms what will be lost: the new case goes, the settings stay', async () => {
+    const { page } = s;
+    const openCases = async () =>
+      Number((await page.getByTestId('stat-open-cases').textContent())?.match(/\d+/)?.[0]);
+    // The leader changes the centre's calendar…
+    await page.getByTestId('tools-button').click();
+    await page.getByTestId('tools-settings').click();
+    const holidays = inputOf(page, 'settings-holidays');
+    const before = await holidays.inputValue();
+    expect(before).not.toContain('2026-12-31');
+    await holidays.fill(`${before}\n2026-12-31`);
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-dialog').waitFor({ state: 'detached' });
+    // …and reports a case (仅上报).
+    const { grid, p } = gridWithInteriorPoint(township, 5);
+    const matter = township.matters.find((m) => m.authority.kind === 'township')!;
+    const description = '复位前新登记的案件';
+    await page.getByTestId('placement-start').click();
+    await clickMapAt(page, p);
+    await expect.poll(() => page.getByTestId('placement-grid').textContent()).toBe(grid.code);
+    await expect.poll(() => hasFocusIn(page, 'placement-matter')).toBe(true);
+    await pickMatter(page, matter.name);
+    await inputOf(page, 'intake-description').fill(description);
+    await page.getByTestId('intake-report').click();
+    await expect.poll(openCases).toBe(expected.cases + 1);
+    const stored = {
+      cases: (await storedRecords(page, 'cases')).length,
+      events: (await storedRecords(page, 'events')).length,
+      attachments: (await storedRecords(page, 'attachments')).length,
+    };
+    expect(stored.cases).toBe(cases.length + 1);
+
+    await page.getByTestId('reset-data').click();
+    // The question names what will be lost.
     await expect
-      .poll(() => s.page.getByText('已恢复示例数据').count(), { timeout: 30_000 })
-      .toBeGreaterThan(0);
-    expect(await renderedCounts(s.page)).toMatchObject(expected);
+      .poll(() => page.locator('.el-message-box__message').textContent())
+      .toContain(`${stored.cases} 件案件、${stored.events} 条执法记录和 ${stored.attachments} 个附件`);
+    await page.getByRole('button', { name: '确定' }).click();
+    // Re-seeding 3 MB in one transaction takes a few seconds; the success toast shows when it is done.
+    await expect.poll(() => page.getByText('已恢复示例数据').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await renderedCounts(page)).toMatchObject(expected);
+    await expect.poll(openCases).toBe(expected.cases);
+    const after = await storedRecords<Case>(page, 'cases');
+    expect(after).toHaveLength(cases.length);
+    expect(after.some((c) => c.description === description)).toBe(false);
+    await page.getByTestId('tools-button').click();
+    await page.getByTestId('tools-settings').click();
+    expect(await inputOf(page, 'settings-holidays').inputValue()).toContain('2026-12-31');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-dialog').waitFor({ state: 'detached' });
   });
 
   it('keeps the data across a reload without seeding again', async () => {

@@ -10,6 +10,7 @@ import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
 import { recordMessages } from './record';
 import { roadsMessages } from './roads';
+import { rolesMessages } from './roles';
 import { wallMessages } from './wall';
 import { workspaceMessages } from './workspace';
 
@@ -39,6 +40,7 @@ const PARTS = [
   roadsMessages,
   recordMessages,
   wallMessages,
+  rolesMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -49,7 +51,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof workspaceMessages)[L] &
   (typeof roadsMessages)[L] &
   (typeof wallMessages)[L] &
-  (typeof casesMessages)[L];
+  (typeof casesMessages)[L] &
+  (typeof rolesMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

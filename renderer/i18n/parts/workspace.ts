@@ -63,7 +63,7 @@ export const workspaceMessages = {
     backup: {
       export: '导出备份',
       exportHint:
-        '备份包含乡镇数据、全部执法记录及链头、本机账号（仅密码哈希）和中心设置；照片附件暂不包含。',
+        '备份（ZIP）包含乡镇数据、全部执法记录及链头、本机账号（仅密码哈希）、中心设置和案件的照片与文件（带班领导）。',
       exported: '已导出备份 {file}',
       restore: '从备份恢复',
       restoreHint: '恢复将替换本机全部数据（带班领导）。恢复前请核对备份中的链头与抄录的链头一致。',
@@ -177,7 +177,7 @@ export const workspaceMessages = {
     backup: {
       export: 'Export a backup',
       exportHint:
-        'A backup (ZIP) holds the township data, the whole enforcement record with its chain head, the local accounts (password hashes only), the centre settings and the cases’ photos and files.',
+        'A backup (ZIP) holds the township data, the whole enforcement record with its chain head, the local accounts (password hashes only), the centre settings and the cases’ photos and files (shift leader).',
       exported: 'Backup {file} exported',
       restore: 'Restore from a backup',
       restoreHint:

@@ -21,6 +21,7 @@ import {
   type ImportTable,
 } from '../../../../shared/import';
 import type { GridDeskDb } from '../../../db/database';
+import type { SessionToken } from '../../../db/sessions';
 import {
   loadImportSources,
   rememberImportSource,
@@ -76,7 +77,7 @@ export function useImportReview(table: ShallowRef<ImportTable | null>, mapping: 
   async function remember(
     db: GridDeskDb,
     fileName: string,
-    accountId: string,
+    session: SessionToken,
   ): Promise<RememberSourceResult> {
     const result = await rememberImportSource(
       db,
@@ -87,7 +88,7 @@ export function useImportReview(table: ShallowRef<ImportTable | null>, mapping: 
         categories: categoryChoices.value,
         at: Date.now(),
       },
-      accountId,
+      session,
     );
     if (result.ok) memory.value = result.memory;
     return result;

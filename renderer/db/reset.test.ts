@@ -1,0 +1,176 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
+import { DEFAULT_CENTRE_SETTINGS } from '../../shared/settings/centre-settings';
+import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
+import { GridDeskDb } from './database';
+import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
+import { ensureSeeded, resetLoss, resetToSample, type ResetLoss } from './seed';
+import { createCase } from './case-actions';
+import { saveSettings, loadSettings } from './settings-repo';
+import { checkStoredRecordHealth, verifyStoredRecord } from './record-repo';
+import { exportBackup } from './backup-repo';
+import type { SessionToken } from './sessions';
+import { addAccount, signInAs } from './test-accounts';
+
+let db: GridDeskDb;
+let serial = 0;
+let lead: SessionToken;
+let op: SessionToken;
+let wall: SessionToken;
+const NOW = Date.UTC(2026, 2, 10, 2, 15);
+const LATER = NOW + 7 * 86_400_000;
+const fixture = makeFixtureDataset();
+const sample = async (): Promise<unknown[]> => makeFixtureSampleFiles();
+const SETTINGS = { ...DEFAULT_CENTRE_SETTINGS, duplicates: { maxDistanceM: 321, maxHoursApart: 12 } };
+
+/** What a user would notice: the cases, the record, the photos, the settings and the accounts. */
+async function state() {
+  return {
+    cases: (await db.cases.toArray()).map((c) => [c.id, c.description, c.stage]),
+    events: await db.events.count(),
+    attachments: await db.attachments.count(),
+    settings: await loadSettings(db),
+    accounts: await db.accounts.toArray(),
+    seededAt: await readMeta(db, 'seededAt'),
+  };
+}
+
+beforeEach(async () => {
+  db = new GridDeskDb(`reset-test-${serial++}`);
+  await ensureSeeded(db, sample, NOW);
+  await addAccount(db, 'lead', 'leader');
+  await addAccount(db, 'op', 'operator');
+  await addAccount(db, 'wall', 'viewer');
+  [lead, op, wall] = await Promise.all([signInAs(db, 'lead'), signInAs(db, 'op'), signInAs(db, 'wall')]);
+  expect((await saveSettings(db, SETTINGS, lead)).ok).toBe(true);
+  // The operator's day: a new case with a photo, after the sample was seeded.
+  const created = await createCase(
+    db,
+    {
+      source: 'hotline',
+      matterCode: fixture.matters[0]!.code,
+      urgency: 'normal',
+      description: '今天新登记的占道经营',
+      address: '新安街道 8 号',
+      location: fixture.cases[0]!.location,
+      gridCode: fixture.grids[0]!.code,
+      teamId: 'team-1',
+    },
+    [{ type: 'note', payload: { text: '照片', attachmentIds: ['att-1'] } }],
+    op,
+    NOW + 60_000,
+    {
+      attachments: [
+        {
+          id: 'att-1',
+          caseId: 'new',
+          name: 'photo.jpg',
+          type: 'image/jpeg',
+          size: 1,
+          blob: new Blob([new Uint8Array([1])]),
+          thumbnail: null,
+          addedAt: NOW,
+          addedBy: 'op',
+        },
+      ],
+    },
+  );
+  if (!created.ok) throw new Error('create failed');
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('resetting to the sample', () => {
+  it('counts what will be lost: every case, event and attachment stored now', async () => {
+    expect(await resetLoss(db)).toEqual({
+      cases: fixture.cases.length + 1,
+      events: await db.events.count(),
+      attachments: 1,
+    });
+  });
+
+  it('by a leader: the day’s case and photo are gone, the sample is back, settings and accounts stay', async () => {
+    const before = await state();
+    const result = await resetToSample(db, lead, sample, LATER, await resetLoss(db));
+    expect(result).toMatchObject({ ok: true, status: 'seeded' });
+    const after = await state();
+    expect(after.cases).toHaveLength(fixture.cases.length);
+    expect(after.cases.some(([, description]) => description === '今天新登记的占道经营')).toBe(false);
+    expect(after.attachments).toBe(0);
+    expect(after.events).toBeLessThan(before.events);
+    expect(after.settings).toEqual(SETTINGS);
+    expect(after.accounts).toEqual(before.accounts);
+    expect(after.seededAt).toBe(LATER);
+    const stored = await loadDataset(db);
+    expect(stored && newestEventAt(stored)).toBe(LATER - SAMPLE_LEAD_MS);
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('raises no record alarm afterwards, though a backup of the old record was exported here', async () => {
+    const exported = await exportBackup(db, lead, NOW + 120_000);
+    expect(exported.ok).toBe(true);
+    expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
+    expect(await resetToSample(db, lead, sample, LATER, await resetLoss(db))).toMatchObject({ ok: true });
+    expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
+  });
+
+  it('is refused to an operator, the wall, and an account id posing as a session, changing nothing', async () => {
+    const before = await state();
+    const loss = await resetLoss(db);
+    expect(await resetToSample(db, op, sample, LATER, loss)).toEqual({
+      ok: false,
+      refusal: { key: 'reset.leaderOnly', params: {} },
+    });
+    expect(await resetToSample(db, wall, sample, LATER, loss)).toMatchObject({
+      refusal: { key: 'reset.leaderOnly' },
+    });
+    expect(await resetToSample(db, 'lead' as SessionToken, sample, LATER, loss)).toMatchObject({
+      refusal: { key: 'auth.notSignedIn' },
+    });
+    await db.accounts.update('lead', { disabled: true });
+    expect(await resetToSample(db, lead, sample, LATER, loss)).toMatchObject({
+      refusal: { key: 'auth.disabled' },
+    });
+    expect(await state()).toEqual({ ...before, accounts: await db.accounts.toArray() });
+  });
+
+  it('is refused on a real centre’s data', async () => {
+    await replaceDataset(db, { ...fixture, meta: { ...fixture.meta, label: '新安街道', synthetic: false } });
+    const before = await state();
+    expect(await resetToSample(db, lead, sample, LATER, await resetLoss(db))).toMatchObject({
+      refusal: { key: 'reset.notSample' },
+    });
+    expect(await state()).toEqual(before);
+  });
+
+  it('is refused when more was stored after the leader confirmed than they were told would be lost', async () => {
+    const told: ResetLoss = await resetLoss(db);
+    await createCase(
+      db,
+      { ...(await db.cases.toArray()).at(-1)!, source: 'patrol', description: '确认后又登记的案件' },
+      [],
+      op,
+      NOW + 120_000,
+    );
+    const before = await state();
+    expect(await resetToSample(db, lead, sample, LATER, told)).toMatchObject({
+      ok: false,
+      refusal: { key: 'reset.changed', params: { cases: told.cases + 1 } },
+    });
+    expect(await state()).toEqual(before);
+  });
+
+  it('keeps the stored data when the sample is bad', async () => {
+    const before = await state();
+    const broken = async (): Promise<unknown[]> => {
+      const [township, cases] = makeFixtureSampleFiles() as [{ grids: { code: string }[] }, unknown];
+      township.grids[1]!.code = '32038110500100';
+      return [township, cases];
+    };
+    const result = await resetToSample(db, lead, broken, LATER, await resetLoss(db));
+    expect(result.ok).toBe(false);
+    expect(await state()).toEqual(before);
+  });
+});

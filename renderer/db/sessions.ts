@@ -1,0 +1,121 @@
+/**
+ * Signed-in sessions of this window (会话). Sign-in checks the password and hands out a random 128-bit
+ * token; every repository write takes that token, not an account id, resolves it here to the account
+ * behind it and reads that account again from the database (disabled or gone: refused), so its
+ * stored role decides. Tokens live only in this module's memory: a reload or sign-out ends them, and
+ * an account id that some script passes in is not a token.
+ */
+import type { Account, PasswordHash, SignedInAccount } from '../../shared/accounts/account';
+import { normalizeUsername, withoutPassword } from '../../shared/accounts/account';
+import { hashPassword, needsRehash, type HashOptions } from '../../shared/accounts/password';
+import { signIn, type SignInRefusalKey, type SignInRefusalReason } from '../../shared/accounts/sign-in';
+import type { GridDeskDb } from './database';
+
+declare const sessionBrand: unique symbol;
+/** What sign-in hands out: 32 hex digits, meaningful only to this module while the session lasts. */
+export type SessionToken = string & { readonly [sessionBrand]: true };
+
+interface Session {
+  readonly accountId: string;
+  /** The database the account was signed in to: a token is no key to another one. */
+  readonly dbName: string;
+}
+
+const sessions = new Map<string, Session>();
+
+function newToken(): SessionToken {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') as SessionToken;
+}
+
+export type OpenSessionResult =
+  | { readonly ok: true; readonly token: SessionToken; readonly account: SignedInAccount }
+  | { readonly ok: false; readonly key: SignInRefusalKey; readonly reason: SignInRefusalReason };
+
+export interface OpenSessionOptions {
+  /** Cost of the decoy hash for unknown names (see shared/accounts/sign-in); tests lower it. */
+  readonly decoyIterations?: number;
+  /** How a weaker stored hash is replaced after a good password; tests lower the iterations. */
+  readonly hash?: HashOptions;
+}
+
+/**
+ * Signs in (登录) with a username and password against the stored accounts (see shared/accounts
+ * signIn: an unknown name and a wrong password get the same answer) and, on success, opens a session:
+ * the token to pass to every write. A stored hash weaker than today's is replaced on the way, which
+ * is a write only a correct password can cause.
+ */
+export async function openSession(
+  db: GridDeskDb,
+  username: string,
+  password: string,
+  options: OpenSessionOptions = {},
+): Promise<OpenSessionResult> {
+  let stored: Account | undefined;
+  const lookup = async (name: string): Promise<Account | undefined> => {
+    stored = await db.accounts.where('username').equals(normalizeUsername(name)).first();
+    return stored;
+  };
+  const signInOptions =
+    options.decoyIterations === undefined ? {} : { decoyIterations: options.decoyIterations };
+  const result = await signIn(lookup, username, password, signInOptions);
+  if (!result.ok) return result;
+  const account = stored;
+  if (account === undefined) return { ok: false, key: 'auth.invalidCredentials', reason: 'auth.unknownUser' };
+  if (needsRehash(account.password, options.hash?.iterations)) {
+    const next: PasswordHash = await hashPassword(password, options.hash);
+    await db.accounts.update(account.id, { password: next });
+  }
+  const token = newToken();
+  sessions.set(token, { accountId: account.id, dbName: db.name });
+  return { ok: true, token, account: withoutPassword(account) };
+}
+
+/** Signs out: the token is refused from now on. Unknown tokens are ignored. */
+export function closeSession(token: SessionToken | null): void {
+  if (token !== null) sessions.delete(token);
+}
+
+/** Ends every session on `db` (after a restore replaced its accounts). */
+export function closeSessionsOn(db: GridDeskDb): void {
+  for (const [token, session] of sessions) if (session.dbName === db.name) sessions.delete(token);
+}
+
+/** Why a session may not act: not (or no longer) signed in, or its account is disabled. */
+export interface SessionRefusal {
+  readonly key: 'auth.notSignedIn' | 'auth.disabled';
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export type SessionAccountResult =
+  { readonly ok: true; readonly account: Account } | { readonly ok: false; readonly refusal: SessionRefusal };
+
+/**
+ * The stored account behind a session, read from `db` now: refused when the token was never handed
+ * out, was closed, belongs to another database, or its account is gone or disabled. Reads only
+ * `db.accounts`, so it runs inside any transaction that includes that table (check where you write).
+ */
+export async function sessionAccount(
+  db: GridDeskDb,
+  token: SessionToken | null | undefined,
+): Promise<SessionAccountResult> {
+  const session = typeof token === 'string' ? sessions.get(token) : undefined;
+  if (session === undefined || session.dbName !== db.name) {
+    return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
+  }
+  const account = await db.accounts.get(session.accountId);
+  if (account === undefined) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
+  if (account.disabled) {
+    return { ok: false, refusal: { key: 'auth.disabled', params: { username: account.username } } };
+  }
+  return { ok: true, account };
+}
+
+/** Whether the session's stored account is an enabled shift leader (带班领导). */
+export async function isLeaderSession(
+  db: GridDeskDb,
+  token: SessionToken | null | undefined,
+): Promise<boolean> {
+  const found = await sessionAccount(db, token);
+  return found.ok && found.account.role === 'leader';
+}

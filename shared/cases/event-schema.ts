@@ -1,0 +1,120 @@
+/**
+ * The schema of an event of the record (行政执法全过程记录) as it is stored and travels in a backup:
+ * the case, the recorded action with its payload, the actor, the time, the stages and the chain link.
+ * Strict, so a field that GridDesk never writes is an error too: the hash covers every field, and an
+ * unknown one can only come from an edit or another program. What the payload's values mean (a reason
+ * given, a deadline later than the last) is the state machine's to judge; this checks the shape, so a
+ * malformed event becomes a named problem instead of a TypeError further on.
+ */
+import { z } from 'zod';
+import { ALL_STAGES, CASE_SOURCES, URGENCIES, type LoopStage } from '../model/case';
+import { ROLES } from './loop-types';
+import type { StoredCaseEvent } from './history';
+
+const text = z.string();
+const id = z.string().min(1);
+const epochMs = z.number().finite();
+const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash in lower-case hex');
+const stage = z.enum(ALL_STAGES as readonly LoopStage[] as [LoopStage, ...LoopStage[]]);
+const none = z.strictObject({});
+const withReason = z.strictObject({ reason: text });
+const withNote = z.strictObject({ note: text.optional() });
+
+const action = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('report'),
+    payload: z.strictObject({
+      caseNo: id,
+      source: z.enum(CASE_SOURCES),
+      matterCode: id,
+      urgency: z.enum(URGENCIES),
+      description: text,
+      address: text,
+      location: z.tuple([z.number().finite(), z.number().finite()]),
+      gridCode: id,
+      teamId: id,
+      externalRef: text.optional(),
+    }),
+  }),
+  z.strictObject({ type: z.literal('register'), payload: z.strictObject({ major: z.boolean().optional() }) }),
+  z.strictObject({ type: z.literal('reject'), payload: withReason }),
+  z.strictObject({ type: z.literal('approve'), payload: none }),
+  z.strictObject({
+    type: z.literal('dispatch'),
+    payload: z.strictObject({ teamId: id, officerIds: z.array(id) }),
+  }),
+  z.strictObject({ type: z.literal('acknowledge'), payload: none }),
+  z.strictObject({ type: z.literal('startHandling'), payload: none }),
+  z.strictObject({ type: z.literal('submitFeedback'), payload: withNote }),
+  z.strictObject({ type: z.literal('verifyPass'), payload: none }),
+  z.strictObject({ type: z.literal('verifyFail'), payload: withReason }),
+  z.strictObject({ type: z.literal('close'), payload: none }),
+  z.strictObject({ type: z.literal('recordFollowUp'), payload: withNote }),
+  z.strictObject({ type: z.literal('evaluate'), payload: z.strictObject({ satisfaction: score }) }),
+  z.strictObject({ type: z.literal('returnToPrevious'), payload: withReason }),
+  z.strictObject({ type: z.literal('suspend'), payload: withReason }),
+  z.strictObject({ type: z.literal('resume'), payload: none }),
+  z.strictObject({
+    type: z.literal('extend'),
+    payload: z.strictObject({ reason: text, deadline: epochMs }),
+  }),
+  z.strictObject({ type: z.literal('void'), payload: withReason }),
+  z.strictObject({ type: z.literal('whistle'), payload: z.strictObject({ departmentId: id }) }),
+  z.strictObject({ type: z.literal('respondWhistle'), payload: withNote }),
+  z.strictObject({
+    type: z.literal('rateWhistle'),
+    payload: z.strictObject({ response: score, completion: score, satisfaction: score }),
+  }),
+  z.strictObject({
+    type: z.literal('reassign'),
+    payload: z.strictObject({ gridCode: id, teamId: id, reason: text }),
+  }),
+  z.strictObject({ type: z.literal('merge'), payload: z.strictObject({ intoCaseId: id, reason: text }) }),
+  z.strictObject({
+    type: z.literal('note'),
+    payload: z.strictObject({ text, attachmentIds: z.array(id).optional() }),
+  }),
+]);
+
+/** Schema of one stored event (see {@link StoredCaseEvent}). */
+export const storedEventSchema = z.strictObject({
+  caseId: id,
+  action,
+  actor: z.strictObject({ id, role: z.enum(ROLES), name: text.optional() }),
+  at: epochMs,
+  from: stage,
+  to: stage,
+  seq: z.number().int().min(1),
+  prevHash: hex64,
+  hash: hex64,
+});
+
+/** What is wrong with an event: its seq (its 1-based position when it has no usable seq) and the field. */
+export interface EventProblem {
+  readonly seq: number;
+  readonly field: string;
+}
+
+/**
+ * Checks one event's shape against {@link storedEventSchema}. `position` is the event's 1-based place
+ * in the record, named when the event's own `seq` is missing or not a whole number. Returns the event,
+ * or the first problem with the dotted path of the field (e.g. `action.payload.reason`).
+ */
+export function parseStoredEvent(
+  raw: unknown,
+  position: number,
+):
+  | { readonly ok: true; readonly event: StoredCaseEvent }
+  | { readonly ok: false; readonly problem: EventProblem } {
+  const parsed = storedEventSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, event: parsed.data as StoredCaseEvent };
+  const rawSeq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : undefined;
+  const seq = typeof rawSeq === 'number' && Number.isInteger(rawSeq) ? rawSeq : position;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String) ?? [];
+  // An unknown field is named by itself, not by the object that holds it.
+  const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
+  const field = [...path, ...keys.slice(0, 1)].join('.');
+  return { ok: false, problem: { seq, field: field === '' ? 'event' : field } };
+}

@@ -9,6 +9,7 @@ import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
 import { roadsMessages } from './roads';
+import { statusMessages } from './status';
 import { wallMessages } from './wall';
 import { workspaceMessages } from './workspace';
 
@@ -36,6 +37,7 @@ const PARTS = [
   casesMessages,
   workspaceMessages,
   roadsMessages,
+  statusMessages,
   wallMessages,
 ] as const;
 
@@ -46,6 +48,7 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof indicatorsMessages)[L] &
   (typeof workspaceMessages)[L] &
   (typeof roadsMessages)[L] &
+  (typeof statusMessages)[L] &
   (typeof wallMessages)[L] &
   (typeof casesMessages)[L];
 

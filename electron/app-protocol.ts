@@ -1,41 +1,14 @@
 /**
  * The logic behind the `app://griddesk` protocol, in plain Node so tests run it without Electron: which file a
- * URL names, which requests are refused, and the headers every response carries (MIME type, CSP).
+ * URL names, which requests are refused, and the headers every response carries (MIME type, and the CSP and
+ * other security headers of shared/security/csp.ts, the same as the web server's).
  * protocol.ts hands {@link createAppRequestHandler} to Electron's `protocol.handle`.
  */
 import { readFile as readFileCallback, realpath as realpathCallback } from 'node:fs';
 import { promisify } from 'node:util';
 import { extname, join, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-
-/**
- * The Content-Security-Policy of every response. It is also what the renderer's own `<meta>` CSP says, with
- * the directives only a header can carry (`frame-ancestors`, `form-action`). Reasons, directive by directive:
- * - `script-src 'self'`: only our bundled scripts; no eval, no inline script.
- * - `worker-src 'self' blob:`: MapLibre's worker is a file of ours (setWorkerUrl), but MapLibre falls back
- *   to a blob: worker when no worker URL is set, so blob: stays allowed for workers only.
- * - `img-src 'self' data: blob:`: MapLibre decodes sprites and icons through blob: and data: URLs.
- * - `style-src 'self' 'unsafe-inline'`: Element Plus and MapLibre set inline styles on elements.
- * - `font-src 'self' data:`: icon fonts inlined by the bundler as data: URLs.
- * - `connect-src 'self' app: data: blob:`: fetch of our own files (the sample township); `app:` because a
- *   custom scheme is matched by scheme as well; MapLibre fetches data:/blob: URLs for images it has decoded.
- *   No http(s): online basemaps, when configured, get their hosts added here, not a wildcard.
- * - `object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`: no plugins, no base
- *   rewriting, never framed, no form posts.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "connect-src 'self' app: data: blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+import { SECURITY_HEADERS } from '../shared/security/csp';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +17,6 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.geojson': 'application/geo+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
@@ -73,6 +45,11 @@ export function mimeTypeOf(fileName: string): string {
 // where dist/renderer lives in the packaged app.
 const readFile = promisify(readFileCallback);
 const realpath = promisify(realpathCallback);
+
+/** Source maps stay out of reach even if a build left one beside a bundle: they hand out the source. */
+export function isSourceMap(fileName: string): boolean {
+  return extname(fileName).toLowerCase() === '.map';
+}
 
 /** Where an app:// URL leads: a file under the root, or the HTTP status of the refusal. */
 export type AppPathResolution =
@@ -131,14 +108,7 @@ export function resolveAppPath(url: string, root: string): AppPathResolution {
 
 /** Headers every response carries, whatever its status. */
 function baseHeaders(contentType: string): Headers {
-  return new Headers({
-    'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  });
+  return new Headers({ 'Content-Type': contentType, ...SECURITY_HEADERS });
 }
 
 function refusal(status: number, reason: string): Response {
@@ -170,6 +140,7 @@ export function createAppRequestHandler(
     }
     const resolved = resolveAppPath(request.url, options.root);
     if (!resolved.ok) return refuse(request.url, resolved.status, resolved.reason);
+    if (isSourceMap(resolved.file)) return refuse(request.url, 404, 'source maps are not served');
     let body: Buffer;
     try {
       const [realRoot, real] = await Promise.all([realpath(options.root), realpath(resolved.file)]);

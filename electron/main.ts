@@ -1,10 +1,12 @@
 /**
  * The main process: wires the feature modules, nothing more (each module's file says what it does).
- * Order matters in two places: the app:// scheme is declared privileged before the app is ready, and the
- * single-instance lock is taken before anything opens.
+ * Order matters in three places: an installed copy started with debugging switches quits before anything
+ * else; the app:// scheme is declared privileged before the app is ready; and the single-instance lock is
+ * taken before anything opens.
  */
 import { join } from 'node:path';
-import { BrowserWindow, app, session } from 'electron';
+import { BrowserWindow, app, dialog, session } from 'electron';
+import { REFUSED_DEBUG_SWITCHES, debugSwitchRefusal, refusedDebugSwitches } from './debug-switches';
 import { registerIpcHandlers } from './ipc';
 import { registerMenu } from './menu';
 import { hardenWebContents } from './navigation';
@@ -14,9 +16,6 @@ import { createServices } from './services';
 import { SETTINGS_FILE, loadLocaleController } from './settings';
 import { openMainWindow, openWallWindows } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
-
-registerAppScheme();
-app.enableSandbox();
 
 async function start(): Promise<void> {
   const appPath = app.getAppPath();
@@ -48,9 +47,31 @@ async function start(): Promise<void> {
   await open();
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+/** Quits at once, saying why, when an installed copy was started with debugging switches. */
+function refuseDebugSwitches(): boolean {
+  let refused = refusedDebugSwitches(process.argv, app.isPackaged);
+  // Chromium's own parse as well, for any spelling the argv check might not see.
+  if (refused.length === 0 && app.isPackaged) {
+    refused = REFUSED_DEBUG_SWITCHES.filter((name) => app.commandLine.hasSwitch(name)).map(
+      (name) => `--${name}`,
+    );
+  }
+  if (refused.length === 0) return false;
+  const { title, body } = debugSwitchRefusal(refused);
+  console.error(body);
+  dialog.showErrorBox(title, body);
+  app.exit(1);
+  return true;
+}
+
+/** Declares the app:// scheme, takes the single-instance lock and opens the windows when ready. */
+function run(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  app.enableSandbox();
   app.on('second-instance', () => {
     const window = BrowserWindow.getAllWindows()[0];
     if (!window) return;
@@ -69,3 +90,5 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
     });
 }
+
+if (!refuseDebugSwitches()) run();

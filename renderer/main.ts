@@ -2,6 +2,8 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
+// The UI's CJK font, shipped with the app (renderer/fonts/cjk-font.ts), for PCs without one of their own.
+import '@fontsource/noto-sans-sc/400.css';
 import './panels/floating-panel.css';
 import App from './App.vue';
 import { i18n } from './i18n';

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import vue from '@vitejs/plugin-vue';
+import { contentSecurityPolicyPlugin } from '../scripts/vite-csp';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -9,12 +10,15 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
  * The renderer is one Vite app rooted at renderer/. The embedded sample under resources/ is its public
  * folder, so the built app (dist/renderer) carries the sample township and runs offline in Electron
  * (app://griddesk) and in a browser (npm run web) alike. Relative base so both origins work.
+ * index.html gets its CSP from shared/security/csp.ts (contentSecurityPolicyPlugin). No source maps in the
+ * build, which ships inside the app and is served by `npm run web`: GRIDDESK_SOURCEMAP=1 makes them for a
+ * local debugging build (the app:// protocol and the web server still refuse to serve *.map files).
  */
 export default defineConfig({
   root: here('.'),
   base: './',
   publicDir: here('../resources'),
-  plugins: [vue()],
+  plugins: [vue(), contentSecurityPolicyPlugin()],
   define: {
     __APP_VERSION__: JSON.stringify(JSON.parse(readFileSync(here('../package.json'), 'utf8')).version),
   },
@@ -23,7 +27,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    sourcemap: true,
+    sourcemap: process.env.GRIDDESK_SOURCEMAP === '1',
   },
   worker: { format: 'es' },
 });

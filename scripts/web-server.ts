@@ -1,17 +1,121 @@
-import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { join, normalize, resolve, sep } from 'node:path';
-// The same headers as the app:// protocol of the desktop app, so the browser build is held to the same CSP.
-import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../electron/app-protocol';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+// The same MIME types and headers as the app:// protocol of the desktop app, so the browser build is held to the
+// same CSP (shared/security/csp.ts) and refuses what the desktop app refuses.
+import { isSourceMap, mimeTypeOf } from '../electron/app-protocol';
+import { SECURITY_HEADERS } from '../shared/security/csp';
 
 export interface WebServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
+/** The methods the server answers; anything else gets 405 with this list in `Allow`. */
+export const ALLOWED_METHODS = ['GET', 'HEAD'] as const;
+
+/**
+ * The app's own routes, all served by index.html whatever their query (`/?view=wall` opens the display wall).
+ * The renderer routes by query string, never by path, so every other path must name a file of the build.
+ */
+export const APP_ROUTES: ReadonlySet<string> = new Set(['/', '/index.html']);
+
+/** Where a request path leads: a file under the root, or the status of the refusal and why. */
+export type WebPathResolution =
+  | { readonly ok: true; readonly file: string }
+  | { readonly ok: false; readonly status: 400 | 403 | 404; readonly reason: string };
+
+const FORBIDDEN_IN_SEGMENT = /[/\\\0:]/;
+
+/**
+ * Maps the path of a request target (as sent, before any normalisation) to a file under `root`.
+ * The app routes give index.html; `.`/`..` segments, literal or percent-encoded, and segments that decode to a
+ * separator, a drive colon or NUL are refused (403); malformed percent-encoding is 400; a source map is 404.
+ */
+export function resolveWebPath(target: string, root: string): WebPathResolution {
+  const [rawPath = '/'] = target.split(/[?#]/, 1);
+  if (!rawPath.startsWith('/'))
+    return { ok: false, status: 400, reason: 'not an origin-form request target' };
+  if (APP_ROUTES.has(rawPath)) return { ok: true, file: join(resolve(root), 'index.html') };
+  const segments: string[] = [];
+  for (const raw of rawPath.split('/').slice(1)) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return { ok: false, status: 400, reason: 'malformed percent-encoding' };
+    }
+    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) {
+      return { ok: false, status: 403, reason: `forbidden path segment "${raw}"` };
+    }
+    if (segment === '')
+      return { ok: false, status: 404, reason: 'no such file (empty segment or directory)' };
+    segments.push(segment);
+  }
+  const base = resolve(root);
+  const file = resolve(join(base, ...segments));
+  if (!file.startsWith(base + sep)) return { ok: false, status: 403, reason: 'outside the root' };
+  if (isSourceMap(file)) return { ok: false, status: 404, reason: 'source maps are not served' };
+  return { ok: true, file };
+}
+
+function send(
+  res: ServerResponse,
+  method: string,
+  status: number,
+  contentType: string,
+  body: Uint8Array | string,
+  extra: Readonly<Record<string, string>> = {},
+): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': String(bytes.byteLength),
+    ...SECURITY_HEADERS,
+    ...extra,
+  });
+  res.end(method === 'HEAD' ? undefined : bytes);
+}
+
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  realRoot: string,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  const text = 'text/plain; charset=utf-8';
+  if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
+    send(res, method, 405, text, `method ${method} not allowed`, { Allow: ALLOWED_METHODS.join(', ') });
+    return;
+  }
+  const resolved = resolveWebPath(req.url ?? '/', root);
+  if (!resolved.ok) {
+    send(res, method, resolved.status, text, resolved.reason);
+    return;
+  }
+  let body: Buffer;
+  try {
+    const real = await realpath(resolved.file);
+    if (!real.startsWith(realRoot + sep)) {
+      send(res, method, 403, text, 'link outside the root');
+      return;
+    }
+    if (!(await stat(real)).isFile()) throw new Error('not a file');
+    body = await readFile(real);
+  } catch {
+    send(res, method, 404, text, 'not found');
+    return;
+  }
+  send(res, method, 200, mimeTypeOf(resolved.file), body);
+}
+
 /**
  * Serves the built renderer (dist/renderer) on loopback for a browser: the display wall on another PC
- * behind a reverse proxy, or the end-to-end tests. Static files only; paths outside the root are refused.
+ * behind a reverse proxy, or the end-to-end tests. Static files only, GET and HEAD only; the app routes
+ * ({@link APP_ROUTES}) give index.html, any other path must be a file of the build (404 otherwise); paths and
+ * symbolic links that lead outside the root are refused (403); source maps are never served. Every answer,
+ * refusals included, carries the security headers of shared/security/csp.ts.
  */
 export async function startWebServer(options: {
   root: string;
@@ -22,27 +126,12 @@ export async function startWebServer(options: {
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${join(root, 'index.html')} is missing: run "npm run build:renderer" first`);
   });
+  const realRoot = await realpath(root);
   const server: Server = createServer((req, res) => {
-    void (async () => {
-      try {
-        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-        const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-        if (file !== root && !file.startsWith(root + sep)) {
-          res.writeHead(403).end('forbidden');
-          return;
-        }
-        const body = await readFile(file);
-        res.writeHead(200, {
-          'Content-Type': mimeTypeOf(file),
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'no-cache',
-        });
-        res.end(body);
-      } catch {
-        res.writeHead(404).end('not found');
-      }
-    })();
+    answer(req, res, root, realRoot).catch(() => {
+      if (!res.headersSent) send(res, req.method ?? 'GET', 500, 'text/plain; charset=utf-8', 'server error');
+      else res.destroy();
+    });
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -52,6 +141,10 @@ export async function startWebServer(options: {
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeIdleConnections();
+      }),
   };
 }

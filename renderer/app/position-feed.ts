@@ -9,19 +9,28 @@ import { seededRandom, simulatePatrolStep } from '../../shared/positions/patrol-
 import { recordPositionReports } from '../db/positions-repo';
 import type { GridDeskDb } from '../db/database';
 import { useTownshipStore } from '../stores/township';
+import { usePositionFeedStore } from '../stores/position-feed';
 
 export const SAMPLE_FEED_INTERVAL_MS = 15_000;
 
 let timer: ReturnType<typeof setInterval> | null = null;
 
-/** One round of reports: parsed, stored, and shown. */
-export async function receivePositions(db: GridDeskDb, raw: unknown, source: string): Promise<void> {
+/**
+ * One round of reports received at `now` (epoch ms): parsed, stored, shown, and counted in the feed
+ * status (the status bar shows how many were refused and why).
+ */
+export async function receivePositions(
+  db: GridDeskDb,
+  raw: unknown,
+  source: string,
+  now: number = Date.now(),
+): Promise<void> {
   const { reports, issues } = parsePositionReports(raw, source);
   for (const issue of issues) console.warn('[positions] refused', issue);
-  if (reports.length === 0) return;
-  const stored = await recordPositionReports(db, reports);
+  const stored = await recordPositionReports(db, reports, now);
   for (const issue of stored.issues) console.warn('[positions] refused', issue);
-  useTownshipStore().setOfficers(stored.officers);
+  usePositionFeedStore().addBatch(now, stored.counts, issues.length);
+  if (stored.counts.applied > 0) useTownshipStore().setOfficers(stored.officers);
 }
 
 /** Starts the sample's simulated phones (once); reports at once so positions are fresh at start. */

@@ -23,6 +23,7 @@ import { loadSettings } from '../db/settings-repo';
 import { startSamplePositionFeed } from './position-feed';
 import { liveQuery, type Subscription } from 'dexie';
 import { requestPersistentStorage } from '../db/persistence';
+import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
 
 let db: GridDeskDb | null = null;
@@ -110,7 +111,7 @@ export async function startSession(): Promise<void> {
     await loadIntoStores(db);
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
-    void requestPersistentStorage();
+    void requestPersistentStorage().then((result) => useStorageStore().setPersistence(result));
   } catch (error) {
     app.setPhase('error', [error instanceof Error ? error.message : String(error)]);
   }

@@ -77,9 +77,18 @@ export class GridDeskDb extends Dexie {
   }
 }
 
-/** Opens (creating or upgrading as needed, on first use) the local database. */
+/**
+ * Every transaction commits with durability 'strict': IndexedDB reports it complete only once the
+ * changes are flushed to disk, not merely handed to the operating system (Chromium's default since 83
+ * is 'relaxed'). A case action and its event in the record must survive a power cut of the PC the
+ * moment the operator saw it saved; the cost is one flush per transaction, which a workstation writing
+ * a few transactions a second never feels.
+ */
+export const TRANSACTION_DURABILITY = 'strict' satisfies DexieOptions['chromeTransactionDurability'];
+
+/** Opens (creating or upgrading as needed, on first use) the local database, with strict durability. */
 export function openDb(name: string = DB_NAME, options?: DexieOptions): GridDeskDb {
-  return new GridDeskDb(name, options);
+  return new GridDeskDb(name, { chromeTransactionDurability: TRANSACTION_DURABILITY, ...options });
 }
 
 export {

@@ -15,6 +15,7 @@ import type { Case } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
 import type { TownshipDataset } from '../../shared/model/dataset';
 import { LAYER_GROUP_IDS, LAYER_GROUPS, type LayerGroup, offlineStyle } from './style';
+import { MAP_FONT_FACES } from '../fonts/cjk-font';
 import type { MapTheme } from './palette';
 import { BASEMAP_SOURCE, basemapFeatures } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_FILL_LAYER, gridFeatures } from './layers/grids';
@@ -86,7 +87,7 @@ export class MapController {
   ) {
     this.map = new MapLibreMap({
       container,
-      style: offlineStyle(options.theme),
+      style: offlineStyle(options.theme, MAP_FONT_FACES),
       center: [120.0, 32.5],
       zoom: 11,
       attributionControl: false,

@@ -1,3 +1,4 @@
+import { WEB_CJK_FONT } from '../fonts/font-faces';
 import type { CaseStage, Urgency } from '../../shared/model/case';
 import type { OfficerStatus } from '../../shared/model/organisation';
 
@@ -101,7 +102,10 @@ export const MAP_THEMES: Readonly<Record<'light' | 'dark', MapTheme>> = {
 };
 
 /**
- * Local font stack. The style has no `glyphs` URL, so MapLibre draws every label with the fonts the
- * system has (Noto Sans CJK from Debian's fonts-noto-cjk, Microsoft YaHei on Windows): no glyph download.
+ * The labels' font stack. The style has no `glyphs` URL, so MapLibre draws labels on a canvas with fonts, not
+ * downloaded glyphs. The style declares the app's own CJK webfont ({@link WEB_CJK_FONT}) as `font-faces`, and
+ * MapLibre draws every character one of its files covers with it, so labels look the same on every PC and need
+ * no CJK font installed; the local fonts (Noto Sans CJK from Debian's fonts-noto-cjk, Microsoft YaHei on Windows)
+ * draw whatever else a label holds.
  */
-export const LABEL_FONT = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'];
+export const LABEL_FONT = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', WEB_CJK_FONT, 'sans-serif'];

@@ -1,4 +1,4 @@
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FontFacesSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { MAP_THEMES, type MapTheme } from './palette';
 import { BASEMAP_LAYER_IDS, BASEMAP_SOURCE, basemapLayers, basemapSource } from './layers/basemap';
 import { GRIDS_SOURCE, GRID_LAYER_IDS, gridLayers, gridsSource } from './layers/grids';
@@ -27,9 +27,13 @@ export const LAYER_GROUP_IDS: Readonly<Record<LayerGroup, readonly string[]>> = 
 
 /**
  * The offline default style: a plain background and the township's own geography, then the command
- * layers. No tiles, no sprite and no glyphs URL, so it renders with no network at all.
+ * layers. No tiles, no sprite and no glyphs URL, so it renders with no network at all. `fontFaces`
+ * (the app's CJK webfont, renderer/fonts/cjk-font.ts) draws the labels where no local CJK font exists.
  */
-export function offlineStyle(theme: MapTheme = MAP_THEMES.light): StyleSpecification {
+export function offlineStyle(
+  theme: MapTheme = MAP_THEMES.light,
+  fontFaces?: FontFacesSpecification,
+): StyleSpecification {
   const layers = [
     ...basemapLayers(theme),
     ...patrolAreaLayers(theme),
@@ -55,6 +59,7 @@ export function offlineStyle(theme: MapTheme = MAP_THEMES.light): StyleSpecifica
   return {
     version: 8,
     name: 'GridDesk offline',
+    ...(fontFaces === undefined ? {} : { 'font-faces': fontFaces }),
     sources: {
       [BASEMAP_SOURCE]: basemapSource(),
       [PATROL_AREAS_SOURCE]: patrolAreasSource(),

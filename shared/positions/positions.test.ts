@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, distance, pointOnFeature } from '@turf/turf';
 import { makeFixtureDataset } from '../schema/test-fixture';
 import { asGeoJson } from '../model/geo';
-import { applyPositionReports, parsePositionReports } from './reports';
+import {
+  applyPositionReports,
+  MAX_REPORT_AGE_MS,
+  MAX_REPORT_AHEAD_MS,
+  parsePositionReports,
+} from './reports';
 import { seededRandom, simulatePatrolStep } from './patrol-simulator';
 
 const dataset = makeFixtureDataset();
@@ -31,13 +36,19 @@ describe('position reports', () => {
       officers: next,
       changed,
       issues,
-    } = applyPositionReports(officers, [
-      { officerId: 'off-1', position: [118.31, 34.31], at: T + 60_000 },
-      { officerId: 'off-1', position: [118.32, 34.32], at: T + 30_000 },
-      { officerId: 'off-2', position: [118.4, 34.4], at: T - 60_000 },
-      { officerId: 'ghost', position: [118.4, 34.4], at: T + 60_000 },
-    ]);
+      counts,
+    } = applyPositionReports(
+      officers,
+      [
+        { officerId: 'off-1', position: [118.31, 34.31], at: T + 60_000 },
+        { officerId: 'off-1', position: [118.32, 34.32], at: T + 30_000 },
+        { officerId: 'off-2', position: [118.4, 34.4], at: T - 60_000 },
+        { officerId: 'ghost', position: [118.4, 34.4], at: T + 60_000 },
+      ],
+      T + 90_000,
+    );
     expect(changed).toBe(1);
+    expect(counts).toEqual({ applied: 1, rejectedFuture: 0, stale: 0, superseded: 2, unknownOfficer: 1 });
     expect(next.find((o) => o.id === 'off-1')).toMatchObject({
       position: [118.31, 34.31],
       positionAt: T + 60_000,
@@ -51,6 +62,74 @@ describe('position reports', () => {
         params: { index: 3, officerId: 'ghost' },
       },
     ]);
+  });
+});
+
+describe('the time bounds of position reports', () => {
+  const NOW = T + 10 * 60_000;
+  const roster = dataset.officers.map((o) => ({ ...o, position: [118.3, 34.3] as const, positionAt: T }));
+  const at = (id: string, ms: number) => ({ officerId: id, position: [118.31, 34.31] as const, at: ms });
+
+  it('refuses a report stamped more than 5 minutes ahead, and names it, but takes one exactly 5 minutes ahead', () => {
+    expect(MAX_REPORT_AHEAD_MS).toBe(5 * 60_000);
+    const { officers, issues, counts } = applyPositionReports(
+      roster,
+      [at('off-1', NOW + MAX_REPORT_AHEAD_MS + 1), at('off-2', NOW + MAX_REPORT_AHEAD_MS)],
+      NOW,
+    );
+    expect(officers.find((o) => o.id === 'off-1')).toMatchObject({ position: [118.3, 34.3], positionAt: T });
+    expect(officers.find((o) => o.id === 'off-2')?.positionAt).toBe(NOW + MAX_REPORT_AHEAD_MS);
+    expect(counts).toMatchObject({ applied: 1, rejectedFuture: 1 });
+    expect(issues).toEqual([
+      {
+        index: 0,
+        field: 'at',
+        key: 'position.future',
+        params: {
+          index: 0,
+          officerId: 'off-1',
+          at: NOW + MAX_REPORT_AHEAD_MS + 1,
+          aheadMs: MAX_REPORT_AHEAD_MS + 1,
+        },
+      },
+    ]);
+  });
+
+  it('lets a real report through after one stamped far in the future was refused', () => {
+    const first = applyPositionReports(roster, [at('off-1', NOW + 24 * 3_600_000)], NOW);
+    const second = applyPositionReports(first.officers, [at('off-1', NOW + 15_000)], NOW + 15_000);
+    expect(second.officers.find((o) => o.id === 'off-1')?.positionAt).toBe(NOW + 15_000);
+  });
+
+  it('replaces a stored position stamped far in the future with the next real report', () => {
+    const poisoned = roster.map((o) => (o.id === 'off-1' ? { ...o, positionAt: NOW + 24 * 3_600_000 } : o));
+    const { officers, counts } = applyPositionReports(poisoned, [at('off-1', NOW)], NOW);
+    expect(officers.find((o) => o.id === 'off-1')).toMatchObject({
+      position: [118.31, 34.31],
+      positionAt: NOW,
+    });
+    expect(counts.applied).toBe(1);
+  });
+
+  it('keeps a stored position a little ahead (within the bound) against an older report', () => {
+    const ahead = roster.map((o) => (o.id === 'off-1' ? { ...o, positionAt: NOW + 60_000 } : o));
+    const { officers, counts } = applyPositionReports(ahead, [at('off-1', NOW)], NOW);
+    expect(officers.find((o) => o.id === 'off-1')?.positionAt).toBe(NOW + 60_000);
+    expect(counts).toMatchObject({ applied: 0, superseded: 1 });
+  });
+
+  it('does not apply a report older than an hour, counts it as stale, and applies one exactly an hour old', () => {
+    expect(MAX_REPORT_AGE_MS).toBe(60 * 60_000);
+    const later = NOW + 2 * 3_600_000;
+    const { officers, issues, counts } = applyPositionReports(
+      roster,
+      [at('off-1', later - MAX_REPORT_AGE_MS - 1), at('off-2', later - MAX_REPORT_AGE_MS)],
+      later,
+    );
+    expect(officers.find((o) => o.id === 'off-1')?.positionAt).toBe(T);
+    expect(officers.find((o) => o.id === 'off-2')?.positionAt).toBe(later - MAX_REPORT_AGE_MS);
+    expect(counts).toEqual({ applied: 1, rejectedFuture: 0, stale: 1, superseded: 0, unknownOfficer: 0 });
+    expect(issues).toEqual([]);
   });
 });
 
@@ -72,11 +151,10 @@ describe('the sample patrol simulator', () => {
     expect(reports.map((r) => r.officerId)).toEqual(onDuty.map((o) => o.id));
     for (const r of reports) {
       expect(r.at).toBe(T + 15_000);
+      // The start is over 1.8 km inside the area, so every step lands inside and must move.
       const moved = distance([x, y], [r.position[0], r.position[1]], { units: 'meters' });
-      if (moved > 0) {
-        expect(moved).toBeGreaterThanOrEqual(29.5);
-        expect(moved).toBeLessThanOrEqual(120.5);
-      }
+      expect(moved).toBeGreaterThanOrEqual(29.5);
+      expect(moved).toBeLessThanOrEqual(120.5);
       expect(
         booleanPointInPolygon([r.position[0], r.position[1]], asGeoJson(area.geometry) as GeoJSON.Polygon),
       ).toBe(true);

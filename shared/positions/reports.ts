@@ -27,7 +27,7 @@ export interface PositionIssue {
   readonly index: number;
   /** Dotted path of the bad field, e.g. "position.1". */
   readonly field: string;
-  readonly key: 'position.invalid' | 'position.unknownOfficer';
+  readonly key: 'position.invalid' | 'position.unknownOfficer' | 'position.future';
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -58,16 +58,60 @@ export function parsePositionReports(
 }
 
 /**
- * The officers with the newest report of each applied. A report older than the position already
- * held is ignored (phones resend); a report for an officer not on the roster is returned as an issue.
+ * How far ahead of the workstation's clock a report may be stamped: 5 minutes, in milliseconds. A
+ * phone whose clock runs a little fast still gets through; one stamped later than this would hold the
+ * officer's position for hours (a newer real report is never older than it), so it is refused.
+ */
+export const MAX_REPORT_AHEAD_MS = 5 * 60_000;
+
+/**
+ * How old a report may be and still move an officer: 1 hour, in milliseconds. An older one (a phone
+ * that was offline and now flushes its queue, a replayed file) is not applied: it would put the officer
+ * on the map, and into the dispatch recommendations, at a place they left long ago. It is counted, not
+ * stored: GridDesk keeps the newest position per officer, not a track.
+ */
+export const MAX_REPORT_AGE_MS = 60 * 60_000;
+
+/** What became of one batch of reports, report by report. */
+export interface PositionCounts {
+  /** Officers whose position moved. */
+  readonly applied: number;
+  /** Stamped more than {@link MAX_REPORT_AHEAD_MS} after now: refused. */
+  readonly rejectedFuture: number;
+  /** Older than {@link MAX_REPORT_AGE_MS}: not applied. */
+  readonly stale: number;
+  /** Not newer than the position already held, or than another report of the batch (phones resend). */
+  readonly superseded: number;
+  /** For an officer not on the roster: refused. */
+  readonly unknownOfficer: number;
+}
+
+/**
+ * The officers with the newest report of each applied, at `now` (epoch ms, the workstation's clock).
+ *
+ * Edge rules: a report stamped more than {@link MAX_REPORT_AHEAD_MS} after `now` is refused with a
+ * `position.future` issue (exactly that far ahead is accepted); one older than {@link MAX_REPORT_AGE_MS}
+ * before `now` is not applied and counted as stale (exactly that old is still applied); a report not
+ * newer than the position already held is ignored (phones resend). A held position stamped too far in
+ * the future (stored before this check existed) does not block a real report: any acceptable report
+ * replaces it. A report for an officer not on the roster is returned as an issue.
  */
 export function applyPositionReports(
   officers: readonly Officer[],
   reports: readonly PositionReport[],
-): { readonly officers: Officer[]; readonly changed: number; readonly issues: PositionIssue[] } {
+  now: number,
+): {
+  readonly officers: Officer[];
+  readonly changed: number;
+  readonly issues: PositionIssue[];
+  readonly counts: PositionCounts;
+} {
   const newest = new Map<string, PositionReport>();
   const issues: PositionIssue[] = [];
   const known = new Set(officers.map((o) => o.id));
+  let rejectedFuture = 0;
+  let stale = 0;
+  let superseded = 0;
   reports.forEach((report, index) => {
     if (!known.has(report.officerId)) {
       issues.push({
@@ -78,16 +122,44 @@ export function applyPositionReports(
       });
       return;
     }
+    if (report.at - now > MAX_REPORT_AHEAD_MS) {
+      rejectedFuture += 1;
+      issues.push({
+        index,
+        field: 'at',
+        key: 'position.future',
+        params: { index, officerId: report.officerId, at: report.at, aheadMs: report.at - now },
+      });
+      return;
+    }
+    if (now - report.at > MAX_REPORT_AGE_MS) {
+      stale += 1;
+      return;
+    }
     const held = newest.get(report.officerId);
-    if (held === undefined || report.at > held.at) newest.set(report.officerId, report);
+    if (held === undefined || report.at > held.at) {
+      if (held !== undefined) superseded += 1;
+      newest.set(report.officerId, report);
+    } else superseded += 1;
   });
   let changed = 0;
   const next = officers.map((officer) => {
     const report = newest.get(officer.id);
-    if (report === undefined || (officer.positionAt !== undefined && report.at <= officer.positionAt))
+    if (report === undefined) return officer;
+    const heldAt = officer.positionAt;
+    const heldIsValid = heldAt !== undefined && heldAt - now <= MAX_REPORT_AHEAD_MS;
+    if (heldIsValid && report.at <= heldAt) {
+      superseded += 1;
       return officer;
+    }
     changed += 1;
     return { ...officer, position: report.position, positionAt: report.at };
   });
-  return { officers: next, changed, issues };
+  const unknownOfficer = issues.filter((i) => i.key === 'position.unknownOfficer').length;
+  return {
+    officers: next,
+    changed,
+    issues,
+    counts: { applied: changed, rejectedFuture, stale, superseded, unknownOfficer },
+  };
 }

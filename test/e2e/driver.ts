@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
 import type { Grid, Officer } from '../../shared/model/organisation';
 import type { TownshipDataset } from '../../shared/model/dataset';
@@ -9,17 +10,6 @@ import { booleanPointInPolygon, centroid, pointToLineDistance, polygonToLine } f
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-
-/** Debian's Chromium with software WebGL (SwiftShader), so MapLibre renders headless. */
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Session {
   readonly browser: Browser;
@@ -71,10 +61,7 @@ export async function openApp(
 ): Promise<Session> {
   await mkdir(ARTIFACTS, { recursive: true });
   const server = await startWebServer({ root: DIST });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1600, height: options.height ?? 1000 },
     locale: options.locale ?? 'zh-CN',

@@ -11,6 +11,7 @@ import { loopMessages } from './loop';
 import { recordMessages } from './record';
 import { roadsMessages } from './roads';
 import { rolesMessages } from './roles';
+import { statusMessages } from './status';
 import { wallMessages } from './wall';
 import { workspaceMessages } from './workspace';
 
@@ -39,6 +40,7 @@ const PARTS = [
   workspaceMessages,
   roadsMessages,
   recordMessages,
+  statusMessages,
   wallMessages,
   rolesMessages,
 ] as const;
@@ -50,6 +52,7 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof indicatorsMessages)[L] &
   (typeof workspaceMessages)[L] &
   (typeof roadsMessages)[L] &
+  (typeof statusMessages)[L] &
   (typeof wallMessages)[L] &
   (typeof casesMessages)[L] &
   (typeof rolesMessages)[L];

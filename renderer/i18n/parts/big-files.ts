@@ -26,11 +26,15 @@ export const bigFilesMessages = {
     fileWork: {
       reading: '正在读取 {file}：{done} / {total} MB，已读 {rows} 行',
       unzipping: '正在解压 {file}：{done} / {total} MB',
-      converting: '正在检查 {done} / {total} 行',
+      checking: '正在按字段对应检查 {file} 的每一行…',
+      moreRejected: '……另有 {count} 条未列出',
       verifying: '正在核验备份中的执法记录…',
       cancel: '取消',
       cancelled: '已取消，{file} 未导入',
       failed: '读取 {file} 时出错：{reason}',
+    },
+    backup: {
+      openCancelled: '已取消，未从 {file} 恢复任何数据',
     },
   },
   en: {
@@ -57,11 +61,15 @@ export const bigFilesMessages = {
     fileWork: {
       reading: 'Reading {file}: {done} / {total} MB, {rows} rows so far',
       unzipping: 'Unpacking {file}: {done} / {total} MB',
-      converting: 'Checking {done} / {total} rows',
+      checking: 'Checking every row of {file} with these columns…',
+      moreRejected: '… and {count} more not listed',
       verifying: 'Verifying the enforcement record in the backup…',
       cancel: 'Cancel',
       cancelled: 'Cancelled; nothing from {file} was imported',
       failed: 'Reading {file} failed: {reason}',
+    },
+    backup: {
+      openCancelled: 'Cancelled; nothing was restored from {file}',
     },
   },
 } as const;

@@ -1,0 +1,42 @@
+import { proxy } from 'comlink';
+import type { ConvertOptions } from '../../shared/import/convert';
+import type { ImportResult } from '../../shared/import/intake-draft';
+import type { ColumnMapping } from '../../shared/import/mapping';
+import type { ReadProgress } from '../../shared/import/stream-read';
+import { convertInPages, type ImportService, type ReadOutcome } from './import-service';
+import { workerJob } from './worker-job';
+
+export { WorkCancelled } from './worker-job';
+
+/** One file's import, in its own worker: read it, then convert with each mapping the operator tries. */
+export interface ImportJob {
+  read(file: File, onProgress: (progress: ReadProgress) => void): Promise<ReadOutcome>;
+  convert(mapping: ColumnMapping, options: ConvertOptions): Promise<ImportResult>;
+  /** Terminates the worker: what is pending rejects with WorkCancelled; the table is gone. */
+  cancel(): void;
+}
+
+/** Starts an import worker. Cancel (or a new file) ends it. */
+export function startImportJob(): ImportJob {
+  const job = workerJob<ImportService>(
+    new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }),
+    'import',
+  );
+  return {
+    read: (file, onProgress) => job.run<ReadOutcome>((s) => s.read(file, file.name, proxy(onProgress))),
+    // Plain copies: the options may hold reactive proxies, which cannot be cloned to a worker.
+    convert: (mapping, options) =>
+      job.run<ImportResult>((s) =>
+        convertInPages(
+          s,
+          { ...mapping },
+          {
+            ...options,
+            matters: [...options.matters],
+            ...(options.existingRefs === undefined ? {} : { existingRefs: new Set(options.existingRefs) }),
+          },
+        ),
+      ),
+    cancel: () => job.cancel(),
+  };
+}

@@ -1,4 +1,5 @@
 import { proxy } from 'comlink';
+import type { DuplicateCase } from '../../shared/cases/duplicates';
 import type { ConvertOptions } from '../../shared/import/convert';
 import type { ImportResult } from '../../shared/import/intake-draft';
 import type { ColumnMapping } from '../../shared/import/mapping';
@@ -12,6 +13,8 @@ export { WorkCancelled } from './worker-job';
 export interface ImportJob {
   read(file: File, onProgress: (progress: ReadProgress) => void): Promise<ReadOutcome>;
   convert(mapping: ColumnMapping, options: ConvertOptions): Promise<ImportResult>;
+  /** Of the last conversion's located drafts, how many may repeat `existing` or each other. */
+  duplicates(existing: readonly DuplicateCase[]): Promise<number>;
   /** Terminates the worker: what is pending rejects with WorkCancelled; the table is gone. */
   cancel(): void;
 }
@@ -35,6 +38,18 @@ export function startImportJob(): ImportJob {
             matters: [...options.matters],
             ...(options.existingRefs === undefined ? {} : { existingRefs: new Set(options.existingRefs) }),
           },
+        ),
+      ),
+    duplicates: (existing) =>
+      job.run<number>((s) =>
+        s.duplicates(
+          existing.map((c) => ({
+            id: c.id,
+            matterCode: c.matterCode,
+            location: [c.location[0], c.location[1]] as const,
+            reportedAt: c.reportedAt,
+            stage: c.stage,
+          })),
         ),
       ),
     cancel: () => job.cancel(),

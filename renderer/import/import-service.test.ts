@@ -50,6 +50,27 @@ describe('the import worker service', () => {
     expect(paged.accepted.length + new Set(paged.rejected.map((r) => r.row)).size).toBe(n);
   });
 
+  it('counts drafts that may repeat an earlier one or a queued case, in the worker', async () => {
+    const csv =
+      '工单编号,来电时间,诉求内容,事发地址,诉求分类,经度,纬度\n' +
+      `A,2026-11-18 08:00:00,占道,一号,${matter.name},120.1,32.1\n` +
+      `B,2026-11-18 08:30:00,占道,一号,${matter.name},120.1,32.1\n` +
+      `C,2026-11-18 09:00:00,占道,二号,${matter.name},120.3,32.3\n`;
+    const service = createImportService();
+    const read = await service.read(new Blob([csv]), 'dup.csv');
+    if (!read.ok) throw new Error(read.key);
+    service.convert(guessMapping(read.table.headers), { ...options, coordSystem: 'wgs84' });
+    expect(service.duplicates([])).toBe(1);
+    const queued = {
+      id: 'c1',
+      matterCode: matter.code,
+      location: [120.3, 32.3] as const,
+      reportedAt: Date.parse('2026-11-18T08:00:00+08:00'),
+      stage: 'dispatched',
+    };
+    expect(service.duplicates([queued])).toBe(2);
+  });
+
   it('refuses to convert before a file was read', () => {
     expect(() => createImportService().convert({}, options)).toThrow('no file has been read');
   });

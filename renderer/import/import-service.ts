@@ -4,6 +4,7 @@
  * chosen file into a table that stays here, then convert its rows with whatever mapping the operator
  * picks. Only the table's header and the conversion's result cross to the UI thread.
  */
+import { findBatchDuplicates, type DuplicateCase, type DuplicateProbe } from '../../shared/cases/duplicates';
 import { convertRows, type ConvertOptions } from '../../shared/import/convert';
 import type { ImportResult } from '../../shared/import/intake-draft';
 import type { ColumnMapping } from '../../shared/import/mapping';
@@ -39,6 +40,8 @@ export interface ResultPage {
 export function createImportService() {
   let table: ImportTable | null = null;
   let converted: ImportResult | null = null;
+  /** The located drafts of the last conversion, for the duplicate check. */
+  let probes: DuplicateProbe[] = [];
   return {
     /**
      * Reads `file` (named `name` in messages) into the worker's table, streaming; `onProgress` gets
@@ -65,7 +68,20 @@ export function createImportService() {
     convert(mapping: ColumnMapping, options: ConvertOptions): number {
       if (table === null) throw new Error('import worker: no file has been read');
       converted = convertRows(table, mapping, options);
+      probes = converted.accepted.flatMap((d) =>
+        d.location === null
+          ? []
+          : [{ matterCode: d.matterCode, location: d.location, reportedAt: d.reportedAt }],
+      );
       return Math.max(1, Math.ceil(table.rows.length / RESULT_PAGE_ROWS));
+    },
+
+    /**
+     * How many located drafts of the last conversion may repeat a case of `existing` or an earlier
+     * draft (see findBatchDuplicates): seconds of work for a county's file, so it runs here too.
+     */
+    duplicates(existing: readonly DuplicateCase[]): number {
+      return findBatchDuplicates(probes, existing).filter((f) => f.matches.length > 0).length;
     },
 
     /**

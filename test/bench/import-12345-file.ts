@@ -47,8 +47,8 @@ export async function writeBigExport(): Promise<{ path: string; bytes: number; r
         t.gcj02 === null
           ? null
           : [
-              Math.round((t.gcj02[0] + rng.range(-5e-4, 5e-4)) * 1e6) / 1e6,
-              Math.round((t.gcj02[1] + rng.range(-5e-4, 5e-4)) * 1e6) / 1e6,
+              Math.round((t.gcj02[0] + rng.range(-0.02, 0.02)) * 1e6) / 1e6,
+              Math.round((t.gcj02[1] + rng.range(-0.02, 0.02)) * 1e6) / 1e6,
             ],
     };
     rows.push(row);

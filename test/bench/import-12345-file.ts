@@ -21,20 +21,22 @@ export async function sampleTownship(): Promise<TownshipDataset> {
 }
 
 /**
- * Writes the 50 MiB (just over) 12345 export to the temp folder (not committed): the 40 seeded sample calls
+ * Writes the 50 MiB (just over; or `target` bytes) 12345 export to the temp folder (not committed): the 40 seeded sample calls
  * (shared/import/sample-export.ts) repeated with new case numbers, times 3–12 minutes apart and points
  * moved up to ~50 m, from a fixed seed, so every run reads the same bytes. Each sample call's mistake
  * comes along (5 rows in 40 are refused). Returns the path, size and number of data rows.
  */
-export async function writeBigExport(): Promise<{ path: string; bytes: number; rows: number }> {
+export async function writeBigExport(
+  target = BIG_CSV_BYTES,
+): Promise<{ path: string; bytes: number; rows: number }> {
   const templates = buildHotlineSample(await sampleTownship());
   const rng = createRng(20_261_118);
-  const path = join(tmpdir(), 'griddesk-bench-12345-50mb.csv');
+  const path = join(tmpdir(), `griddesk-bench-12345-${Math.round(target / 2 ** 20)}mb.csv`);
   const rows: HotlineSampleRow[] = [];
   let at = HOTLINE_SAMPLE_START_MS;
   const headerBytes = Buffer.byteLength(hotlineSampleCsv([]));
   let size = headerBytes;
-  for (let k = 0; size < BIG_CSV_BYTES; k++) {
+  for (let k = 0; size < target; k++) {
     const t = templates[k % templates.length] as HotlineSampleRow;
     at += rng.int(3, 12) * 60_000;
     const previous = rows[rows.length - 1];

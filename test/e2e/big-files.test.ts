@@ -91,11 +91,18 @@ describe('big and hostile files', () => {
 
   it('reads all of it, painting progress as it goes, and previews every row', async () => {
     const { page } = s;
+    if ((await page.getByTestId('import-dialog').count()) === 0) await openTool(s, 'import');
     await recordProgress(s);
     await page.getByTestId('import-file').setInputFiles(bigCsv.path);
-    await expect
-      .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 240_000, interval: 1000 })
-      .toMatch(new RegExp(`^共 ${bigCsv.rows} 行：`));
+    try {
+      await page.getByTestId('import-summary').waitFor({ timeout: 240_000 });
+    } finally {
+      await screenshot(page, 'import-big');
+      console.log('progress shown:', (await progressSeen(s)).slice(-8), s.consoleErrors);
+    }
+    expect(await page.getByTestId('import-summary').textContent()).toMatch(
+      new RegExp(`^共 ${bigCsv.rows} 行：`),
+    );
     const seen = await progressSeen(s);
     // The page painted the reading progress several times while the worker read: the UI thread was free.
     const reading = seen.filter((text) => text.startsWith('正在读取'));
@@ -106,6 +113,5 @@ describe('big and hostile files', () => {
     const items = page.getByTestId('import-rejected').locator('li');
     expect(await items.count()).toBe(301);
     expect(await items.last().textContent()).toMatch(/另有 \d+ 条未列出/);
-    await screenshot(page, 'import-big');
   }, 300_000);
 });

@@ -77,6 +77,9 @@ describe('big and hostile files', () => {
   it('reads a 50 MB export in the worker with progress, and Cancel stops it with nothing read', async () => {
     const { page } = s;
     await openTool(s, 'import');
+    expect(await page.getByTestId('import-limits').textContent()).toBe(
+      '可导入 CSV 不超过 100 MB、Excel 不超过 100 MB，最多 300,000 行',
+    );
     await recordProgress(s);
     await page.getByTestId('import-file').setInputFiles(bigCsv.path);
     await page.getByTestId('work-progress-text').filter({ hasText: '已读' }).waitFor({ timeout: 60_000 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv } from './csv';
+import { CsvRecordReader, detectDelimiter, parseCsv, type CsvDelimiter } from './csv';
 import { decodeText } from './decode';
 
 describe('parseCsv', () => {
@@ -62,5 +63,105 @@ describe('decodeText', () => {
     // "a,中文\r\n" in GBK: 中 = D6 D0, 文 = CE C4.
     const gbk = new Uint8Array([0x61, 0x2c, 0xd6, 0xd0, 0xce, 0xc4, 0x0d, 0x0a]);
     expect(decodeText(gbk)).toEqual({ text: 'a,中文\r\n', encoding: 'gb18030', hadBom: false });
+  });
+});
+
+/** The character-by-character parser parseCsv used before it streamed: the oracle for the reader. */
+function referenceParse(text: string, delimiter: CsvDelimiter): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let k = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  let atFieldStart = true;
+  while (k < n) {
+    const ch = text[k] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[k + 1] === '"') {
+          field += '"';
+          k += 2;
+          continue;
+        }
+        quoted = false;
+        k++;
+        continue;
+      }
+      field += ch;
+      k++;
+      continue;
+    }
+    if (ch === '"' && atFieldStart) {
+      quoted = true;
+      atFieldStart = false;
+      k++;
+      continue;
+    }
+    if (ch === delimiter) {
+      record.push(field);
+      field = '';
+      atFieldStart = true;
+      k++;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      atFieldStart = true;
+      k += ch === '\r' && text[k + 1] === '\n' ? 2 : 1;
+      continue;
+    }
+    field += ch;
+    atFieldStart = false;
+    k++;
+  }
+  if (!atFieldStart || field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+describe('CsvRecordReader', () => {
+  const alphabet = fc.constantFrom('a', '中', ',', ';', '\t', '"', '""', '\r', '\n', '\r\n', ' ', '\uFEFF');
+  const csvText = fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('reads any text cut into any pieces exactly as the whole-text parser does', () => {
+    fc.assert(
+      fc.property(csvText, fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const pieces: string[] = [];
+        let from = 0;
+        for (const p of points) {
+          pieces.push(text.slice(from, p));
+          from = p;
+        }
+        pieces.push(text.slice(from));
+        const records: string[][] = [];
+        const reader = new CsvRecordReader();
+        for (const piece of pieces) reader.push(piece, (r) => records.push(r));
+        reader.end((r) => records.push(r));
+        expect(records).toEqual(referenceParse(text, detectDelimiter(text.replace(/^\uFEFF/, ''))));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('emits records as their line ends arrive, not at the end of the text', () => {
+    const reader = new CsvRecordReader();
+    const records: string[][] = [];
+    reader.push('编号,内容\r', (r) => records.push(r));
+    expect(records).toEqual([['编号', '内容']]);
+    reader.push('\nA1,"占', (r) => records.push(r));
+    reader.push('道"\r\nA2,x', (r) => records.push(r));
+    expect(records).toEqual([
+      ['编号', '内容'],
+      ['A1', '占道'],
+    ]);
+    reader.end((r) => records.push(r));
+    expect(records.at(-1)).toEqual(['A2', 'x']);
   });
 });

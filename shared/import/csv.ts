@@ -26,6 +26,146 @@ export function detectDelimiter(text: string): CsvDelimiter {
 }
 
 /**
+ * Reads CSV text that arrives in pieces (a file streamed through a TextDecoder) into records, one at a
+ * time, with exactly the rules of {@link parseCsv}: quoted fields, doubled quotes, CRLF or LF, line
+ * breaks inside quotes, Excel's leniency about stray quotes. A piece may end anywhere, even between
+ * the two characters of a CRLF or of a doubled quote. The delimiter is detected from the first record
+ * unless given, so nothing is emitted before the header's line break has arrived.
+ */
+export class CsvRecordReader {
+  private delimiter: number | null;
+  private pending = '';
+  private started = false;
+  private record: string[] = [];
+  private field = '';
+  private quoted = false;
+  private atFieldStart = true;
+  /** A CR ended the previous piece: a LF starting the next one belongs to it. */
+  private skipLf = false;
+
+  constructor(delimiter?: CsvDelimiter) {
+    this.delimiter = delimiter === undefined ? null : delimiter.charCodeAt(0);
+  }
+
+  /** Feeds the next piece of text; `onRecord` gets every record completed by it. */
+  push(text: string, onRecord: (fields: string[]) => void): void {
+    if (this.delimiter === null) {
+      this.pending += text;
+      if (!hasRecordEnd(this.pending)) return;
+      text = this.pending;
+      this.pending = '';
+      this.delimiter = detectDelimiter(text.replace(/^\uFEFF/, '')).charCodeAt(0);
+    }
+    this.scan(text, onRecord);
+  }
+
+  /** Ends the text: the last record, if the text did not end with a line break. */
+  end(onRecord: (fields: string[]) => void): void {
+    if (this.delimiter === null) {
+      const text = this.pending;
+      this.pending = '';
+      this.delimiter = detectDelimiter(text.replace(/^\uFEFF/, '')).charCodeAt(0);
+      this.scan(text, onRecord);
+    }
+    if (this.pending === '"') {
+      // A quote that ended the last piece inside a quoted field closes it.
+      this.pending = '';
+      this.quoted = false;
+    }
+    if (!this.atFieldStart || this.field !== '' || this.record.length > 0) {
+      this.record.push(this.field);
+      onRecord(this.record);
+    }
+    this.record = [];
+    this.field = '';
+    this.atFieldStart = true;
+  }
+
+  private scan(piece: string, onRecord: (fields: string[]) => void): void {
+    const text = this.pending + piece;
+    this.pending = '';
+    const delimiter = this.delimiter as number;
+    const n = text.length;
+    let k = 0;
+    if (!this.started && n > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) k = 1;
+    }
+    if (this.skipLf && k < n) {
+      this.skipLf = false;
+      if (text.charCodeAt(k) === 10) k++;
+    }
+    while (k < n) {
+      if (this.quoted) {
+        const q = text.indexOf('"', k);
+        if (q < 0) {
+          this.field += text.slice(k);
+          return;
+        }
+        this.field += text.slice(k, q);
+        if (q + 1 === n) {
+          this.pending = '"';
+          return;
+        }
+        if (text.charCodeAt(q + 1) === 34) {
+          this.field += '"';
+          k = q + 2;
+        } else {
+          this.quoted = false;
+          k = q + 1;
+        }
+        continue;
+      }
+      if (this.atFieldStart && text.charCodeAt(k) === 34) {
+        this.quoted = true;
+        this.atFieldStart = false;
+        k++;
+        continue;
+      }
+      let j = k;
+      let c = 0;
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === delimiter || c === 13 || c === 10) break;
+        j++;
+      }
+      if (j > k) {
+        this.field += text.slice(k, j);
+        this.atFieldStart = false;
+      }
+      if (j === n) return;
+      this.record.push(this.field);
+      this.field = '';
+      this.atFieldStart = true;
+      if (c === delimiter) {
+        k = j + 1;
+        continue;
+      }
+      onRecord(this.record);
+      this.record = [];
+      if (c === 13) {
+        if (j + 1 === n) {
+          this.skipLf = true;
+          return;
+        }
+        k = text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+      } else k = j + 1;
+    }
+  }
+}
+
+/** Whether the text holds a line break outside quotes (the header record is complete). */
+function hasRecordEnd(text: string): boolean {
+  let quoted = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && (c === 10 || c === 13)) return true;
+  }
+  return false;
+}
+
+/**
  * Parses CSV text into records of fields. A leading BOM is ignored. Lenient where Excel is: a quote in
  * the middle of an unquoted field is kept as a character, and text after a closing quote is appended.
  * An unterminated quoted field runs to the end of the text.
@@ -34,58 +174,11 @@ export function detectDelimiter(text: string): CsvDelimiter {
  */
 export function parseCsv(text: string, delimiter: CsvDelimiter = detectDelimiter(text)): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let k = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  let atFieldStart = true;
-  while (k < n) {
-    const ch = text[k] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[k + 1] === '"') {
-          field += '"';
-          k += 2;
-          continue;
-        }
-        quoted = false;
-        k++;
-        continue;
-      }
-      field += ch;
-      k++;
-      continue;
-    }
-    if (ch === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-      k++;
-      continue;
-    }
-    if (ch === delimiter) {
-      record.push(field);
-      field = '';
-      atFieldStart = true;
-      k++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      atFieldStart = true;
-      k += ch === '\r' && text[k + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    field += ch;
-    atFieldStart = false;
-    k++;
-  }
-  if (!atFieldStart || field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
+  const reader = new CsvRecordReader(delimiter);
+  const take = (fields: string[]): void => {
+    records.push(fields);
+  };
+  reader.push(text, take);
+  reader.end(take);
   return records;
 }

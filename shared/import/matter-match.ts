@@ -40,8 +40,25 @@ function bigrams(text: string): Set<string> {
  * the matter whose name holds the largest share (≥ 50 %) of the category's character pairs, ties broken by
  * the shorter name. A tie that remains, or two names containing the category, is `ambiguous`.
  * For a category like `城市管理>夜间施工噪声扰民`, the most specific (last) part that matches wins.
+ * Answers are remembered per power list (by identity) and category text: an export of 200,000 rows
+ * names a few dozen categories, and matching one costs a pass over every matter.
  */
 export function matchMatter(category: string, matters: readonly Matter[]): MatterMatch {
+  let byText = remembered.get(matters);
+  if (byText === undefined) {
+    byText = new Map();
+    remembered.set(matters, byText);
+  }
+  const known = byText.get(category);
+  if (known !== undefined) return known;
+  const match = findMatter(category, matters);
+  byText.set(category, match);
+  return match;
+}
+
+const remembered = new WeakMap<readonly Matter[], Map<string, MatterMatch>>();
+
+function findMatter(category: string, matters: readonly Matter[]): MatterMatch {
   const text = category.trim();
   if (text === '') return { kind: 'none' };
   const upper = text.toUpperCase();

@@ -7,12 +7,12 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { expect } from 'vitest';
 import { greatCircleM } from '../cases/duplicates';
 import type { TownshipDataset } from '../model/dataset';
-import type { LonLat } from '../model/geo';
 import { asTurfArea } from '../sample/turf-geometry';
 import { categoryKey } from './category-match';
-import { reviewCategories, unmatchedCategories } from './category-review';
-import { convertRows, plainLonLat } from './convert';
-import { crsFit, statedCoordSystem, suggestCoordSystem } from './crs-guess';
+import { unmatchedCategories } from './category-review';
+import { convertRows } from './convert';
+import { suggestCoordSystem } from './crs-guess';
+import { reviewImportTable } from './import-review';
 import { guessMapping } from './mapping';
 import { REAL_HOTLINE_UNMATCHED, type RealHotlineSampleRow } from './sample-export-hotline';
 import { readImportFile } from './table';
@@ -35,14 +35,14 @@ export function checkHotlineImport(
   expect(table.rows).toHaveLength(calls.length);
   const mapping = guessMapping(table.headers);
   expect(mapping.description).toBe(table.headers.indexOf('诉求内容'));
-  expect(statedCoordSystem(table, mapping)).toBeNull();
-  const points = table.rows.map((r) => plainLonLat(r, mapping)).filter((p): p is LonLat => p !== null);
-  expect(points).toHaveLength(calls.length);
-  const fit = crsFit(points, dataset.township.boundary);
-  expect(fit.inside.gcj02).toBe(calls.length);
-  expect(suggestCoordSystem(fit)).toBe('gcj02');
+  // What the import worker tells the dialog about all rows (reviewImportTable).
+  const facts = reviewImportTable(table, mapping, dataset.matters, dataset.township.boundary);
+  expect(facts.stated).toBeNull();
+  expect(facts.fit.total).toBe(calls.length);
+  expect(facts.fit.inside.gcj02).toBe(calls.length);
+  expect(suggestCoordSystem(facts.fit)).toBe('gcj02');
 
-  const unmatched = unmatchedCategories(reviewCategories(table, mapping, dataset.matters));
+  const unmatched = unmatchedCategories(facts.categories);
   expect(unmatched.map((u) => [u.text, u.rows])).toEqual([
     [
       REAL_HOTLINE_UNMATCHED.category,

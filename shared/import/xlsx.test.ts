@@ -1,7 +1,8 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { columnIndex, isDateFormatCode, readXlsx } from './xlsx';
 import { writeXlsx } from './xlsx-write';
+import { deflatedEntry, deflatedZeros, writeForgedZip, type ForgedEntry } from '../zip/test-zip';
 import { decodeXmlEntities } from './xml-scan';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -112,6 +113,67 @@ describe('readXlsx', () => {
     expect(readXlsx(zipSync({ 'word/document.xml': strToU8('<w/>') }))).toEqual({
       ok: false,
       key: 'import.notXlsx',
+    });
+  });
+});
+
+describe('readXlsx against zip bombs', () => {
+  const sheetPath = 'xl/worksheets/sheet1.xml';
+  /** The parts of a one-sheet workbook written by writeXlsx, with `sheet` standing in for its sheet. */
+  function withSheet(sheet: ForgedEntry, extra: readonly ForgedEntry[] = []): Uint8Array {
+    const honest = unzipSync(writeXlsx([['编号'], ['A1']]));
+    const parts = Object.entries(honest)
+      .filter(([name]) => name !== sheetPath)
+      .map(([name, bytes]) => deflatedEntry(name, bytes));
+    return writeForgedZip([...parts, sheet, ...extra]);
+  }
+
+  it('reads a workbook that carries images, themes and properties it does not need', () => {
+    const honestSheet = unzipSync(writeXlsx([['编号'], ['A1']]))[sheetPath] as Uint8Array;
+    const bytes = withSheet(deflatedEntry(sheetPath, honestSheet), [
+      { name: 'xl/media/image1.png', data: deflatedZeros(2 ** 30), method: 8, declaredSize: 2 ** 30 },
+      deflatedEntry('docProps/core.xml', strToU8('<cp/>')),
+      deflatedEntry('xl/theme/theme1.xml', strToU8('<a:theme/>')),
+    ]);
+    expect(readXlsx(bytes, '工单.xlsx')).toMatchObject({
+      ok: true,
+      records: [{ cells: ['编号'] }, { cells: ['A1'] }],
+    });
+  });
+
+  it('refuses a worksheet that declares 1 GiB before inflating it', () => {
+    const bytes = withSheet({
+      name: sheetPath,
+      data: deflatedZeros(2 ** 30),
+      method: 8,
+      declaredSize: 2 ** 30,
+    });
+    expect(bytes.length).toBeLessThan(8 * 2 ** 20);
+    expect(readXlsx(bytes, '工单.xlsx')).toEqual({
+      ok: false,
+      key: 'zip.entryTooBig',
+      params: { file: '工单.xlsx', entry: sheetPath, size: 1024, limit: 256 },
+    });
+  });
+
+  it('stops at the declared size of a worksheet whose header lies', () => {
+    const bytes = withSheet({ name: sheetPath, data: deflatedZeros(2 ** 30), method: 8, declaredSize: 4096 });
+    expect(readXlsx(bytes, '工单.xlsx')).toEqual({
+      ok: false,
+      key: 'zip.sizeMismatch',
+      params: { file: '工单.xlsx', entry: sheetPath, declared: 4096 },
+    });
+  });
+
+  it('refuses a part no workbook holds, naming it', () => {
+    const honestSheet = unzipSync(writeXlsx([['编号'], ['A1']]))[sheetPath] as Uint8Array;
+    const bytes = withSheet(deflatedEntry(sheetPath, honestSheet), [
+      deflatedEntry('payload/run.exe', strToU8('MZ')),
+    ]);
+    expect(readXlsx(bytes, '工单.xlsx')).toEqual({
+      ok: false,
+      key: 'zip.entryNotAllowed',
+      params: { file: '工单.xlsx', entry: 'payload/run.exe' },
     });
   });
 });

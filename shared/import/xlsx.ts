@@ -5,15 +5,19 @@
  * results, numbers, booleans, and numbers formatted as dates (turned into `YYYY-MM-DD HH:mm:ss` text in
  * the workbook's wall-clock time). Empty cells are absent from the file, so cells are placed by the
  * column letters of their `r` reference; rows by their `r` number, which is what the operator sees.
+ * The archive is opened through the ZIP guard (see xlsx-zip.ts): size caps, a whitelist of parts, and
+ * only the parts the reader needs are inflated.
  */
-import { unzipSync } from 'fflate';
+import type { ZipRefusal } from '../zip/guard';
 import { excelSerialToWallClockMs, formatWallClock, type ExcelDateSystem } from './excel-date';
 import type { CellValue, SourceRecord } from './table-types';
+import { openWorkbookZip, type XlsxParts } from './xlsx-zip';
 import { scanXml } from './xml-scan';
 
 export type XlsxResult =
   | { readonly ok: true; readonly sheetName: string; readonly records: readonly SourceRecord[] }
-  | { readonly ok: false; readonly key: 'import.notXlsx' | 'import.noWorksheet' };
+  | { readonly ok: false; readonly key: 'import.notXlsx' | 'import.noWorksheet' }
+  | ({ readonly ok: false } & ZipRefusal);
 
 /** Built-in number formats that are dates or times, including the CJK locale ones (27–36, 50–58). */
 const BUILTIN_DATE_FORMATS = new Set([
@@ -38,13 +42,6 @@ export function columnIndex(ref: string): number | null {
   let index = 0;
   for (const ch of letters[0].toUpperCase()) index = index * 26 + (ch.charCodeAt(0) - 64);
   return index - 1;
-}
-
-const decoder = new TextDecoder('utf-8');
-
-function text(files: Record<string, Uint8Array>, path: string): string | null {
-  const bytes = files[path];
-  return bytes === undefined ? null : decoder.decode(bytes);
 }
 
 /** Collects the text of <t> elements inside each `container` element, skipping phonetic <rPh> runs. */
@@ -107,10 +104,7 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
-function readWorkbook(files: Record<string, Uint8Array>): Workbook | null {
-  const workbook = text(files, 'xl/workbook.xml');
-  if (workbook === null) return null;
-  const rels = text(files, 'xl/_rels/workbook.xml.rels') ?? '';
+function readWorkbook(workbook: string, rels: string, has: (path: string) => boolean): Workbook | null {
   const targets = new Map<string, string>();
   for (const token of scanXml(rels)) {
     if (token.kind !== 'text' && token.kind !== 'close' && token.name === 'Relationship') {
@@ -131,7 +125,7 @@ function readWorkbook(files: Record<string, Uint8Array>): Workbook | null {
       }
     }
   }
-  return files['xl/worksheets/sheet1.xml'] === undefined
+  return !has('xl/worksheets/sheet1.xml')
     ? null
     : { sheetName: '', sheetPath: 'xl/worksheets/sheet1.xml', dateSystem };
 }
@@ -239,27 +233,37 @@ function readSheet(
 }
 
 /**
- * Reads the first worksheet (in tab order) of an XLSX file. Returns `import.notXlsx` for bytes that are
- * not a ZIP with a workbook, `import.noWorksheet` for a workbook without a worksheet. Synchronous; run it
- * in a worker for very large files.
+ * Reads the first worksheet (in tab order) of an XLSX file named `fileName` (for messages). Returns
+ * `import.notXlsx` for bytes that are not a ZIP with a workbook, `import.noWorksheet` for a workbook
+ * without a worksheet, and the guard's refusal (`zip.*`, naming the file and the part) for a file or
+ * part over its cap, a part no workbook holds, or a part that inflates to more than it declares.
+ * Synchronous; the import worker runs it off the UI thread. `onProgress` gets inflated bytes of the
+ * parts read so far out of their declared total.
  */
-export function readXlsx(bytes: Uint8Array): XlsxResult {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      // Only the XML parts; images and embedded objects stay compressed.
-      filter: (file) => /^xl\/[^]*\.(xml|rels)$/.test(file.name) && !file.name.startsWith('xl/media/'),
-    });
-  } catch {
-    return { ok: false, key: 'import.notXlsx' };
-  }
-  if (files['xl/workbook.xml'] === undefined) return { ok: false, key: 'import.notXlsx' };
-  const workbook = readWorkbook(files);
-  const sheetXml = workbook === null ? null : text(files, workbook.sheetPath);
-  if (workbook === null || sheetXml === null) return { ok: false, key: 'import.noWorksheet' };
-  const sharedXml = text(files, 'xl/sharedStrings.xml');
+export function readXlsx(
+  bytes: Uint8Array,
+  fileName = 'workbook.xlsx',
+  onProgress?: (done: number, total: number) => void,
+): XlsxResult {
+  const opened = openWorkbookZip(bytes, fileName);
+  if (!opened.ok) return opened;
+  const parts: XlsxParts = opened.parts;
+  const workbookXml = parts.text('xl/workbook.xml', onProgress);
+  if (workbookXml === null) return { ok: false, key: 'import.notXlsx' };
+  if (typeof workbookXml !== 'string') return { ok: false, ...workbookXml };
+  const rels = parts.text('xl/_rels/workbook.xml.rels', onProgress);
+  if (typeof rels !== 'string' && rels !== null) return { ok: false, ...rels };
+  const workbook = readWorkbook(workbookXml, rels ?? '', parts.has);
+  if (workbook === null || !parts.has(workbook.sheetPath)) return { ok: false, key: 'import.noWorksheet' };
+  const sharedXml = parts.text('xl/sharedStrings.xml', onProgress);
+  if (sharedXml !== null && typeof sharedXml !== 'string') return { ok: false, ...sharedXml };
+  const stylesXml = parts.text('xl/styles.xml', onProgress);
+  if (stylesXml !== null && typeof stylesXml !== 'string') return { ok: false, ...stylesXml };
+  const sheetXml = parts.text(workbook.sheetPath, onProgress);
+  if (typeof sheetXml !== 'string')
+    return sheetXml === null ? { ok: false, key: 'import.noWorksheet' } : { ok: false, ...sheetXml };
   const shared = sharedXml === null ? [] : readStringItems(sharedXml, 'si');
-  const dateStyles = readDateStyles(text(files, 'xl/styles.xml'));
+  const dateStyles = readDateStyles(stylesXml);
   return {
     ok: true,
     sheetName: workbook.sheetName,

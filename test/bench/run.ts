@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'load-sample': benchLoadSample,
   record: async () => (await import('./record.bench')).benchRecord(),
   assign: async () => (await import('./assign.bench')).benchAssign(),
+  'import-12345': async () => (await import('./import-12345.bench')).benchImport12345(),
 };
 
 const wanted = process.argv.slice(2);

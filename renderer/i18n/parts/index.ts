@@ -3,6 +3,7 @@
  * `{ 'zh-CN': {...}, en: {...} }`; namespaces that appear in several parts are merged key by key.
  */
 import { accountsMessages } from './accounts';
+import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { importMessages } from './import';
 import { indicatorsMessages } from './indicators';
@@ -43,6 +44,7 @@ const PARTS = [
   statusMessages,
   wallMessages,
   rolesMessages,
+  bigFilesMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -55,7 +57,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof statusMessages)[L] &
   (typeof wallMessages)[L] &
   (typeof casesMessages)[L] &
-  (typeof rolesMessages)[L];
+  (typeof rolesMessages)[L] &
+  (typeof bigFilesMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

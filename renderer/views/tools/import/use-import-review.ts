@@ -3,23 +3,21 @@
  * lon/lat are in (stated by the file, remembered for its source, or the operator's pick, never assumed)
  * and which matter each category means that nothing matched. Answers are kept per source and written
  * when the import is committed. The domain rules are the shared import functions; this only holds state.
+ * The facts about all rows (stated system, township fit, categories) are computed where the rows are,
+ * in the import worker (see reviewImportTable), and handed in with {@link setFacts}.
  */
 import { computed, ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { CoordSystem } from '../../../../shared/geo/coord-systems';
-import type { LonLat } from '../../../../shared/model/geo';
 import {
   EMPTY_IMPORT_SOURCES,
-  crsFit,
   findSource,
-  plainLonLat,
-  reviewCategories,
   sourceKey,
-  statedCoordSystem,
   unmatchedCategories,
   type ColumnMapping,
+  type ImportReviewFacts,
   type ImportSourceMemory,
-  type ImportTable,
 } from '../../../../shared/import';
+import type { ImportTableInfo } from '../../../import/import-service';
 import type { GridDeskDb } from '../../../db/database';
 import type { SessionToken } from '../../../db/sessions';
 import {
@@ -27,10 +25,12 @@ import {
   rememberImportSource,
   type RememberSourceResult,
 } from '../../../db/import-sources-repo';
-import { useTownshipStore } from '../../../stores/township';
 
-export function useImportReview(table: ShallowRef<ImportTable | null>, mapping: Ref<ColumnMapping>) {
-  const township = useTownshipStore();
+const NO_FIT = { total: 0, inside: { wgs84: 0, gcj02: 0, bd09: 0 } } as const;
+
+export function useImportReview(table: ShallowRef<ImportTableInfo | null>, mapping: Ref<ColumnMapping>) {
+  /** The worker's facts for the current file and mapping; null until they arrive. */
+  const facts = shallowRef<ImportReviewFacts | null>(null);
   const memory = shallowRef<ImportSourceMemory>(EMPTY_IMPORT_SOURCES);
   /** The operator's pick, or the stated/remembered system set when the file was read. */
   const coordSystem = ref<CoordSystem | null>(null);
@@ -39,38 +39,33 @@ export function useImportReview(table: ShallowRef<ImportTable | null>, mapping: 
 
   const key = computed(() => (table.value ? sourceKey(table.value.headers) : ''));
   const source = computed(() => findSource(memory.value, key.value));
-  const stated = computed(() => (table.value ? statedCoordSystem(table.value, mapping.value) : null));
+  const stated = computed(() => facts.value?.stated ?? null);
   const hasCoordinates = computed(() => mapping.value.lon !== undefined && mapping.value.lat !== undefined);
   /** The system rows are converted with; null while the operator still has to choose. */
   const effectiveSystem = computed<CoordSystem | null>(() =>
     hasCoordinates.value ? coordSystem.value : 'wgs84',
   );
-  const fit = computed(() => {
-    const tbl = table.value;
-    const boundary = township.dataset?.township.boundary;
-    const points: LonLat[] = [];
-    if (tbl && boundary) {
-      for (const record of tbl.rows) {
-        const p = plainLonLat(record, mapping.value);
-        if (p !== null) points.push(p);
-      }
-    }
-    return boundary ? crsFit(points, boundary) : { total: 0, inside: { wgs84: 0, gcj02: 0, bd09: 0 } };
-  });
-  const categories = computed(() =>
-    table.value ? reviewCategories(table.value, mapping.value, township.dataset?.matters ?? []) : [],
-  );
-  const unmatched = computed(() => unmatchedCategories(categories.value));
+  const fit = computed(() => facts.value?.fit ?? NO_FIT);
+  const unmatched = computed(() => unmatchedCategories(facts.value?.categories ?? []));
   const descriptionFromCategory = computed(
     () => table.value !== null && mapping.value.description === undefined,
   );
 
-  /** Loads what is remembered and sets the answers for a newly read file (mapping already guessed). */
-  async function start(db: GridDeskDb, tbl: ImportTable, guessed: ColumnMapping): Promise<void> {
+  /**
+   * Loads what is remembered and sets the answers for a newly read file, given the facts of its rows
+   * under the guessed mapping.
+   */
+  async function start(db: GridDeskDb, tbl: ImportTableInfo, first: ImportReviewFacts): Promise<void> {
     memory.value = await loadImportSources(db);
     const remembered = findSource(memory.value, sourceKey(tbl.headers));
-    coordSystem.value = statedCoordSystem(tbl, guessed)?.system ?? remembered?.coordSystem ?? null;
+    facts.value = first;
+    coordSystem.value = first.stated?.system ?? remembered?.coordSystem ?? null;
     categoryChoices.value = { ...(remembered?.categories ?? {}) };
+  }
+
+  /** The worker's facts after the mapping changed (null while they are being computed). */
+  function setFacts(next: ImportReviewFacts | null): void {
+    facts.value = next;
   }
 
   /** Writes this import's answers for its source, as the signed-in account. */
@@ -105,6 +100,7 @@ export function useImportReview(table: ShallowRef<ImportTable | null>, mapping: 
     unmatched,
     descriptionFromCategory,
     start,
+    setFacts,
     remember,
   };
 }

@@ -1,0 +1,44 @@
+import { wrap, type Remote } from 'comlink';
+
+/** Thrown by a call whose worker was cancelled before it answered. */
+export class WorkCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'WorkCancelled';
+  }
+}
+
+/** A worker behind a typed service, with cancel: terminate the worker, reject what is pending. */
+export interface WorkerJob<T> {
+  /** Runs `call` against the service; rejects with WorkCancelled after cancel, or if the worker dies. */
+  run<R>(call: (service: Remote<T>) => PromiseLike<R>): Promise<R>;
+  /** Terminates the worker at once (the work stops mid-file) and rejects pending calls. */
+  cancel(): void;
+  /** Terminates the worker once its work is done. */
+  end(): void;
+}
+
+/** Starts `worker` (one per job) and wraps its comlink service. */
+export function workerJob<T>(worker: Worker, label: string): WorkerJob<T> {
+  const service = wrap<T>(worker);
+  let ended = false;
+  let stop: (error: Error) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => undefined);
+  worker.addEventListener('error', (e) =>
+    stop(new Error(`${label} worker failed: ${e.message || 'it did not start'}`)),
+  );
+  return {
+    run: (call) => Promise.race([call(service), stopped]),
+    cancel() {
+      if (ended) return;
+      ended = true;
+      worker.terminate();
+      stop(new WorkCancelled());
+    },
+    end() {
+      ended = true;
+      worker.terminate();
+    },
+  };
+}

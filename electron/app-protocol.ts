@@ -59,6 +59,33 @@ export type AppPathResolution =
 const FORBIDDEN_IN_SEGMENT = /[/\\\0:]/;
 
 /**
+ * The segments of a URL path as written (`/a/b%20c` → `['a', 'b c']`), percent-decoded, refusing a
+ * malformed escape (400) and `.`/`..` or a segment that decodes to a separator, NUL or colon (403). Empty
+ * segments are kept (a trailing slash gives a last `''`); the caller decides what they mean. Shared by the
+ * app:// protocol and the web server, so both read a path alike.
+ */
+export function decodePathSegments(
+  rawPath: string,
+):
+  | { readonly ok: true; readonly segments: readonly string[] }
+  | { readonly ok: false; readonly status: 400 | 403; readonly reason: string } {
+  const segments: string[] = [];
+  for (const raw of rawPath.split('/').slice(1)) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return { ok: false, status: 400, reason: 'malformed percent-encoding' };
+    }
+    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) {
+      return { ok: false, status: 403, reason: `forbidden path segment "${raw}"` };
+    }
+    segments.push(segment);
+  }
+  return { ok: true, segments };
+}
+
+/**
  * Maps an `app://griddesk/…` URL to a file under `root` (the built renderer, dist/renderer).
  *
  * Refused: other schemes or hosts (404), ports or credentials (403), any `.` or `..` segment whether literal
@@ -83,19 +110,9 @@ export function resolveAppPath(url: string, root: string): AppPathResolution {
   const [hostAndPath = ''] = url.slice(url.indexOf('//') + 2).split(/[?#]/, 1);
   const slash = hostAndPath.indexOf('/');
   const rawPath = slash < 0 ? '/' : hostAndPath.slice(slash);
-  const segments: string[] = [];
-  for (const raw of rawPath.split('/').slice(1)) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return { ok: false, status: 400, reason: 'malformed percent-encoding' };
-    }
-    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) {
-      return { ok: false, status: 403, reason: `forbidden path segment "${raw}"` };
-    }
-    segments.push(segment);
-  }
+  const decoded = decodePathSegments(rawPath);
+  if (!decoded.ok) return decoded;
+  const segments = [...decoded.segments];
   if (segments.length === 0 || segments[segments.length - 1] === '') {
     segments[Math.max(segments.length - 1, 0)] = 'index.html';
   }

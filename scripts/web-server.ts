@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 // The same MIME types and headers as the app:// protocol of the desktop app, so the browser build is held to the
 // same CSP (shared/security/csp.ts) and refuses what the desktop app refuses.
-import { isSourceMap, mimeTypeOf } from '../electron/app-protocol';
+import { decodePathSegments, isSourceMap, mimeTypeOf } from '../electron/app-protocol';
 import { SECURITY_HEADERS } from '../shared/security/csp';
 
 export interface WebServer {
@@ -25,8 +25,6 @@ export type WebPathResolution =
   | { readonly ok: true; readonly file: string }
   | { readonly ok: false; readonly status: 400 | 403 | 404; readonly reason: string };
 
-const FORBIDDEN_IN_SEGMENT = /[/\\\0:]/;
-
 /**
  * Maps the path of a request target (as sent, before any normalisation) to a file under `root`.
  * The app routes give index.html; `.`/`..` segments, literal or percent-encoded, and segments that decode to a
@@ -37,21 +35,11 @@ export function resolveWebPath(target: string, root: string): WebPathResolution 
   if (!rawPath.startsWith('/'))
     return { ok: false, status: 400, reason: 'not an origin-form request target' };
   if (APP_ROUTES.has(rawPath)) return { ok: true, file: join(resolve(root), 'index.html') };
-  const segments: string[] = [];
-  for (const raw of rawPath.split('/').slice(1)) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return { ok: false, status: 400, reason: 'malformed percent-encoding' };
-    }
-    if (segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) {
-      return { ok: false, status: 403, reason: `forbidden path segment "${raw}"` };
-    }
-    if (segment === '')
-      return { ok: false, status: 404, reason: 'no such file (empty segment or directory)' };
-    segments.push(segment);
-  }
+  const decoded = decodePathSegments(rawPath);
+  if (!decoded.ok) return decoded;
+  const { segments } = decoded;
+  if (segments.some((segment) => segment === ''))
+    return { ok: false, status: 404, reason: 'no such file (empty segment or directory)' };
   const base = resolve(root);
   const file = resolve(join(base, ...segments));
   if (!file.startsWith(base + sep)) return { ok: false, status: 403, reason: 'outside the root' };

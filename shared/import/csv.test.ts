@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordReader, detectDelimiter, parseCsv, type CsvDelimiter } from './csv';
+import { CsvRecordReader, detectDelimiter, parseCsv } from './csv';
 import { decodeText } from './decode';
+// The character-by-character parser parseCsv used before it streamed: the oracle for the reader (and the
+// import-12345 bench's baseline).
+import { legacyParseCsv } from '../../test/bench/import-12345-legacy';
 
 describe('parseCsv', () => {
   it('reads quoted fields with doubled quotes, delimiters and line breaks inside', () => {
@@ -66,65 +69,6 @@ describe('decodeText', () => {
   });
 });
 
-/** The character-by-character parser parseCsv used before it streamed: the oracle for the reader. */
-function referenceParse(text: string, delimiter: CsvDelimiter): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let k = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  let atFieldStart = true;
-  while (k < n) {
-    const ch = text[k] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[k + 1] === '"') {
-          field += '"';
-          k += 2;
-          continue;
-        }
-        quoted = false;
-        k++;
-        continue;
-      }
-      field += ch;
-      k++;
-      continue;
-    }
-    if (ch === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-      k++;
-      continue;
-    }
-    if (ch === delimiter) {
-      record.push(field);
-      field = '';
-      atFieldStart = true;
-      k++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      atFieldStart = true;
-      k += ch === '\r' && text[k + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    field += ch;
-    atFieldStart = false;
-    k++;
-  }
-  if (!atFieldStart || field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
 describe('CsvRecordReader', () => {
   const alphabet = fc.constantFrom('a', '中', ',', ';', '\t', '"', '""', '\r', '\n', '\r\n', ' ', '\uFEFF');
   const csvText = fc.array(alphabet, { maxLength: 60 }).map((parts) => parts.join(''));
@@ -144,7 +88,7 @@ describe('CsvRecordReader', () => {
         const reader = new CsvRecordReader();
         for (const piece of pieces) reader.push(piece, (r) => records.push(r));
         reader.end((r) => records.push(r));
-        expect(records).toEqual(referenceParse(text, detectDelimiter(text.replace(/^\uFEFF/, ''))));
+        expect(records).toEqual(legacyParseCsv(text, detectDelimiter(text.replace(/^\uFEFF/, ''))));
       }),
       { numRuns: 3000 },
     );

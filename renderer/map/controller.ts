@@ -141,10 +141,9 @@ export class MapController {
     }
   }
 
-  /** Outlines the selected grid in red (or clears it). */
-  setSelectedGrid(code: string | null): void {
-    if (this.map.getLayer('grids-selected'))
-      this.map.setFilter('grids-selected', ['==', ['get', 'code'], code ?? '']);
+  /** Shows what is selected (the grid outlined in red), or clears it; each layer shows its own kind. */
+  setSelection(selection: MapSelection | null): void {
+    for (const m of MAP_LAYERS) if ('showSelection' in m) m.showSelection(this.map, selection);
   }
 
   fitTownship(animate = true): void {

@@ -87,6 +87,8 @@ export interface MapLayerModule<
   update(data: MapLayerData): Readonly<Record<string, FeatureCollection>>;
   /** Pick rules, topmost first; absent when a click on it selects nothing. */
   readonly pick?: readonly MapPickRule[];
+  /** Shows the current selection on its style layers (or clears it when the selection is not its own). */
+  showSelection?(map: MapLibreMap, selection: MapSelection | null): void;
   /** What it has rendered in view, read back from the map (distinct things, not features). */
   probe?(map: MapLibreMap): Counts;
   /** Work on a map before it draws the layer (e.g. images its symbols use); run on load and on a missing image. */

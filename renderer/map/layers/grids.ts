@@ -7,6 +7,7 @@ import { defineMapLayer, distinctRendered } from '../layer-module';
 
 export const GRIDS_SOURCE = 'grids';
 export const GRID_FILL_LAYER = 'grids-fill';
+export const GRID_SELECTED_LAYER = 'grids-selected';
 
 /** Grid polygons keyed by code; feature-state `hover` and the `selected` filter highlight them. */
 export function gridFeatures(grids: readonly Grid[]): FeatureCollection {
@@ -48,7 +49,7 @@ export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
       },
     },
     {
-      id: 'grids-selected',
+      id: GRID_SELECTED_LAYER,
       type: 'line',
       source: GRIDS_SOURCE,
       filter: ['==', ['get', 'code'], ''],
@@ -77,9 +78,15 @@ export const gridsLayer = defineMapLayer({
   toggle: true,
   sources: () => ({ [GRIDS_SOURCE]: gridsSource() }),
   layers: gridLayers,
-  band: (l) => (l.id === 'grids-selected' ? 'edge' : l.type === 'symbol' ? 'label' : 'ground'),
+  band: (l) => (l.id === GRID_SELECTED_LAYER ? 'edge' : l.type === 'symbol' ? 'label' : 'ground'),
   reads: ['grids'],
   update: (d) => ({ [GRIDS_SOURCE]: gridFeatures(d.grids) }),
   pick: [{ layer: GRID_FILL_LAYER, select: (f) => ({ kind: 'grid', id: String(f.properties.code) }) }],
+  // The selected grid is outlined in red.
+  showSelection: (map, selection) => {
+    if (!map.getLayer(GRID_SELECTED_LAYER)) return;
+    const code = selection?.kind === 'grid' ? selection.id : '';
+    map.setFilter(GRID_SELECTED_LAYER, ['==', ['get', 'code'], code]);
+  },
   probe: (map) => ({ grids: distinctRendered(map, GRID_FILL_LAYER, 'code') }),
 });

@@ -22,7 +22,11 @@ function resetRefusal(): 'reset.leaderOnly' | 'reset.notSample' | null {
   return useTownshipStore().dataset?.meta.synthetic === true ? null : 'reset.notSample';
 }
 
-/** The workstation's commands. Stores are read when a command runs, never at module load. */
+/**
+ * The workstation's commands. Stores are read when a command runs, never at module load. None of them
+ * edits map or organisation data yet, so none returns an undo (see `CommandResult`); the case commands
+ * never will, since the record is append-only. Zone editing is where the first undoable change lands.
+ */
 export function appCommands(): Command[] {
   const t = i18n.global.t;
   return [

@@ -1,3 +1,7 @@
+import { useUndoStore, type CommandResult } from '../stores/undo';
+
+export type { CommandResult } from '../stores/undo';
+
 /**
  * User operations as commands (VS Code / Excalidraw style): one id, an i18n label, an optional
  * shortcut and a run function. Buttons, the keyboard and the Electron menu all call the same command.
@@ -14,7 +18,7 @@ export type CommandId =
   | 'app.switchLanguage'
   | 'app.about';
 
-export interface Command {
+interface CommandBase {
   readonly id: CommandId;
   /** i18n key of the label. */
   readonly label: string;
@@ -25,8 +29,24 @@ export interface Command {
    * so `run` must still refuse, with a message, when it is not enabled.
    */
   readonly enabled?: () => boolean;
+}
+
+/** A command that edits nothing (moves the view, opens a window, starts a gesture). */
+export interface ActionCommand extends CommandBase {
+  readonly edits?: false;
   run(): void | Promise<void>;
 }
+
+/**
+ * A command that edits something: it returns what it changed (Excalidraw's perform result), with an
+ * `undo` where the change can be taken back; `runCommand` puts that on the undo stack.
+ */
+export interface EditCommand extends CommandBase {
+  readonly edits: true;
+  run(): CommandResult | Promise<CommandResult>;
+}
+
+export type Command = ActionCommand | EditCommand;
 
 const commands = new Map<CommandId, Command>();
 
@@ -45,10 +65,17 @@ export function commandEnabled(id: CommandId): boolean {
   return command !== undefined && (command.enabled?.() ?? true);
 }
 
-export async function runCommand(id: CommandId): Promise<void> {
+/** Runs a command and records an undoable result on the undo stack; returns the result, if any. */
+export async function runCommand(id: CommandId): Promise<CommandResult | undefined> {
   const command = commands.get(id);
   if (!command) throw new Error(`command ${id} is not registered`);
-  await command.run();
+  if (!command.edits) {
+    await command.run();
+    return undefined;
+  }
+  const result = await command.run();
+  useUndoStore().record(result);
+  return result;
 }
 
 function keyOf(e: KeyboardEvent): string {

@@ -13,78 +13,57 @@ import { bbox } from '@turf/turf';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { Case } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
-import type { TownshipDataset } from '../../shared/model/dataset';
-import { LAYER_GROUP_IDS, LAYER_GROUPS, type LayerGroup, offlineStyle } from './style';
+import type { Officer } from '../../shared/model/organisation';
+import { offlineStyle } from './style';
 import { MAP_FONT_FACES } from '../fonts/cjk-font';
 import type { MapTheme } from './palette';
-import { BASEMAP_SOURCE, basemapFeatures } from './layers/basemap';
-import { GRIDS_SOURCE, GRID_FILL_LAYER, gridFeatures } from './layers/grids';
-import { PATROL_AREAS_SOURCE, PATROL_AREA_FILL_LAYER, patrolAreaFeatures } from './layers/patrol-areas';
-import type { Officer } from '../../shared/model/organisation';
-import { OFFICERS_SOURCE, OFFICER_ICON_LAYER, addOfficerIcons, officerFeatures } from './layers/officers';
-import { PLACEMENT_SOURCE, placementFeatures } from './layers/placement';
+import type { ImportPreviewPoint, MapLayerData, MapPickRule, MapSelection } from './layer-module';
 import {
-  IMPORT_PREVIEW_LAYER,
-  IMPORT_PREVIEW_SOURCE,
-  importPreviewFeatures,
-  type ImportPreviewPoint,
-} from './layers/import-preview';
-import { CASES_SOURCE, CASE_CLUSTER_LAYER, CASE_POINT_LAYER, caseFeatures } from './layers/cases';
+  LAYER_GROUPS,
+  LAYER_GROUP_IDS,
+  MAP_LAYERS,
+  PICK_RULES,
+  moduleById,
+  type LayerGroup,
+} from './registry';
+import { cursorFor, type MapMode } from './modes';
+
+export type { MapSelection } from './layer-module';
 
 setWorkerUrl(maplibreWorkerUrl);
 
-/** What the user picked on the map; the details panel shows it. */
-export type MapSelection =
-  | { readonly kind: 'grid'; readonly id: string }
-  | { readonly kind: 'patrolArea'; readonly id: string }
-  | { readonly kind: 'officer'; readonly id: string }
-  | { readonly kind: 'case'; readonly id: string }
-  | { readonly kind: 'cluster'; readonly count: number };
-
 /** The parts of the township the map draws, and the open cases. */
-export type MapData = Pick<
-  TownshipDataset,
-  'township' | 'basemap' | 'grids' | 'patrolAreas' | 'teams' | 'officers'
-> & {
-  readonly openCases: readonly Case[];
-  /** Ids of the open cases whose running clock is overdue (ringed in red). */
-  readonly overdue: ReadonlySet<string>;
-};
+export type MapData = Omit<MapLayerData, 'placement' | 'importPreview'>;
 
 export interface MapEvents {
-  /** A click anywhere; return true to take it (placing an incident), so it does not also select. */
-  onClick(lonLat: readonly [number, number]): boolean;
+  /** A click in `place` mode: where the incident is (WGS84 lon/lat). */
+  onPlace(lonLat: readonly [number, number]): void;
+  /** A click in `select` mode: what it picked, or null for empty map. */
   onSelect(selection: MapSelection | null): void;
   onCursor(lngLat: readonly [number, number] | null): void;
   onZoom(zoom: number): void;
 }
 
-/** Pick order for a click: the topmost kind wins. */
-const PICK_LAYERS = [
-  OFFICER_ICON_LAYER,
-  CASE_POINT_LAYER,
-  CASE_CLUSTER_LAYER,
-  GRID_FILL_LAYER,
-  PATROL_AREA_FILL_LAYER,
-];
-
 /**
  * Turns plain data into the map's sources and layers, and map gestures into plain events. The map
- * owns no state: stores hold the data, this controller only shows it. It is created outside Vue
- * reactivity and removed explicitly.
+ * owns no state: stores hold the data, this controller only shows it, layer by layer as the registry
+ * (`./registry.ts`) declares them. It is created outside Vue reactivity and removed explicitly.
  */
 export class MapController {
   readonly map: MapLibreMap;
   private townshipBounds: [number, number, number, number] | null = null;
   private hovered: { source: string; id: string | number } | null = null;
   private loaded: Promise<void>;
-  private placing = false;
+  private mode: MapMode;
+  /** The latest of each part of the data, as last handed in; each layer is drawn from it. */
+  private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
 
   constructor(
     container: HTMLElement,
     private readonly events: MapEvents,
-    options: { readonly theme?: MapTheme; readonly controls?: boolean } = {},
+    options: { readonly theme?: MapTheme; readonly controls?: boolean; readonly mode?: MapMode } = {},
   ) {
+    this.mode = options.mode ?? { kind: 'select' };
     this.map = new MapLibreMap({
       container,
       style: offlineStyle(options.theme, MAP_FONT_FACES),
@@ -101,8 +80,11 @@ export class MapController {
       this.map.addControl(new ScaleControl({ maxWidth: 140, unit: 'metric' }), 'bottom-right');
     }
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.on('styleimagemissing', () => addOfficerIcons(this.map, window.devicePixelRatio || 1));
-    this.map.on('load', () => addOfficerIcons(this.map, window.devicePixelRatio || 1));
+    const prepare = (): void => {
+      for (const m of MAP_LAYERS) if ('prepare' in m) m.prepare(this.map);
+    };
+    this.map.on('styleimagemissing', prepare);
+    this.map.on('load', prepare);
     this.map.on('mousemove', (e) => this.handleMove(e));
     this.map.on('mouseout', () => {
       this.setHover(null);
@@ -116,27 +98,38 @@ export class MapController {
     return this.loaded;
   }
 
+  /** Draws the township and the open cases (the placement and import preview stay as they are). */
   async setData(data: MapData): Promise<void> {
-    await this.loaded;
-    this.source(BASEMAP_SOURCE).setData(basemapFeatures(data.basemap));
-    this.source(PATROL_AREAS_SOURCE).setData(patrolAreaFeatures(data.patrolAreas, data.teams));
-    this.source(GRIDS_SOURCE).setData(gridFeatures(data.grids));
-    this.source(OFFICERS_SOURCE).setData(officerFeatures(data.officers));
-    this.source(CASES_SOURCE).setData(caseFeatures(data.openCases, data.overdue));
+    await this.update(data);
     const [w, s, e, n] = bbox(asGeoJson(data.township.boundary));
     this.townshipBounds = [w, s, e, n];
   }
 
   /** Replaces only the officers (new positions arrived). */
   async setOfficers(officers: readonly Officer[]): Promise<void> {
-    await this.loaded;
-    this.source(OFFICERS_SOURCE).setData(officerFeatures(officers));
+    await this.update({ officers });
   }
 
   /** Replaces only the open cases and which of them are overdue (the other sources stay as they are). */
-  async setOpenCases(cases: readonly Case[], overdue: ReadonlySet<string>): Promise<void> {
+  async setOpenCases(openCases: readonly Case[], overdue: ReadonlySet<string>): Promise<void> {
+    await this.update({ openCases, overdue });
+  }
+
+  /**
+   * Takes new parts of the map data and redraws the layers that read any of them (once they have all
+   * they read); the other sources are not touched.
+   */
+  async update(patch: Partial<MapLayerData>): Promise<void> {
     await this.loaded;
-    this.source(CASES_SOURCE).setData(caseFeatures(cases, overdue));
+    this.data = { ...this.data, ...patch };
+    const changed = Object.keys(patch);
+    for (const m of MAP_LAYERS) {
+      const reads: readonly (keyof MapLayerData)[] = m.reads;
+      if (!reads.some((k) => changed.includes(k))) continue;
+      if (!reads.every((k) => this.data[k] !== undefined)) continue;
+      const sources = m.update(this.data as MapLayerData);
+      for (const [id, features] of Object.entries(sources)) this.source(id).setData(features);
+    }
   }
 
   setVisibility(visible: Readonly<Record<LayerGroup, boolean>>): void {
@@ -148,10 +141,9 @@ export class MapController {
     }
   }
 
-  /** Outlines the selected grid in red (or clears it). */
-  setSelectedGrid(code: string | null): void {
-    if (this.map.getLayer('grids-selected'))
-      this.map.setFilter('grids-selected', ['==', ['get', 'code'], code ?? '']);
+  /** Shows what is selected (the grid outlined in red), or clears it; each layer shows its own kind. */
+  setSelection(selection: MapSelection | null): void {
+    for (const m of MAP_LAYERS) if ('showSelection' in m) m.showSelection(this.map, selection);
   }
 
   fitTownship(animate = true): void {
@@ -172,40 +164,15 @@ export class MapController {
     this.map.remove();
   }
 
-  private source(id: string): GeoJSONSource {
-    const source = this.map.getSource<GeoJSONSource>(id);
-    if (!source) throw new Error(`map source ${id} is missing from the style`);
-    return source;
+  /** Switches what a click does; the cursor follows at once. */
+  setMode(mode: MapMode): void {
+    this.mode = mode;
+    this.map.getCanvas().style.cursor = cursorFor(mode, false);
   }
 
-  private pick(e: MapMouseEvent): MapGeoJSONFeature | undefined {
-    const layers = PICK_LAYERS.filter(
-      (id) => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none',
-    );
-    const features = this.map.queryRenderedFeatures(e.point, { layers });
-    return PICK_LAYERS.map((id) => features.find((f) => f.layer.id === id)).find((f) => f !== undefined);
-  }
-
-  private handleMove(e: MapMouseEvent): void {
-    this.events.onCursor([e.lngLat.lng, e.lngLat.lat]);
-    const f = this.pick(e);
-    this.map.getCanvas().style.cursor = this.placing ? 'crosshair' : f ? 'pointer' : '';
-    this.setHover(
-      f && f.id !== undefined && f.layer.id !== CASE_CLUSTER_LAYER ? { source: f.source, id: f.id } : null,
-    );
-  }
-
-  private setHover(next: { source: string; id: string | number } | null): void {
-    if (this.hovered && (this.hovered.source !== next?.source || this.hovered.id !== next.id)) {
-      this.map.setFeatureState(this.hovered, { hover: false });
-    }
-    if (next) this.map.setFeatureState(next, { hover: true });
-    this.hovered = next;
-  }
-
-  /** Shows the incident being placed, or clears it; the crosshair cursor says a click will place it. */
-  setPlacement(point: readonly [number, number] | null): void {
-    this.map.getSource<GeoJSONSource>(PLACEMENT_SOURCE)?.setData(placementFeatures(point));
+  /** Shows the incident being placed, or clears it. */
+  async setPlacement(point: readonly [number, number] | null): Promise<void> {
+    await this.update({ placement: point });
   }
 
   /**
@@ -213,8 +180,7 @@ export class MapController {
    * so points that a wrong coordinate system pushed outside are in view.
    */
   async setImportPreview(points: readonly ImportPreviewPoint[]): Promise<void> {
-    await this.loaded;
-    this.source(IMPORT_PREVIEW_SOURCE).setData(importPreviewFeatures(points));
+    await this.update({ importPreview: points });
     if (!this.townshipBounds) return;
     let [w, s, e, n] = this.townshipBounds;
     for (const { location } of points) {
@@ -228,40 +194,57 @@ export class MapController {
 
   /** How many preview points the map has drawn in view, inside and outside the township. */
   renderedImportPreview(): { readonly inside: number; readonly outside: number } {
-    if (!this.map.getLayer(IMPORT_PREVIEW_LAYER)) return { inside: 0, outside: 0 };
-    const rows = new Map<unknown, boolean>();
-    for (const f of this.map.queryRenderedFeatures({ layers: [IMPORT_PREVIEW_LAYER] })) {
-      rows.set(f.properties.row, f.properties.inside === true);
-    }
-    const inside = [...rows.values()].filter(Boolean).length;
-    return { inside, outside: rows.size - inside };
+    const drawn = moduleById('importPreview').probe(this.map);
+    return { inside: drawn.importPreviewInside, outside: drawn.importPreviewOutside };
   }
 
-  setPlacing(on: boolean): void {
-    this.placing = on;
-    this.map.getCanvas().style.cursor = on ? 'crosshair' : '';
+  private source(id: string): GeoJSONSource {
+    const source = this.map.getSource<GeoJSONSource>(id);
+    if (!source) throw new Error(`map source ${id} is missing from the style`);
+    return source;
+  }
+
+  /** The topmost pickable feature under the pointer, with the rule that picks it. */
+  private pick(e: MapMouseEvent): { feature: MapGeoJSONFeature; rule: MapPickRule } | undefined {
+    const rules = PICK_RULES.filter(
+      (r) => this.map.getLayer(r.layer) && this.map.getLayoutProperty(r.layer, 'visibility') !== 'none',
+    );
+    const features = this.map.queryRenderedFeatures(e.point, { layers: rules.map((r) => r.layer) });
+    for (const rule of rules) {
+      const feature = features.find((f) => f.layer.id === rule.layer);
+      if (feature) return { feature, rule };
+    }
+    return undefined;
+  }
+
+  private handleMove(e: MapMouseEvent): void {
+    this.events.onCursor([e.lngLat.lng, e.lngLat.lat]);
+    const hit = this.pick(e);
+    this.map.getCanvas().style.cursor = cursorFor(this.mode, hit !== undefined);
+    const f = hit?.feature;
+    this.setHover(
+      f && f.id !== undefined && hit.rule.hover !== false ? { source: f.source, id: f.id } : null,
+    );
+  }
+
+  private setHover(next: { source: string; id: string | number } | null): void {
+    if (this.hovered && (this.hovered.source !== next?.source || this.hovered.id !== next.id)) {
+      this.map.setFeatureState(this.hovered, { hover: false });
+    }
+    if (next) this.map.setFeatureState(next, { hover: true });
+    this.hovered = next;
   }
 
   private handleClick(e: MapMouseEvent): void {
-    if (this.events.onClick([e.lngLat.lng, e.lngLat.lat])) return;
-    const f = this.pick(e);
-    const p = f?.properties ?? {};
-    if (!f) return this.events.onSelect(null);
-    switch (f.layer.id) {
-      case OFFICER_ICON_LAYER:
-        return this.events.onSelect({ kind: 'officer', id: String(p.id) });
-      case CASE_POINT_LAYER:
-        return this.events.onSelect({ kind: 'case', id: String(p.id) });
-      case CASE_CLUSTER_LAYER: {
-        this.events.onSelect({ kind: 'cluster', count: Number(p.point_count) });
-        const geometry = f.geometry as GeoJSON.Point;
-        this.map.easeTo({ center: geometry.coordinates as [number, number], zoom: this.map.getZoom() + 2 });
+    switch (this.mode.kind) {
+      case 'view':
         return;
+      case 'place':
+        return this.events.onPlace([e.lngLat.lng, e.lngLat.lat]);
+      case 'select': {
+        const hit = this.pick(e);
+        return this.events.onSelect(hit ? hit.rule.select(hit.feature, this.map) : null);
       }
-      case GRID_FILL_LAYER:
-        return this.events.onSelect({ kind: 'grid', id: String(p.code) });
-      default:
-        return this.events.onSelect({ kind: 'patrolArea', id: String(p.id) });
     }
   }
 }

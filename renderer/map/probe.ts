@@ -1,48 +1,17 @@
 import type { MapController } from './controller';
-import { GRID_FILL_LAYER } from './layers/grids';
-import { PATROL_AREA_FILL_LAYER } from './layers/patrol-areas';
-import { OFFICER_ICON_LAYER } from './layers/officers';
-import { CASE_CLUSTER_LAYER, CASE_OVERDUE_LAYER, CASE_POINT_LAYER } from './layers/cases';
+import { MAP_LAYERS, type RenderedCounts } from './registry';
 
-/** How many distinct things each command layer draws in the current view. */
-export interface RenderedCounts {
-  readonly grids: number;
-  readonly patrolAreas: number;
-  readonly officers: number;
-  /** Cases drawn on their own plus the cases inside drawn clusters. */
-  readonly cases: number;
-  /** Of those, the overdue ones (red rings plus the overdue cases inside drawn clusters). */
-  readonly overdueCases: number;
-}
+export type { RenderedCounts } from './registry';
 
 /**
  * A read-only diagnostic view of what the map has rendered, read back from the map itself
- * (queryRenderedFeatures), not from the stores. End-to-end tests and the wall's health check use it.
+ * (queryRenderedFeatures), not from the stores: every layer's probe, merged. End-to-end tests and the
+ * wall's health check use it.
  */
 export function renderedCounts(controller: MapController): RenderedCounts {
-  const map = controller.map;
-  const distinct = (layer: string, key: string): Set<unknown> =>
-    new Set(
-      map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties[key]) : [],
-    );
-  const clusters = new Map<unknown, { count: number; overdue: number }>();
-  if (map.getLayer(CASE_CLUSTER_LAYER)) {
-    for (const f of map.queryRenderedFeatures({ layers: [CASE_CLUSTER_LAYER] })) {
-      clusters.set(f.properties.cluster_id, {
-        count: Number(f.properties.point_count),
-        overdue: Number(f.properties.overdue),
-      });
-    }
-  }
-  const clustered = [...clusters.values()].reduce((sum, c) => sum + c.count, 0);
-  const clusteredOverdue = [...clusters.values()].reduce((sum, c) => sum + c.overdue, 0);
-  return {
-    grids: distinct(GRID_FILL_LAYER, 'code').size,
-    patrolAreas: distinct(PATROL_AREA_FILL_LAYER, 'id').size,
-    officers: distinct(OFFICER_ICON_LAYER, 'id').size,
-    cases: distinct(CASE_POINT_LAYER, 'id').size + clustered,
-    overdueCases: distinct(CASE_OVERDUE_LAYER, 'id').size + clusteredOverdue,
-  };
+  const counts: Record<string, number> = {};
+  for (const m of MAP_LAYERS) if ('probe' in m) Object.assign(counts, m.probe(controller.map));
+  return counts as RenderedCounts;
 }
 
 export interface MapProbe {

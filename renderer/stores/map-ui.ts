@@ -1,14 +1,20 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, shallowRef } from 'vue';
-import type { MapSelection } from '../map/controller';
-import { LAYER_GROUPS, type LayerGroup } from '../map/style';
+import type { MapSelection } from '../map/layer-module';
+import { LAYER_GROUPS, type LayerGroup } from '../map/registry';
+import { SELECT_MODE, leaveMode as leaving, type MapMode, type MapModeKind } from '../map/modes';
 
-/** What the operator has chosen to see: layer toggles, the selection, cursor and zoom read-outs. */
+/**
+ * What the operator has chosen to see and do on the map: layer toggles, the selection, what a click does
+ * (the mode), cursor and zoom read-outs.
+ */
 export const useMapUiStore = defineStore('map-ui', () => {
   const visible = reactive(
     Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>,
   );
   const selection = shallowRef<MapSelection | null>(null);
+  /** What a click on the map does now; every gesture enters and leaves its mode here. */
+  const mode = shallowRef<MapMode>(SELECT_MODE);
   const cursor = shallowRef<readonly [number, number] | null>(null);
   const zoom = ref(11);
   const layerPanelOpen = ref(true);
@@ -20,6 +26,14 @@ export const useMapUiStore = defineStore('map-ui', () => {
   }
   function select(next: MapSelection | null): void {
     selection.value = next;
+  }
+  /** Starts a gesture (whatever the mode was, the new one replaces it). */
+  function enterMode(next: MapMode): void {
+    mode.value = next;
+  }
+  /** Ends the gesture `kind` if it is the current one (back to selecting); any other mode stays. */
+  function leaveMode(kind: MapModeKind): void {
+    mode.value = leaving(mode.value, kind);
   }
   function setCursor(next: readonly [number, number] | null): void {
     cursor.value = next;
@@ -37,12 +51,15 @@ export const useMapUiStore = defineStore('map-ui', () => {
   return {
     visible,
     selection,
+    mode,
     cursor,
     zoom,
     layerPanelOpen,
     fitRequest,
     toggle,
     select,
+    enterMode,
+    leaveMode,
     setCursor,
     setZoom,
     toggleLayerPanel,

@@ -1,18 +1,20 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { resolveResponsibility, type Responsibility } from '../../shared/assignment/responsibility';
 import { recommendDispatch, type DispatchRecommendation } from '../../shared/assignment/recommend';
 import { roadNetworkFor, type RoadNetwork } from '../../shared/roads/network';
 import { spatial } from '../spatial/client';
 import { useTownshipStore } from './township';
 import { useCasesStore } from './cases';
+import { useMapUiStore } from './map-ui';
 
 /**
  * Placing an incident: the operator clicks the map or types coordinates, and the spatial worker says
  * which grid it is in; the patrol area and team follow from the organisation.
  */
 export const usePlacementStore = defineStore('placement', () => {
-  const placing = ref(false);
+  /** Whether the map is in `place` mode (a click places the incident); the map-ui store holds the mode. */
+  const placing = computed(() => useMapUiStore().mode.kind === 'place');
   const point = shallowRef<readonly [number, number] | null>(null);
   const result = shallowRef<Responsibility | null>(null);
   const error = ref<string | null>(null);
@@ -52,14 +54,14 @@ export const usePlacementStore = defineStore('placement', () => {
   }
 
   function start(): void {
-    placing.value = true;
+    useMapUiStore().enterMode({ kind: 'place' });
     // Build the road network while the operator moves to the map, not on the click.
     setTimeout(roadNetwork, 0);
   }
 
   function cancel(): void {
     request += 1; // an answer still on its way is for a point the operator has dropped
-    placing.value = false;
+    useMapUiStore().leaveMode('place');
     point.value = null;
     result.value = null;
     dispatch.value = null;
@@ -69,7 +71,7 @@ export const usePlacementStore = defineStore('placement', () => {
 
   async function placeAt(lonLat: readonly [number, number]): Promise<void> {
     const mine = ++request;
-    placing.value = true;
+    useMapUiStore().enterMode({ kind: 'place' });
     point.value = lonLat;
     error.value = null;
     try {

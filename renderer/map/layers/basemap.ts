@@ -3,20 +3,9 @@ import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Basemap } from '../../../shared/model/basemap';
 import { asGeoJson } from '../../../shared/model/geo';
 import { LABEL_FONT, MAP_THEMES, type MapTheme } from '../palette';
+import { defineMapLayer } from '../layer-module';
 
 export const BASEMAP_SOURCE = 'basemap';
-export const BASEMAP_LAYER_IDS = [
-  'basemap-settlements',
-  'basemap-water-area',
-  'basemap-water-line',
-  'basemap-road-casing',
-  'basemap-road',
-  'basemap-road-label',
-  'basemap-water-label',
-  'basemap-settlement-label',
-  'basemap-poi',
-  'basemap-poi-label',
-] as const;
 
 /** The township's roads, water, settlements and POIs as one GeoJSON collection, tagged by `layer`. */
 export function basemapFeatures(basemap: Basemap): FeatureCollection {
@@ -189,3 +178,14 @@ export function basemapLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecific
     },
   ];
 }
+
+/** The township's own geography (roads, water, settlements, POIs), drawn under everything else. */
+export const basemapLayer = defineMapLayer({
+  id: 'basemap',
+  order: 0,
+  toggle: true,
+  sources: () => ({ [BASEMAP_SOURCE]: basemapSource() }),
+  layers: basemapLayers,
+  reads: ['basemap'],
+  update: (d) => ({ [BASEMAP_SOURCE]: basemapFeatures(d.basemap) }),
+});

@@ -1,19 +1,19 @@
-import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+  SourceSpecification,
+} from 'maplibre-gl';
 import { CASE_STAGES, URGENCIES, type Case } from '../../../shared/model/case';
 import { LABEL_FONT, MAP_THEMES, STAGE_COLORS, URGENCY_RADIUS, type MapTheme } from '../palette';
+import { defineMapLayer, distinctRendered } from '../layer-module';
 
 export const CASES_SOURCE = 'cases';
 export const CASE_POINT_LAYER = 'cases-point';
 export const CASE_CLUSTER_LAYER = 'cases-cluster';
 /** A red ring around each overdue case drawn on its own. */
 export const CASE_OVERDUE_LAYER = 'cases-overdue';
-export const CASE_LAYER_IDS = [
-  CASE_CLUSTER_LAYER,
-  'cases-cluster-count',
-  CASE_OVERDUE_LAYER,
-  CASE_POINT_LAYER,
-] as const;
 /** Overdue cases are ringed in this red, clusters holding one in their outline. */
 export const OVERDUE_COLOR = '#ef4444';
 /** Above this zoom every case is drawn on its own. */
@@ -123,3 +123,48 @@ export function caseLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
     },
   ];
 }
+
+/** Cases drawn on their own plus the cases inside drawn clusters, and of those the overdue ones. */
+function renderedCases(map: MapLibreMap): { cases: number; overdueCases: number } {
+  const clusters = new Map<unknown, { count: number; overdue: number }>();
+  if (map.getLayer(CASE_CLUSTER_LAYER)) {
+    for (const f of map.queryRenderedFeatures({ layers: [CASE_CLUSTER_LAYER] })) {
+      clusters.set(f.properties.cluster_id, {
+        count: Number(f.properties.point_count),
+        overdue: Number(f.properties.overdue),
+      });
+    }
+  }
+  const clustered = [...clusters.values()].reduce((sum, c) => sum + c.count, 0);
+  const clusteredOverdue = [...clusters.values()].reduce((sum, c) => sum + c.overdue, 0);
+  return {
+    cases: distinctRendered(map, CASE_POINT_LAYER, 'id') + clustered,
+    overdueCases: distinctRendered(map, CASE_OVERDUE_LAYER, 'id') + clusteredOverdue,
+  };
+}
+
+/** The open cases, clustered below {@link CASE_CLUSTER_MAX_ZOOM}, overdue ones ringed in red. */
+export const casesLayer = defineMapLayer({
+  id: 'cases',
+  order: 3,
+  toggle: true,
+  sources: () => ({ [CASES_SOURCE]: casesSource() }),
+  layers: caseLayers,
+  band: () => 'overlay',
+  reads: ['openCases', 'overdue'],
+  update: (d) => ({ [CASES_SOURCE]: caseFeatures(d.openCases, d.overdue) }),
+  pick: [
+    { layer: CASE_POINT_LAYER, select: (f) => ({ kind: 'case', id: String(f.properties.id) }) },
+    {
+      layer: CASE_CLUSTER_LAYER,
+      hover: false,
+      // A click on a cluster zooms in on it, and the details panel says how many cases it holds.
+      select: (f, map) => {
+        const geometry = f.geometry as Point;
+        map.easeTo({ center: geometry.coordinates as [number, number], zoom: map.getZoom() + 2 });
+        return { kind: 'cluster', count: Number(f.properties.point_count) };
+      },
+    },
+  ],
+  probe: renderedCases,
+});

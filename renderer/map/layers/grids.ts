@@ -3,10 +3,11 @@ import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Grid } from '../../../shared/model/organisation';
 import { asGeoJson } from '../../../shared/model/geo';
 import { LABEL_FONT, MAP_THEMES, type MapTheme } from '../palette';
+import { defineMapLayer, distinctRendered } from '../layer-module';
 
 export const GRIDS_SOURCE = 'grids';
 export const GRID_FILL_LAYER = 'grids-fill';
-export const GRID_LAYER_IDS = [GRID_FILL_LAYER, 'grids-outline', 'grids-selected', 'grids-label'] as const;
+export const GRID_SELECTED_LAYER = 'grids-selected';
 
 /** Grid polygons keyed by code; feature-state `hover` and the `selected` filter highlight them. */
 export function gridFeatures(grids: readonly Grid[]): FeatureCollection {
@@ -48,7 +49,7 @@ export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
       },
     },
     {
-      id: 'grids-selected',
+      id: GRID_SELECTED_LAYER,
       type: 'line',
       source: GRIDS_SOURCE,
       filter: ['==', ['get', 'code'], ''],
@@ -69,3 +70,23 @@ export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
     },
   ];
 }
+
+/** The grids (网格): a faint fill that lights up on hover, dashed outlines, the selected one in red. */
+export const gridsLayer = defineMapLayer({
+  id: 'grids',
+  order: 2,
+  toggle: true,
+  sources: () => ({ [GRIDS_SOURCE]: gridsSource() }),
+  layers: gridLayers,
+  band: (l) => (l.id === GRID_SELECTED_LAYER ? 'edge' : l.type === 'symbol' ? 'label' : 'ground'),
+  reads: ['grids'],
+  update: (d) => ({ [GRIDS_SOURCE]: gridFeatures(d.grids) }),
+  pick: [{ layer: GRID_FILL_LAYER, select: (f) => ({ kind: 'grid', id: String(f.properties.code) }) }],
+  // The selected grid is outlined in red.
+  showSelection: (map, selection) => {
+    if (!map.getLayer(GRID_SELECTED_LAYER)) return;
+    const code = selection?.kind === 'grid' ? selection.id : '';
+    map.setFilter(GRID_SELECTED_LAYER, ['==', ['get', 'code'], code]);
+  },
+  probe: (map) => ({ grids: distinctRendered(map, GRID_FILL_LAYER, 'code') }),
+});

@@ -1,18 +1,11 @@
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import type { LonLat } from '../../../shared/model/geo';
+import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
+import { defineMapLayer, type ImportPreviewPoint } from '../layer-module';
+
+export type { ImportPreviewPoint } from '../layer-module';
 
 export const IMPORT_PREVIEW_SOURCE = 'import-preview';
 export const IMPORT_PREVIEW_LAYER = 'import-preview-point';
-export const IMPORT_PREVIEW_LAYER_IDS = [IMPORT_PREVIEW_LAYER] as const;
-
-/** One row of an import being previewed: where it would land (WGS84) and whether that is in the township. */
-export interface ImportPreviewPoint {
-  /** The source row number, as the operator sees it in Excel. */
-  readonly row: number;
-  readonly location: LonLat;
-  readonly inside: boolean;
-}
 
 /** The rows of an import about to be committed, blue inside the township and red outside. */
 export function importPreviewFeatures(points: readonly ImportPreviewPoint[]): FeatureCollection {
@@ -45,3 +38,27 @@ export function importPreviewLayers(): LayerSpecification[] {
     },
   ];
 }
+
+/** How many preview rows the map has drawn in view, inside and outside the township. */
+function renderedPreview(map: MapLibreMap): { importPreviewInside: number; importPreviewOutside: number } {
+  if (!map.getLayer(IMPORT_PREVIEW_LAYER)) return { importPreviewInside: 0, importPreviewOutside: 0 };
+  const rows = new Map<unknown, boolean>();
+  for (const f of map.queryRenderedFeatures({ layers: [IMPORT_PREVIEW_LAYER] })) {
+    rows.set(f.properties.row, f.properties.inside === true);
+  }
+  const inside = [...rows.values()].filter(Boolean).length;
+  return { importPreviewInside: inside, importPreviewOutside: rows.size - inside };
+}
+
+/** The rows of an import being reviewed, on top of everything (the import dialog's map draws it). */
+export const importPreviewLayer = defineMapLayer({
+  id: 'importPreview',
+  order: 6,
+  toggle: false,
+  sources: () => ({ [IMPORT_PREVIEW_SOURCE]: importPreviewSource() }),
+  layers: importPreviewLayers,
+  band: () => 'overlay',
+  reads: ['importPreview'],
+  update: (d) => ({ [IMPORT_PREVIEW_SOURCE]: importPreviewFeatures(d.importPreview) }),
+  probe: renderedPreview,
+});

@@ -2,10 +2,10 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 import { OFFICER_STATUSES, type Officer, type OfficerStatus } from '../../../shared/model/organisation';
 import { LABEL_FONT, MAP_THEMES, OFFICER_STATUS_COLORS, type MapTheme } from '../palette';
+import { defineMapLayer, distinctRendered } from '../layer-module';
 
 export const OFFICERS_SOURCE = 'officers';
 export const OFFICER_ICON_LAYER = 'officers-icon';
-export const OFFICER_LAYER_IDS = [OFFICER_ICON_LAYER, 'officers-label'] as const;
 
 /** Officers with a reported position; those without one are listed in panels, not drawn. */
 export function officerFeatures(officers: readonly Officer[]): FeatureCollection {
@@ -96,3 +96,18 @@ export function officerLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecific
     },
   ];
 }
+
+/** The officers with a reported position, as status badges, above the cases. */
+export const officersLayer = defineMapLayer({
+  id: 'officers',
+  order: 4,
+  toggle: true,
+  sources: () => ({ [OFFICERS_SOURCE]: officersSource() }),
+  layers: officerLayers,
+  band: () => 'overlay',
+  reads: ['officers'],
+  update: (d) => ({ [OFFICERS_SOURCE]: officerFeatures(d.officers) }),
+  pick: [{ layer: OFFICER_ICON_LAYER, select: (f) => ({ kind: 'officer', id: String(f.properties.id) }) }],
+  probe: (map) => ({ officers: distinctRendered(map, OFFICER_ICON_LAYER, 'id') }),
+  prepare: (map) => addOfficerIcons(map, window.devicePixelRatio || 1),
+});

@@ -3,14 +3,10 @@ import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { PatrolArea, Team } from '../../../shared/model/organisation';
 import { asGeoJson } from '../../../shared/model/geo';
 import { LABEL_FONT, MAP_THEMES, type MapTheme } from '../palette';
+import { defineMapLayer, distinctRendered } from '../layer-module';
 
 export const PATROL_AREAS_SOURCE = 'patrol-areas';
 export const PATROL_AREA_FILL_LAYER = 'patrol-areas-fill';
-export const PATROL_AREA_LAYER_IDS = [
-  PATROL_AREA_FILL_LAYER,
-  'patrol-areas-outline',
-  'patrol-areas-label',
-] as const;
 
 /** Patrol areas coloured by their team; the label names the area and the team. */
 export function patrolAreaFeatures(areas: readonly PatrolArea[], teams: readonly Team[]): FeatureCollection {
@@ -69,3 +65,22 @@ export function patrolAreaLayers(theme: MapTheme = MAP_THEMES.light): LayerSpeci
     },
   ];
 }
+
+/** The patrol areas (巡区), coloured by team, outlined over every fill and labelled with area and team. */
+export const patrolAreasLayer = defineMapLayer({
+  id: 'patrolAreas',
+  order: 1,
+  toggle: true,
+  sources: () => ({ [PATROL_AREAS_SOURCE]: patrolAreasSource() }),
+  layers: patrolAreaLayers,
+  band: (l) => (l.id === 'patrol-areas-outline' ? 'edge' : l.type === 'symbol' ? 'label' : 'ground'),
+  reads: ['patrolAreas', 'teams'],
+  update: (d) => ({ [PATROL_AREAS_SOURCE]: patrolAreaFeatures(d.patrolAreas, d.teams) }),
+  pick: [
+    {
+      layer: PATROL_AREA_FILL_LAYER,
+      select: (f) => ({ kind: 'patrolArea', id: String(f.properties.id) }),
+    },
+  ],
+  probe: (map) => ({ patrolAreas: distinctRendered(map, PATROL_AREA_FILL_LAYER, 'id') }),
+});

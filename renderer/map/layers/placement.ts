@@ -1,8 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { defineMapLayer } from '../layer-module';
 
 export const PLACEMENT_SOURCE = 'placement';
-export const PLACEMENT_LAYER_IDS = ['placement-halo', 'placement-point'] as const;
 
 /** The incident the operator is placing: one point, or nothing. */
 export function placementFeatures(point: readonly [number, number] | null): FeatureCollection {
@@ -45,3 +45,15 @@ export function placementLayers(): LayerSpecification[] {
     },
   ];
 }
+
+/** The incident being placed, a red dot in a halo above everything. */
+export const placementLayer = defineMapLayer({
+  id: 'placement',
+  order: 5,
+  toggle: false,
+  sources: () => ({ [PLACEMENT_SOURCE]: placementSource() }),
+  layers: placementLayers,
+  band: () => 'overlay',
+  reads: ['placement'],
+  update: (d) => ({ [PLACEMENT_SOURCE]: placementFeatures(d.placement) }),
+});

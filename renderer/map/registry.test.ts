@@ -1,0 +1,94 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { makeFixtureDataset } from '../../shared/schema/test-fixture';
+import { isOpenStage } from '../../shared/model/case';
+import { LAYER_GROUPS, LAYER_GROUP_IDS, MAP_LAYERS, PICK_RULES, type RenderedCounts } from './registry';
+import { MAP_THEMES } from './palette';
+import { offlineStyle } from './style';
+import type { MapLayerData } from './layer-module';
+
+const dataset = makeFixtureDataset();
+const data: MapLayerData = {
+  ...dataset,
+  openCases: dataset.cases.filter((c) => isOpenStage(c.stage)),
+  overdue: new Set(),
+  placement: [120.1, 32.5],
+  importPreview: [{ row: 2, location: [120.1, 32.5], inside: true }],
+};
+
+describe('the map layer registry', () => {
+  it('gives every layer a unique id and a unique order', () => {
+    expect(new Set(MAP_LAYERS.map((m) => m.id)).size).toBe(MAP_LAYERS.length);
+    expect(new Set(MAP_LAYERS.map((m) => m.order)).size).toBe(MAP_LAYERS.length);
+  });
+
+  it('draws each style layer from a source its own module declares, and no style layer id twice', () => {
+    const ids = new Set<string>();
+    for (const m of MAP_LAYERS) {
+      const sources = Object.keys(m.sources());
+      expect(sources.length, m.id).toBeGreaterThan(0);
+      for (const theme of [MAP_THEMES.light, MAP_THEMES.dark]) {
+        for (const layer of m.layers(theme)) {
+          expect('source' in layer && sources.includes(String(layer.source)), `${m.id}: ${layer.id}`).toBe(
+            true,
+          );
+        }
+      }
+      for (const layer of m.layers(MAP_THEMES.light)) {
+        expect(ids.has(layer.id), layer.id).toBe(false);
+        ids.add(layer.id);
+      }
+    }
+  });
+
+  it('fills exactly the sources each module declares from the data it says it reads', () => {
+    for (const m of MAP_LAYERS) {
+      expect(Object.keys(m.update(data)).sort(), m.id).toEqual(Object.keys(m.sources()).sort());
+      for (const key of m.reads) expect(Object.keys(data), m.id).toContain(key);
+    }
+    const grids = MAP_LAYERS.find((m) => m.id === 'grids')?.update(data);
+    expect(grids?.grids?.features).toHaveLength(dataset.grids.length);
+  });
+
+  it('picks and probes only style layers that exist, topmost module first', () => {
+    const styleIds = new Set(offlineStyle().layers.map((l) => l.id));
+    for (const rule of PICK_RULES) expect(styleIds.has(rule.layer), rule.layer).toBe(true);
+    expect(PICK_RULES.map((r) => r.layer)).toEqual([
+      'officers-icon',
+      'cases-point',
+      'cases-cluster',
+      'grids-fill',
+      'patrol-areas-fill',
+    ]);
+    const probed = MAP_LAYERS.filter((m) => 'probe' in m).map((m) => m.id);
+    expect(probed).toEqual(['patrolAreas', 'grids', 'cases', 'officers', 'importPreview']);
+    expectTypeOf<RenderedCounts>().toMatchObjectType<{
+      grids: number;
+      patrolAreas: number;
+      officers: number;
+      cases: number;
+      overdueCases: number;
+    }>();
+  });
+
+  it('offers a switch for each command layer, hiding every style layer of that module', () => {
+    expect(LAYER_GROUPS).toEqual(['basemap', 'patrolAreas', 'grids', 'cases', 'officers']);
+    expect(LAYER_GROUP_IDS.grids).toEqual(['grids-fill', 'grids-outline', 'grids-selected', 'grids-label']);
+    const all = LAYER_GROUPS.flatMap((g) => LAYER_GROUP_IDS[g]);
+    const style = offlineStyle().layers.map((l) => l.id);
+    expect(style.filter((id) => !all.includes(id))).toEqual([
+      'background',
+      'placement-halo',
+      'placement-point',
+      'import-preview-point',
+    ]);
+  });
+
+  it('stacks outlines over every fill, labels over all geometry and command symbols on top', () => {
+    const ids = offlineStyle(MAP_THEMES.dark).layers.map((l) => l.id);
+    expect(ids.indexOf('patrol-areas-outline')).toBeGreaterThan(ids.indexOf('grids-outline'));
+    expect(ids.indexOf('basemap-road-label')).toBeGreaterThan(ids.indexOf('grids-selected'));
+    expect(ids.indexOf('cases-cluster')).toBeGreaterThan(ids.indexOf('grids-label'));
+    expect(ids.indexOf('placement-point')).toBeGreaterThan(ids.indexOf('officers-label'));
+    expect(ids.at(-1)).toBe('import-preview-point');
+  });
+});

@@ -7,7 +7,8 @@ import { useCasesStore } from '../stores/cases';
 import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
-import { openDb, type GridDeskDb } from '../db/database';
+import type { GridDeskDb } from '../db/database';
+import { currentDb, openCurrentDb } from '../db/handle';
 import { resetToSample, type ResetLoss } from '../db/seed';
 import { startUpDatabase } from '../db/start-up';
 import { loadSetup } from '../db/dataset-repo';
@@ -26,7 +27,6 @@ import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
 
-let db: GridDeskDb | null = null;
 let queueSubscription: Subscription | null = null;
 let healthSubscription: Subscription | null = null;
 
@@ -53,12 +53,6 @@ function followRecordHealth(database: GridDeskDb): void {
     next: (health) => useRecordStore().setHealth(health),
     error: (error: unknown) => console.error('[record] health check failed:', error),
   });
-}
-
-/** The open local database, once the session has started. */
-export function currentDb(): GridDeskDb {
-  if (!db) throw new Error('the local database is not open yet');
-  return db;
 }
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
@@ -96,7 +90,7 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
 export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
-    db = openDb();
+    const db = openCurrentDb();
     const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'));
     useRecordStore().setHealth(started.health);
     if (started.seed?.ok === false) {

@@ -14,7 +14,7 @@ import { useSettingsStore } from './settings';
 import { isMajorCase } from '../../shared/settings/centre-settings';
 import { runCaseActions } from '../db/case-actions';
 import type { AttachmentRow } from '../db/tables';
-import { currentDb } from '../app/session';
+import { currentDb } from '../db/handle';
 import { i18n } from '../i18n';
 import { useCasesStore } from './cases';
 import { useTownshipStore } from './township';

@@ -12,7 +12,6 @@ import { currentDb, openCurrentDb } from '../db/handle';
 import { resetToSample, type ResetLoss } from '../db/seed';
 import { startUpDatabase } from '../db/start-up';
 import { loadSetup } from '../db/dataset-repo';
-import { loadQueue } from '../db/cases-repo';
 import { checkStoredRecordHealth } from '../db/record-repo';
 import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts } from '../db/accounts-repo';
@@ -27,20 +26,7 @@ import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
 
-let queueSubscription: Subscription | null = null;
 let healthSubscription: Subscription | null = null;
-
-/**
- * Keeps the case stores in step with the database: any write (this window, another window, an import)
- * re-reads the queue. Replaces an earlier subscription.
- */
-function followQueue(database: GridDeskDb): void {
-  queueSubscription?.unsubscribe();
-  queueSubscription = liveQuery(() => loadQueue(database)).subscribe({
-    next: ({ open, closed, loops }) => useCasesStore().setQueue(open, closed, loops),
-    error: (error: unknown) => console.error('[queue] live query failed:', error),
-  });
-}
 
 /**
  * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
@@ -75,9 +61,9 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
     spatialWorkerFailure(),
   ]);
   useSettingsStore().setSettings(await loadSettings(database));
-  const queue = await loadQueue(database);
-  useCasesStore().setQueue(queue.open, queue.closed, queue.loops);
-  followQueue(database);
+  const cases = useCasesStore();
+  await cases.load(database);
+  cases.follow(database);
 }
 
 /**

@@ -42,10 +42,6 @@ const vueFilesStillImportingDb = [
   'renderer/views/tools/AccountsDialog.vue',
   'renderer/views/tools/BackupDialog.vue',
   'renderer/views/tools/ImportDialog.vue',
-  'renderer/views/tools/IndicatorsDialog.vue',
-  'renderer/views/tools/RecordAnchorCheck.vue',
-  'renderer/views/tools/RecordDialog.vue',
-  'renderer/views/tools/SettingsDialog.vue',
 ];
 
 export default tseslint.config(

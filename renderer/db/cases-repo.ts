@@ -116,3 +116,8 @@ export async function listEventsOfCases(
   for (const list of grouped.values()) list.sort((a, b) => a.seq - b.seq);
   return grouped;
 }
+
+/** How many cases the database holds, at any stage. */
+export async function countCases(db: GridDeskDb): Promise<number> {
+  return db.cases.count();
+}

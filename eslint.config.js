@@ -39,7 +39,6 @@ const vueFilesStillImportingDb = [
   'renderer/views/CaseDetail.vue',
   'renderer/views/case/CaseActionDialog.vue',
   'renderer/views/case/CaseTimeline.vue',
-  'renderer/views/tools/ImportDialog.vue',
 ];
 
 export default tseslint.config(

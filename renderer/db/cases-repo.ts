@@ -121,3 +121,12 @@ export async function listEventsOfCases(
 export async function countCases(db: GridDeskDb): Promise<number> {
   return db.cases.count();
 }
+
+/** The external references (工单号) of every stored case that has one. */
+export async function listExternalRefs(db: GridDeskDb): Promise<Set<string>> {
+  const refs = new Set<string>();
+  await db.cases.each((c) => {
+    if (c.externalRef !== undefined) refs.add(c.externalRef);
+  });
+  return refs;
+}

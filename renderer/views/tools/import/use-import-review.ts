@@ -20,7 +20,7 @@ import {
   type ImportSourceMemory,
   type ImportTable,
 } from '../../../../shared/import';
-import type { GridDeskDb } from '../../../db/database';
+import { currentDb } from '../../../db/handle';
 import type { SessionToken } from '../../../db/sessions';
 import {
   loadImportSources,
@@ -66,21 +66,17 @@ export function useImportReview(table: ShallowRef<ImportTable | null>, mapping: 
   );
 
   /** Loads what is remembered and sets the answers for a newly read file (mapping already guessed). */
-  async function start(db: GridDeskDb, tbl: ImportTable, guessed: ColumnMapping): Promise<void> {
-    memory.value = await loadImportSources(db);
+  async function start(tbl: ImportTable, guessed: ColumnMapping): Promise<void> {
+    memory.value = await loadImportSources(currentDb());
     const remembered = findSource(memory.value, sourceKey(tbl.headers));
     coordSystem.value = statedCoordSystem(tbl, guessed)?.system ?? remembered?.coordSystem ?? null;
     categoryChoices.value = { ...(remembered?.categories ?? {}) };
   }
 
   /** Writes this import's answers for its source, as the signed-in account. */
-  async function remember(
-    db: GridDeskDb,
-    fileName: string,
-    session: SessionToken,
-  ): Promise<RememberSourceResult> {
+  async function remember(fileName: string, session: SessionToken): Promise<RememberSourceResult> {
     const result = await rememberImportSource(
-      db,
+      currentDb(),
       {
         key: key.value,
         label: fileName,

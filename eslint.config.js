@@ -38,7 +38,6 @@ const vueFilesStillImportingDb = [
   'renderer/panels/IntakeForm.vue',
   'renderer/views/CaseDetail.vue',
   'renderer/views/case/CaseActionDialog.vue',
-  'renderer/views/case/CaseTimeline.vue',
 ];
 
 export default tseslint.config(

@@ -3,7 +3,7 @@ import type { CaseAction, CaseActionType } from '../../shared/cases/loop-types';
 import { isMajorCase } from '../../shared/settings/centre-settings';
 import { runCaseActions } from '../db/case-actions';
 import { currentDb } from '../db/handle';
-import type { AttachmentRow } from '../db/tables';
+import type { AttachmentRow } from '../attachments';
 import { i18n } from '../i18n';
 import { useAuthStore } from './auth';
 import { useCasesStore } from './cases';

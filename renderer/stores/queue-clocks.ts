@@ -23,7 +23,9 @@ export function useQueueClocks() {
   async function refreshEvents(): Promise<void> {
     const mine = ++eventsRequest;
     const ids = useCasesStore().openCases.map((c) => c.id);
-    const grouped = await listEventsOfCases(currentDb(), ids);
+    // No open cases yet (the queue mounts before start-up has opened the database): nothing to read.
+    const grouped =
+      ids.length === 0 ? new Map<string, StoredCaseEvent[]>() : await listEventsOfCases(currentDb(), ids);
     if (mine !== eventsRequest) return;
     eventsByCase.value = markRaw(grouped);
     now.value = Date.now();

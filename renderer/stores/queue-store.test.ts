@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { createCase, type NewCaseDraft } from '../db/case-actions';
+import { setCurrentDb } from '../db/handle';
 import { i18n } from '../i18n';
 import { useAuthStore } from './auth';
 import { useQueueStore } from './queue';
@@ -113,5 +115,13 @@ describe('the queue store on the local database', () => {
     expect(queue.selectedId).toBe('case-3');
     queue.openCase('case-2');
     expect([queue.selectedId, queue.openId]).toEqual(['case-2', 'case-2']);
+  });
+
+  it('reads no events before start-up has opened the database (the queue mounts first)', async () => {
+    setCurrentDb(null);
+    setActivePinia(createPinia());
+    const queue = useQueueStore();
+    await expect(queue.refreshEvents()).resolves.toBeUndefined();
+    expect(queue.clocks.size).toBe(0);
   });
 });

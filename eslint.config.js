@@ -1,5 +1,6 @@
 // One style for the whole tree, and the layering rule of STYLE.md:
-// shared/ runs anywhere (no DOM, node:*, Electron, Vue); renderer/ and electron/ never import each other.
+// shared/ runs anywhere (no DOM, node:*, Electron, Vue); renderer/ and electron/ never import each other;
+// inside renderer/, stores and db/ never import app/, and components never import db/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
@@ -7,6 +8,37 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url'];
+
+// What every renderer file may not import. Later blocks for parts of renderer/ repeat these: a rule's
+// options in a later block replace the earlier ones, they do not add to them.
+const rendererPatterns = [
+  {
+    group: ['electron', 'electron/*'],
+    message: 'The renderer reaches the main process only through the platform API.',
+  },
+  { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
+  { group: nodeBuiltins, message: 'renderer/ runs in a browser: no Node built-ins.' },
+];
+
+// Inside the renderer: app/ orchestrates (start-up, sign-in) and calls stores; stores call the
+// repositories of db/; components call stores. So stores and db/ never import app/, and components
+// never reach the database themselves.
+const noAppImport = {
+  group: ['**/app/**', '**/app'],
+  message: 'Stores and db/ must not import app/: app/ orchestrates and calls them, not the other way round.',
+};
+const noDbImport = {
+  group: ['**/db/**', '**/db'],
+  message: 'Components must not import db/: read and write through a store (renderer/stores/).',
+};
+
+// Components that still import db/ today. The components part of issue 10 moves their Dexie queries
+// into stores; each file leaves this list when it no longer imports db/, and the list then goes.
+const vueFilesStillImportingDb = [
+  'renderer/panels/IntakeForm.vue',
+  'renderer/views/CaseDetail.vue',
+  'renderer/views/case/CaseActionDialog.vue',
+];
 
 export default tseslint.config(
   {
@@ -56,21 +88,16 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'The renderer reaches the main process only through the platform API.',
-            },
-            { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
-            { group: nodeBuiltins, message: 'renderer/ runs in a browser: no Node built-ins.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
+  },
+  {
+    files: ['renderer/stores/**/*.ts', 'renderer/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, noAppImport] }] },
+  },
+  {
+    files: ['renderer/**/*.vue'],
+    ignores: vueFilesStillImportingDb,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, noDbImport] }] },
   },
   {
     files: ['electron/**/*.ts'],

@@ -10,7 +10,8 @@ import { useAuthStore } from '../stores/auth';
 import { useTownshipStore } from '../stores/township';
 import type { Command } from '../commands/registry';
 import { resetLoss } from '../db/seed';
-import { currentDb, resetSessionToSample } from './session';
+import { resetSessionToSample } from './session';
+import { currentDb } from '../db/handle';
 
 /**
  * Why 恢复示例数据 is not offered now, or null when it is: only to a signed-in shift leader, and only
@@ -64,14 +65,14 @@ export function appCommands(): Command[] {
       id: 'view.toggleFullScreen',
       label: 'app.fullscreen',
       shortcut: 'F11',
-      run: () => platform.window.toggleFullScreen(),
+      run: () => platform().window.toggleFullScreen(),
     },
     {
       id: 'view.openWall',
       label: 'wall.open',
       shortcut: 'F9',
       run: async () => {
-        const count = await platform.window.openWall();
+        const count = await platform().window.openWall();
         if (count > 0) ElMessage.success(t('wall.opened', { count }));
         else ElMessage.warning(t('wall.blocked'));
       },
@@ -109,7 +110,7 @@ export function appCommands(): Command[] {
       id: 'app.about',
       label: 'app.about',
       run: async () => {
-        const info = await platform.app.info();
+        const info = await platform().app.info();
         await ElMessageBox.alert(t('app.aboutText', { version: info.version }), t('app.about'));
       },
     },

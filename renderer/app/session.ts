@@ -7,11 +7,11 @@ import { useCasesStore } from '../stores/cases';
 import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
-import { openDb, type GridDeskDb } from '../db/database';
+import type { GridDeskDb } from '../db/database';
+import { currentDb, openCurrentDb } from '../db/handle';
 import { resetToSample, type ResetLoss } from '../db/seed';
 import { startUpDatabase } from '../db/start-up';
 import { loadSetup } from '../db/dataset-repo';
-import { loadQueue } from '../db/cases-repo';
 import { checkStoredRecordHealth } from '../db/record-repo';
 import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts } from '../db/accounts-repo';
@@ -26,21 +26,7 @@ import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
 
-let db: GridDeskDb | null = null;
-let queueSubscription: Subscription | null = null;
 let healthSubscription: Subscription | null = null;
-
-/**
- * Keeps the case stores in step with the database: any write (this window, another window, an import)
- * re-reads the queue. Replaces an earlier subscription.
- */
-function followQueue(database: GridDeskDb): void {
-  queueSubscription?.unsubscribe();
-  queueSubscription = liveQuery(() => loadQueue(database)).subscribe({
-    next: ({ open, closed, loops }) => useCasesStore().setQueue(open, closed, loops),
-    error: (error: unknown) => console.error('[queue] live query failed:', error),
-  });
-}
 
 /**
  * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
@@ -53,12 +39,6 @@ function followRecordHealth(database: GridDeskDb): void {
     next: (health) => useRecordStore().setHealth(health),
     error: (error: unknown) => console.error('[record] health check failed:', error),
   });
-}
-
-/** The open local database, once the session has started. */
-export function currentDb(): GridDeskDb {
-  if (!db) throw new Error('the local database is not open yet');
-  return db;
 }
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
@@ -81,9 +61,9 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
     spatialWorkerFailure(),
   ]);
   useSettingsStore().setSettings(await loadSettings(database));
-  const queue = await loadQueue(database);
-  useCasesStore().setQueue(queue.open, queue.closed, queue.loops);
-  followQueue(database);
+  const cases = useCasesStore();
+  await cases.load(database);
+  cases.follow(database);
 }
 
 /**
@@ -96,7 +76,7 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
 export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
-    db = openDb();
+    const db = openCurrentDb();
     const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'));
     useRecordStore().setHealth(started.health);
     if (started.seed?.ok === false) {

@@ -33,3 +33,4 @@ export {
   type ThumbnailResult,
   type Thumbnailer,
 } from './thumbnail';
+export type { AttachmentRow } from './attachment';

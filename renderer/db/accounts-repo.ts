@@ -18,6 +18,11 @@ async function isSampleCentre(db: GridDeskDb): Promise<boolean> {
   return row?.key === 'dataset' && row.value.synthetic === true;
 }
 
+/** Every local account, by username (the accounts dialog lists them). */
+export async function listAccounts(db: GridDeskDb): Promise<Account[]> {
+  return db.accounts.orderBy('username').toArray();
+}
+
 /**
  * On the sample township with no accounts yet, creates its three sample accounts (operator, leader,
  * wall), hashing their published sample passwords with `hash`. Returns whether it created them. A

@@ -6,9 +6,10 @@
  * without its event (or an event without its change) cannot exist. The transaction reads the account
  * again, so an account disabled meanwhile writes nothing.
  *
- * Hashing is async WebCrypto and cannot run inside an IndexedDB transaction, so events are chained
- * against the head read beforehand and the transaction re-checks that neither the head nor the case
- * moved meanwhile (optimistic concurrency); if one did, the whole attempt is redone.
+ * Events are planned and chained (synchronous SHA-256, @noble/hashes: shared/cases/record.ts) against
+ * the head read beforehand, outside the write transaction, which stays short: it re-checks that
+ * neither the head nor the case moved meanwhile (optimistic concurrency); if one did, the whole
+ * attempt is redone.
  */
 import type { Case, CaseSource, CaseStep, Urgency } from '../../shared/model/case';
 import type { LonLat } from '../../shared/model/geo';

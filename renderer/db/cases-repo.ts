@@ -100,3 +100,33 @@ export async function loadIndicatorCases(
   }
   return cases.map((c) => ({ case: c, events: byCase.get(c.id) ?? [] }));
 }
+
+/** The events of the given cases in one indexed query, grouped by case id, each list in seq order. */
+export async function listEventsOfCases(
+  db: GridDeskDb,
+  caseIds: readonly string[],
+): Promise<Map<string, StoredCaseEvent[]>> {
+  const events = caseIds.length === 0 ? [] : await db.events.where('caseId').anyOf(caseIds).toArray();
+  const grouped = new Map<string, StoredCaseEvent[]>();
+  for (const event of events) {
+    const list = grouped.get(event.caseId);
+    if (list) list.push(event);
+    else grouped.set(event.caseId, [event]);
+  }
+  for (const list of grouped.values()) list.sort((a, b) => a.seq - b.seq);
+  return grouped;
+}
+
+/** How many cases the database holds, at any stage. */
+export async function countCases(db: GridDeskDb): Promise<number> {
+  return db.cases.count();
+}
+
+/** The external references (工单号) of every stored case that has one. */
+export async function listExternalRefs(db: GridDeskDb): Promise<Set<string>> {
+  const refs = new Set<string>();
+  await db.cases.each((c) => {
+    if (c.externalRef !== undefined) refs.add(c.externalRef);
+  });
+  return refs;
+}

@@ -106,21 +106,8 @@ export interface CaseLoopRow {
   readonly lastSeq: number;
 }
 
-/** A photo or file attached to a case (stored as Blobs, with a JPEG thumbnail for images). */
-export interface AttachmentRow {
-  readonly id: string;
-  readonly caseId: string;
-  readonly name: string;
-  readonly type: string;
-  /** Bytes. */
-  readonly size: number;
-  readonly blob: Blob;
-  readonly thumbnail: Blob | null;
-  /** Epoch milliseconds. */
-  readonly addedAt: number;
-  /** Account id. */
-  readonly addedBy: string;
-}
+// The attachments table's rows: the type lives with the attachments (renderer/attachments/).
+export type { AttachmentRow } from '../attachments/attachment';
 
 export type TableName = keyof typeof STORES_V1;
 export const TABLE_NAMES = Object.keys(STORES_V1) as TableName[];

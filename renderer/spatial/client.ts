@@ -1,12 +1,25 @@
-import { wrap, type Remote } from 'comlink';
-import type { SpatialService } from './spatial.worker';
+import { proxy, wrap } from 'comlink';
+import type { LocatableArea } from '../../shared/spatial';
+import type { GridHit } from '../../shared/assignment/responsibility';
+import type { SpatialService } from './service';
 
-let client: Remote<SpatialService> | null = null;
+/** The spatial service as the UI sees it: every answer is a promise (it runs in a worker). */
+export interface SpatialClient {
+  load(grids: readonly LocatableArea[]): Promise<number>;
+  locate(lon: number, lat: number): Promise<GridHit>;
+  locateAll(
+    lon: Float64Array,
+    lat: Float64Array,
+    progress: (done: number, total: number) => boolean | Promise<boolean>,
+  ): Promise<Int32Array | null>;
+}
+
+let client: SpatialClient | null = null;
 let failed: Promise<never> | null = null;
 let fail: (error: Error) => void = () => undefined;
 
-/** The one spatial worker of the window, started on first use. */
-export function spatial(): Remote<SpatialService> {
+/** The spatial service of the window: the one spatial worker, started on first use, unless one was set. */
+export function spatial(): SpatialClient {
   if (!client) {
     spatialWorkerFailure();
     const worker = new Worker(new URL('./spatial.worker.ts', import.meta.url), { type: 'module' });
@@ -14,9 +27,20 @@ export function spatial(): Remote<SpatialService> {
     worker.addEventListener('error', (e) =>
       fail(new Error(`spatial worker failed: ${e.message || 'it did not start'}`)),
     );
-    client = wrap<SpatialService>(worker);
+    const remote = wrap<SpatialService>(worker);
+    client = {
+      load: (grids) => remote.load(grids),
+      locate: (lon, lat) => remote.locate(lon, lat),
+      // The progress callback stays on this thread; the worker calls it through a comlink proxy.
+      locateAll: (lon, lat, progress) => remote.locateAll(lon, lat, proxy(progress)),
+    };
   }
   return client;
+}
+
+/** Supplies the spatial service (tests: {@link sameThreadSpatial} from same-thread.ts). */
+export function setSpatial(next: SpatialClient | null): void {
+  client = next;
 }
 
 /** Rejects if the spatial worker fails; race it against a call to stop waiting on a dead worker. */

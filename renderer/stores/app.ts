@@ -17,7 +17,9 @@ export const useAppStore = defineStore('app', () => {
     document.documentElement.lang = next;
     saveLocale(next);
     // The menu language follows; if the main process cannot save it, the window still switches.
-    platform.app.setLocale(next).catch((e: unknown) => console.error('[locale] the menu did not switch:', e));
+    platform()
+      .app.setLocale(next)
+      .catch((e: unknown) => console.error('[locale] the menu did not switch:', e));
   }
 
   function setPhase(next: AppPhase, problems: readonly string[] = []): void {

@@ -2,10 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { ALL_STAGES, type Case, type LoopStage } from '../../shared/model/case';
 import type { CaseLoopState } from '../../shared/cases/loop-types';
+import { liveQuery, type Subscription } from 'dexie';
+import type { GridDeskDb } from '../db/database';
+import { loadQueue } from '../db/cases-repo';
 
 /**
- * The open cases on the map and in the queue, as plain data from the local database, kept live by the
- * session (Dexie liveQuery). The queue also holds closed cases still waiting for 回访/评价, and the loop
+ * The open cases on the map and in the queue, as plain data from the local database, kept live by
+ * {@link follow} (Dexie liveQuery). The queue also holds closed cases still waiting for 回访/评价, and the loop
  * state of every case it holds.
  */
 export const useCasesStore = defineStore('cases', () => {
@@ -39,6 +42,32 @@ export const useCasesStore = defineStore('cases', () => {
     loops.value = markRaw(new Map(loopStates));
   }
 
+  let subscription: Subscription | null = null;
+
+  /** Reads the queue from `db` once (start-up, after a reset or restore). */
+  async function load(db: GridDeskDb): Promise<void> {
+    const queue = await loadQueue(db);
+    setQueue(queue.open, queue.closed, queue.loops);
+  }
+
+  /**
+   * Keeps the cases in step with `db`: any write (this window, another window, an import) re-reads
+   * the queue. Replaces an earlier subscription.
+   */
+  function follow(db: GridDeskDb): void {
+    subscription?.unsubscribe();
+    subscription = liveQuery(() => loadQueue(db)).subscribe({
+      next: ({ open, closed, loops: states }) => setQueue(open, closed, states),
+      error: (error: unknown) => console.error('[queue] live query failed:', error),
+    });
+  }
+
+  /** Stops following the database (tests, before their database goes). */
+  function unfollow(): void {
+    subscription?.unsubscribe();
+    subscription = null;
+  }
+
   return {
     openCases,
     awaitingEvaluation,
@@ -49,5 +78,8 @@ export const useCasesStore = defineStore('cases', () => {
     countsByStage,
     openCountByGrid,
     setQueue,
+    load,
+    follow,
+    unfollow,
   };
 });

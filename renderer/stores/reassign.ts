@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia';
-import { proxy } from 'comlink';
 import { ref, shallowRef } from 'vue';
 import { caseCoordinates, caseGridChanges, type CaseGridChange } from '../../shared/assignment/reassign';
 import { spatial } from '../spatial/client';
 import { runActionsOnCases } from '../db/case-actions';
 import { useAuthStore } from './auth';
 import { i18n } from '../i18n';
-import { currentDb } from '../app/session';
+import { currentDb } from '../db/handle';
 import { useCasesStore } from './cases';
 import { useTownshipStore } from './township';
 
@@ -44,14 +43,10 @@ export const useReassignStore = defineStore('reassign', () => {
     stop = false;
     try {
       const { lon, lat } = caseCoordinates(cases);
-      const answer = await spatial().locateAll(
-        lon,
-        lat,
-        proxy((d: number) => {
-          done.value = d;
-          return !stop;
-        }),
-      );
+      const answer = await spatial().locateAll(lon, lat, (d: number) => {
+        done.value = d;
+        return !stop;
+      });
       if (!answer) {
         cancelled.value = true;
         return;

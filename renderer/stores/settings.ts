@@ -1,6 +1,9 @@
 import { defineStore } from 'pinia';
 import { markRaw, shallowRef } from 'vue';
 import { DEFAULT_CENTRE_SETTINGS, type CentreSettings } from '../../shared/settings/centre-settings';
+import { currentDb } from '../db/handle';
+import type { SessionToken } from '../db/sessions';
+import { saveSettings, type SaveSettingsResult } from '../db/settings-repo';
 
 /** The centre's settings as loaded from the local database (plain data). */
 export const useSettingsStore = defineStore('settings', () => {
@@ -8,5 +11,16 @@ export const useSettingsStore = defineStore('settings', () => {
   function setSettings(next: CentreSettings): void {
     settings.value = markRaw(next);
   }
-  return { settings, setSettings };
+
+  /**
+   * Saves new settings as the account of `session` (the repository checks the input and that it is a
+   * shift leader); on success they apply at once.
+   */
+  async function save(input: unknown, session: SessionToken): Promise<SaveSettingsResult> {
+    const result = await saveSettings(currentDb(), input, session);
+    if (result.ok) setSettings(result.settings);
+    return result;
+  }
+
+  return { settings, setSettings, save };
 });

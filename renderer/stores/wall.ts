@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import { wallFigures, type WallFigures } from '../../shared/wall';
-import { currentDb } from '../app/session';
+import { currentDb } from '../db/handle';
 import { loadIndicatorCases } from '../db/cases-repo';
 import { useSettingsStore } from './settings';
 import { useTownshipStore } from './township';

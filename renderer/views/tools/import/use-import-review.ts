@@ -18,7 +18,7 @@ import {
   type ImportSourceMemory,
 } from '../../../../shared/import';
 import type { ImportTableInfo } from '../../../import/import-service';
-import type { GridDeskDb } from '../../../db/database';
+import { currentDb } from '../../../db/handle';
 import type { SessionToken } from '../../../db/sessions';
 import {
   loadImportSources,
@@ -55,8 +55,8 @@ export function useImportReview(table: ShallowRef<ImportTableInfo | null>, mappi
    * Loads what is remembered and sets the answers for a newly read file, given the facts of its rows
    * under the guessed mapping.
    */
-  async function start(db: GridDeskDb, tbl: ImportTableInfo, first: ImportReviewFacts): Promise<void> {
-    memory.value = await loadImportSources(db);
+  async function start(tbl: ImportTableInfo, first: ImportReviewFacts): Promise<void> {
+    memory.value = await loadImportSources(currentDb());
     const remembered = findSource(memory.value, sourceKey(tbl.headers));
     facts.value = first;
     coordSystem.value = first.stated?.system ?? remembered?.coordSystem ?? null;
@@ -69,13 +69,9 @@ export function useImportReview(table: ShallowRef<ImportTableInfo | null>, mappi
   }
 
   /** Writes this import's answers for its source, as the signed-in account. */
-  async function remember(
-    db: GridDeskDb,
-    fileName: string,
-    session: SessionToken,
-  ): Promise<RememberSourceResult> {
+  async function remember(fileName: string, session: SessionToken): Promise<RememberSourceResult> {
     const result = await rememberImportSource(
-      db,
+      currentDb(),
       {
         key: key.value,
         label: fileName,

@@ -1,0 +1,34 @@
+import { defineStore } from 'pinia';
+import type { BackupFile } from '../../shared/backup/backup';
+import type { ChainHead } from '../../shared/cases/record';
+import { exportBackup, restoreBackup } from '../db/backup-repo';
+import { countCases } from '../db/cases-repo';
+import { currentDb } from '../db/handle';
+import { readChainHead } from '../db/record-repo';
+import type { SessionToken } from '../db/sessions';
+
+/**
+ * Backing this PC's data up and restoring it, as the backup dialog asks. The repository
+ * (db/backup-repo.ts) checks that the session is a shift leader's, in the transaction that reads or
+ * replaces everything.
+ */
+export const useBackupStore = defineStore('backup', () => {
+  /** What a restore would replace: the record's head and how many cases are stored. */
+  async function current(): Promise<{ readonly head: ChainHead; readonly cases: number }> {
+    const db = currentDb();
+    return { head: await readChainHead(db), cases: await countCases(db) };
+  }
+  /** Everything a restore needs, as of `now` (epoch ms). */
+  function make(session: SessionToken, now: number): ReturnType<typeof exportBackup> {
+    return exportBackup(currentDb(), session, now);
+  }
+  /** Replaces this PC's data with `backup` and its attachment `files`, all or nothing. */
+  function restore(
+    session: SessionToken,
+    backup: BackupFile,
+    files: ReadonlyMap<string, Uint8Array>,
+  ): ReturnType<typeof restoreBackup> {
+    return restoreBackup(currentDb(), session, backup, files);
+  }
+  return { current, make, restore };
+});

@@ -1,0 +1,54 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
+import { usePlacementStore } from './placement';
+import { startTestWorkstation, type TestWorkstation } from './test-workstation';
+
+let ws: TestWorkstation;
+beforeEach(async () => {
+  ws = await startTestWorkstation('operator');
+});
+afterEach(async () => {
+  await ws.close();
+});
+
+const cases = makeFixtureDataset().cases;
+/** The fixture's case-2 lies in the second grid (第2网格), case-3 in the third. */
+const IN_SECOND = cases[1]!.location;
+const IN_THIRD = cases[2]!.location;
+
+describe('the placement store with the spatial service', () => {
+  it('locates a point into its grid, with the patrol area and the team on duty there', async () => {
+    const placement = usePlacementStore();
+    await placement.placeAt(IN_SECOND);
+    expect(placement.error).toBeNull();
+    expect(placement.result?.kind).toBe('inside');
+    if (placement.result?.kind !== 'inside') return;
+    expect(placement.result.grid.code).toBe(FIXTURE_GRID_CODES[1]);
+    expect(placement.result.grid.name).toBe('第2网格');
+    expect(placement.result.patrolArea.id).toBe('area-1');
+    expect(placement.result.team.id).toBe('team-1');
+    expect(placement.point).toEqual(IN_SECOND);
+    expect(placement.dispatch).not.toBeNull();
+  });
+
+  it('says a point west of the township is outside, naming the nearest grid', async () => {
+    const placement = usePlacementStore();
+    const [lon, lat] = cases[0]!.location;
+    await placement.placeAt([lon - 0.02, lat]);
+    expect(placement.result?.kind).toBe('outside');
+    if (placement.result?.kind !== 'outside') return;
+    expect(placement.result.nearest?.grid.code).toBe(FIXTURE_GRID_CODES[0]);
+    expect(placement.result.nearest!.distanceM).toBeGreaterThan(1000);
+  });
+
+  it('keeps the latest of two quick placements, and cancel forgets the point', async () => {
+    const placement = usePlacementStore();
+    const first = placement.placeAt(IN_SECOND);
+    const second = placement.placeAt(IN_THIRD);
+    await Promise.all([first, second]);
+    expect(placement.result?.kind === 'inside' && placement.result.grid.code).toBe(FIXTURE_GRID_CODES[2]);
+    placement.cancel();
+    expect([placement.placing, placement.point, placement.result]).toEqual([false, null, null]);
+  });
+});

@@ -1,0 +1,58 @@
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { StoredCaseEvent } from '../../shared/cases/history';
+import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
+import { runningClock, type QueueClock } from '../../shared/cases/queue-rows';
+import { listEventsOfCases } from '../db/cases-repo';
+import { currentDb } from '../db/handle';
+import { useCasesStore } from './cases';
+import { useSettingsStore } from './settings';
+import { useTownshipStore } from './township';
+
+/**
+ * The queue's running stage clocks (part of the queue store's setup): the events of the open cases,
+ * re-read on each queue change, and the clock's "now", refreshed each minute while the queue shows.
+ */
+export function useQueueClocks() {
+  /** Events of the open cases, by case id, in seq order; plain data. */
+  const eventsByCase = shallowRef<ReadonlyMap<string, readonly StoredCaseEvent[]>>(new Map());
+  /** The clock's "now" (epoch ms). */
+  const now = ref(Date.now());
+  let eventsRequest = 0;
+
+  /** Re-reads the events of the open cases in one indexed query (on each queue change). */
+  async function refreshEvents(): Promise<void> {
+    const mine = ++eventsRequest;
+    const ids = useCasesStore().openCases.map((c) => c.id);
+    // No open cases yet (the queue mounts before start-up has opened the database): nothing to read.
+    const grouped =
+      ids.length === 0 ? new Map<string, StoredCaseEvent[]>() : await listEventsOfCases(currentDb(), ids);
+    if (mine !== eventsRequest) return;
+    eventsByCase.value = markRaw(grouped);
+    now.value = Date.now();
+  }
+
+  function tick(): void {
+    now.value = Date.now();
+  }
+
+  const clocks = computed(() => {
+    const township = useTownshipStore();
+    const calendar = useSettingsStore().settings.calendar;
+    const out = new Map<string, QueueClock>();
+    for (const kase of useCasesStore().openCases) {
+      const events = eventsByCase.value.get(kase.id);
+      const matter = township.matterByCode.get(kase.matterCode);
+      if (!events || !matter) continue;
+      const clock = runningClock(kase, matter, events, calendar, DEFAULT_TIME_LIMIT_POLICY, now.value);
+      if (clock) out.set(kase.id, clock);
+    }
+    return out;
+  });
+
+  /** Ids of the open cases whose running clock is overdue, for the map's red rings. */
+  const overdueIds = computed<ReadonlySet<string>>(
+    () => new Set([...clocks.value].filter(([, c]) => c.status === 'overdue').map(([id]) => id)),
+  );
+
+  return { eventsByCase, now, clocks, overdueIds, refreshEvents, tick };
+}

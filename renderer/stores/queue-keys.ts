@@ -1,0 +1,67 @@
+import type { CaseActionType } from '../../shared/cases/loop-types';
+
+/** Actions that ask for input in a dialog; the others run at once. */
+export const ACTIONS_WITH_INPUT: readonly CaseActionType[] = [
+  'reject',
+  'verifyFail',
+  'returnToPrevious',
+  'suspend',
+  'void',
+  'extend',
+  'dispatch',
+  'whistle',
+  'evaluate',
+  'rateWhistle',
+  'reassign',
+  'merge',
+  'note',
+];
+
+/** Single-key shortcuts of case actions, active while focus is in the queue or the case detail. */
+export const ACTION_KEYS: Partial<Record<CaseActionType, string>> = {
+  register: 'r',
+  reject: 'j',
+  approve: 'y',
+  dispatch: 'd',
+  acknowledge: 'a',
+  startHandling: 'h',
+  submitFeedback: 'f',
+  verifyPass: 'v',
+  close: 'c',
+  recordFollowUp: 'u',
+  evaluate: 'e',
+  suspend: 's',
+  resume: 'o',
+  extend: 't',
+  whistle: 'w',
+  respondWhistle: 'b',
+  reassign: 'g',
+  merge: 'm',
+  note: 'n',
+};
+
+type Translate = (key: string, named: Record<string, unknown>) => string;
+
+/** A duration (ms, sign ignored) as "25分钟", "3小时5分" or "2天4小时". */
+export function durationText(t: Translate, ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  if (minutes < 60) return t('queue.minutes', { m: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('queue.hours', { h: hours, m: minutes % 60 });
+  return t('queue.days', { d: Math.floor(hours / 24), h: hours % 24 });
+}
+
+/** Whether a key press belongs to a text field (never take those keys). */
+export function isTyping(e: KeyboardEvent): boolean {
+  const target = e.target as HTMLElement | null;
+  return (
+    target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** The allowed action bound to a plain letter key press, if any. */
+export function actionForKey(e: KeyboardEvent, allowed: readonly CaseActionType[]): CaseActionType | null {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || e.key.length !== 1) return null;
+  const key = e.key.toLowerCase();
+  return allowed.find((type) => ACTION_KEYS[type] === key) ?? null;
+}

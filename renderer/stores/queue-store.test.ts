@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
+import { createCase, type NewCaseDraft } from '../db/case-actions';
+import { setCurrentDb } from '../db/handle';
+import { i18n } from '../i18n';
+import { useAuthStore } from './auth';
+import { useQueueStore } from './queue';
+import { startTestWorkstation, type TestWorkstation } from './test-workstation';
+
+let ws: TestWorkstation;
+beforeEach(async () => {
+  ws = await startTestWorkstation('operator');
+});
+afterEach(async () => {
+  await ws.close();
+});
+
+const t = i18n.global.t;
+const ids = (): string[] => useQueueStore().rows.map((r) => r.kase.id);
+const fixture = makeFixtureDataset();
+const DRAFT: NewCaseDraft = {
+  source: 'hotline',
+  matterCode: 'CG-001',
+  urgency: 'normal',
+  description: '门前占道经营',
+  address: '新安街道 8 号',
+  location: fixture.cases[0]!.location,
+  gridCode: FIXTURE_GRID_CODES[0],
+  teamId: 'team-1',
+};
+
+describe('the queue store on the local database', () => {
+  it('shows the open cases the database holds, and its filters narrow them', async () => {
+    const queue = useQueueStore();
+    // The fixture's open cases; case-4 (结案 a year ago) and case-5 (评价) are not waiting for anything.
+    expect([...ids()].sort()).toEqual(['case-1', 'case-2', 'case-3']);
+    expect(queue.stageCounts.get('reported')).toBe(1);
+    expect(queue.stageCounts.get('dispatched')).toBe(1);
+    expect(queue.stageCounts.get('closed')).toBe(0);
+
+    queue.setFilter('source', 'hotline');
+    expect(ids()).toEqual(['case-2']);
+    queue.resetFilters();
+    queue.setFilter('text', '  新安街道 3 号 ');
+    expect(ids()).toEqual(['case-3']);
+    queue.resetFilters();
+    queue.setFilter('stage', 'dispatched');
+    expect(ids()).toEqual(['case-2']);
+    // The stage chips count what the other filters leave, whatever stage is chosen.
+    expect(queue.stageCounts.get('handling')).toBe(1);
+  });
+
+  it('updates after a case action: 立案 moves the case on, in the database and in the queue', async () => {
+    const queue = useQueueStore();
+    await queue.act('case-1', 'register');
+    expect(ws.notices).toEqual([
+      { kind: 'success', message: t('caseView.done', { action: t('action.register') }) },
+    ]);
+    expect((await ws.db.cases.get('case-1'))?.stage).toBe('registered');
+    await vi.waitFor(() =>
+      expect(queue.rows.find((r) => r.kase.id === 'case-1')?.kase.stage).toBe('registered'),
+    );
+    queue.setFilter('stage', 'reported');
+    expect(ids()).toEqual([]);
+  });
+
+  it('opens the dialog for an action that needs input instead of running it', async () => {
+    const queue = useQueueStore();
+    await queue.act('case-1', 'reject');
+    expect(queue.pending).toEqual({ caseId: 'case-1', type: 'reject' });
+    expect((await ws.db.cases.get('case-1'))?.stage).toBe('reported');
+    queue.closeDialog();
+    expect(queue.pending).toBeNull();
+  });
+
+  it('refuses an action when nobody is signed in, and writes nothing', async () => {
+    useAuthStore().clearSession();
+    const before = await ws.db.events.count();
+    await useQueueStore().act('case-1', 'register');
+    expect(ws.notices).toEqual([{ kind: 'error', message: t('auth.notSignedIn') }]);
+    expect(await ws.db.events.count()).toBe(before);
+  });
+
+  it('shows a case another window writes, with its running clock, and the overdue filter tells them apart', async () => {
+    const queue = useQueueStore();
+    const made = await createCase(ws.db, DRAFT, [], ws.token, Date.now());
+    expect(made.ok).toBe(true);
+    const id = made.ok ? made.kase.id : '';
+    await vi.waitFor(() => expect(ids()).toContain(id));
+    await queue.refreshEvents();
+    // Fixture cases were reported in 2025. The new one has hours left on its 立案 clock.
+    expect(queue.clocks.get(id)).toMatchObject({ clock: 'register', status: 'ok' });
+    expect(queue.clocks.get(id)!.leftMs).toBeGreaterThan(0);
+    // case-1 (立案) and case-3 (处置) ran out long ago; case-2, dispatched, waits for 签收 with no clock.
+    expect([...queue.overdueIds].sort()).toEqual(['case-1', 'case-3']);
+    expect(queue.clocks.has('case-2')).toBe(false);
+    // Least time left first, cases without a running clock last.
+    expect(ids()).toEqual(['case-1', 'case-3', id, 'case-2']);
+    queue.setFilter('overdueOnly', true);
+    expect(ids()).toEqual(['case-1', 'case-3']);
+  });
+
+  it('moves the keyboard selection through the rows as shown, stopping at the ends', () => {
+    const queue = useQueueStore();
+    queue.sort = 'newest';
+    // Reported 40 h, 30 h and 20 h after the fixture's start.
+    expect(ids()).toEqual(['case-1', 'case-3', 'case-2']);
+    queue.moveSelection(1);
+    expect(queue.selectedId).toBe('case-1');
+    queue.moveSelection(5);
+    expect(queue.selectedId).toBe('case-2');
+    queue.moveSelection(-1);
+    expect(queue.selectedId).toBe('case-3');
+    queue.openCase('case-2');
+    expect([queue.selectedId, queue.openId]).toEqual(['case-2', 'case-2']);
+  });
+
+  it('reads no events before start-up has opened the database (the queue mounts first)', async () => {
+    setCurrentDb(null);
+    setActivePinia(createPinia());
+    const queue = useQueueStore();
+    await expect(queue.refreshEvents()).resolves.toBeUndefined();
+    expect(queue.clocks.size).toBe(0);
+  });
+});

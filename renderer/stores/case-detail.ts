@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import { readCaseFile, type CaseFile } from '../db/case-file-repo';
+import { attachmentBytesOf, findCaseIdByNo, readCaseFile, type CaseFile } from '../db/case-file-repo';
 import { currentDb } from '../app/session';
 import { NO_ACTIONS } from '../../shared/cases/next-actions';
 import { useCasesStore } from './cases';
@@ -51,5 +51,18 @@ export const useCaseDetailStore = defineStore('case-detail', () => {
   );
   const clock = computed(() => (openId.value ? useQueueStore().clocks.get(openId.value) : undefined));
 
-  return { loaded, kase, loop, next, clock, reload };
+  /** The case a duplicate is merged into, by its case number: the queue's copy first, then the database. */
+  async function findCaseId(caseNo: string): Promise<string | null> {
+    const no = caseNo.trim();
+    const inQueue = useCasesStore().queueCases.find((c) => c.caseNo === no);
+    if (inQueue) return inQueue.id;
+    return findCaseIdByNo(currentDb(), no);
+  }
+
+  /** Bytes of the files already stored with a case, for the per-case attachment budget. */
+  function attachmentBytes(caseId: string): Promise<number> {
+    return attachmentBytesOf(currentDb(), caseId);
+  }
+
+  return { loaded, kase, loop, next, clock, reload, findCaseId, attachmentBytes };
 });

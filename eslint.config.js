@@ -32,14 +32,6 @@ const noDbImport = {
   message: 'Components must not import db/: read and write through a store (renderer/stores/).',
 };
 
-// Components that still import db/ today. The components part of issue 10 moves their Dexie queries
-// into stores; each file leaves this list when it no longer imports db/, and the list then goes.
-const vueFilesStillImportingDb = [
-  'renderer/panels/IntakeForm.vue',
-  'renderer/views/CaseDetail.vue',
-  'renderer/views/case/CaseActionDialog.vue',
-];
-
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test/artifacts/', 'resources/sample/'],
@@ -96,7 +88,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.vue'],
-    ignores: vueFilesStillImportingDb,
     rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, noDbImport] }] },
   },
   {

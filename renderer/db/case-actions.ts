@@ -11,12 +11,13 @@
  * neither the head nor the case moved meanwhile (optimistic concurrency); if one did, the whole
  * attempt is redone.
  */
-import type { Case, CaseSource, CaseStep, Urgency } from '../../shared/model/case';
+import type { Case, CaseSource, Urgency } from '../../shared/model/case';
 import type { LonLat } from '../../shared/model/geo';
 import type { GridCode } from '../../shared/grid/code';
-import { applyAction, initialLoopState } from '../../shared/cases/state-machine';
+import { initialLoopState } from '../../shared/cases/state-machine';
+import { projectCase, type CaseProjection } from '../../shared/cases/projection';
 import { canReport } from '../../shared/cases/permissions';
-import { chainEvents, reportEvent, type CaseEvent, type StoredCaseEvent } from '../../shared/cases/history';
+import { chainEvents, reportEvent, type StoredCaseEvent } from '../../shared/cases/history';
 import type { Actor, CaseAction, CaseLoopState, LoopRefusalKey } from '../../shared/cases/loop-types';
 import type { ChainHead } from '../../shared/cases/record';
 import type { GridDeskDb } from './database';
@@ -95,41 +96,7 @@ function isRefusal(value: Actor | CaseCommandRefusal): value is CaseCommandRefus
   return 'key' in value;
 }
 
-interface Planned {
-  readonly kase: Case;
-  readonly state: CaseLoopState;
-  readonly events: readonly CaseEvent[];
-}
-
-/** Plays actions on a case in memory: the new case row, loop state and events, or the first refusal. */
-function plan(
-  kase: Case,
-  state: CaseLoopState,
-  actions: readonly CaseAction[],
-  actor: Actor,
-  now: number,
-  leading: readonly CaseEvent[] = [],
-): Planned | { readonly refusal: CaseCommandRefusal; readonly index: number } {
-  let current = state;
-  let row: Case = kase;
-  const events: CaseEvent[] = [...leading];
-  const steps: CaseStep[] = [...kase.steps];
-  for (const [index, action] of actions.entries()) {
-    const result = applyAction(current, action, actor, now);
-    if (!result.ok) return { refusal: result.reason, index };
-    if (result.state.stage !== current.stage) {
-      steps.push({ stage: result.state.stage, at: now, actor: actor.name ?? actor.id });
-    }
-    if (action.type === 'dispatch') {
-      row = { ...row, teamId: action.payload.teamId, officerIds: [...action.payload.officerIds] };
-    } else if (action.type === 'reassign') {
-      row = { ...row, gridCode: action.payload.gridCode as GridCode, teamId: action.payload.teamId };
-    }
-    current = result.state;
-    events.push({ ...result.event, caseId: kase.id });
-  }
-  return { kase: { ...row, stage: current.stage, steps }, state: current, events };
-}
+type Planned = CaseProjection;
 
 function sameHead(a: ChainHead, b: ChainHead): boolean {
   return a.count === b.count && a.lastHash === b.lastHash;
@@ -199,7 +166,7 @@ export async function runCaseActions(
       Promise.all([db.cases.get(caseId), db.caseLoops.get(caseId), readChainHead(db)]),
     );
     if (kase === undefined || loopRow === undefined) return refused('case.notFound', { caseId });
-    const planned = plan(kase, loopRow.state, actions, actor, now);
+    const planned = projectCase(kase, loopRow.state, actions, actor, now);
     if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
     const written = await commitPlanned(db, session, actor, [planned], head, false, options.attachments);
     if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
@@ -295,7 +262,7 @@ export async function createCases(
         ...(draft.reporter === undefined ? {} : { reporter: draft.reporter }),
         steps: [{ stage: 'reported', at: reportedAt, actor: actor.name ?? actor.id }],
       };
-      const one = plan(kase, initialLoopState(), then, actor, now, [reportEvent(kase, actor, now)]);
+      const one = projectCase(kase, initialLoopState(), then, actor, now, [reportEvent(kase, actor, now)]);
       if ('refusal' in one)
         return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
       planned.push(one);
@@ -374,7 +341,7 @@ export async function runActionsOnCases(
           itemIndex: index,
         };
       }
-      const one = plan(kase, loop.state, item.actions, actor, now);
+      const one = projectCase(kase, loop.state, item.actions, actor, now);
       if ('refusal' in one)
         return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
       planned.push(one);

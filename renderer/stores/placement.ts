@@ -2,6 +2,9 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { resolveResponsibility, type Responsibility } from '../../shared/assignment/responsibility';
 import { recommendDispatch, type DispatchRecommendation } from '../../shared/assignment/recommend';
+import { autoDispatchTarget } from '../../shared/assignment/proposal';
+import type { DispatchTarget } from '../../shared/cases/loop-types';
+import type { Case } from '../../shared/model/case';
 import { roadNetworkFor, type RoadNetwork } from '../../shared/roads/network';
 import { spatial } from '../spatial/client';
 import { useTownshipStore } from './township';
@@ -41,6 +44,34 @@ export const usePlacementStore = defineStore('placement', () => {
       point: point.value,
       responsibility: result.value,
       matter: matterCode.value ? township.matterByCode.get(matterCode.value) : undefined,
+      officers: township.officers,
+      openCases: useCasesStore().openCases,
+      now: Date.now(),
+      roads: roadNetwork(),
+    });
+  }
+
+  /**
+   * Whom intake's one-step 派遣 sends the placed incident to: the responsible team with the certified
+   * pair or the best-ranked officer; null outside every grid, before a recommendation, or when
+   * certified officers are short (see `autoDispatchTarget`).
+   */
+  const target = computed<DispatchTarget | null>(() => {
+    const r = result.value;
+    return r?.kind === 'inside' ? autoDispatchTarget(r.team.id, dispatch.value) : null;
+  });
+
+  /**
+   * Ranks officers for dispatching a stored case (the 派遣 dialog), from where they are now, their
+   * load and the case's matter, with the case's team as the responsible one. Reactive: read it in a
+   * computed to follow positions and open cases.
+   */
+  function recommendForCase(kase: Case): DispatchRecommendation {
+    const township = useTownshipStore();
+    return recommendDispatch({
+      point: kase.location,
+      responsibility: { kind: 'inside', team: { id: kase.teamId } },
+      matter: township.matterByCode.get(kase.matterCode),
       officers: township.officers,
       openCases: useCasesStore().openCases,
       now: Date.now(),
@@ -89,5 +120,18 @@ export const usePlacementStore = defineStore('placement', () => {
     }
   }
 
-  return { placing, point, result, error, matterCode, dispatch, start, cancel, placeAt, setMatter };
+  return {
+    placing,
+    point,
+    result,
+    error,
+    matterCode,
+    dispatch,
+    target,
+    start,
+    cancel,
+    placeAt,
+    setMatter,
+    recommendForCase,
+  };
 });

@@ -110,12 +110,3 @@ export async function sessionAccount(
   }
   return { ok: true, account };
 }
-
-/** Whether the session's stored account is an enabled shift leader (带班领导). */
-export async function isLeaderSession(
-  db: GridDeskDb,
-  token: SessionToken | null | undefined,
-): Promise<boolean> {
-  const found = await sessionAccount(db, token);
-  return found.ok && found.account.role === 'leader';
-}

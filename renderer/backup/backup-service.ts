@@ -26,10 +26,14 @@ export type BackupOpen =
 
 export function createBackupService() {
   return {
-    /** Opens and checks the backup `file` (named `name` in messages). */
+    /**
+     * Opens and checks the backup `file` (named `name` in messages); a format-1 file's ids are scoped
+     * by `workstationId`, the reading workstation's (shared/backup/backup.ts).
+     */
     async open(
       file: Blob,
       name: string,
+      workstationId: string,
       onProgress?: (progress: BackupProgress) => void,
     ): Promise<BackupOpen> {
       const tooBig = checkArchiveSize(file.size, name, BACKUP_POLICY);
@@ -44,7 +48,7 @@ export function createBackupService() {
       if (!unpacked.ok) return { ok: false, problems: [unpacked.problem] };
       onProgress?.({ phase: 'verify', done: 0, total: 1 });
       const sizes = new Map([...unpacked.files].map(([path, data]) => [path, data.length]));
-      const parsed = await parseBackup(unpacked.json, name, sizes);
+      const parsed = await parseBackup(unpacked.json, name, sizes, { workstationId, now: Date.now() });
       if (!parsed.ok) return parsed;
       const buffers = [...unpacked.files.values()].map((data) => data.buffer as ArrayBuffer);
       return transfer({ ok: true, backup: parsed.backup, files: unpacked.files }, buffers);

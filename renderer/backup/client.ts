@@ -10,9 +10,10 @@ export interface BackupOpenJob {
   cancel(): void;
 }
 
-/** Unpacks and checks `file` in a fresh worker, reporting progress. */
+/** Unpacks and checks `file` in a fresh worker, reporting progress; see BackupService.open. */
 export function openBackupInWorker(
   file: File,
+  workstationId: Promise<string>,
   onProgress: (progress: BackupProgress) => void,
 ): BackupOpenJob {
   const job = workerJob<BackupService>(
@@ -20,7 +21,7 @@ export function openBackupInWorker(
     'backup',
   );
   const done = job
-    .run<BackupOpen>((s) => s.open(file, file.name, proxy(onProgress)))
+    .run<BackupOpen>(async (s) => s.open(file, file.name, await workstationId, proxy(onProgress)))
     .finally(() => job.end());
   return { done, cancel: () => job.cancel() };
 }

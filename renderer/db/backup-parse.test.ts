@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
-import { eventHashSync } from '../../shared/cases/record';
+import { eventHashSync, verifyRecord, type ChainHead } from '../../shared/cases/record';
+import { buildRecordV2 } from '../../shared/cases/build-record';
+import type { TownshipDataset } from '../../shared/model/dataset';
+import { checkExtends } from '../../shared/cases/record-anchor';
 import { parseBackup } from '../../shared/backup/backup';
 import { openDb } from './database';
 import { entrySizes, makeWorkstation, travelledBackup, type Workstation } from './test-backup';
@@ -41,9 +44,79 @@ describe('checking a backup before restoring', () => {
   });
 
   it('refuses another format version', async () => {
-    expect(await parse({ ...json, version: 2 })).toEqual({
+    expect(await parse({ ...json, version: 3 })).toEqual({
+      ok: false,
+      problems: [{ key: 'backup.version', params: { file: 'backup.zip', version: '3' } }],
+    });
+    expect(await parse({ ...json, workstationId: 'not-one' })).toEqual({
       ok: false,
       problems: [{ key: 'backup.version', params: { file: 'backup.zip', version: '2' } }],
+    });
+  });
+
+  describe('a format-1 backup (made before ids were scoped)', () => {
+    /** The backup as a format-1 build wrote it: events without ids, chained over the old case ids. */
+    function formatOne(): { readonly json: Record<string, unknown>; readonly head: ChainHead } {
+      const built = buildRecordV2(json.dataset as TownshipDataset);
+      const { workstationId: _ws, ...rest } = json;
+      return { json: { ...rest, version: 1, events: built.events, chainHead: built.head }, head: built.head };
+    }
+    const reader = 'r3ader0ws1';
+
+    it('is read with the reading workstation’s id: ids scoped, record re-chained, old head still checkable', async () => {
+      const old = formatOne();
+      const parsed = await parseBackup(old.json, 'old.zip', sizes, { workstationId: reader, now: NOW });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      const { backup } = parsed;
+      expect(backup).toMatchObject({ version: 2, migratedFrom: 1, workstationId: reader });
+      const dataset = json.dataset as TownshipDataset;
+      expect(dataset.cases.some((c) => c.id === 'case-1')).toBe(true);
+      expect(backup.dataset.cases.map((c) => c.id)).toEqual(
+        dataset.cases.map((c) => `${reader}-${c.caseNo}`),
+      );
+      expect(backup.attachments.length).toBeGreaterThan(0);
+      expect(backup.attachments.map((a) => a.caseId)).toEqual(
+        (json.attachments as { caseId: string }[]).map(
+          (a) => `${reader}-${dataset.cases.find((c) => c.id === a.caseId)?.caseNo}`,
+        ),
+      );
+      expect(backup.events.map((e) => e.id)).toEqual(backup.events.map((e) => `${reader}-${e.seq}`));
+      expect(new Set(backup.events.map((e) => e.caseId))).toEqual(
+        new Set(backup.dataset.cases.map((c) => c.id)),
+      );
+      expect(await verifyRecord(backup.events, backup.chainHead)).toEqual({ ok: true });
+      expect(backup.chainHead.count).toBe(old.head.count);
+      expect(backup.chainHead.lastHash).not.toBe(old.head.lastHash);
+      expect(backup.recordRekey).toMatchObject({ before: old.head, after: backup.chainHead });
+      // A head noted from the old backup is still checked, through the hash each event kept.
+      expect(await checkExtends(backup.events, old.head)).toEqual({
+        ok: true,
+        notedCount: old.head.count,
+        count: old.head.count,
+        legacy: true,
+      });
+      // Deterministic: the same file read by the same workstation gives the same record.
+      const again = await parseBackup(old.json, 'old.zip', sizes, { workstationId: reader, now: NOW });
+      expect(again.ok && again.backup.chainHead).toEqual(backup.chainHead);
+    });
+
+    it('is checked as it was before anything is re-keyed: an edited old event is refused', async () => {
+      const old = formatOne();
+      const edited = (old.json.events as Events).map((e, i) => (i === 3 ? { ...e, at: 1 } : e));
+      const parsed = await parseBackup({ ...old.json, events: edited }, 'old.zip', sizes, {
+        workstationId: reader,
+      });
+      expect(parsed).toMatchObject({
+        ok: false,
+        problems: [{ key: 'backup.record', record: { ok: false, kind: 'edited', seq: 4 } }],
+      });
+    });
+
+    it('is refused when no workstation id is given to scope it by', async () => {
+      expect(await parse(formatOne().json)).toEqual({
+        ok: false,
+        problems: [{ key: 'backup.version', params: { file: 'backup.zip', version: '1' } }],
+      });
     });
   });
 

@@ -13,6 +13,7 @@ import { readChainHead } from './record-repo';
 import { loadSettings } from './settings-repo';
 import { datasetTables, readStoredDataset, writeDataset } from './tables';
 import { closeSessionsOn, sessionAccount, type SessionToken } from './sessions';
+import { workstationId } from './workstation-repo';
 
 /** Why a backup may not be made or restored by this session. */
 export interface BackupRefusal {
@@ -58,16 +59,20 @@ export async function exportBackup(
     const createdBy = leader.account.displayName;
     const stored = await readStoredDataset(datasetTables(tx));
     if (stored === undefined) throw new Error('nothing to back up: no dataset is stored');
-    const [chainHead, events, accounts, settings, attachments] = await Promise.all([
+    const [chainHead, events, accounts, settings, attachments, workstation, rekey] = await Promise.all([
       readChainHead(db),
       db.events.orderBy('seq').toArray(),
       db.accounts.toArray(),
       loadSettings(db),
       db.attachments.toArray(),
+      workstationId(db),
+      db.meta.get('recordRekey'),
     ]);
     const file: BackupFile = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
+      workstationId: workstation,
+      ...(rekey?.key === 'recordRekey' ? { recordRekey: rekey.value } : {}),
       createdAt: now,
       createdBy,
       chainHead,
@@ -151,6 +156,8 @@ export async function restoreBackup(
     await db.attachments.bulkAdd(attachments);
     await db.meta.put({ key: 'chainHead', value: backup.chainHead });
     await db.meta.put({ key: 'settings', value: backup.settings });
+    if (backup.recordRekey !== undefined)
+      await db.meta.put({ key: 'recordRekey', value: backup.recordRekey });
     return null;
   });
   if (refusal) return { ok: false, refusal };

@@ -70,13 +70,17 @@ describe('createCase', () => {
     if (!result.ok) return;
     expect(result.kase.stage).toBe('dispatched');
     expect(result.kase.officerIds).toEqual(['off-1', 'off-2']);
-    expect(result.kase.caseNo).toBe('2025-000001');
+    // The fixture holds cases 2025-000001 to 2025-000005; numbering continues after them.
+    expect(result.kase.caseNo).toBe('2025-000006');
+    expect(result.kase.id).toMatch(/^[0-9a-hjkmnp-tv-z]{10}-2025-000006$/);
     const stored = await db.cases.get(result.kase.id);
     expect(stored?.stage).toBe('dispatched');
     expect((await db.caseLoops.get(result.kase.id))?.state.dispatch?.teamId).toBe('team-1');
     const events = await listCaseEvents(db, result.kase.id);
     expect(events.map((e) => e.action.type)).toEqual(['report', 'register', 'dispatch']);
     expect(events.map((e) => e.actor.id)).toEqual(['op', 'op', 'op']);
+    // Case and events carry this workstation's id, the events their chain positions.
+    expect(events.map((e) => e.id)).toEqual(events.map((e) => `${result.kase.id.slice(0, 10)}-${e.seq}`));
     expect(events[0]?.seq).toBe(before.count + 1);
     expect((await readChainHead(db)).count).toBe(before.count + 3);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
@@ -85,7 +89,7 @@ describe('createCase', () => {
   it('numbers the next case after the last one of the year', async () => {
     const a = await createCase(db, DRAFT, [], op, NOW);
     const b = await createCase(db, DRAFT, [], op, NOW + 1000);
-    expect(a.ok && b.ok && [a.kase.caseNo, b.kase.caseNo]).toEqual(['2025-000001', '2025-000002']);
+    expect(a.ok && b.ok && [a.kase.caseNo, b.kase.caseNo]).toEqual(['2025-000006', '2025-000007']);
   });
 
   it('stores nothing when a follow-up action is refused, and says which one', async () => {
@@ -175,8 +179,8 @@ describe('createCases (an import)', () => {
       NOW,
     );
     expect(result.ok && result.cases.map((c) => [c.caseNo, c.stage, c.reportedAt])).toEqual([
-      ['2025-000001', 'registered', calledAt],
-      ['2025-000002', 'reported', NOW],
+      ['2025-000006', 'registered', calledAt],
+      ['2025-000007', 'reported', NOW],
     ]);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
   });
@@ -195,7 +199,7 @@ describe('createCases (an import)', () => {
       ok: false,
       reason: { key: 'loop.roleForbidden', params: { action: 'report' } },
     });
-    expect(await db.cases.where('id').startsWith('case-2025-').count()).toBe(0);
+    expect(await db.cases.where('caseNo').above('2025-000005').count()).toBe(0);
   });
 
   it('stores nothing at all when one item is refused, and names the item and action', async () => {
@@ -216,7 +220,7 @@ describe('createCases (an import)', () => {
       actionIndex: 0,
     });
     expect(await db.events.count()).toBe(events);
-    expect(await db.cases.where('id').startsWith('case-2025-').count()).toBe(0);
+    expect(await db.cases.where('caseNo').above('2025-000005').count()).toBe(0);
   });
 });
 

@@ -24,6 +24,8 @@ import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { sessionAccount, type SessionToken } from './sessions';
 import type { AttachmentRow, CaseLoopRow } from './tables';
+import { workstationId } from './workstation-repo';
+import { scopedCaseId, scopedEventId } from '../../shared/model/ids';
 
 export type CaseCommandRefusalKey =
   LoopRefusalKey | 'case.notFound' | 'case.busy' | 'case.noLocation' | 'auth.notSignedIn' | 'auth.disabled';
@@ -119,9 +121,11 @@ async function commitPlanned(
   isNew: boolean,
   attachments: readonly AttachmentRow[] = [],
 ): Promise<readonly StoredCaseEvent[] | null> {
+  const workstation = await workstationId(db);
   const chained = await chainEvents(
     head,
     planned.flatMap((p) => p.events),
+    (seq) => scopedEventId(workstation, seq),
   );
   const lastSeq = new Map<string, number>();
   for (const event of chained.events) lastSeq.set(event.caseId, event.seq);
@@ -174,10 +178,13 @@ export async function runCaseActions(
   return refused('case.busy', { caseId });
 }
 
-/** The next free case number of the year of `now` (Beijing time), e.g. "2026-003175". */
+/**
+ * The next free case number of the year of `now` (Beijing time), e.g. "2026-003175": one past the
+ * highest number of that year stored, whichever workstation's case holds it (the caseNo index).
+ */
 async function nextCaseNo(db: GridDeskDb, now: number): Promise<string> {
   const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
-  const last = await db.cases.where('id').startsWith(`case-${year}-`).last();
+  const last = await db.cases.where('caseNo').startsWith(`${year}-`).last();
   const n = last === undefined ? 1 : Number(last.caseNo.slice(5)) + 1;
   return `${year}-${String(n).padStart(6, '0')}`;
 }
@@ -226,6 +233,7 @@ export async function createCases(
   const badIndex = items.findIndex((item) => !validLocation(item.draft.location));
   if (badIndex >= 0)
     return { ok: false, reason: { key: 'case.noLocation', params: {} }, itemIndex: badIndex };
+  const workstation = await workstationId(db);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const actor = await actorOf(db, session);
     if (isRefusal(actor)) return { ok: false, reason: actor };
@@ -246,7 +254,7 @@ export async function createCases(
       const caseNo = `${year}-${String(first + index).padStart(6, '0')}`;
       const reportedAt = draft.reportedAt ?? now;
       const kase: Case = {
-        id: `case-${caseNo}`,
+        id: scopedCaseId(workstation, caseNo),
         caseNo,
         source: draft.source,
         matterCode: draft.matterCode,

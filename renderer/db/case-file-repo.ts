@@ -25,11 +25,9 @@ export async function readCaseFile(db: GridDeskDb, id: string): Promise<CaseFile
   return { id, kase, loop: loopRow?.state, events, attachments };
 }
 
-/** The id of the case numbered `caseNo` (its usual id `case-<no>` first, then a scan), or null. */
+/** The id of the case numbered `caseNo` (through the caseNo index), or null. */
 export async function findCaseIdByNo(db: GridDeskDb, caseNo: string): Promise<string | null> {
-  const byId = await db.cases.get(`case-${caseNo}`);
-  if (byId) return byId.id;
-  return (await db.cases.filter((c) => c.caseNo === caseNo).first())?.id ?? null;
+  return (await db.cases.where('caseNo').equals(caseNo).first())?.id ?? null;
 }
 
 /** Bytes of the files already stored with a case (the per-case budget counts them). */

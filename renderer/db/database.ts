@@ -1,29 +1,8 @@
-import { Dexie, type DexieOptions, type Table } from 'dexie';
-import type { Case } from '../../shared/model/case';
-import type { Matter } from '../../shared/model/matter';
-import type {
-  Community,
-  Department,
-  Grid,
-  GridWorker,
-  Officer,
-  PatrolArea,
-  Team,
-  Township,
-} from '../../shared/model/organisation';
-import type { Account } from '../../shared/accounts/account';
-import type { StoredCaseEvent } from '../../shared/cases/history';
-import {
-  STORES_V1,
-  STORES_V2,
-  type AttachmentRow,
-  type BasemapRow,
-  type CaseLoopRow,
-  type MetaKey,
-  type MetaRow,
-} from './tables';
+import { Dexie, type DexieOptions } from 'dexie';
+import { STORE_VERSION, layoutChangesAt } from '../../shared/schema/store-tables';
+import type { StoreTables } from './tables';
 import { upgradeStoredDataset } from './upgrade';
-import { buildRecordOnUpgrade } from './record-repo';
+import { drawWorkstation, upgradeStoreTo } from './store-upgrade';
 
 /** Name of the IndexedDB database in a real profile. Tests pass their own names. */
 export const DB_NAME = 'griddesk';
@@ -32,50 +11,44 @@ export const DB_NAME = 'griddesk';
  * The workstation's local database (IndexedDB through Dexie). Plain data only: never hand the
  * database or its tables to Vue reactivity; stores keep the plain objects the repositories return.
  *
- * Adding version 2 (keep every earlier `version()` call, Dexie needs the history):
- *   1. bump CURRENT_SCHEMA_VERSION and add the `{ version: 2, up }` step in shared/schema/migrations.ts;
- *   2. in tables.ts add STORES_V2 with only the tables whose keys or indexes change (null deletes one);
- *   3. here, below version(1):
- *        this.version(2).stores(STORES_V2).upgrade((tx) => upgradeStoredDataset(tx));
- *   The hook reads the stored dataset, runs the shared migration steps, validates the result and
- *   writes it back in the same version-change transaction; if anything fails the upgrade aborts, the
- *   database does not open and the old data stays as it was.
+ * Its tables and their layouts come from the registry (shared/schema/store-tables.ts), one Dexie
+ * version per store version, each upgraded by its shared step (shared/schema/store-migrations.ts).
+ * Adding store version N+1:
+ *   1. bump STORE_VERSION and give the changed tables a layout under N+1 in store-tables.ts;
+ *   2. add the step to store-migrations.ts, saying what it does to every table;
+ *   3. add the row types of a new table to TableTypes in tables.ts (the compiler insists).
+ * Dexie runs the hooks of every version above the stored one, in order, in one version-change
+ * transaction: if any step throws, the upgrade aborts, the database does not open and the old data
+ * stays as it was.
  */
-export class GridDeskDb extends Dexie {
-  meta!: Table<MetaRow, MetaKey>;
-  /** One row, under {@link TOWNSHIP_KEY} (outbound key). */
-  township!: Table<Township, string>;
-  communities!: Table<Community, string>;
-  grids!: Table<Grid, string>;
-  gridWorkers!: Table<GridWorker, string>;
-  patrolAreas!: Table<PatrolArea, string>;
-  teams!: Table<Team, string>;
-  officers!: Table<Officer, string>;
-  departments!: Table<Department, string>;
-  matters!: Table<Matter, string>;
-  basemap!: Table<BasemapRow, [string, string]>;
-  cases!: Table<Case, string>;
-  caseLoops!: Table<CaseLoopRow, string>;
-  /** The append-only, hash-chained record, by chain position. Only record-repo.ts writes here. */
-  events!: Table<StoredCaseEvent, number>;
-  accounts!: Table<Account, string>;
-  attachments!: Table<AttachmentRow, string>;
-
+class GridDeskDexie extends Dexie {
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
-    // Version 1 is the first layout: its hook only runs for a database that an older build created
-    // with a lower version number, and then finds nothing to migrate. It is here as the pattern.
+    // Version 1 is the dataset in tables: its hook brings an older dataset document up to date.
     this.version(1)
-      .stores(STORES_V1)
+      .stores(layoutChangesAt(1))
       .upgrade((tx) => upgradeStoredDataset(tx));
-    // Version 2 adds the record's tables. A version-1 database's cases get their loop state and record
-    // built from their histories here, once, in the version-change transaction (hashing is synchronous).
-    // Nothing else ever builds a record for stored cases: a record gone missing later is an alarm.
-    this.version(2)
-      .stores(STORES_V2)
-      .upgrade((tx) => buildRecordOnUpgrade(tx));
+    // Version 2 adds the record: a version-1 database's cases get their loop state and record here,
+    // once (hashing is synchronous). Nothing else ever builds a record for stored cases: a record gone
+    // missing later is an alarm. Version 3 scopes case and event ids by the workstation id.
+    for (let version = 2; version <= STORE_VERSION; version += 1) {
+      this.version(version)
+        .stores(layoutChangesAt(version))
+        .upgrade((tx) => upgradeStoreTo(version, tx));
+    }
+    // A new database draws its workstation id at once; an older one draws it in the version-3 step.
+    this.on('populate', (tx) => {
+      void tx.table('meta').add({ key: 'workstation', value: drawWorkstation(Date.now()) });
+    });
   }
 }
+
+/** The database, with every table of the registry typed (see tables.ts StoreTables). */
+export interface GridDeskDb extends GridDeskDexie, StoreTables {}
+export const GridDeskDb = GridDeskDexie as unknown as new (
+  name?: string,
+  options?: DexieOptions,
+) => GridDeskDb;
 
 /**
  * Every transaction commits with durability 'strict': IndexedDB reports it complete only once the

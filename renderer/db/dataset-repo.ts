@@ -1,6 +1,8 @@
 import type { TownshipDataset } from '../../shared/model/dataset';
 import type { GridDeskDb } from './database';
 import { buildRecord, writeRecord } from './record-repo';
+import { workstationId } from './workstation-repo';
+import { scopedEventId } from '../../shared/model/ids';
 import {
   datasetTables,
   hasStoredDataset,
@@ -43,14 +45,17 @@ export async function hasDataset(db: GridDeskDb): Promise<boolean> {
  * if any write fails (a duplicate key, a quota error), nothing changes and the previous data stays.
  * The dataset must already be valid (parseDataset); `info` records how it got here (seeding time and
  * sample time shift), absent for an import. Throws HistoryReplayError, before writing anything, when
- * a case history does not fit the loop.
+ * a case history does not fit the loop. Case ids are stored as the dataset has them: whoever brings a
+ * dataset in from outside scopes them first (shared/model/ids.ts scopeCaseIds, as seeding does); the
+ * record's event ids are this workstation's.
  */
 export async function replaceDataset(
   db: GridDeskDb,
   dataset: TownshipDataset,
   info: StoredInfo = {},
 ): Promise<void> {
-  const record = await buildRecord(dataset);
+  const workstation = await workstationId(db);
+  const record = await buildRecord(dataset, (seq) => scopedEventId(workstation, seq));
   await db.transaction('rw', db.tables, async (tx) => {
     await writeDataset(datasetTables(tx), dataset, info);
     await db.attachments.clear();

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { layoutAt } from '../../shared/schema/store-tables';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GridDeskDb } from './database';
@@ -14,7 +15,7 @@ import {
 } from './record-repo';
 import { startUpDatabase } from './start-up';
 import { addAccount, signInAs } from './test-accounts';
-import { STORES_V1, TABLE_NAMES, datasetTables, writeDataset } from './tables';
+import { DATASET_TABLE_NAMES, datasetTables, writeDataset } from './tables';
 import { appendEventSync, EMPTY_HEAD, type ChainHead } from '../../shared/cases/record';
 import type { StoredCaseEvent } from '../../shared/cases/history';
 import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
@@ -121,8 +122,8 @@ describe('the version-1 upgrade', () => {
   async function makeV1Database(): Promise<string> {
     const name = dbName();
     const old = new Dexie(name);
-    old.version(1).stores(STORES_V1);
-    await old.transaction('rw', TABLE_NAMES, (tx) =>
+    old.version(1).stores(layoutAt(1));
+    await old.transaction('rw', DATASET_TABLE_NAMES, (tx) =>
       writeDataset(datasetTables(tx), makeFixtureDataset(), { seededAt: NOW }),
     );
     old.close();
@@ -250,6 +251,7 @@ describe('the full check of the stored record', () => {
       'caseId',
       'from',
       'hash',
+      'id',
       'prevHash',
       'seq',
       'to',

@@ -4,8 +4,6 @@
  * and always in the same transaction as the head and the change they record.
  */
 import type { Transaction } from 'dexie';
-import type { TownshipDataset } from '../../shared/model/dataset';
-import type { Actor } from '../../shared/cases/loop-types';
 import {
   EMPTY_HEAD,
   verifyRecord,
@@ -13,46 +11,14 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from '../../shared/cases/record';
-import { chainEvents, replayCase, type CaseEvent, type StoredCaseEvent } from '../../shared/cases/history';
-import type { Case } from '../../shared/model/case';
-import type { Matter } from '../../shared/model/matter';
+import type { StoredCaseEvent } from '../../shared/cases/history';
+import type { BuiltRecord } from '../../shared/cases/build-record';
 import { checkExtends, type ExtendsResult } from '../../shared/cases/record-anchor';
 import { checkRecordHealth, type RecordFacts, type RecordHealth } from '../../shared/cases/record-health';
 import type { GridDeskDb } from './database';
 import type { CaseLoopRow, MetaRow } from './tables';
 
-/** Who did the steps of an imported history: the names it carries, as operator accounts of the sample. */
-export function historyActor(name: string): Actor {
-  return { id: `history:${name}`, role: 'operator', name };
-}
-
-/** The loop state and record of a whole dataset's cases, ready to write. */
-export interface BuiltRecord {
-  readonly loops: readonly CaseLoopRow[];
-  readonly events: readonly StoredCaseEvent[];
-  readonly head: ChainHead;
-}
-
-/**
- * Replays every case of `dataset` through the loop and chains the events in time order, from an
- * empty record. Touches no database. Throws HistoryReplayError naming the case and step if a history
- * does not fit the loop.
- */
-export async function buildRecord(dataset: Pick<TownshipDataset, 'cases' | 'matters'>): Promise<BuiltRecord> {
-  const matters = new Map(dataset.matters.map((m) => [m.code, m]));
-  const all: CaseEvent[] = [];
-  const states = new Map<string, CaseLoopRow['state']>();
-  for (const kase of dataset.cases) {
-    const replayed = replayCase(kase, matters.get(kase.matterCode), historyActor);
-    states.set(kase.id, replayed.state);
-    all.push(...replayed.events);
-  }
-  const { events, head } = await chainEvents(EMPTY_HEAD, all);
-  const lastSeq = new Map<string, number>();
-  for (const event of events) lastSeq.set(event.caseId, event.seq);
-  const loops = [...states].map(([caseId, state]) => ({ caseId, state, lastSeq: lastSeq.get(caseId) ?? 0 }));
-  return { loops, events, head };
-}
+export { buildRecord, historyActor, type BuiltRecord } from '../../shared/cases/build-record';
 
 /** Replaces the whole record; call inside one rw transaction over caseLoops, events and meta. */
 export async function writeRecord(tx: Transaction, built: BuiltRecord): Promise<void> {
@@ -71,42 +37,34 @@ export async function readChainHead(db: GridDeskDb): Promise<ChainHead> {
 }
 
 /**
- * Version 2 upgrade hook body (database.ts): a version-1 database had cases and no record, by design,
- * so its record is built from the case histories here, inside the version-change transaction `tx`.
- * This is the ONLY place a record is built for cases already stored: Dexie runs it once, when a
- * version-1 database is opened by this build, never for a new database and never again. A record
- * that went missing later is a tamper alarm (see checkStoredRecordHealth), not something to rebuild.
- * Throws HistoryReplayError naming the case and step if a history does not fit the loop, which
- * aborts the upgrade and leaves the version-1 data as it was.
- */
-export async function buildRecordOnUpgrade(tx: Transaction): Promise<void> {
-  const [cases, matters, schemaVersion] = await Promise.all([
-    tx.table<Case, string>('cases').toArray(),
-    tx.table<Matter, string>('matters').toArray(),
-    tx.table<MetaRow, string>('meta').get('schemaVersion'),
-  ]);
-  if (schemaVersion === undefined && cases.length === 0) return;
-  await writeRecord(tx, await buildRecord({ cases, matters }));
-}
-
-/**
  * What the quick start-up check needs, read in one transaction: the head, the event count, the last
  * event, the keys of cases and loop rows, the distinct cases of the events (a key-only walk of the
  * caseId index), and the event at the head of the newest backup exported here.
  */
 export async function readRecordFacts(db: GridDeskDb): Promise<RecordFacts> {
   return db.transaction('r', [db.meta, db.events, db.cases, db.caseLoops], async () => {
-    const [schemaVersion, headRow, anchorRow, eventCount, lastEvent, caseIds, loopCaseIds, eventCaseIds] =
-      await Promise.all([
-        db.meta.get('schemaVersion'),
-        db.meta.get('chainHead'),
-        db.meta.get('lastBackupHead'),
-        db.events.count(),
-        db.events.orderBy('seq').last(),
-        db.cases.toCollection().primaryKeys(),
-        db.caseLoops.toCollection().primaryKeys(),
-        db.events.orderBy('caseId').uniqueKeys(),
-      ]);
+    const [
+      schemaVersion,
+      headRow,
+      anchorRow,
+      eventCount,
+      lastEvent,
+      caseIds,
+      loopCaseIds,
+      eventCaseIds,
+      rekeyRow,
+    ] = await Promise.all([
+      db.meta.get('schemaVersion'),
+      db.meta.get('chainHead'),
+      db.meta.get('lastBackupHead'),
+      db.events.count(),
+      db.events.orderBy('seq').last(),
+      db.cases.toCollection().primaryKeys(),
+      db.caseLoops.toCollection().primaryKeys(),
+      db.events.orderBy('caseId').uniqueKeys(),
+      db.meta.get('recordRekey'),
+    ]);
+    const legacyProblem = rekeyRow?.key === 'recordRekey' ? rekeyRow.value.problem : undefined;
     const anchor = anchorRow?.key === 'lastBackupHead' ? anchorRow.value : undefined;
     const anchorEvent =
       anchor === undefined || anchor.count === 0 ? undefined : await db.events.get(anchor.count);
@@ -118,6 +76,7 @@ export async function readRecordFacts(db: GridDeskDb): Promise<RecordFacts> {
       caseIds,
       loopCaseIds,
       eventCaseIds: eventCaseIds.map(String),
+      ...(legacyProblem === undefined ? {} : { legacyProblem }),
       ...(anchor === undefined
         ? {}
         : {

@@ -8,6 +8,8 @@ import { HistoryReplayError } from '../../shared/cases/history';
 import { buildRecord, writeRecord, type BuiltRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
 import { sessionAccount, type SessionToken } from './sessions';
+import { workstationId } from './workstation-repo';
+import { scopeCaseIds, scopedEventId } from '../../shared/model/ids';
 
 /**
  * The embedded sample arrives as parsed JSON files, in this order: township.json (a whole dataset with
@@ -54,7 +56,7 @@ function sampleFileName(index: number): string {
  * Loads, validates and time-shifts the sample, and replays its case histories into the loop state and
  * the hash-chained record; touches no database.
  */
-async function prepareSample(loadSample: LoadSample, now: number): Promise<Prepared> {
+async function prepareSample(loadSample: LoadSample, now: number, workstation: string): Promise<Prepared> {
   let parts: unknown[];
   try {
     parts = await loadSample();
@@ -74,10 +76,12 @@ async function prepareSample(loadSample: LoadSample, now: number): Promise<Prepa
   const parsed = parseDatasetFiles(parts.map((json, i) => ({ fileName: sampleFileName(i), json })));
   if (!parsed.ok) return parsed;
   const shiftMs = sampleTimeShift(parsed.dataset, now);
-  const dataset = shiftDatasetTime(parsed.dataset, shiftMs);
+  const shifted = shiftDatasetTime(parsed.dataset, shiftMs);
+  let dataset: TownshipDataset;
   let record: BuiltRecord;
   try {
-    record = await buildRecord(dataset);
+    dataset = { ...shifted, cases: scopeCaseIds(shifted.cases, workstation) };
+    record = await buildRecord(dataset, (seq) => scopedEventId(workstation, seq));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const recordId = error instanceof HistoryReplayError ? error.caseId : null;
@@ -122,7 +126,7 @@ export async function ensureSeeded(db: GridDeskDb, loadSample: LoadSample, now: 
   const tables = [db.meta, db.events, db.caseLoops, db.cases];
   const empty = await db.transaction('r', tables, async (tx) => isEmptyDatabase(tx));
   if (!empty) return already;
-  const prepared = await prepareSample(loadSample, now);
+  const prepared = await prepareSample(loadSample, now, await workstationId(db, now));
   if (!prepared.ok) return prepared;
   const wrote = await db.transaction('rw', db.tables, async (tx) => {
     if (!(await isEmptyDatabase(tx))) return false;
@@ -176,6 +180,7 @@ const REPLACED_META_KEYS: readonly MetaKey[] = [
   'sampleTimeShiftMs',
   'chainHead',
   'lastBackupHead',
+  'recordRekey',
 ];
 
 function sameLoss(a: ResetLoss, b: ResetLoss): boolean {
@@ -199,7 +204,7 @@ export async function resetToSample(
   now: number,
   confirmed: ResetLoss,
 ): Promise<ResetResult> {
-  const prepared = await prepareSample(loadSample, now);
+  const prepared = await prepareSample(loadSample, now, await workstationId(db, now));
   if (!prepared.ok) return prepared;
   const refusal = await db.transaction('rw', db.tables, async (tx): Promise<ResetRefusal | null> => {
     const found = await sessionAccount(db, session);

@@ -7,7 +7,18 @@ import type {
   BasemapWater,
 } from '../../shared/model/basemap';
 import type { Case } from '../../shared/model/case';
-import type { CaseLoopState } from '../../shared/cases/loop-types';
+import type { CaseLoopRow } from '../../shared/cases/build-record';
+import type { StoredCaseEvent } from '../../shared/cases/history';
+import type { Account } from '../../shared/accounts/account';
+import type { WorkstationInfo } from '../../shared/model/ids';
+import type { RecordRekey } from '../../shared/schema/store-migrations';
+import {
+  STORE_TABLE_NAMES,
+  tablesOfPart,
+  type StoreTableName,
+  type TableOfPart,
+} from '../../shared/schema/store-tables';
+import type { AttachmentRow } from '../attachments/attachment';
 import type { ChainHead } from '../../shared/cases/record';
 import type { CentreSettings } from '../../shared/settings/centre-settings';
 import type { ImportSourceMemory } from '../../shared/import/import-source';
@@ -48,6 +59,13 @@ export interface MetaValues {
   readonly settings: CentreSettings;
   /** What the 12345 import remembers per export source (coordinate system, category → matter). */
   readonly importSources: ImportSourceMemory;
+  /**
+   * This installation's id (shared/model/ids.ts), drawn when the database was created or upgraded to
+   * store version 3. Kept by every dataset write, reset and restore.
+   */
+  readonly workstation: WorkstationInfo;
+  /** How the record looked before its ids were scoped (store version 3), when it was upgraded then. */
+  readonly recordRekey: RecordRekey;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];
@@ -69,80 +87,61 @@ export type BasemapRow =
   | { readonly kind: 'settlements'; readonly id: string; readonly item: BasemapSettlement }
   | { readonly kind: 'pois'; readonly id: string; readonly item: BasemapPoi };
 
-/**
- * Table layout, version 1. Only primary keys and indexed fields are listed; records hold the full
- * model objects.
- */
-export const STORES_V1 = {
-  meta: 'key',
-  township: '',
-  communities: 'code',
-  grids: 'code, patrolAreaId, communityCode',
-  gridWorkers: 'id',
-  patrolAreas: 'id, teamId',
-  teams: 'id',
-  officers: 'id, teamId, status',
-  departments: 'id',
-  matters: 'code, domain',
-  basemap: '[kind+id], kind',
-  cases: 'id, stage, gridCode, teamId, reportedAt, matterCode, [stage+reportedAt]',
-} as const;
-
-/**
- * Version 2 adds the case loop: its state per case, the append-only record, local accounts and case
- * attachments. These are not part of the dataset and are not cleared by {@link writeDataset}.
- */
-export const STORES_V2 = {
-  caseLoops: 'caseId',
-  events: 'seq, caseId',
-  accounts: 'id, &username',
-  attachments: 'id, caseId',
-} as const;
-
-/** The loop state of one case, with the seq of the last event that changed it (for optimistic writes). */
-export interface CaseLoopRow {
-  readonly caseId: string;
-  readonly state: CaseLoopState;
-  readonly lastSeq: number;
-}
-
-// The attachments table's rows: the type lives with the attachments (renderer/attachments/).
+/** The attachments table's rows: the type lives with the attachments (renderer/attachments/). */
 export type { AttachmentRow } from '../attachments/attachment';
+export type { CaseLoopRow } from '../../shared/cases/build-record';
 
-export type TableName = keyof typeof STORES_V1;
-export const TABLE_NAMES = Object.keys(STORES_V1) as TableName[];
+/**
+ * The row and key type of every table of the registry (shared/schema/store-tables.ts), which is the
+ * one list of tables: this map must name each of them, no more and no less.
+ */
+interface TableTypes {
+  readonly meta: readonly [MetaRow, MetaKey];
+  /** One row, under {@link TOWNSHIP_KEY} (outbound key). */
+  readonly township: readonly [Township, string];
+  readonly communities: readonly [Community, string];
+  readonly grids: readonly [Grid, string];
+  readonly gridWorkers: readonly [GridWorker, string];
+  readonly patrolAreas: readonly [PatrolArea, string];
+  readonly teams: readonly [Team, string];
+  readonly officers: readonly [Officer, string];
+  readonly departments: readonly [Department, string];
+  readonly matters: readonly [Matter, string];
+  readonly basemap: readonly [BasemapRow, [string, string]];
+  readonly cases: readonly [Case, string];
+  readonly caseLoops: readonly [CaseLoopRow, string];
+  /** The append-only, hash-chained record, by chain position. Only record-repo.ts and case-actions.ts add here. */
+  readonly events: readonly [StoredCaseEvent, number];
+  readonly accounts: readonly [Account, string];
+  readonly attachments: readonly [AttachmentRow, string];
+}
+// Compile-time check that TableTypes and the registry name the same tables.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const TABLE_TYPES_MATCH_REGISTRY: Exactly<keyof TableTypes, StoreTableName> = true;
+void TABLE_TYPES_MATCH_REGISTRY;
 
-/** The tables of one transaction, typed. */
-export interface DatasetTables {
-  readonly meta: Table<MetaRow, MetaKey>;
-  readonly township: Table<Township, string>;
-  readonly communities: Table<Community, string>;
-  readonly grids: Table<Grid, string>;
-  readonly gridWorkers: Table<GridWorker, string>;
-  readonly patrolAreas: Table<PatrolArea, string>;
-  readonly teams: Table<Team, string>;
-  readonly officers: Table<Officer, string>;
-  readonly departments: Table<Department, string>;
-  readonly matters: Table<Matter, string>;
-  readonly basemap: Table<BasemapRow, [string, string]>;
-  readonly cases: Table<Case, string>;
+/** Every table, typed: what a database and a transaction over all tables have. */
+export type StoreTables = { readonly [N in StoreTableName]: Table<TableTypes[N][0], TableTypes[N][1]> };
+
+/** The tables of the dataset part (shared/schema/store-tables.ts), typed. */
+export type DatasetTables = Pick<StoreTables, DatasetTableName>;
+export type DatasetTableName = TableOfPart<'dataset'>;
+
+/** The names of the dataset part's tables, from the registry. */
+export const DATASET_TABLE_NAMES = tablesOfPart('dataset') as DatasetTableName[];
+
+/** The tables of a transaction, typed (the transaction must cover them). */
+export function storeTables(tx: Transaction): StoreTables {
+  return Object.fromEntries(
+    STORE_TABLE_NAMES.map((name) => [name, tx.table(name)]),
+  ) as unknown as StoreTables;
 }
 
+/** The dataset part's tables of a transaction, typed. */
 export function datasetTables(tx: Transaction): DatasetTables {
-  return {
-    meta: tx.table<MetaRow, MetaKey>('meta'),
-    township: tx.table<Township, string>('township'),
-    communities: tx.table<Community, string>('communities'),
-    grids: tx.table<Grid, string>('grids'),
-    gridWorkers: tx.table<GridWorker, string>('gridWorkers'),
-    patrolAreas: tx.table<PatrolArea, string>('patrolAreas'),
-    teams: tx.table<Team, string>('teams'),
-    officers: tx.table<Officer, string>('officers'),
-    departments: tx.table<Department, string>('departments'),
-    matters: tx.table<Matter, string>('matters'),
-    basemap: tx.table<BasemapRow, [string, string]>('basemap'),
-    cases: tx.table<Case, string>('cases'),
-  };
+  return Object.fromEntries(
+    DATASET_TABLE_NAMES.map((name) => [name, tx.table(name)]),
+  ) as unknown as DatasetTables;
 }
 
 /** Facts about how the stored dataset got there, kept in `meta` beside it. */
@@ -260,7 +259,10 @@ export async function writeDataset(
   dataset: TownshipDataset,
   info: StoredInfo,
 ): Promise<void> {
-  await Promise.all(TABLE_NAMES.map((name) => t[name].clear()));
+  // The workstation's id is the installation's, not the dataset's: it outlives every dataset.
+  const workstation = await t.meta.get('workstation');
+  await Promise.all(DATASET_TABLE_NAMES.map((name) => t[name].clear()));
+  if (workstation !== undefined) await t.meta.add(workstation);
   const meta: MetaRow[] = [
     { key: 'schemaVersion', value: dataset.schemaVersion },
     { key: 'dataset', value: dataset.meta },

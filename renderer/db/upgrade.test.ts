@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
+import { layoutAt } from '../../shared/schema/store-tables';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  STORES_V1,
-  TABLE_NAMES,
+  DATASET_TABLE_NAMES,
   datasetTables,
   readStoredDataset,
   writeDataset,
@@ -41,16 +41,16 @@ const failingStep: MigrationStep = {
 /** The database as an older build declared it. */
 function openOldDb(name: string): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores(STORES_V1);
+  db.version(1).stores(layoutAt(1));
   return db;
 }
 
 /** The database as a newer build declares it: one more Dexie version, whose hook runs `step`. */
 function openNewDb(name: string, step: MigrationStep): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores(STORES_V1);
+  db.version(1).stores(layoutAt(1));
   db.version(2)
-    .stores(STORES_V1)
+    .stores(layoutAt(1))
     .upgrade((tx) => upgradeStoredDataset(tx, { steps: [step] }));
   return db;
 }
@@ -62,7 +62,7 @@ let serial = 0;
 async function makeOldDatabase(): Promise<string> {
   const name = `upgrade-test-${serial++}`;
   const old = openOldDb(name);
-  await old.transaction('rw', TABLE_NAMES, async (tx): Promise<void> => {
+  await old.transaction('rw', DATASET_TABLE_NAMES, async (tx): Promise<void> => {
     const tables = datasetTables(tx);
     await writeDataset(tables, makeFixtureDataset(), { seededAt: 42 });
     await tx.table('meta').put({ key: 'schemaVersion', value: 0 });
@@ -77,7 +77,7 @@ async function makeOldDatabase(): Promise<string> {
 }
 
 async function readAll(db: Dexie): Promise<StoredDataset | undefined> {
-  return db.transaction('r', TABLE_NAMES, (tx) => readStoredDataset(datasetTables(tx)));
+  return db.transaction('r', DATASET_TABLE_NAMES, (tx) => readStoredDataset(datasetTables(tx)));
 }
 
 afterEach(async () => {

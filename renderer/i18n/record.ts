@@ -41,6 +41,11 @@ export function recordAlarmText(t: Translate, alarm: RecordAlarm, format: AlarmF
       return t(`recordHealth.${alarm.kind}`, { seq: n(alarm.seq) });
     case 'datasetMissing':
       return t('recordHealth.datasetMissing');
+    case 'legacyRecord':
+      return t('recordHealth.legacyRecord', {
+        seq: n(alarm.seq),
+        problem: t(`recordHealth.legacyKind.${alarm.problem}`),
+      });
     case 'casesWithoutLoop':
     case 'casesWithoutEvents':
     case 'recordWithoutCase':
@@ -56,7 +61,7 @@ export function recordAlarmText(t: Translate, alarm: RecordAlarm, format: AlarmF
 /** Whether the record extends a noted head, in words; `n` groups counts. */
 export function extendsResultText(t: Translate, result: ExtendsResult, n: (value: number) => string): string {
   if (result.ok) {
-    return t('recordAnchor.extends', {
+    return t(result.legacy === true ? 'recordAnchor.extendsLegacy' : 'recordAnchor.extends', {
       notedCount: n(result.notedCount),
       added: n(result.count - result.notedCount),
     });

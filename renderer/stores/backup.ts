@@ -5,6 +5,9 @@ import { exportBackup, restoreBackup } from '../db/backup-repo';
 import { countCases } from '../db/cases-repo';
 import { currentDb } from '../db/handle';
 import { readChainHead } from '../db/record-repo';
+import { workstationId } from '../db/workstation-repo';
+import { openBackupInWorker, type BackupOpenJob } from '../backup/client';
+import type { BackupProgress } from '../backup/backup-service';
 import type { SessionToken } from '../db/sessions';
 
 /**
@@ -13,10 +16,18 @@ import type { SessionToken } from '../db/sessions';
  * replaces everything.
  */
 export const useBackupStore = defineStore('backup', () => {
-  /** What a restore would replace: the record's head and how many cases are stored. */
-  async function current(): Promise<{ readonly head: ChainHead; readonly cases: number }> {
+  /** What a restore would replace: the record's head, how many cases are stored, this workstation. */
+  async function current(): Promise<{
+    readonly head: ChainHead;
+    readonly cases: number;
+    readonly workstation: string;
+  }> {
     const db = currentDb();
-    return { head: await readChainHead(db), cases: await countCases(db) };
+    return {
+      head: await readChainHead(db),
+      cases: await countCases(db),
+      workstation: await workstationId(db),
+    };
   }
   /** Everything a restore needs, as of `now` (epoch ms). */
   function make(session: SessionToken, now: number): ReturnType<typeof exportBackup> {
@@ -30,5 +41,12 @@ export const useBackupStore = defineStore('backup', () => {
   ): ReturnType<typeof restoreBackup> {
     return restoreBackup(currentDb(), session, backup, files);
   }
-  return { current, make, restore };
+  /**
+   * Opens and checks a chosen backup file in a worker (backup/client.ts); an older format's ids are
+   * scoped by this workstation's id as it is read.
+   */
+  function open(file: File, onProgress: (progress: BackupProgress) => void): BackupOpenJob {
+    return openBackupInWorker(file, workstationId(currentDb()), onProgress);
+  }
+  return { current, make, restore, open };
 });

@@ -32,6 +32,7 @@ function archive(n: number): { bytes: Uint8Array; backup: BackupFile } {
   const backup: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
+    workstationId: 'k3m9q2x7ab',
     createdAt: 1_700_000_000_000,
     createdBy: '带班领导 张伟',
     chainHead: head,

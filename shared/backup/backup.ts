@@ -11,20 +11,34 @@ import { z } from 'zod';
 import { accountSchema, type Account } from '../accounts/account';
 import type { TownshipDataset } from '../model/dataset';
 import type { CaseLoopState } from '../cases/loop-types';
-import type { StoredCaseEvent } from '../cases/history';
+import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
 import { verifyRecord, type ChainHead, type VerifyResult } from '../cases/record';
-import { parseStoredEvent } from '../cases/event-schema';
+import { parseStoredEvent } from '../schema/event-schema';
+import { storeStep, type RecordRekey } from '../schema/store-migrations';
+import { isWorkstationId } from '../model/ids';
+import type { Case } from '../model/case';
 import { applyAction, initialLoopState } from '../cases/state-machine';
 import { parseDataset } from '../schema/parse';
 import type { DatasetIssue } from '../schema/issues';
 import { validateCentreSettings, type CentreSettings } from '../settings/centre-settings';
 
 export const BACKUP_FORMAT = 'griddesk-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Format 2 (store version 3): events carry their workstation-scoped ids and the file names the
+ * workstation it came from. Format 1 files (store version 2) are still read: checked as they are,
+ * then brought to format 2 by the store's own version-3 step with the reading workstation's id.
+ */
+export const BACKUP_VERSION = 2;
 
 export interface BackupFile {
   readonly format: typeof BACKUP_FORMAT;
   readonly version: typeof BACKUP_VERSION;
+  /** The workstation whose ids the cases and events carry (shared/model/ids.ts). */
+  readonly workstationId: string;
+  /** When the record's ids were scoped from an older layout: its head before and after. */
+  readonly recordRekey?: RecordRekey;
+  /** Set when the file was format 1 and was brought to this format as it was read. */
+  readonly migratedFrom?: 1;
   /** Epoch milliseconds. */
   readonly createdAt: number;
   /** Display name of the account that made it. */
@@ -117,9 +131,23 @@ const headSchema = z.strictObject({
   count: z.number().int().nonnegative(),
   lastHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
+const rekeySchema = z.strictObject({
+  at: z.number(),
+  workstationId: z.string(),
+  before: headSchema,
+  after: headSchema,
+  problem: z
+    .strictObject({
+      kind: z.enum(['edited', 'removed', 'reordered', 'truncated', 'headMismatch']),
+      seq: z.number().int(),
+    })
+    .optional(),
+});
 const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number(),
+  workstationId: z.string().optional(),
+  recordRekey: rekeySchema.optional(),
   createdAt: z.number(),
   createdBy: z.string(),
   chainHead: headSchema,
@@ -142,16 +170,26 @@ export function hasEnabledLeader(accounts: readonly Account[]): boolean {
  * file (every event's hash and link), a loop state for every case, the accounts (at least one enabled
  * shift leader among them), the settings and the attachments. Returns the backup or the problems.
  */
+export interface ParseBackupOptions {
+  /** The reading workstation's id: a format-1 file's ids are scoped by it. Without it, format 1 is refused. */
+  readonly workstationId?: string;
+  /** Epoch ms, for the note of a format-1 file's re-keyed record. */
+  readonly now?: number;
+}
+
 export async function parseBackup(
   json: unknown,
   file: string,
   /** Size of each archive entry present, by path; attachments must have their bytes there. */
   entrySizes: ReadonlyMap<string, number> = new Map(),
+  options: ParseBackupOptions = {},
 ): Promise<ParseBackupResult> {
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, problems: [{ key: 'backup.notBackup', params: { file } }] };
   const raw = envelope.data;
-  if (raw.version !== BACKUP_VERSION) {
+  const legacy = raw.version === 1 && options.workstationId !== undefined;
+  const source = legacy ? options.workstationId : raw.workstationId;
+  if ((raw.version !== BACKUP_VERSION && !legacy) || source === undefined || !isWorkstationId(source)) {
     return {
       ok: false,
       problems: [{ key: 'backup.version', params: { file, version: String(raw.version) } }],
@@ -161,9 +199,9 @@ export async function parseBackup(
   const dataset = parseDataset(raw.dataset, `${file} › dataset`);
   if (!dataset.ok) problems.push({ key: 'backup.dataset', params: { file }, issues: dataset.errors });
 
-  const events: StoredCaseEvent[] = [];
+  const events: (StoredCaseEvent | StoredCaseEventV2)[] = [];
   for (const [index, item] of raw.events.entries()) {
-    const parsed = parseStoredEvent(item, index + 1);
+    const parsed = legacy ? parseStoredEvent(item, index + 1, 2) : parseStoredEvent(item, index + 1);
     if (parsed.ok) events.push(parsed.event);
     else problems.push({ key: 'backup.event', params: { file, ...parsed.problem } });
   }
@@ -217,20 +255,52 @@ export async function parseBackup(
   }
 
   if (problems.length > 0 || !dataset.ok || !settings.ok) return { ok: false, problems };
+  const checked: BackupFile = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    workstationId: source,
+    ...(raw.recordRekey === undefined ? {} : { recordRekey: raw.recordRekey }),
+    createdAt: raw.createdAt,
+    createdBy: raw.createdBy,
+    chainHead: raw.chainHead,
+    dataset: dataset.dataset,
+    events: events as StoredCaseEvent[],
+    accounts,
+    settings: settings.settings,
+    attachments,
+  };
   return {
     ok: true,
-    backup: {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      createdAt: raw.createdAt,
-      createdBy: raw.createdBy,
-      chainHead: raw.chainHead,
-      dataset: dataset.dataset,
-      events,
-      accounts,
-      settings: settings.settings,
-      attachments,
-    },
+    backup: legacy ? scopeLegacyBackup(checked, source, options.now ?? raw.createdAt) : checked,
+  };
+}
+
+/**
+ * A checked format-1 backup brought to format 2 by the store's version-3 step (the one a database
+ * upgraded in place runs): case ids and event ids scoped by `workstationId`, the record re-chained
+ * over them, each event keeping its old hash, and the head before and after noted.
+ */
+function scopeLegacyBackup(backup: BackupFile, workstationId: string, now: number): BackupFile {
+  const rows = {
+    meta: [{ key: 'chainHead', value: backup.chainHead }],
+    cases: backup.dataset.cases,
+    caseLoops: [],
+    events: backup.events,
+    attachments: backup.attachments,
+  };
+  const out = storeStep(3).run(rows, { workstationId, now });
+  const meta = (out.meta ?? []) as readonly { readonly key: string; readonly value: unknown }[];
+  const value = (key: string): unknown => meta.find((row) => row.key === key)?.value;
+  const rekey = value('recordRekey') as RecordRekey | undefined;
+  return {
+    ...backup,
+    workstationId,
+    ...(rekey === undefined ? {} : { recordRekey: rekey }),
+    migratedFrom: 1,
+    chainHead: (value('chainHead') as ChainHead | undefined) ?? backup.chainHead,
+    dataset: { ...backup.dataset, cases: (out.cases ?? []) as Case[] },
+    events: (out.events ?? []) as StoredCaseEvent[],
+    attachments: (out.attachments ?? []) as BackupAttachment[],
   };
 }
 
@@ -240,7 +310,7 @@ export async function parseBackup(
  * gets no state.
  */
 export function loopStatesFromRecord(
-  events: readonly StoredCaseEvent[],
+  events: readonly (StoredCaseEvent | StoredCaseEventV2)[],
 ): Map<string, { readonly state: CaseLoopState; readonly lastSeq: number }> {
   const out = new Map<string, { state: CaseLoopState; lastSeq: number }>();
   const broken = new Set<string>();

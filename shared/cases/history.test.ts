@@ -5,6 +5,8 @@ import { EMPTY_HEAD, verifyRecord } from './record';
 import { chainEvents, HistoryReplayError, replayCase, type CaseEvent } from './history';
 import type { Actor } from './loop-types';
 import { readCommitted } from '../sample/test-committed';
+import { scopedEventId } from '../model/ids';
+import { TEST_WORKSTATION } from './test-actions';
 
 const actorOf = (name: string): Actor => ({ id: `sample:${name}`, role: 'operator', name });
 
@@ -90,7 +92,9 @@ describe('chaining replayed events into the record', () => {
   it('orders events by time across cases and links them so the record verifies', async () => {
     const some = cases.slice(0, 40);
     const events: CaseEvent[] = some.flatMap((c) => replayCase(c, matters.get(c.matterCode), actorOf).events);
-    const { events: stored, head } = await chainEvents(EMPTY_HEAD, events);
+    const { events: stored, head } = await chainEvents(EMPTY_HEAD, events, (seq) =>
+      scopedEventId(TEST_WORKSTATION, seq),
+    );
     expect(stored).toHaveLength(events.length);
     expect(head.count).toBe(events.length);
     for (let i = 1; i < stored.length; i += 1)

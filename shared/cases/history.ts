@@ -11,9 +11,25 @@ import { appendEventSync, type ChainHead, type ChainedEvent } from './record';
 import { applyAction, initialLoopState } from './state-machine';
 import type { Actor, CaseAction, CaseLoopState, LoopEvent, ReportPayload, Satisfaction } from './loop-types';
 
-/** An event of the record as stored: which case, what happened, and its chain link. */
+/** An event of the record before it is chained: which case and what happened. */
 export type CaseEvent = LoopEvent & { readonly caseId: string };
-export type StoredCaseEvent = ChainedEvent<CaseEvent>;
+
+/** What store version 3 adds to every event: its own id, scoped by the workstation that wrote it. */
+export interface EventIdentity {
+  /** See shared/model/ids.ts scopedEventId. */
+  readonly id: string;
+  /**
+   * Only on events recorded before ids were scoped (store version 2): the hash the event had then,
+   * so a head noted or backed up before the upgrade can still be checked (record-anchor.ts).
+   */
+  readonly legacyHash?: string;
+}
+
+/** An event of the record as stored: its id, which case, what happened, and its chain link. */
+export type StoredCaseEvent = ChainedEvent<CaseEvent & EventIdentity>;
+
+/** An event as store version 2 kept it, before events had ids (backups of format 1 carry these). */
+export type StoredCaseEventV2 = ChainedEvent<CaseEvent>;
 
 /** Thrown when a stored history cannot be played through the loop; names the case and the step. */
 export class HistoryReplayError extends Error {
@@ -213,22 +229,34 @@ export function replayCase(
  * Links events into the record in time order (ties by case id, then as given), starting from `head`.
  * Returns the stored events and the new head; the caller writes both in one transaction.
  */
-export async function chainEvents(
-  head: ChainHead,
-  events: readonly CaseEvent[],
-): Promise<{ readonly events: StoredCaseEvent[]; readonly head: ChainHead }> {
-  const ordered = events
+/**
+ * Events in the order the record keeps them: by time, then case id, then the order given. Cases
+ * replayed one after the other interleave into one record this way.
+ */
+export function recordOrder<E extends CaseEvent>(events: readonly E[]): E[] {
+  return events
     .map((event, index) => ({ event, index }))
     .sort(
       (a, b) => a.event.at - b.event.at || a.event.caseId.localeCompare(b.event.caseId) || a.index - b.index,
     )
     .map(({ event }) => event);
+}
+
+/**
+ * Chains events onto the record ending at `head`, in record order (see {@link recordOrder}); each
+ * gets the id `eventId(seq)` of its chain position before it is hashed, so the hash covers the id.
+ */
+export async function chainEvents(
+  head: ChainHead,
+  events: readonly CaseEvent[],
+  eventId: (seq: number) => string,
+): Promise<{ readonly events: StoredCaseEvent[]; readonly head: ChainHead }> {
   const stored: StoredCaseEvent[] = [];
   let current = head;
-  for (const event of ordered) {
-    const linked = appendEventSync(current, event);
+  for (const event of recordOrder(events)) {
+    const linked = appendEventSync(current, { ...event, id: eventId(current.count + 1) });
     stored.push(linked.event);
     current = linked.head;
   }
-  return { events: stored, head: current };
+  return Promise.resolve({ events: stored, head: current });
 }

@@ -16,8 +16,12 @@ import {
 
 /** Whether the current record extends a noted head, and if not, from which event it departs. */
 export type ExtendsResult =
-  /** It does: events 1…`notedCount` are the noted record; `count` events are stored now. */
-  | { readonly ok: true; readonly notedCount: number; readonly count: number }
+  /**
+   * It does: events 1…`notedCount` are the noted record; `count` events are stored now. `legacy` when
+   * the head was noted before the record's ids were scoped (store version 3): event `notedCount`
+   * still carries the noted hash as its `legacyHash`, which the re-chained record's hashes cover.
+   */
+  | { readonly ok: true; readonly notedCount: number; readonly count: number; readonly legacy?: true }
   /**
    * The chain itself is broken at event `from` (≤ the noted count): an event there was edited,
    * removed or reordered, as the full check would say.
@@ -66,9 +70,13 @@ export async function checkExtends(
       notedCount: noted.count,
     };
   }
-  const hashAtCount = noted.count === 0 ? GENESIS_HASH : covered[noted.count - 1]?.hash;
-  if (hashAtCount !== noted.lastHash) return { ok: false, kind: 'differs', from: Math.max(1, noted.count) };
-  return { ok: true, notedCount: noted.count, count: events.length };
+  const atCount = noted.count === 0 ? undefined : covered[noted.count - 1];
+  const hashAtCount = atCount === undefined ? GENESIS_HASH : atCount.hash;
+  if (hashAtCount === noted.lastHash) return { ok: true, notedCount: noted.count, count: events.length };
+  const legacyHash = (atCount as { readonly legacyHash?: unknown } | undefined)?.legacyHash;
+  if (legacyHash === noted.lastHash)
+    return { ok: true, notedCount: noted.count, count: events.length, legacy: true };
+  return { ok: false, kind: 'differs', from: Math.max(1, noted.count) };
 }
 
 /** Why a typed or pasted head is not one. */

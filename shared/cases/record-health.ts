@@ -6,6 +6,7 @@
  * the full check, on demand). A record that exists is never rebuilt: whatever is wrong is an alarm
  * (执法记录异常) and the record stays exactly as found.
  */
+import type { LegacyRecordProblem } from '../schema/store-migrations';
 import { eventHashSync, GENESIS_HASH, type ChainHead, type ChainLink } from './record';
 
 /** An event as read from storage: whatever it holds, with the chain fields if present. */
@@ -37,10 +38,17 @@ export interface RecordFacts {
     readonly exportedAt: number;
     readonly event: StoredEventLike | null;
   };
+  /**
+   * What was wrong with the record when its ids were scoped (store version 3; meta.recordRekey):
+   * the alarm the old record raised is kept raised, since the re-chained record no longer shows it.
+   */
+  readonly legacyProblem?: LegacyRecordProblem;
 }
 
 /** One thing wrong with the stored record, with its i18n key and what to say. */
 export type RecordAlarm =
+  /** The record was already broken when its ids were scoped to this workstation (store version 3). */
+  | { readonly kind: 'legacyRecord'; readonly problem: LegacyRecordProblem['kind']; readonly seq: number }
   /** The head row is gone (every stored dataset has one, even with no events). */
   | { readonly kind: 'headMissing'; readonly events: number }
   /** The head counts another number of events than the table holds. */
@@ -139,5 +147,7 @@ export function checkRecordHealth(facts: RecordFacts): RecordHealth {
   if (orphans[0] !== undefined)
     alarms.push({ kind: 'recordWithoutCase', count: orphans.length, first: orphans[0] });
   alarms.push(...anchorAlarms(facts));
+  if (facts.legacyProblem !== undefined)
+    alarms.push({ kind: 'legacyRecord', problem: facts.legacyProblem.kind, seq: facts.legacyProblem.seq });
   return alarms.length === 0 ? { status: 'ok' } : { status: 'alarm', alarms };
 }

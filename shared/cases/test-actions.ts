@@ -8,6 +8,8 @@ export const HOUR = 3_600_000;
 export const OPERATOR: Actor = { id: 'op-01', role: 'operator' };
 export const LEADER: Actor = { id: 'ld-01', role: 'leader' };
 export const VIEWER: Actor = { id: 'wall-01', role: 'viewer' };
+/** A workstation id for tests (shared/model/ids.ts). */
+export const TEST_WORKSTATION = 'k3m9q2x7ab';
 
 /** A freshly reported case, written out field by field (not taken from the code under test). */
 export const REPORTED: CaseLoopState = {

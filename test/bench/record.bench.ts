@@ -1,3 +1,4 @@
+import { scopedEventId } from '../../shared/model/ids';
 import { readFile } from 'node:fs/promises';
 import type { Case } from '../../shared/model/case';
 import type { Matter } from '../../shared/model/matter';
@@ -39,6 +40,7 @@ async function chainWithWebCrypto(events: readonly CaseEvent[]): Promise<ChainHe
  * chaining them (what seeding does) and verifying the whole chain (核验记录), against the same baseline.
  */
 export async function benchRecord(): Promise<Record<string, number>> {
+  const eventId = (seq: number): string => scopedEventId('k3m9q2x7ab', seq);
   const read = async (name: string): Promise<unknown> =>
     JSON.parse(await readFile(new URL(`../../resources/sample/${name}`, import.meta.url), 'utf8'));
   const cases = (await read('cases.json')) as Case[];
@@ -47,12 +49,12 @@ export async function benchRecord(): Promise<Record<string, number>> {
   );
   const actor = (name: string) => ({ id: `history:${name}`, role: 'operator' as const, name });
   const events: CaseEvent[] = cases.flatMap((c) => replayCase(c, matters.get(c.matterCode), actor).events);
-  const ordered = (await chainEvents(EMPTY_HEAD, events)).events.map(
+  const ordered = (await chainEvents(EMPTY_HEAD, events, eventId)).events.map(
     ({ seq: _s, prevHash: _p, hash: _h, ...event }) => event,
   );
 
   // Same input, same output: the baseline is only a comparison if it computes the very same chain.
-  const sync = await chainEvents(EMPTY_HEAD, ordered);
+  const sync = await chainEvents(EMPTY_HEAD, ordered, eventId);
   const viaWebCrypto = await chainWithWebCrypto(ordered);
   if (viaWebCrypto.lastHash !== sync.head.lastHash) throw new Error('the baseline computes another chain');
 
@@ -60,11 +62,11 @@ export async function benchRecord(): Promise<Record<string, number>> {
     chainWithWebCrypto(ordered),
   );
   const chain = await measureAsync('canonical JSON + chain, sync SHA-256', () =>
-    chainEvents(EMPTY_HEAD, ordered),
+    chainEvents(EMPTY_HEAD, ordered, eventId),
   );
   const build = await measureAsync('replay + canonical JSON + chain (seeding)', async () => {
     const all = cases.flatMap((c) => replayCase(c, matters.get(c.matterCode), actor).events);
-    return chainEvents(EMPTY_HEAD, all);
+    return chainEvents(EMPTY_HEAD, all, eventId);
   });
   const verify = await measureAsync('verify the whole chain against its head', async () => {
     const result = await verifyRecord(sync.events, sync.head);

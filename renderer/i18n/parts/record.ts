@@ -12,6 +12,14 @@ export const recordMessages = {
       lastHash: '链头与记录不符：第 {seq} 条事件的哈希不是链头记下的哈希，记录末尾被替换',
       lastEdited: '第 {seq} 条（最后一条）事件的内容与其哈希不符，已被改动',
       datasetMissing: '有执法记录但没有基础数据（网格、案件等）',
+      legacyRecord: '升级编号时发现原记录已损坏：第 {seq} 条事件{problem}（升级前的问题，保留告警）',
+      legacyKind: {
+        edited: '内容与哈希不符，已被改动',
+        removed: '缺失',
+        reordered: '顺序或链接错乱',
+        truncated: '之后的事件被截去',
+        headMismatch: '之后多出链头未记的事件',
+      },
       casesWithoutLoop: '{count} 个案件没有流程状态，例如 {first}',
       casesWithoutEvents: '{count} 个案件在执法记录中没有任何事件，例如 {first}',
       recordWithoutCase: '执法记录中有 {count} 个案件在案件表中不存在，例如 {first}',
@@ -33,6 +41,8 @@ export const recordMessages = {
       badHash: '哈希须为 64 位十六进制数字',
       backupRead: '已从 {file} 读取链头',
       extends: '当前记录是记下链头的延续：前 {notedCount} 条事件均未改动，此后新增 {added} 条',
+      extendsLegacy:
+        '当前记录是记下链头的延续（该链头记于编号升级之前，按各事件保留的原哈希核对）：前 {notedCount} 条事件均未改动，此后新增 {added} 条',
       differs:
         '当前记录不是记下链头的延续：第 {from} 条事件的哈希与记下的不同（第 {from} 条或更早的事件被改写，或是另一份记录）',
       shorter: '当前记录不是记下链头的延续：记录只有 {count} 条事件，从第 {from} 条起缺失',
@@ -56,6 +66,15 @@ export const recordMessages = {
         'Head does not match the record: event {seq} does not carry the head’s hash; the end of the record was replaced',
       lastEdited: 'Event {seq} (the last) no longer matches its hash: it was altered',
       datasetMissing: 'There is a record but no township data (grids, cases…)',
+      legacyRecord:
+        'When its ids were scoped, the record was already broken: event {seq} {problem} (found before the upgrade; the alarm stays)',
+      legacyKind: {
+        edited: 'no longer matched its hash (altered)',
+        removed: 'was missing',
+        reordered: 'was out of order or mislinked',
+        truncated: 'was followed by a cut-off end',
+        headMismatch: 'was followed by events the head did not count',
+      },
       casesWithoutLoop: '{count} cases have no loop state, e.g. {first}',
       casesWithoutEvents: '{count} cases have no event in the record, e.g. {first}',
       recordWithoutCase: 'The record holds {count} cases that are not in the case table, e.g. {first}',
@@ -81,6 +100,8 @@ export const recordMessages = {
       backupRead: 'Head read from {file}',
       extends:
         'The current record extends the noted head: its first {notedCount} events are unchanged, {added} added since',
+      extendsLegacy:
+        'The current record extends the noted head (noted before its ids were scoped, checked against the hash each event kept): its first {notedCount} events are unchanged, {added} added since',
       differs:
         'The current record does not extend the noted head: event {from} has another hash (event {from} or an earlier one was rewritten, or it is another record)',
       shorter:

@@ -25,6 +25,9 @@ export const rolesMessages = {
       township: '乡镇',
       createdAt: '备份时间',
       more: '……另有 {count} 处问题',
+      migrated:
+        '这是旧版网格指挥台的备份：恢复时其案件和执法记录编号将归入本机（{workstation}），执法记录重新链接，链头 {before} 条 {beforeHash} 记为原链头以便核对',
+      workstation: '工作站',
     },
     accounts: {
       changedMeanwhile: '该账号刚被其他操作修改，请重试',
@@ -51,6 +54,9 @@ export const rolesMessages = {
       township: 'Township',
       createdAt: 'Backed up at',
       more: '… and {count} more problems',
+      migrated:
+        'This backup is from an older GridDesk: on restoring, its case and record ids are scoped to this workstation ({workstation}) and the record is re-linked; its head {before} events {beforeHash} is kept as the former head for checking',
+      workstation: 'Workstation',
     },
     accounts: {
       changedMeanwhile: 'This account was just changed by someone else; try again',

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../model/case';
 import type { Matter } from '../model/matter';
-import { EMPTY_HEAD, appendEventSync } from './record';
-import { chainEvents, replayCase, type CaseEvent, type StoredCaseEvent } from './history';
-import { CASE_ACTION_TYPES } from './loop-types';
+import { EMPTY_HEAD, appendEventSync } from '../cases/record';
+import { chainEvents, replayCase, type CaseEvent, type StoredCaseEvent } from '../cases/history';
+import { CASE_ACTION_TYPES } from '../cases/loop-types';
 import { parseStoredEvent } from './event-schema';
-import { OPERATOR, T0, validAction } from './test-actions';
+import { OPERATOR, T0, TEST_WORKSTATION, validAction } from '../cases/test-actions';
+import { scopedEventId } from '../model/ids';
 import { readCommitted } from '../sample/test-committed';
 
 let sampleEvents: StoredCaseEvent[];
@@ -22,7 +23,7 @@ beforeAll(async () => {
         name,
       })).events,
   );
-  sampleEvents = (await chainEvents(EMPTY_HEAD, all)).events;
+  sampleEvents = (await chainEvents(EMPTY_HEAD, all, (seq) => scopedEventId(TEST_WORKSTATION, seq))).events;
 });
 
 /** One stored event of `action`, chained from the empty record. */
@@ -35,7 +36,7 @@ function storedOf(action: CaseEvent['action']): StoredCaseEvent {
     from: 'reported',
     to: 'reported',
   };
-  return appendEventSync(EMPTY_HEAD, event).event;
+  return appendEventSync(EMPTY_HEAD, { ...event, id: scopedEventId(TEST_WORKSTATION, 1) }).event;
 }
 
 describe('the event schema', () => {
@@ -75,6 +76,29 @@ describe('the event schema', () => {
     for (const [raw, field] of cases) {
       expect(parseStoredEvent(raw, 42), field).toEqual({ ok: false, problem: { seq: good.seq, field } });
     }
+  });
+
+  it('reads each store version’s events by its own layout: ids from version 3 on', () => {
+    const good = sampleEvents[41]!;
+    const { id: _id, ...v2 } = good;
+    expect(parseStoredEvent(v2, 42)).toEqual({ ok: false, problem: { seq: good.seq, field: 'id' } });
+    expect(parseStoredEvent(v2, 42, 2).ok).toBe(true);
+    expect(parseStoredEvent(good, 42, 2)).toEqual({ ok: false, problem: { seq: good.seq, field: 'id' } });
+    for (const id of [
+      'case-42',
+      `${TEST_WORKSTATION}-0`,
+      `${TEST_WORKSTATION.toUpperCase()}-42`,
+      'k3m9q2x7ai-42',
+    ])
+      expect(parseStoredEvent({ ...good, id }, 42), id).toEqual({
+        ok: false,
+        problem: { seq: good.seq, field: 'id' },
+      });
+    expect(parseStoredEvent({ ...good, legacyHash: 'f'.repeat(64) }, 42).ok).toBe(true);
+    expect(parseStoredEvent({ ...good, legacyHash: 'F' }, 42)).toEqual({
+      ok: false,
+      problem: { seq: good.seq, field: 'legacyHash' },
+    });
   });
 
   it('names the position of an event without a usable seq', () => {

@@ -5,11 +5,16 @@
  * unknown one can only come from an edit or another program. What the payload's values mean (a reason
  * given, a deadline later than the last) is the state machine's to judge; this checks the shape, so a
  * malformed event becomes a named problem instead of a TypeError further on.
+ *
+ * Versioned with the store (store-tables.ts STORE_VERSION): version 2 events have no id; from version
+ * 3 every event carries its workstation-scoped `id`, and events recorded before that also their
+ * `legacyHash` (see store-migrations.ts). A backup says which version its events are.
  */
 import { z } from 'zod';
 import { ALL_STAGES, CASE_SOURCES, URGENCIES, type LoopStage } from '../model/case';
-import { ROLES } from './loop-types';
-import type { StoredCaseEvent } from './history';
+import { ROLES } from '../cases/loop-types';
+import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
+import { STORE_VERSION } from './store-tables';
 
 const text = z.string();
 const id = z.string().min(1);
@@ -77,8 +82,7 @@ const action = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** Schema of one stored event (see {@link StoredCaseEvent}). */
-export const storedEventSchema = z.strictObject({
+const eventFields = {
   caseId: id,
   action,
   actor: z.strictObject({ id, role: z.enum(ROLES), name: text.optional() }),
@@ -88,7 +92,21 @@ export const storedEventSchema = z.strictObject({
   seq: z.number().int().min(1),
   prevHash: hex64,
   hash: hex64,
+};
+
+/** Schema of one event as store version 2 kept it (see {@link StoredCaseEventV2}): no id. */
+export const storedEventSchemaV2 = z.strictObject(eventFields);
+
+/** Schema of one stored event (see {@link StoredCaseEvent}), store version 3 on. */
+export const storedEventSchema = z.strictObject({
+  ...eventFields,
+  id: z.string().regex(/^[0-9a-hjkmnp-tv-z]{10}-[1-9][0-9]*$/, 'a workstation-scoped event id'),
+  legacyHash: hex64.optional(),
 });
+
+/** The store versions whose events {@link parseStoredEvent} reads. */
+export const EVENT_SCHEMA_VERSIONS = [2, 3] as const;
+export type EventSchemaVersion = (typeof EVENT_SCHEMA_VERSIONS)[number];
 
 /** What is wrong with an event: its seq (its 1-based position when it has no usable seq) and the field. */
 export interface EventProblem {
@@ -106,8 +124,23 @@ export function parseStoredEvent(
   position: number,
 ):
   | { readonly ok: true; readonly event: StoredCaseEvent }
+  | { readonly ok: false; readonly problem: EventProblem };
+export function parseStoredEvent(
+  raw: unknown,
+  position: number,
+  version: 2,
+):
+  | { readonly ok: true; readonly event: StoredCaseEventV2 }
+  | { readonly ok: false; readonly problem: EventProblem };
+export function parseStoredEvent(
+  raw: unknown,
+  position: number,
+  version: EventSchemaVersion = STORE_VERSION,
+):
+  | { readonly ok: true; readonly event: StoredCaseEvent | StoredCaseEventV2 }
   | { readonly ok: false; readonly problem: EventProblem } {
-  const parsed = storedEventSchema.safeParse(raw);
+  const schema = version === 2 ? storedEventSchemaV2 : storedEventSchema;
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, event: parsed.data as StoredCaseEvent };
   const rawSeq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : undefined;
   const seq = typeof rawSeq === 'number' && Number.isInteger(rawSeq) ? rawSeq : position;

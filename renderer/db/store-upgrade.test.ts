@@ -1,0 +1,184 @@
+/**
+ * The real upgrade path: a database as a version-1 build left it (the sample's dataset, no record)
+ * and one as a version-2 build left it (the sample with its record, an attachment, an account and the
+ * head of a backup exported then), opened by this build, reach the current store version with every
+ * id scoped by the workstation and the record verifying.
+ */
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TownshipDataset } from '../../shared/model/dataset';
+import { parseDatasetFiles } from '../../shared/schema/parse';
+import { layoutChangesAt, STORE_VERSION } from '../../shared/schema/store-tables';
+import { buildRecordV2 } from '../../shared/cases/build-record';
+import type { ChainHead } from '../../shared/cases/record';
+import { isWorkstationId } from '../../shared/model/ids';
+import { readCommitted } from '../../shared/sample/test-committed';
+import { GridDeskDb } from './database';
+import { checkStoredExtends, readChainHead, verifyStoredRecord } from './record-repo';
+import { startUpDatabase } from './start-up';
+import { DATASET_TABLE_NAMES, datasetTables, writeDataset } from './tables';
+import { createCase } from './case-actions';
+import { addAccount, signInAs } from './test-accounts';
+import { workstationId } from './workstation-repo';
+
+const NOW = Date.UTC(2026, 11, 2, 2, 0);
+let sample: TownshipDataset;
+let serial = 0;
+const names: string[] = [];
+
+beforeAll(async () => {
+  const parsed = parseDatasetFiles([
+    { fileName: 'township.json', json: await readCommitted('township.json') },
+    { fileName: 'cases.json', json: await readCommitted('cases.json') },
+  ]);
+  if (!parsed.ok) throw new Error('the committed sample does not parse');
+  sample = parsed.dataset;
+}, 60_000);
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+});
+
+function dbName(): string {
+  const name = `store-upgrade-test-${serial++}`;
+  names.push(name);
+  return name;
+}
+
+/** Opens `name` declaring store versions 1…`version` only, as that build did (no upgrade hooks needed). */
+function openAsVersion(name: string, version: number): Dexie {
+  const db = new Dexie(name);
+  for (let v = 1; v <= version; v += 1) db.version(v).stores(layoutChangesAt(v));
+  return db;
+}
+
+async function makeV1Database(): Promise<string> {
+  const name = dbName();
+  const old = openAsVersion(name, 1);
+  await old.transaction('rw', DATASET_TABLE_NAMES, (tx) =>
+    writeDataset(datasetTables(tx), sample, { seededAt: NOW - 86_400_000 }),
+  );
+  old.close();
+  return name;
+}
+
+/** A version-2 database of the sample, with its record, a photo, an account and a backup's head. */
+async function makeV2Database(): Promise<{ name: string; head: ChainHead; backupHead: ChainHead }> {
+  const name = dbName();
+  const record = buildRecordV2(sample);
+  const anchorEvent = record.events[19_999]!;
+  const backupHead = { count: anchorEvent.seq, lastHash: anchorEvent.hash };
+  const old = openAsVersion(name, 2);
+  await old.transaction('rw', old.tables, async (tx) => {
+    await writeDataset(datasetTables(tx), sample, { seededAt: NOW - 86_400_000 });
+    await tx.table('caseLoops').bulkAdd([...record.loops]);
+    await tx.table('events').bulkAdd([...record.events]);
+    await tx.table('meta').bulkPut([
+      { key: 'chainHead', value: record.head },
+      { key: 'lastBackupHead', value: { ...backupHead, exportedAt: NOW - 3_600_000 } },
+    ]);
+    await tx.table('attachments').add({
+      id: 'att-1',
+      caseId: sample.cases[10]!.id,
+      name: '现场.jpg',
+      type: 'image/jpeg',
+      size: 3,
+      blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
+      thumbnail: null,
+      addedAt: NOW - 7_200_000,
+      addedBy: 'op',
+    });
+  });
+  old.close();
+  return { name, head: record.head, backupHead };
+}
+
+/** Every id of the upgraded store: cases, loop rows, events and attachments all scoped by `ws`. */
+async function expectScoped(db: GridDeskDb, ws: string): Promise<void> {
+  const cases = await db.cases.toArray();
+  expect(cases).toHaveLength(sample.cases.length);
+  const byNo = new Map(sample.cases.map((c) => [c.caseNo, c]));
+  for (const kase of cases) {
+    expect(kase.id).toBe(`${ws}-${kase.caseNo}`);
+    expect({ ...kase, id: byNo.get(kase.caseNo)?.id }).toEqual(byNo.get(kase.caseNo));
+  }
+  const ids = new Set(cases.map((c) => c.id));
+  expect((await db.caseLoops.toCollection().primaryKeys()).every((id) => ids.has(id))).toBe(true);
+  expect(await db.caseLoops.count()).toBe(cases.length);
+  const eventCases = (await db.events.orderBy('caseId').uniqueKeys()).map(String);
+  expect(eventCases.sort()).toEqual([...ids].sort());
+  const events = await db.events.orderBy('seq').toArray();
+  expect(events.every((e) => e.id === `${ws}-${e.seq}`)).toBe(true);
+}
+
+describe('upgrading a real database of the sample to the current store version', () => {
+  it('takes a version-1 database (no record) through versions 2 and 3: record built, ids scoped, verified', async () => {
+    const name = await makeV1Database();
+    const db = new GridDeskDb(name);
+    const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
+    expect(started).toEqual({ health: { status: 'ok' }, seed: null });
+    expect(db.verno).toBe(STORE_VERSION);
+    const ws = await workstationId(db);
+    expect(isWorkstationId(ws)).toBe(true);
+    await expectScoped(db, ws);
+    const verified = await verifyStoredRecord(db);
+    expect(verified.result).toEqual({ ok: true });
+    expect(verified.count).toBeGreaterThan(30_000);
+    db.close();
+  }, 120_000);
+
+  it('takes a version-2 database to version 3 keeping everything, and heads noted before still check', async () => {
+    const { name, head: oldHead, backupHead } = await makeV2Database();
+    let db = new GridDeskDb(name);
+    const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
+    // The newest backup's head moved with the record: the start-up check passes through it.
+    expect(started).toEqual({ health: { status: 'ok' }, seed: null });
+    const ws = await workstationId(db);
+    await expectScoped(db, ws);
+    expect((await db.attachments.get('att-1'))?.caseId).toBe(`${ws}-${sample.cases[10]!.caseNo}`);
+    const head = await readChainHead(db);
+    expect(head.count).toBe(oldHead.count);
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+    // A head written down before the upgrade (at the end, or a backup's) is still checked.
+    expect((await checkStoredExtends(db, oldHead)).result).toMatchObject({ ok: true, legacy: true });
+    expect((await checkStoredExtends(db, backupHead)).result).toMatchObject({ ok: true, legacy: true });
+    expect((await db.meta.get('recordRekey'))?.value).toMatchObject({ before: oldHead, after: head });
+
+    // Work goes on: a new case continues the year's numbers under this workstation's id.
+    await addAccount(db, 'op', 'operator');
+    const session = await signInAs(db, 'op');
+    const last = sample.cases
+      .map((c) => c.caseNo)
+      .sort()
+      .at(-1)!;
+    const draft = sample.cases.at(-1)!;
+    const made = await createCase(
+      db,
+      {
+        source: 'hotline',
+        matterCode: draft.matterCode,
+        urgency: 'normal',
+        description: '升级后的第一件',
+        address: draft.address,
+        location: draft.location,
+        gridCode: draft.gridCode,
+        teamId: draft.teamId,
+      },
+      [],
+      session,
+      Date.parse(`${last.slice(0, 4)}-12-31T00:00:00Z`),
+    );
+    if (!made.ok) throw new Error(made.reason.key);
+    const next = `${last.slice(0, 4)}-${String(Number(last.slice(5)) + 1).padStart(6, '0')}`;
+    expect(made.kase).toMatchObject({ id: `${ws}-${next}`, caseNo: next });
+    expect(made.events[0]?.id).toBe(`${ws}-${head.count + 1}`);
+    db.close();
+
+    // Opening again changes nothing: the upgrade ran once.
+    db = new GridDeskDb(name);
+    expect(await workstationId(db)).toBe(ws);
+    expect((await readChainHead(db)).count).toBe(head.count + 1);
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+    db.close();
+  }, 120_000);
+});

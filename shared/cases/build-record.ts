@@ -1,0 +1,93 @@
+/**
+ * The loop state and record of cases that arrive with a history (the sample, a migrated store, later
+ * a township's own case history): every case is replayed through the loop (history.ts) and the events
+ * of all cases are chained in time order, from an empty record. Pure: the caller writes the result.
+ */
+import type { Case } from '../model/case';
+import type { Matter } from '../model/matter';
+import type { Actor, CaseLoopState } from './loop-types';
+import { EMPTY_HEAD, appendEventSync, type ChainHead } from './record';
+import {
+  chainEvents,
+  recordOrder,
+  replayCase,
+  type CaseEvent,
+  type StoredCaseEvent,
+  type StoredCaseEventV2,
+} from './history';
+
+/** The loop state of one case, with the seq of the last event that changed it (for optimistic writes). */
+export interface CaseLoopRow {
+  readonly caseId: string;
+  readonly state: CaseLoopState;
+  readonly lastSeq: number;
+}
+
+/** The loop state and record of a whole dataset's cases, ready to write. */
+export interface BuiltRecord<E = StoredCaseEvent> {
+  readonly loops: readonly CaseLoopRow[];
+  readonly events: readonly E[];
+  readonly head: ChainHead;
+}
+
+/** Who did the steps of an imported history: the names it carries, as operator accounts of the sample. */
+export function historyActor(name: string): Actor {
+  return { id: `history:${name}`, role: 'operator', name };
+}
+
+function replayAll(dataset: { readonly cases: readonly Case[]; readonly matters: readonly Matter[] }): {
+  readonly states: Map<string, CaseLoopState>;
+  readonly events: CaseEvent[];
+} {
+  const matters = new Map(dataset.matters.map((m) => [m.code, m]));
+  const events: CaseEvent[] = [];
+  const states = new Map<string, CaseLoopState>();
+  for (const kase of dataset.cases) {
+    const replayed = replayCase(kase, matters.get(kase.matterCode), historyActor);
+    states.set(kase.id, replayed.state);
+    events.push(...replayed.events);
+  }
+  return { states, events };
+}
+
+function loopRows(
+  states: ReadonlyMap<string, CaseLoopState>,
+  events: readonly { readonly caseId: string; readonly seq: number }[],
+): CaseLoopRow[] {
+  const lastSeq = new Map<string, number>();
+  for (const event of events) lastSeq.set(event.caseId, event.seq);
+  return [...states].map(([caseId, state]) => ({ caseId, state, lastSeq: lastSeq.get(caseId) ?? 0 }));
+}
+
+/**
+ * Replays every case of `dataset` through the loop and chains the events in time order, from an empty
+ * record, each event named `eventId(seq)`. Throws HistoryReplayError naming the case and step if a
+ * history does not fit the loop.
+ */
+export async function buildRecord(
+  dataset: { readonly cases: readonly Case[]; readonly matters: readonly Matter[] },
+  eventId: (seq: number) => string,
+): Promise<BuiltRecord> {
+  const { states, events: all } = replayAll(dataset);
+  const { events, head } = await chainEvents(EMPTY_HEAD, all, eventId);
+  return { loops: loopRows(states, events), events, head };
+}
+
+/**
+ * The record as store version 2 built it, events without ids: what the version-2 step of the store
+ * migrations produces for a version-1 database, before the version-3 step scopes its ids.
+ */
+export function buildRecordV2(dataset: {
+  readonly cases: readonly Case[];
+  readonly matters: readonly Matter[];
+}): BuiltRecord<StoredCaseEventV2> {
+  const { states, events: all } = replayAll(dataset);
+  const events: StoredCaseEventV2[] = [];
+  let head = EMPTY_HEAD;
+  for (const event of recordOrder(all)) {
+    const linked = appendEventSync(head, event);
+    events.push(linked.event);
+    head = linked.head;
+  }
+  return { loops: loopRows(states, events), events, head };
+}

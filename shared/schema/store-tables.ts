@@ -1,0 +1,109 @@
+/**
+ * The one list of the workstation's stored tables (IndexedDB through Dexie on a seat; the centre
+ * server's tables will follow the same names). Each table says which part of the store it belongs to,
+ * the store version it appeared in, and its key and index layout at every version that changed it.
+ * Everything else is derived from here: Dexie's `version(n).stores(…)` calls, the typed table map of
+ * a transaction, the tables a dataset write clears, and the migration steps, which must name every
+ * table (store-migrations.ts).
+ *
+ * Layout strings are Dexie's: the primary key first (`''` for an outbound key, `[a+b]` compound,
+ * `&` unique), then the indexed fields. Rows hold whole model objects; only keys and indexes are listed.
+ */
+
+/** The store layout this code reads and writes: the Dexie version of the database. */
+export const STORE_VERSION = 3;
+
+/**
+ * `dataset`: the township's data, replaced as a whole by a seed, a reset or a restore;
+ * `record`: the case loop (state per case, the hash-chained events, attachments);
+ * `local`: this installation's own (accounts).
+ */
+export type StorePart = 'dataset' | 'record' | 'local';
+
+export interface StoreTableSpec {
+  readonly part: StorePart;
+  /** Layout by the store version that introduced or changed it; the lowest key is when it appeared. */
+  readonly layouts: Readonly<Record<number, string>>;
+}
+
+export const STORE_TABLES = {
+  /** Key/value rows: the dataset's meta, the chain head, settings, the workstation id (see MetaValues). */
+  meta: { part: 'dataset', layouts: { 1: 'key' } },
+  /** One row under an outbound key. */
+  township: { part: 'dataset', layouts: { 1: '' } },
+  communities: { part: 'dataset', layouts: { 1: 'code' } },
+  grids: { part: 'dataset', layouts: { 1: 'code, patrolAreaId, communityCode' } },
+  gridWorkers: { part: 'dataset', layouts: { 1: 'id' } },
+  patrolAreas: { part: 'dataset', layouts: { 1: 'id, teamId' } },
+  teams: { part: 'dataset', layouts: { 1: 'id' } },
+  officers: { part: 'dataset', layouts: { 1: 'id, teamId, status' } },
+  departments: { part: 'dataset', layouts: { 1: 'id' } },
+  matters: { part: 'dataset', layouts: { 1: 'code, domain' } },
+  basemap: { part: 'dataset', layouts: { 1: '[kind+id], kind' } },
+  cases: {
+    part: 'dataset',
+    layouts: {
+      1: 'id, stage, gridCode, teamId, reportedAt, matterCode, [stage+reportedAt]',
+      // Version 3: ids are scoped by the workstation, so the next case number is found by caseNo.
+      3: 'id, caseNo, stage, gridCode, teamId, reportedAt, matterCode, [stage+reportedAt]',
+    },
+  },
+  caseLoops: { part: 'record', layouts: { 2: 'caseId' } },
+  /** The record by chain position; version 3 adds each event's own id (workstation-scoped, unique). */
+  events: { part: 'record', layouts: { 2: 'seq, caseId', 3: 'seq, caseId, &id' } },
+  accounts: { part: 'local', layouts: { 2: 'id, &username' } },
+  attachments: { part: 'record', layouts: { 2: 'id, caseId' } },
+} as const satisfies Readonly<Record<string, StoreTableSpec>>;
+
+export type StoreTableName = keyof typeof STORE_TABLES;
+
+/** The names of the tables of one part, as a type. */
+export type TableOfPart<P extends StorePart> = {
+  [N in StoreTableName]: (typeof STORE_TABLES)[N]['part'] extends P ? N : never;
+}[StoreTableName];
+
+/** Every table, in the registry's order. */
+export const STORE_TABLE_NAMES = Object.keys(STORE_TABLES) as StoreTableName[];
+
+/** The tables of one part of the store. */
+export function tablesOfPart<P extends StorePart>(part: P): TableOfPart<P>[] {
+  return STORE_TABLE_NAMES.filter((name): name is TableOfPart<P> => STORE_TABLES[name].part === part);
+}
+
+/** The store version a table first appeared in. */
+export function tableSince(name: StoreTableName): number {
+  return Math.min(...Object.keys(STORE_TABLES[name].layouts).map(Number));
+}
+
+/** Whether a table exists at a store version. */
+export function tableExistsAt(name: StoreTableName, version: number): boolean {
+  return tableSince(name) <= version;
+}
+
+/**
+ * What Dexie's `version(version).stores(…)` takes: the tables that appear or change layout at that
+ * version (Dexie keeps the others as they were).
+ */
+export function layoutChangesAt(version: number): { readonly [name: string]: string } {
+  const changes: Record<string, string> = {};
+  for (const name of STORE_TABLE_NAMES) {
+    const layouts: Readonly<Record<number, string>> = STORE_TABLES[name].layouts;
+    const layout = layouts[version];
+    if (layout !== undefined) changes[name] = layout;
+  }
+  return changes;
+}
+
+/** The layout of every table existing at `version` (what a database of that version has). */
+export function layoutAt(version: number): { readonly [name: string]: string } {
+  const layout: Record<string, string> = {};
+  for (const name of STORE_TABLE_NAMES) {
+    const layouts: Readonly<Record<number, string>> = STORE_TABLES[name].layouts;
+    const versions = Object.keys(layouts)
+      .map(Number)
+      .filter((v) => v <= version);
+    const latest = layouts[Math.max(...versions)];
+    if (latest !== undefined) layout[name] = latest;
+  }
+  return layout;
+}

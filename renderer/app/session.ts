@@ -12,7 +12,6 @@ import { currentDb, openCurrentDb } from '../db/handle';
 import { resetToSample, type ResetLoss } from '../db/seed';
 import { startUpDatabase } from '../db/start-up';
 import { loadSetup } from '../db/dataset-repo';
-import { checkStoredRecordHealth } from '../db/record-repo';
 import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts } from '../db/accounts-repo';
 import { closeSession, openSession, type OpenSessionResult } from '../db/sessions';
@@ -21,25 +20,9 @@ import { useAuthStore } from '../stores/auth';
 import { useSettingsStore } from '../stores/settings';
 import { loadSettings } from '../db/settings-repo';
 import { startSamplePositionFeed } from './position-feed';
-import { liveQuery, type Subscription } from 'dexie';
 import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
-
-let healthSubscription: Subscription | null = null;
-
-/**
- * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
- * their loop rows change (here, in another window, or by hand in the database), so an alarm appears
- * on the workstation and the wall without a restart. It only reads.
- */
-function followRecordHealth(database: GridDeskDb): void {
-  healthSubscription?.unsubscribe();
-  healthSubscription = liveQuery(() => checkStoredRecordHealth(database)).subscribe({
-    next: (health) => useRecordStore().setHealth(health),
-    error: (error: unknown) => console.error('[record] health check failed:', error),
-  });
-}
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
@@ -86,7 +69,7 @@ export async function startSession(): Promise<void> {
       );
       return;
     }
-    followRecordHealth(db);
+    useRecordStore().follow(db);
     await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
     await loadIntoStores(db);
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);

@@ -14,6 +14,7 @@ import { loadSettings } from './settings-repo';
 import { datasetTables, readStoredDataset, writeDataset } from './tables';
 import { closeSessionsOn, sessionAccount, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
+import { tablesOfPart } from '../../shared/schema/store-tables';
 
 /** Why a backup may not be made or restored by this session. */
 export interface BackupRefusal {
@@ -147,7 +148,10 @@ export async function restoreBackup(
     const leader = await leaderAccount(db, session);
     if (!leader.ok) return leader.refusal;
     await writeDataset(datasetTables(tx), backup.dataset, {});
-    await Promise.all([db.caseLoops.clear(), db.events.clear(), db.accounts.clear(), db.attachments.clear()]);
+    // Every table outside the dataset (the registry's record and local parts) is replaced too.
+    await Promise.all(
+      [...tablesOfPart('record'), ...tablesOfPart('local')].map((name) => db.table(name).clear()),
+    );
     await db.caseLoops.bulkAdd(
       [...loops].map(([caseId, loop]) => ({ caseId, state: loop.state, lastSeq: loop.lastSeq })),
     );

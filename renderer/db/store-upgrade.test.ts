@@ -21,6 +21,9 @@ import { DATASET_TABLE_NAMES, datasetTables, writeDataset } from './tables';
 import { createCase } from './case-actions';
 import { addAccount, signInAs } from './test-accounts';
 import { workstationId } from './workstation-repo';
+import { makeFixtureDataset } from '../../shared/schema/test-fixture';
+import { createAppI18n } from '../i18n';
+import { recordAlarmText } from '../i18n/record';
 
 const NOW = Date.UTC(2026, 11, 2, 2, 0);
 let sample: TownshipDataset;
@@ -50,6 +53,25 @@ function openAsVersion(name: string, version: number): Dexie {
   const db = new Dexie(name);
   for (let v = 1; v <= version; v += 1) db.version(v).stores(layoutChangesAt(v));
   return db;
+}
+
+/** A version-2 database of `dataset` whose record had event `editedSeq` altered before the upgrade. */
+async function makeTamperedV2Database(dataset: TownshipDataset, editedSeq: number): Promise<string> {
+  const name = dbName();
+  const record = buildRecordV2(dataset);
+  const old = openAsVersion(name, 2);
+  await old.transaction('rw', old.tables, async (tx) => {
+    await writeDataset(datasetTables(tx), dataset, {});
+    await tx.table('caseLoops').bulkAdd([...record.loops]);
+    await tx
+      .table('events')
+      .bulkAdd(
+        record.events.map((e) => (e.seq === editedSeq ? { ...e, actor: { ...e.actor, name: '冒名' } } : e)),
+      );
+    await tx.table('meta').put({ key: 'chainHead', value: record.head });
+  });
+  old.close();
+  return name;
 }
 
 async function makeV1Database(): Promise<string> {
@@ -110,6 +132,23 @@ async function expectScoped(db: GridDeskDb, ws: string): Promise<void> {
   const events = await db.events.orderBy('seq').toArray();
   expect(events.every((e) => e.id === `${ws}-${e.seq}`)).toBe(true);
 }
+
+describe('upgrading a record that was already broken', () => {
+  it('keeps the alarm: the re-chained record verifies, but the start-up check names the old edit', async () => {
+    const db = new GridDeskDb(await makeTamperedV2Database(makeFixtureDataset(), 3));
+    const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
+    expect(started.health).toEqual({
+      status: 'alarm',
+      alarms: [{ kind: 'legacyRecord', problem: 'edited', seq: 3 }],
+    });
+    const translate = createAppI18n('zh-CN').global.t as Parameters<typeof recordAlarmText>[0];
+    const format = { count: String, time: String };
+    expect(recordAlarmText(translate, { kind: 'legacyRecord', problem: 'edited', seq: 3 }, format)).toBe(
+      '升级编号时发现原记录已损坏：第 3 条事件内容与哈希不符，已被改动（升级前的问题，保留告警）',
+    );
+    db.close();
+  });
+});
 
 describe('upgrading a real database of the sample to the current store version', () => {
   it('takes a version-1 database (no record) through versions 2 and 3: record built, ids scoped, verified', async () => {

@@ -3,7 +3,9 @@ import { computed, shallowRef } from 'vue';
 import type { ChainHead } from '../../shared/cases/record';
 import type { RecordAlarm, RecordHealth } from '../../shared/cases/record-health';
 import { currentDb } from '../db/handle';
-import { readChainHead, readLastBackupHead } from '../db/record-repo';
+import { liveQuery, type Subscription } from 'dexie';
+import type { GridDeskDb } from '../db/database';
+import { checkStoredRecordHealth, readChainHead, readLastBackupHead } from '../db/record-repo';
 import {
   checkExtendsInWorker,
   verifyRecordInWorker,
@@ -26,6 +28,24 @@ export const useRecordStore = defineStore('record', () => {
     health.value = next;
   }
 
+  let following: Subscription | null = null;
+  /**
+   * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
+   * their loop rows change (here, in another window, or by hand in the database), so an alarm appears
+   * on the workstation and the wall without a restart. It only reads.
+   */
+  function follow(db: GridDeskDb): void {
+    following?.unsubscribe();
+    following = liveQuery(() => checkStoredRecordHealth(db)).subscribe({
+      next: setHealth,
+      error: (error: unknown) => console.error('[record] health check failed:', error),
+    });
+  }
+  function unfollow(): void {
+    following?.unsubscribe();
+    following = null;
+  }
+
   /** The stored chain head (count and last hash). */
   function readHead(): Promise<ChainHead> {
     return readChainHead(currentDb());
@@ -46,5 +66,5 @@ export const useRecordStore = defineStore('record', () => {
     return checkExtendsInWorker(currentDb().name, noted, onProgress);
   }
 
-  return { health, alarms, setHealth, readHead, readLastBackup, verify, checkExtends };
+  return { health, alarms, setHealth, follow, unfollow, readHead, readLastBackup, verify, checkExtends };
 });

@@ -44,8 +44,8 @@ interface Mutant {
 const restoreClear = (table: string): Mutant => ({
   id: `restore-keeps-old-${table}`,
   file: 'renderer/db/backup-repo.ts',
-  find: `db.${table}.clear()`,
-  replace: 'Promise.resolve()',
+  find: '.map((name) => db.table(name).clear())',
+  replace: `.filter((name) => name !== '${table}').map((name) => db.table(name).clear())`,
   tests: ['renderer/db/backup-repo.test.ts'],
   killedBy: `renderer/db/backup-repo.test.ts: a restore over different data leaves none of the old ${table}`,
 });

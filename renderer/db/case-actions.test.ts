@@ -7,6 +7,8 @@ import { checkStoredRecordHealth, listCaseEvents, readChainHead, verifyStoredRec
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { closeSession, type SessionToken } from './sessions';
 import { addAccount, signInAs } from './test-accounts';
+import { saveSettings } from './settings-repo';
+import { DEFAULT_CENTRE_SETTINGS } from '../../shared/settings/centre-settings';
 
 let db: GridDeskDb;
 let serial = 0;
@@ -293,5 +295,110 @@ describe('verifyStoredRecord', () => {
     controller.abort();
     const { result } = await verifyStoredRecord(db, { signal: controller.signal, progressEvery: 1 });
     expect(result).toEqual({ ok: false, kind: 'cancelled', key: 'record.cancelled' });
+  });
+});
+
+describe('the evidence each step carries, by the stored rules', () => {
+  const photo = (id: string, caseId: string) => ({
+    id,
+    caseId,
+    name: `${id}.jpg`,
+    type: 'image/jpeg',
+    size: 3,
+    blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
+    thumbnail: null,
+    addedAt: NOW,
+    addedBy: 'op',
+  });
+  const CHECKER = {
+    kind: 'gridWorker',
+    id: fixture.gridWorkers[0]!.id,
+    name: fixture.gridWorkers[0]!.name,
+  } as const;
+
+  async function handling(): Promise<string> {
+    const made = await createCase(db, DRAFT, [{ type: 'register', payload: {} }, DISPATCH], op, NOW);
+    if (!made.ok) throw new Error(made.reason.key);
+    const id = made.kase.id;
+    const run = await runCaseActions(
+      db,
+      id,
+      [
+        { type: 'acknowledge', payload: {} },
+        { type: 'startHandling', payload: {} },
+      ],
+      op,
+      NOW + 1000,
+    );
+    if (!run.ok) throw new Error(run.reason.key);
+    return id;
+  }
+
+  it('refuses feedback without the photos the matter needs, and a check recorded by the same account', async () => {
+    const id = await handling();
+    const feedback = { type: 'submitFeedback', payload: { note: '已清理' } } as const;
+    expect(await runCaseActions(db, id, [feedback], op, NOW + 2000)).toMatchObject({
+      ok: false,
+      reason: { key: 'evidence.feedbackPhotos', params: { required: 1, given: 0 } },
+    });
+    const withPhoto = {
+      type: 'submitFeedback',
+      payload: { note: '已清理', attachmentIds: ['p-1'] },
+    } as const;
+    const fed = await runCaseActions(db, id, [withPhoto], op, NOW + 2000, {
+      attachments: [photo('p-1', id)],
+    });
+    expect(fed.ok).toBe(true);
+    const pass = { type: 'verifyPass', payload: { checker: CHECKER } } as const;
+    expect(await runCaseActions(db, id, [pass], op, NOW + 3000)).toMatchObject({
+      ok: false,
+      reason: { key: 'evidence.sameAccount' },
+    });
+    const verified = await runCaseActions(db, id, [pass], lead, NOW + 3000);
+    expect(verified.ok).toBe(true);
+    expect(await runCaseActions(db, id, [{ type: 'close', payload: {} }], op, NOW + 4000)).toMatchObject({
+      ok: false,
+      reason: { key: 'evidence.closeSummary' },
+    });
+    const closed = await runCaseActions(
+      db,
+      id,
+      [{ type: 'close', payload: { summary: '已恢复' } }],
+      op,
+      NOW + 4000,
+    );
+    expect(closed.ok && closed.kase.stage).toBe('closed');
+    const events = await listCaseEvents(db, id);
+    expect(events.find((e) => e.action.type === 'verifyPass')?.action.payload).toEqual({ checker: CHECKER });
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('takes the rules from the centre’s stored settings: a matter set to no photos needs none', async () => {
+    const code = DRAFT.matterCode;
+    const saved = await saveSettings(
+      db,
+      {
+        ...DEFAULT_CENTRE_SETTINGS,
+        evidence: {
+          ...DEFAULT_CENTRE_SETTINGS.evidence,
+          separateVerifier: false,
+          byMatter: { [code]: { feedbackPhotos: 0, verifyPhotos: 0 } },
+        },
+      },
+      lead,
+    );
+    expect(saved.ok).toBe(true);
+    const id = await handling();
+    const run = await runCaseActions(
+      db,
+      id,
+      [
+        { type: 'submitFeedback', payload: { note: '已清理' } },
+        { type: 'verifyPass', payload: { checker: CHECKER } },
+      ],
+      op,
+      NOW + 2000,
+    );
+    expect(run.ok && run.kase.stage).toBe('verified');
   });
 });

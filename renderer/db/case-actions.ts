@@ -25,6 +25,8 @@ import { readChainHead } from './record-repo';
 import { sessionAccount, type SessionToken } from './sessions';
 import type { AttachmentRow, CaseLoopRow } from './tables';
 import { workstationId } from './workstation-repo';
+import { loadSettings } from './settings-repo';
+import { evidenceRuleFor, type EvidenceContext } from '../../shared/cases/evidence';
 import { scopedCaseId, scopedEventId } from '../../shared/model/ids';
 
 export type CaseCommandRefusalKey =
@@ -100,6 +102,19 @@ function isRefusal(value: Actor | CaseCommandRefusal): value is CaseCommandRefus
 
 type Planned = CaseProjection;
 
+/**
+ * The evidence each case's matter requires under the centre's settings (shared/cases/evidence.ts),
+ * read from the stored settings and matters: the rules are the database's, not the caller's.
+ */
+async function evidenceRules(db: GridDeskDb): Promise<(kase: Case) => EvidenceContext> {
+  const [settings, matters] = await Promise.all([loadSettings(db), db.matters.toArray()]);
+  const byCode = new Map(matters.map((m) => [m.code, m]));
+  return (kase) => ({
+    rule: evidenceRuleFor(settings.evidence, byCode.get(kase.matterCode)),
+    separateVerifier: settings.evidence.separateVerifier,
+  });
+}
+
 function sameHead(a: ChainHead, b: ChainHead): boolean {
   return a.count === b.count && a.lastHash === b.lastHash;
 }
@@ -170,7 +185,8 @@ export async function runCaseActions(
       Promise.all([db.cases.get(caseId), db.caseLoops.get(caseId), readChainHead(db)]),
     );
     if (kase === undefined || loopRow === undefined) return refused('case.notFound', { caseId });
-    const planned = projectCase(kase, loopRow.state, actions, actor, now);
+    const evidence = (await evidenceRules(db))(kase);
+    const planned = projectCase(kase, loopRow.state, actions, actor, now, { evidence });
     if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
     const written = await commitPlanned(db, session, actor, [planned], head, false, options.attachments);
     if (written !== null) return { ok: true, kase: planned.kase, state: planned.state, events: written };
@@ -249,6 +265,7 @@ export async function createCases(
     );
     const year = firstNo.slice(0, 4);
     const first = Number(firstNo.slice(5));
+    const rules = await evidenceRules(db);
     const planned: Planned[] = [];
     for (const [index, { draft, then }] of items.entries()) {
       const caseNo = `${year}-${String(first + index).padStart(6, '0')}`;
@@ -270,7 +287,10 @@ export async function createCases(
         ...(draft.reporter === undefined ? {} : { reporter: draft.reporter }),
         steps: [{ stage: 'reported', at: reportedAt, actor: actor.name ?? actor.id }],
       };
-      const one = projectCase(kase, initialLoopState(), then, actor, now, [reportEvent(kase, actor, now)]);
+      const one = projectCase(kase, initialLoopState(), then, actor, now, {
+        evidence: rules(kase),
+        leading: [reportEvent(kase, actor, now)],
+      });
       if ('refusal' in one)
         return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
       planned.push(one);
@@ -338,6 +358,7 @@ export async function runActionsOnCases(
     const [kases, loops, head] = await db.transaction('r', db.cases, db.caseLoops, db.meta, () =>
       Promise.all([db.cases.bulkGet(ids), db.caseLoops.bulkGet(ids), readChainHead(db)]),
     );
+    const rules = await evidenceRules(db);
     const planned: Planned[] = [];
     for (const [index, item] of items.entries()) {
       const kase = kases[index];
@@ -349,7 +370,7 @@ export async function runActionsOnCases(
           itemIndex: index,
         };
       }
-      const one = projectCase(kase, loop.state, item.actions, actor, now);
+      const one = projectCase(kase, loop.state, item.actions, actor, now, { evidence: rules(kase) });
       if ('refusal' in one)
         return { ok: false, reason: one.refusal, itemIndex: index, actionIndex: one.index };
       planned.push(one);

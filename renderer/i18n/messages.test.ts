@@ -29,8 +29,13 @@ describe('interface languages', () => {
   });
 
   it('names every refusal of the case loop', () => {
-    const refusalKeys = Object.keys(messages['zh-CN'].loop).map((k) => `loop.${k}`);
-    for (const key of LOOP_REFUSAL_KEYS) expect(refusalKeys).toContain(key);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const refusalKeys = [
+        ...Object.keys(messages[lang].loop).map((k) => `loop.${k}`),
+        ...Object.keys(messages[lang].evidence).map((k) => `evidence.${k}`),
+      ];
+      for (const key of LOOP_REFUSAL_KEYS) expect(refusalKeys, lang).toContain(key);
+    }
   });
 
   it('has a Chinese text for every dataset issue key', () => {

@@ -3,7 +3,12 @@ import type { CaseActionType } from '../../shared/cases/loop-types';
 /** Actions that ask for input in a dialog; the others run at once. */
 export const ACTIONS_WITH_INPUT: readonly CaseActionType[] = [
   'reject',
+  'submitFeedback',
+  'verifyPass',
   'verifyFail',
+  'close',
+  'recordFollowUp',
+  'reopen',
   'returnToPrevious',
   'suspend',
   'void',

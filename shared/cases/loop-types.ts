@@ -45,11 +45,39 @@ export interface WhistleRating {
   readonly satisfaction: Satisfaction;
 }
 
+/** 回访 result as the reporter put it: 满意, 基本满意, 不满意. */
+export const FOLLOW_UP_RESULTS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
+
 /** 回访: the follow-up call after closing; `satisfaction` (1–5) is set by the evaluation. */
 export interface FollowUp {
   /** Epoch milliseconds. */
   readonly calledAt: number;
   readonly satisfaction?: Satisfaction;
+  /** Whether the reporter was reached, and what they said (absent on calls recorded before evidence). */
+  readonly reached?: boolean;
+  readonly result?: FollowUpResult;
+}
+
+/** Who checked the handling on site (核查): a grid worker of the dataset, or a supervising officer. */
+export interface Checker {
+  readonly kind: 'gridWorker' | 'officer';
+  readonly id: string;
+  /** Name at the time, kept in the record. */
+  readonly name: string;
+}
+
+/**
+ * What the loop knows of the evidence recorded so far (处置反馈 and 核查), for the rules of
+ * evidence.ts. Absent on loop states recorded before evidence was required.
+ */
+export interface EvidenceFacts {
+  /** The account that recorded the latest 处置反馈. */
+  readonly feedbackBy?: string;
+  /** Files attached to the latest 处置反馈 (photos after handling). */
+  readonly feedbackFiles: number;
+  /** Files attached to the latest passing 核查. */
+  readonly verifyFiles: number;
 }
 
 /** Where and to whom a case was sent (派遣). */
@@ -90,6 +118,8 @@ export interface CaseLoopState {
   readonly counters: LoopCounters;
   readonly whistle: Whistle | null;
   readonly followUp: FollowUp | null;
+  /** Absent on states recorded before evidence was kept; read it through evidence.ts. */
+  readonly evidence?: EvidenceFacts;
 }
 
 /** Every action of the loop, as a discriminated union on `type`. */
@@ -100,12 +130,49 @@ export type CaseAction =
   | { readonly type: 'dispatch'; readonly payload: DispatchTarget }
   | { readonly type: 'acknowledge'; readonly payload: Record<string, never> }
   | { readonly type: 'startHandling'; readonly payload: Record<string, never> }
-  | { readonly type: 'submitFeedback'; readonly payload: { readonly note?: string } }
-  | { readonly type: 'verifyPass'; readonly payload: Record<string, never> }
-  | { readonly type: 'verifyFail'; readonly payload: { readonly reason: string } }
-  | { readonly type: 'close'; readonly payload: Record<string, never> }
-  | { readonly type: 'recordFollowUp'; readonly payload: { readonly note?: string } }
-  | { readonly type: 'evaluate'; readonly payload: { readonly satisfaction: Satisfaction } }
+  | {
+      /** 处置反馈: `note` says what was done; `attachmentIds` the photos after handling. */
+      readonly type: 'submitFeedback';
+      readonly payload: { readonly note?: string; readonly attachmentIds?: readonly string[] };
+    }
+  | {
+      /** 核查通过: who checked, what they found, their photos. */
+      readonly type: 'verifyPass';
+      readonly payload: {
+        readonly checker?: Checker;
+        readonly note?: string;
+        readonly attachmentIds?: readonly string[];
+      };
+    }
+  | {
+      /** 核查不通过: why, who checked, their photos; the case goes back to handling. */
+      readonly type: 'verifyFail';
+      readonly payload: {
+        readonly reason: string;
+        readonly checker?: Checker;
+        readonly attachmentIds?: readonly string[];
+      };
+    }
+  | { readonly type: 'close'; readonly payload: { readonly summary?: string } }
+  | {
+      /** 回访: reached or not, the result, the reporter's words (`note`). */
+      readonly type: 'recordFollowUp';
+      readonly payload: {
+        readonly note?: string;
+        readonly reached?: boolean;
+        readonly result?: FollowUpResult;
+      };
+    }
+  | {
+      readonly type: 'evaluate';
+      /** `reason` says why when the rating is below satisfied (4). */
+      readonly payload: { readonly satisfaction: Satisfaction; readonly reason?: string };
+    }
+  | {
+      /** 重新处置: a closed case the reporter was dissatisfied with goes back to handling. */
+      readonly type: 'reopen';
+      readonly payload: { readonly reason: string };
+    }
   | { readonly type: 'returnToPrevious'; readonly payload: { readonly reason: string } }
   | { readonly type: 'suspend'; readonly payload: { readonly reason: string } }
   | { readonly type: 'resume'; readonly payload: Record<string, never> }
@@ -167,6 +234,7 @@ export const CASE_ACTION_TYPES = [
   'close',
   'recordFollowUp',
   'evaluate',
+  'reopen',
   'returnToPrevious',
   'suspend',
   'resume',
@@ -212,6 +280,17 @@ export const LOOP_REFUSAL_KEYS = [
   'loop.gridRequired',
   'loop.mergeTargetRequired',
   'loop.noteEmpty',
+  'evidence.feedbackNote',
+  'evidence.feedbackPhotos',
+  'evidence.checkerRequired',
+  'evidence.checkerHandled',
+  'evidence.sameAccount',
+  'evidence.verifyPhotos',
+  'evidence.closeSummary',
+  'evidence.missingForClose',
+  'evidence.followUpResult',
+  'evidence.evaluateReason',
+  'evidence.reopenNotDissatisfied',
 ] as const;
 export type LoopRefusalKey = (typeof LOOP_REFUSAL_KEYS)[number];
 

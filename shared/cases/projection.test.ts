@@ -3,6 +3,9 @@ import type { Case } from '../model/case';
 import { makeFixtureDataset } from '../schema/test-fixture';
 import { projectCase } from './projection';
 import { OPERATOR, REPORTED, T0, validAction } from './test-actions';
+import { DEFAULT_EVIDENCE_RULE } from './evidence';
+
+const RULES = { evidence: { rule: DEFAULT_EVIDENCE_RULE, separateVerifier: true } };
 
 const reportedCase: Case = {
   ...makeFixtureDataset().cases.find((c) => c.stage === 'reported')!,
@@ -13,7 +16,7 @@ const NAMED = { ...OPERATOR, name: '值班员甲' };
 describe('projecting a case through actions, before anything is written', () => {
   it('立案 then 派遣: the row moves to dispatched with a step for each stage, the officers sent and two events', () => {
     const dispatch = { type: 'dispatch', payload: { teamId: 'team-2', officerIds: ['off-7'] } } as const;
-    const p = projectCase(reportedCase, REPORTED, [validAction('register'), dispatch], NAMED, T0);
+    const p = projectCase(reportedCase, REPORTED, [validAction('register'), dispatch], NAMED, T0, RULES);
     if ('refusal' in p) throw new Error(p.refusal.key);
     expect(p.kase.stage).toBe('dispatched');
     expect(p.kase.steps.slice(reportedCase.steps.length)).toEqual([
@@ -36,6 +39,7 @@ describe('projecting a case through actions, before anything is written', () => 
       [validAction('reassign'), validAction('note')],
       OPERATOR,
       T0,
+      RULES,
     );
     if ('refusal' in p) throw new Error(p.refusal.key);
     expect(p.kase).toMatchObject({ gridCode: '321281104001002', teamId: 'team-2', stage: 'reported' });
@@ -50,17 +54,21 @@ describe('projecting a case through actions, before anything is written', () => 
       [validAction('register'), validAction('close')],
       OPERATOR,
       T0,
+      RULES,
     );
     expect(p).toMatchObject({ index: 1, refusal: { key: expect.stringMatching(/^loop\./) } });
-    const named = projectCase(reportedCase, REPORTED, [validAction('register')], OPERATOR, T0);
+    const named = projectCase(reportedCase, REPORTED, [validAction('register')], OPERATOR, T0, RULES);
     if ('refusal' in named) throw new Error(named.refusal.key);
     expect(named.kase.steps.at(-1)?.actor).toBe(OPERATOR.id);
   });
 
   it('keeps leading events (a new case’s 上报) ahead of the actions’ events', () => {
-    const first = projectCase(reportedCase, REPORTED, [validAction('register')], OPERATOR, T0);
+    const first = projectCase(reportedCase, REPORTED, [validAction('register')], OPERATOR, T0, RULES);
     if ('refusal' in first) throw new Error(first.refusal.key);
-    const p = projectCase(reportedCase, REPORTED, [validAction('note')], OPERATOR, T0, first.events);
+    const p = projectCase(reportedCase, REPORTED, [validAction('note')], OPERATOR, T0, {
+      ...RULES,
+      leading: first.events,
+    });
     if ('refusal' in p) throw new Error(p.refusal.key);
     expect(p.events.map((e) => e.action.type)).toEqual(['register', 'note']);
   });

@@ -178,12 +178,29 @@ const VARIANTS: readonly Variant[] = [
   {
     name: 'closed, no follow-up call yet',
     state: closed,
-    leader: { ...NOTE, ...NO_WHISTLE, recordFollowUp: 'ok', evaluate: 'loop.followUpRequired' },
+    leader: {
+      ...NOTE,
+      ...NO_WHISTLE,
+      recordFollowUp: 'ok',
+      evaluate: 'loop.followUpRequired',
+      reopen: 'evidence.reopenNotDissatisfied',
+    },
   },
   {
     name: 'closed, follow-up call recorded (回访)',
     state: { ...closed, followUp: { calledAt: T0 - HOUR } },
-    leader: { ...NOTE, ...NO_WHISTLE, recordFollowUp: 'loop.followUpRecorded', evaluate: 'ok' },
+    leader: {
+      ...NOTE,
+      ...NO_WHISTLE,
+      recordFollowUp: 'loop.followUpRecorded',
+      evaluate: 'ok',
+      reopen: 'evidence.reopenNotDissatisfied',
+    },
+  },
+  {
+    name: 'closed, the reporter dissatisfied at the follow-up call (回访不满意)',
+    state: { ...closed, followUp: { calledAt: T0 - HOUR, reached: true, result: 'dissatisfied' } },
+    leader: { ...NOTE, ...NO_WHISTLE, recordFollowUp: 'loop.followUpRecorded', evaluate: 'ok', reopen: 'ok' },
   },
   {
     name: 'closed, department already rated',
@@ -196,6 +213,7 @@ const VARIANTS: readonly Variant[] = [
       recordFollowUp: 'ok',
       evaluate: 'loop.followUpRequired',
       rateWhistle: 'loop.whistleRated',
+      reopen: 'evidence.reopenNotDissatisfied',
     },
   },
   {

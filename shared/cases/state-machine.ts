@@ -17,7 +17,9 @@ import {
   type LoopStage,
   type Role,
   type Satisfaction,
+  type EvidenceFacts,
   CASE_ACTION_TYPES,
+  FOLLOW_UP_RESULTS,
 } from './loop-types';
 
 /** Stages in which a case still needs work and may be suspended, extended or voided. */
@@ -39,6 +41,7 @@ export const ACTION_STAGES: Readonly<Record<CaseActionType, readonly LoopStage[]
   close: ['verified'],
   recordFollowUp: ['closed'],
   evaluate: ['closed'],
+  reopen: ['closed'],
   returnToPrevious: ['registered', 'dispatched', 'handling'],
   suspend: OPEN_LOOP_STAGES,
   resume: OPEN_LOOP_STAGES,
@@ -127,6 +130,8 @@ export function actionRefusal(state: CaseLoopState, type: CaseActionType, role: 
       return state.followUp === null ? null : refuse('loop.followUpRecorded');
     case 'evaluate':
       return state.followUp === null ? refuse('loop.followUpRequired') : null;
+    case 'reopen':
+      return state.followUp?.result === 'dissatisfied' ? null : refuse('evidence.reopenNotDissatisfied');
     case 'respondWhistle':
       return whistlePending(state) ? null : refuse('loop.noWhistlePending');
     case 'rateWhistle':
@@ -162,7 +167,43 @@ const REASON_REQUIRED: readonly CaseActionType[] = [
   'void',
   'reassign',
   'merge',
+  'reopen',
 ];
+
+/** Actions whose payload may carry `attachmentIds` (photos and files stored with them). */
+const WITH_FILES: readonly CaseActionType[] = ['note', 'submitFeedback', 'verifyPass', 'verifyFail'];
+
+function isChecker(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    (value.kind === 'gridWorker' || value.kind === 'officer') &&
+    isText(value.id) &&
+    typeof value.name === 'string'
+  );
+}
+
+/** The shape of the optional evidence fields (whether they are required is evidence.ts's to say). */
+function evidenceShapeRefusal(type: CaseActionType, payload: Record<string, unknown>): LoopRefusal | null {
+  const invalid = (field: string) => refuse('loop.invalidPayload', { action: type, field });
+  const files = payload.attachmentIds;
+  if (files !== undefined && !(WITH_FILES.includes(type) && Array.isArray(files) && files.every(isText)))
+    return invalid('attachmentIds');
+  if (
+    payload.checker !== undefined &&
+    !((type === 'verifyPass' || type === 'verifyFail') && isChecker(payload.checker))
+  )
+    return invalid('checker');
+  if (payload.summary !== undefined && !(type === 'close' && typeof payload.summary === 'string'))
+    return invalid('summary');
+  if (type === 'recordFollowUp') {
+    if (payload.reached !== undefined && typeof payload.reached !== 'boolean') return invalid('reached');
+    if (payload.result !== undefined && !(FOLLOW_UP_RESULTS as readonly unknown[]).includes(payload.result))
+      return invalid('result');
+  }
+  if (type === 'evaluate' && payload.reason !== undefined && typeof payload.reason !== 'string')
+    return invalid('reason');
+  return null;
+}
 
 function isScore(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
@@ -181,6 +222,8 @@ function payloadRefusal(
   if ('note' in payload && payload.note !== undefined && typeof payload.note !== 'string') {
     return refuse('loop.invalidPayload', { action: type, field: 'note' });
   }
+  const shape = evidenceShapeRefusal(type, payload);
+  if (shape !== null) return shape;
   switch (type) {
     case 'register':
       return payload.major === undefined || typeof payload.major === 'boolean'
@@ -211,9 +254,6 @@ function payloadRefusal(
       return isText(payload.intoCaseId) ? null : refuse('loop.mergeTargetRequired');
     case 'note': {
       const files = payload.attachmentIds;
-      if (files !== undefined && !(Array.isArray(files) && files.every(isText))) {
-        return refuse('loop.invalidPayload', { action: type, field: 'attachmentIds' });
-      }
       const hasFiles = Array.isArray(files) && files.length > 0;
       if (payload.text !== undefined && typeof payload.text !== 'string') {
         return refuse('loop.invalidPayload', { action: type, field: 'text' });
@@ -235,9 +275,15 @@ function payloadRefusal(
   }
 }
 
+/** The evidence facts of a state, as recorded so far (none on states from before they were kept). */
+export function evidenceOf(state: CaseLoopState): EvidenceFacts {
+  return state.evidence ?? { feedbackFiles: 0, verifyFiles: 0 };
+}
+
 /** The next state for an action that passed every check. */
-function transition(state: CaseLoopState, action: CaseAction, at: number): CaseLoopState {
+function transition(state: CaseLoopState, action: CaseAction, actor: Actor, at: number): CaseLoopState {
   const counters = state.counters;
+  const evidence = evidenceOf(state);
   switch (action.type) {
     case 'register':
       return { ...state, stage: 'registered', major: action.payload.major ?? false };
@@ -257,20 +303,43 @@ function transition(state: CaseLoopState, action: CaseAction, at: number): CaseL
       return { ...state, acknowledged: true, acknowledgedAt: at };
     case 'startHandling':
       return { ...state, stage: 'handling' };
-    case 'submitFeedback':
-      return { ...state, stage: 'feedback' };
-    case 'verifyPass':
-      return { ...state, stage: 'verified' };
+    case 'submitFeedback': {
+      const feedbackFiles = action.payload.attachmentIds?.length ?? 0;
+      return { ...state, stage: 'feedback', evidence: { ...evidence, feedbackBy: actor.id, feedbackFiles } };
+    }
+    case 'verifyPass': {
+      const verifyFiles = action.payload.attachmentIds?.length ?? 0;
+      return { ...state, stage: 'verified', evidence: { ...evidence, verifyFiles } };
+    }
     case 'verifyFail':
       return { ...state, stage: 'handling', counters: { ...counters, reworks: counters.reworks + 1 } };
     case 'close':
       return { ...state, stage: 'closed' };
-    case 'recordFollowUp':
-      return { ...state, followUp: { calledAt: at } };
+    case 'recordFollowUp': {
+      const { reached, result } = action.payload;
+      return {
+        ...state,
+        followUp: {
+          calledAt: at,
+          ...(reached === undefined ? {} : { reached }),
+          ...(result === undefined ? {} : { result }),
+        },
+      };
+    }
+    case 'reopen':
+      return {
+        ...state,
+        stage: 'handling',
+        followUp: null,
+        counters: { ...counters, reworks: counters.reworks + 1 },
+      };
     case 'evaluate': {
       const satisfaction: Satisfaction = action.payload.satisfaction;
-      const calledAt = state.followUp?.calledAt ?? at;
-      return { ...state, stage: 'evaluated', followUp: { calledAt, satisfaction } };
+      return {
+        ...state,
+        stage: 'evaluated',
+        followUp: { ...(state.followUp ?? { calledAt: at }), satisfaction },
+      };
     }
     case 'returnToPrevious': {
       const stage = PREVIOUS_STAGE[state.stage] ?? state.stage;
@@ -304,8 +373,13 @@ function transition(state: CaseLoopState, action: CaseAction, at: number): CaseL
     }
     case 'merge':
       return { ...state, stage: 'merged', suspended: null };
+    case 'note': {
+      // Photos added to a case reported back (补充处置照片) count with its feedback's.
+      const added = action.payload.attachmentIds?.length ?? 0;
+      if (added === 0 || (state.stage !== 'feedback' && state.stage !== 'verified')) return state;
+      return { ...state, evidence: { ...evidence, feedbackFiles: evidence.feedbackFiles + added } };
+    }
     case 'reassign':
-    case 'note':
       return state;
   }
 }
@@ -337,7 +411,7 @@ export function applyAction(state: CaseLoopState, action: CaseAction, actor: Act
   }
   const bad = payloadRefusal(state, action.type, payload, at);
   if (bad !== null) return { ok: false, reason: bad };
-  const next = transition(state, action, at);
+  const next = transition(state, action, actor, at);
   return {
     ok: true,
     state: next,

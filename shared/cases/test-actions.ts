@@ -43,6 +43,8 @@ export function validAction(type: CaseActionType, at = T0): CaseAction {
       return { type, payload: {} };
     case 'evaluate':
       return { type, payload: { satisfaction: 4 } };
+    case 'reopen':
+      return { type, payload: { reason: '回访不满意：摊点又回来了' } };
     case 'returnToPrevious':
       return { type, payload: { reason: '非本队职责' } };
     case 'suspend':

@@ -71,3 +71,13 @@ export function scopeCaseIds<C extends { readonly id: string; readonly caseNo: s
     return { ...kase, id: scopedCaseId(workstationId, kase.caseNo) };
   });
 }
+
+/**
+ * The case number a case id names, for showing an id where the case itself is not at hand (a merge
+ * target in the record): `<workstation>-<caseNo>` and the sample's older `case-<caseNo>` both read.
+ */
+export function caseNoOfId(caseId: string): string {
+  const scoped = /^[0-9a-hjkmnp-tv-z]{10}-(.+)$/.exec(caseId);
+  if (scoped?.[1] !== undefined) return scoped[1];
+  return caseId.replace(/^case-/, '');
+}

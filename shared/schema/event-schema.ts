@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { ALL_STAGES, CASE_SOURCES, URGENCIES, type LoopStage } from '../model/case';
-import { ROLES } from '../cases/loop-types';
+import { FOLLOW_UP_RESULTS, ROLES } from '../cases/loop-types';
 import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
 import { STORE_VERSION } from './store-tables';
 
@@ -25,6 +25,8 @@ const stage = z.enum(ALL_STAGES as readonly LoopStage[] as [LoopStage, ...LoopSt
 const none = z.strictObject({});
 const withReason = z.strictObject({ reason: text });
 const withNote = z.strictObject({ note: text.optional() });
+const files = z.array(id).optional();
+const checker = z.strictObject({ kind: z.enum(['gridWorker', 'officer']), id, name: text });
 
 const action = z.discriminatedUnion('type', [
   z.strictObject({
@@ -51,12 +53,32 @@ const action = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('acknowledge'), payload: none }),
   z.strictObject({ type: z.literal('startHandling'), payload: none }),
-  z.strictObject({ type: z.literal('submitFeedback'), payload: withNote }),
-  z.strictObject({ type: z.literal('verifyPass'), payload: none }),
-  z.strictObject({ type: z.literal('verifyFail'), payload: withReason }),
-  z.strictObject({ type: z.literal('close'), payload: none }),
-  z.strictObject({ type: z.literal('recordFollowUp'), payload: withNote }),
-  z.strictObject({ type: z.literal('evaluate'), payload: z.strictObject({ satisfaction: score }) }),
+  z.strictObject({
+    type: z.literal('submitFeedback'),
+    payload: z.strictObject({ note: text.optional(), attachmentIds: files }),
+  }),
+  z.strictObject({
+    type: z.literal('verifyPass'),
+    payload: z.strictObject({ checker: checker.optional(), note: text.optional(), attachmentIds: files }),
+  }),
+  z.strictObject({
+    type: z.literal('verifyFail'),
+    payload: z.strictObject({ reason: text, checker: checker.optional(), attachmentIds: files }),
+  }),
+  z.strictObject({ type: z.literal('close'), payload: z.strictObject({ summary: text.optional() }) }),
+  z.strictObject({
+    type: z.literal('recordFollowUp'),
+    payload: z.strictObject({
+      note: text.optional(),
+      reached: z.boolean().optional(),
+      result: z.enum(FOLLOW_UP_RESULTS).optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('evaluate'),
+    payload: z.strictObject({ satisfaction: score, reason: text.optional() }),
+  }),
+  z.strictObject({ type: z.literal('reopen'), payload: withReason }),
   z.strictObject({ type: z.literal('returnToPrevious'), payload: withReason }),
   z.strictObject({ type: z.literal('suspend'), payload: withReason }),
   z.strictObject({ type: z.literal('resume'), payload: none }),
@@ -78,7 +100,7 @@ const action = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('merge'), payload: z.strictObject({ intoCaseId: id, reason: text }) }),
   z.strictObject({
     type: z.literal('note'),
-    payload: z.strictObject({ text, attachmentIds: z.array(id).optional() }),
+    payload: z.strictObject({ text, attachmentIds: files }),
   }),
 ]);
 

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { URGENCIES, type Urgency } from '../model/case';
 import { DEFAULT_CALENDAR, validateCalendar, type WorkingCalendar } from '../calendar';
 import { DEFAULT_DUPLICATE_OPTIONS } from '../cases/duplicates';
+import { DEFAULT_EVIDENCE_SETTINGS, type EvidenceSettings } from '../cases/evidence';
+import { MATTER_DOMAINS } from '../model/matter';
 
 export interface MajorCasePolicy {
   /** Urgencies that make any case major, e.g. 特急. */
@@ -20,13 +22,19 @@ export interface CentreSettings {
   readonly calendar: WorkingCalendar;
   readonly majorCase: MajorCasePolicy;
   readonly duplicates: { readonly maxDistanceM: number; readonly maxHoursApart: number };
+  /** What each step must carry (shared/cases/evidence.ts). */
+  readonly evidence: EvidenceSettings;
 }
 
 export const DEFAULT_CENTRE_SETTINGS: CentreSettings = {
   calendar: DEFAULT_CALENDAR,
   majorCase: { urgencies: ['critical'], matterCodes: [] },
   duplicates: { ...DEFAULT_DUPLICATE_OPTIONS },
+  evidence: DEFAULT_EVIDENCE_SETTINGS,
 };
+
+const photos = z.number().int().min(0).max(20);
+const evidenceRuleSchema = z.strictObject({ feedbackPhotos: photos, verifyPhotos: photos });
 
 const otherSettingsSchema = z.strictObject({
   majorCase: z.strictObject({
@@ -40,6 +48,14 @@ const otherSettingsSchema = z.strictObject({
       .positive()
       .max(24 * 30),
   }),
+  // Settings saved before evidence rules existed have none: they get the defaults.
+  evidence: z
+    .strictObject({
+      separateVerifier: z.boolean(),
+      byDomain: z.partialRecord(z.enum(MATTER_DOMAINS), evidenceRuleSchema),
+      byMatter: z.record(z.string().min(1), evidenceRuleSchema),
+    })
+    .default(DEFAULT_EVIDENCE_SETTINGS),
 });
 
 export interface SettingsIssue {
@@ -81,6 +97,12 @@ export function validateCentreSettings(
         issues.push({ field, key: 'settings.unknownMatter', params: { field, code } });
       }
     });
+    for (const code of Object.keys(other.data.evidence.byMatter)) {
+      if (!knownMatterCodes.has(code)) {
+        const field = `evidence.byMatter.${code}`;
+        issues.push({ field, key: 'settings.unknownMatter', params: { field, code } });
+      }
+    }
   }
   if (issues.length > 0 || !calendar.ok || !other.success) return { ok: false, issues };
   return { ok: true, settings: { calendar: calendar.calendar, ...other.data } };

@@ -18,6 +18,7 @@ export const loopMessages = {
       close: '结案',
       recordFollowUp: '回访',
       evaluate: '评价',
+      reopen: '重新处置',
       returnToPrevious: '退回',
       suspend: '挂起',
       resume: '恢复',
@@ -62,6 +63,20 @@ export const loopMessages = {
       mergeTargetRequired: '请选择合并到的案件',
       noteEmpty: '备注内容为空',
     },
+    evidence: {
+      feedbackNote: '请填写处置情况：做了什么、现场结果如何',
+      feedbackPhotos: '该事项的处置反馈须附处置后照片至少 {required} 张，现有 {given} 张',
+      checkerRequired: '请选择核查人：网格员，或未参与本案处置的执法人员',
+      checkerHandled: '{name} 参与了本案处置，不能担任核查人',
+      sameAccount: '处置反馈由 {name} 录入，核查须由另一账号录入（中心设置：处置与核查分离）',
+      verifyPhotos: '该事项的核查通过须附核查照片至少 {required} 张，现有 {given} 张',
+      closeSummary: '请填写结案意见',
+      missingForClose:
+        '该事项须有处置后照片至少 {required} 张，现有 {given} 张：请先用“备注”补充处置照片，再结案',
+      followUpResult: '请填写回访结果：是否联系上来电人，联系上时的满意程度',
+      evaluateReason: '评价低于“满意”（{satisfaction} 分）时须说明原因',
+      reopenNotDissatisfied: '只有回访结果为“不满意”的案件才能重新处置',
+    },
     case: {
       notFound: '案件 {caseId} 不存在',
       busy: '案件正被其他窗口修改，请重试',
@@ -101,6 +116,7 @@ export const loopMessages = {
       close: 'Close',
       recordFollowUp: 'Follow-up call',
       evaluate: 'Evaluate',
+      reopen: 'Handle again',
       returnToPrevious: 'Return',
       suspend: 'Suspend',
       resume: 'Resume',
@@ -144,6 +160,21 @@ export const loopMessages = {
       gridRequired: 'Choose a grid',
       mergeTargetRequired: 'Choose the case to merge into',
       noteEmpty: 'The note is empty',
+    },
+    evidence: {
+      feedbackNote: 'Say what was done on site and what came of it',
+      feedbackPhotos: 'This matter’s feedback needs at least {required} photos after handling; {given} given',
+      checkerRequired: 'Choose who checked: a grid worker, or an officer who did not handle this case',
+      checkerHandled: '{name} handled this case and cannot be its checker',
+      sameAccount:
+        'The feedback was recorded by {name}; the check must be recorded by another account (centre settings: separate handling and checking)',
+      verifyPhotos: 'This matter’s passing check needs at least {required} photos; {given} given',
+      closeSummary: 'Write the closing summary',
+      missingForClose:
+        'This matter needs at least {required} photos after handling; {given} recorded. Add them with a note, then close',
+      followUpResult: 'Record the follow-up: whether the caller was reached and, if so, how satisfied',
+      evaluateReason: 'A rating below satisfied ({satisfaction}) needs a reason',
+      reopenNotDissatisfied: 'Only a case whose follow-up was “dissatisfied” can be handled again',
     },
     case: {
       notFound: 'Case {caseId} does not exist',

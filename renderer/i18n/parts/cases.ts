@@ -128,6 +128,9 @@ export const casesMessages = {
       checker: '核查人',
       summary: '结案意见',
       followUp: '回访',
+      feedbackNote: '处置情况',
+      verifyNote: '核查情况',
+      words: '来电人意见',
     },
   },
   en: {
@@ -259,6 +262,9 @@ export const casesMessages = {
       checker: 'Checked by',
       summary: 'Closing summary',
       followUp: 'Follow-up',
+      feedbackNote: 'What was done',
+      verifyNote: 'What the check found',
+      words: 'What the caller said',
     },
   },
 } as const;

@@ -17,6 +17,7 @@ export interface IndicatorReport {
   /** Epoch ms the report is judged at (`options.now`), the period's end. */
   readonly until: number;
   readonly overall: Indicators;
+  /** Per team of a case in the period or an open case (zero figures when none in the period), by id. */
   readonly byTeam: readonly IndicatorGroup[];
   readonly departments: readonly DepartmentScorecard[];
   /** 当前超期 / 临近超期 now, over every open case given, whatever the period. */
@@ -46,12 +47,22 @@ export function indicatorReport(
   const inPeriod = clocked.filter(
     (item) => item.case.reportedAt >= since && item.case.reportedAt <= options.now,
   );
+  const alarms = currentAlarms(clocked, options);
+  // A team with open cases but none reported in the period still has a row, for its 当前超期.
+  const byTeam = groupIndicators(inPeriod, 'team', options);
+  const listed = new Set(byTeam.map((g) => g.key));
+  const idle = [...alarms.byTeam.keys()].filter((key) => !listed.has(key));
+  if (idle.length > 0) {
+    const none = computeIndicators([], options);
+    byTeam.push(...idle.map((key) => ({ key, indicators: none })));
+    byTeam.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
   return {
     since,
     until: options.now,
     overall: computeIndicators(inPeriod, options),
-    byTeam: groupIndicators(inPeriod, 'team', options),
+    byTeam,
     departments: departmentScorecards(inPeriod, options.calendar),
-    alarms: currentAlarms(clocked, options),
+    alarms,
   };
 }

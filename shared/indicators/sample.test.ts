@@ -87,6 +87,9 @@ describe('overdue now over the sample township: one figure on the wall and in th
       expect([...report.alarms.overdueIds].sort()).toEqual([...wall.overdueIds].sort());
       for (const row of wall.teams)
         expect(report.alarms.byTeam.get(row.teamId)?.overdue ?? 0).toBe(row.overdue);
+      // Every team with an overdue case has its row in the report, so the rows add up to the total.
+      const rows = report.byTeam.map((g) => report.alarms.byTeam.get(g.key)?.overdue ?? 0);
+      expect(rows.reduce((sum, n) => sum + n, 0)).toBe(wall.overdue);
     }
   });
 

@@ -32,6 +32,39 @@ const noDbImport = {
   message: 'Components must not import db/: read and write through a store (renderer/stores/).',
 };
 
+// One clock for the centre: an instant is read in the centre's zone (shared/calendar/format.ts and zone.ts,
+// useCentreTime() in views), never in the zone of the PC that runs the code.
+const clockMessage =
+  'Read times in the centre’s zone: formatCentreTime / useCentreTime, or centreDayStart and the other helpers of shared/calendar/zone.ts.';
+const hostZoneDateMethods = [
+  'getFullYear',
+  'getMonth',
+  'getDate',
+  'getDay',
+  'getHours',
+  'getMinutes',
+  'getTimezoneOffset',
+  'setFullYear',
+  'setMonth',
+  'setDate',
+  'setHours',
+  'setMinutes',
+  'toLocaleDateString',
+  'toLocaleTimeString',
+  'toDateString',
+  'toTimeString',
+].map((property) => ({ property, message: clockMessage }));
+const hostZoneSyntax = [
+  {
+    selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+    message: clockMessage,
+  },
+  {
+    selector: "VariableDeclarator[init.callee.name='useI18n'] > ObjectPattern > Property[key.name='d']",
+    message: `vue-i18n's d() formats in the PC's zone. ${clockMessage}`,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test/artifacts/', 'resources/sample/'],
@@ -99,6 +132,19 @@ export default tseslint.config(
         { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import from renderer/.' }] },
       ],
     },
+  },
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.vue', 'electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...hostZoneDateMethods],
+      'no-restricted-syntax': ['error', ...hostZoneSyntax],
+    },
+  },
+  {
+    // The one place that formats instants and reads zone offsets.
+    files: ['shared/calendar/format.ts', 'shared/calendar/zone.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['scripts/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js', 'renderer/vite.config.ts'],

@@ -19,14 +19,6 @@ export function isLocale(value: unknown): value is Locale {
 
 export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhAll, en: enAll };
 
-const long = {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-} as const;
-
 const LOCALE_KEY = 'griddesk.locale';
 
 /** localStorage where there is one (not in Node, where tests load this module). */
@@ -55,7 +47,8 @@ export function createAppI18n(locale: Locale) {
       'zh-CN': { ...messages['zh-CN'], issue: issueMessages['zh-CN'] },
       en: { ...messages.en, issue: issueMessages.en },
     },
-    datetimeFormats: { 'zh-CN': { long }, en: { long } },
+    // No datetimeFormats: vue-i18n's d() reads times in the PC's zone. Times go through
+    // useCentreTime() (i18n/centre-time.ts), in the centre's zone.
   });
 }
 

@@ -1,13 +1,14 @@
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
+import { reportStart } from '../../shared/indicators';
 import { wallFigures, type WallFigures } from '../../shared/wall';
 import { currentDb } from '../db/handle';
 import { loadIndicatorCases } from '../db/cases-repo';
 import { useSettingsStore } from './settings';
 import { useTownshipStore } from './township';
 
-/** The indicator window of the wall: the last 30 days. */
+/** The indicator window of the wall: the last 30 days (today and the 29 before, centre time). */
 export const WALL_WINDOW_DAYS = 30;
 
 /**
@@ -24,13 +25,14 @@ export const useWallStore = defineStore('wall', () => {
 
   async function compute(): Promise<void> {
     const now = Date.now();
-    const windowStart = now - WALL_WINDOW_DAYS * 24 * 3_600_000;
+    const calendar = useSettingsStore().settings.calendar;
+    const windowStart = reportStart(WALL_WINDOW_DAYS, { now, calendar });
     const items = await loadIndicatorCases(currentDb(), windowStart, { withOpen: true });
     figures.value = markRaw(
       wallFigures(items, {
         now,
         windowStart,
-        calendar: useSettingsStore().settings.calendar,
+        calendar,
         policy: DEFAULT_TIME_LIMIT_POLICY,
         matters: useTownshipStore().matterByCode,
       }),

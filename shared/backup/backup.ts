@@ -21,6 +21,7 @@ import { applyAction, initialLoopState } from '../cases/state-machine';
 import { parseDataset } from '../schema/parse';
 import type { DatasetIssue } from '../schema/issues';
 import { validateCentreSettings, type CentreSettings } from '../settings/centre-settings';
+import { centreTimestamp, DEFAULT_TIME_ZONE } from '../calendar/zone';
 
 export const BACKUP_FORMAT = 'griddesk-backup';
 /**
@@ -332,9 +333,12 @@ export function loopStatesFromRecord(
   return out;
 }
 
-/** A file name that carries the time and the head, e.g. griddesk-backup-20261123-1405-33260-3fa2c1d0.zip. */
-export function backupFileName(createdAt: number, head: ChainHead): string {
-  const local = new Date(createdAt + 8 * 3_600_000).toISOString();
+/**
+ * A file name that carries the time (local time of the centre's zone) and the head, e.g.
+ * griddesk-backup-20261123-1405-33260-3fa2c1d0.zip.
+ */
+export function backupFileName(createdAt: number, head: ChainHead, zone: string = DEFAULT_TIME_ZONE): string {
+  const local = centreTimestamp(createdAt, zone);
   const stamp = `${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 16).replace(':', '')}`;
   return `griddesk-backup-${stamp}-${head.count}-${head.lastHash.slice(0, 8)}.zip`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCalendar } from './config';
+import { calendarZone, validateCalendar } from './config';
 import { DEFAULT_CALENDAR } from './holidays';
 
 const periods = [
@@ -74,5 +74,23 @@ describe('validateCalendar', () => {
         ['calendar.invalid', 'holidays'],
       ].sort(),
     );
+  });
+});
+
+describe('the calendar’s time zone', () => {
+  it('is Asia/Shanghai unless set, and may be another zone with one offset', () => {
+    expect(calendarZone(DEFAULT_CALENDAR)).toBe('Asia/Shanghai');
+    const urumqi = { ...DEFAULT_CALENDAR, timeZone: 'Asia/Urumqi' };
+    expect(validateCalendar(urumqi)).toEqual({ ok: true, calendar: urumqi });
+    expect(calendarZone(urumqi)).toBe('Asia/Urumqi');
+  });
+
+  it('refuses a zone with daylight saving or an unknown name, naming the field', () => {
+    for (const zone of ['Europe/Berlin', 'Beijing']) {
+      expect(validateCalendar({ periods, holidays: [], workdays: [], timeZone: zone })).toEqual({
+        ok: false,
+        issues: [{ key: 'calendar.timeZone', field: 'timeZone', params: { field: 'timeZone', value: zone } }],
+      });
+    }
   });
 });

@@ -1,12 +1,11 @@
 /**
  * The working calendar (工作日历) of the command centre: which instants count as working time for the
- * stage time limits (时限). China keeps one time zone (UTC+8, no daylight saving), so local time is a
- * fixed offset from epoch milliseconds; no Intl, no host time zone.
+ * stage time limits (时限). Its dates and hours are local to the centre's zone (Asia/Shanghai unless set),
+ * a zone with one UTC offset (zone.ts), so local time is a fixed offset from epoch milliseconds; the
+ * host's time zone never enters.
  */
 import { z } from 'zod';
-
-/** China Standard Time is UTC+8 all year. Milliseconds added to epoch ms to read local wall time. */
-export const CHINA_UTC_OFFSET_MS = 8 * 3_600_000;
+import { DEFAULT_TIME_ZONE, isCentreZone } from './zone';
 
 /** One working period of a working day, local time as "HH:MM", start inclusive, end exclusive. */
 export interface WorkingPeriod {
@@ -25,6 +24,16 @@ export interface WorkingCalendar {
   readonly holidays: readonly string[];
   /** 调休上班日: weekend days that are worked. */
   readonly workdays: readonly string[];
+  /**
+   * The centre's IANA time zone (中心时区) its dates and hours are read in, and every time is shown in;
+   * absent means Asia/Shanghai. Read it with {@link calendarZone}.
+   */
+  readonly timeZone?: string;
+}
+
+/** The zone a calendar's dates and hours are local to: its `timeZone`, else Asia/Shanghai. */
+export function calendarZone(cal: WorkingCalendar): string {
+  return cal.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /** i18n keys of calendar problems; the messages live in renderer/i18n/parts/indicators.ts. */
@@ -36,7 +45,8 @@ export type CalendarIssueKey =
   | 'calendar.periodsOverlap'
   | 'calendar.noPeriods'
   | 'calendar.dateFormat'
-  | 'calendar.dateConflict';
+  | 'calendar.dateConflict'
+  | 'calendar.timeZone';
 
 /** A problem with a calendar config: an i18n key, the field path (e.g. `periods[1].end`) and params. */
 export interface CalendarIssue {
@@ -75,6 +85,7 @@ const timeText = z.string().refine((text) => parseClockTime(text) !== null, {
 const dateText = z.string().refine((text) => parseDay(text) !== null, {
   params: { key: 'calendar.dateFormat' },
 });
+const zoneText = z.string().refine(isCentreZone, { params: { key: 'calendar.timeZone' } });
 
 /**
  * The zod schema of a stored calendar (settings, backups, IPC). Checks shapes, real times and dates,
@@ -85,6 +96,7 @@ export const workingCalendarSchema = z
     periods: z.array(z.strictObject({ start: timeText, end: timeText })),
     holidays: z.array(dateText),
     workdays: z.array(dateText),
+    timeZone: zoneText.optional(),
   })
   .superRefine((cal, ctx) => {
     if (cal.periods.length === 0) {
@@ -163,7 +175,11 @@ export function validateCalendar(
       for (const [name, value] of Object.entries(extra)) {
         if (name !== 'key' && (typeof value === 'string' || typeof value === 'number')) params[name] = value;
       }
-      if (custom === 'calendar.timeFormat' || custom === 'calendar.dateFormat') {
+      if (
+        custom === 'calendar.timeFormat' ||
+        custom === 'calendar.dateFormat' ||
+        custom === 'calendar.timeZone'
+      ) {
         params.value = String(valueAt(input, issue.path));
       }
       return [{ key: custom, field, params }];

@@ -1,5 +1,5 @@
 export {
-  CHINA_UTC_OFFSET_MS,
+  calendarZone,
   parseClockTime,
   parseDay,
   validateCalendar,
@@ -12,3 +12,14 @@ export {
 export { DEFAULT_CALENDAR } from './holidays';
 export { addWorkingMs, isWorkingDate, isWorkingTime, workingMsBetween } from './working-time';
 export { NATURAL_CLOCK, clockOf, workingClock, type Clock } from './clock';
+export {
+  DEFAULT_TIME_ZONE,
+  centreDate,
+  centreDayStart,
+  centreTimestamp,
+  fixedZoneOffsetMs,
+  isCentreZone,
+  periodStart,
+  zoneOffsetMs,
+} from './zone';
+export { formatCentreTime, type CentreTimeFormat, type TimeStyle } from './format';

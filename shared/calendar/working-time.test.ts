@@ -125,3 +125,18 @@ describe('clocks', () => {
     expect(workingClock(cal).add(from, 90 * MINUTE)).toBe(bj(3, 9, 9, 30));
   });
 });
+
+describe('working time in the centre’s zone', () => {
+  const urumqi = { ...cal, timeZone: 'Asia/Urumqi' };
+
+  it('reads the working periods as local hours of the calendar’s zone', () => {
+    // 08:30 in Urumqi (UTC+6) is 10:30 in Beijing.
+    expect(isWorkingTime(urumqi, bj(3, 2, 10, 29))).toBe(false);
+    expect(isWorkingTime(urumqi, bj(3, 2, 10, 30))).toBe(true);
+    expect(isWorkingTime(cal, bj(3, 2, 8, 30))).toBe(true);
+    // Beijing 00:00–12:00 is Urumqi 22:00–10:00: 08:30–10:00 of it is worked there, 08:30–12:00 here.
+    expect(workingMsBetween(urumqi, bj(3, 2, 0), bj(3, 2, 12))).toBe(1.5 * HOUR);
+    expect(workingMsBetween(cal, bj(3, 2, 0), bj(3, 2, 12))).toBe(3.5 * HOUR);
+    expect(addWorkingMs(urumqi, bj(3, 2, 10, 30), 30 * MINUTE)).toBe(bj(3, 2, 11));
+  });
+});

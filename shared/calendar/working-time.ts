@@ -5,7 +5,8 @@
  * Measuring is O(1), adding time a binary search over days, so thousands of cases × stages per queue
  * refresh cost a few milliseconds. All times are epoch milliseconds; all results are whole milliseconds.
  */
-import { CHINA_UTC_OFFSET_MS, parseClockTime, parseDay, type WorkingCalendar } from './config';
+import { calendarZone, parseClockTime, parseDay, type WorkingCalendar } from './config';
+import { zoneOffsetMs } from './zone';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -13,6 +14,8 @@ const MINUTE_MS = 60_000;
 const WEEKDAYS_BEFORE = [0, 1, 2, 2, 2, 3, 4, 5] as const;
 
 interface Compiled {
+  /** Milliseconds added to epoch ms to read local time in the calendar's zone (China: +8 h). */
+  readonly offset: number;
   /** Periods in ms after local midnight, ordered, with the working ms of the day before each starts. */
   readonly periods: readonly { readonly start: number; readonly end: number; readonly before: number }[];
   /** Working ms of one working day. */
@@ -77,7 +80,8 @@ function compile(cal: WorkingCalendar): Compiled {
     const day = tableStart + i - 1;
     table[i] = (table[i - 1] ?? 0) + formulaDaysBefore(partial, day + 1) - formulaDaysBefore(partial, day);
   }
-  const compiled: Compiled = { periods, perDay, extra, off, tableStart, tableBase, table };
+  const offset = zoneOffsetMs(calendarZone(cal));
+  const compiled: Compiled = { offset, periods, perDay, extra, off, tableStart, tableBase, table };
   cache.set(cal, compiled);
   return compiled;
 }
@@ -124,7 +128,7 @@ function workedInDay(c: Compiled, msOfDay: number): number {
 
 /** Working ms from an arbitrary fixed origin to `t`: a non-decreasing, continuous function of t. */
 function cumulative(c: Compiled, t: number): number {
-  const local = t + CHINA_UTC_OFFSET_MS;
+  const local = t + c.offset;
   const day = Math.floor(local / DAY_MS);
   const full = workingDaysBefore(c, day) * c.perDay;
   return isWorkingDay(c, day) ? full + workedInDay(c, local - day * DAY_MS) : full;
@@ -152,11 +156,11 @@ function instantOf(c: Compiled, target: number, fromDay: number): number {
   let end = 0;
   for (const period of c.periods) {
     const length = period.end - period.start;
-    if (rest <= length) return lo * DAY_MS + period.start + rest - CHINA_UTC_OFFSET_MS;
+    if (rest <= length) return lo * DAY_MS + period.start + rest - c.offset;
     rest -= length;
     end = period.end;
   }
-  return lo * DAY_MS + end - CHINA_UTC_OFFSET_MS;
+  return lo * DAY_MS + end - c.offset;
 }
 
 function checkInstant(name: string, value: number): void {
@@ -165,7 +169,7 @@ function checkInstant(name: string, value: number): void {
 
 /**
  * Working time in [from, to), in milliseconds: the part of the interval that falls in a working period
- * of a working day (China time). 0 when `to` ≤ `from`. Additive: between(a, c) = between(a, b) +
+ * of a working day (local time of the calendar's zone). 0 when `to` ≤ `from`. Additive: between(a, c) = between(a, b) +
  * between(b, c) for a ≤ b ≤ c. Throws RangeError for non-finite times or an invalid calendar (validate
  * user input with `validateCalendar` first).
  */
@@ -187,7 +191,7 @@ export function addWorkingMs(cal: WorkingCalendar, from: number, ms: number): nu
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a finite number ≥ 0');
   if (ms === 0) return from;
   const c = compile(cal);
-  const fromDay = Math.floor((from + CHINA_UTC_OFFSET_MS) / DAY_MS);
+  const fromDay = Math.floor((from + c.offset) / DAY_MS);
   return instantOf(c, cumulative(c, from) + ms, fromDay);
 }
 
@@ -195,14 +199,14 @@ export function addWorkingMs(cal: WorkingCalendar, from: number, ms: number): nu
 export function isWorkingTime(cal: WorkingCalendar, t: number): boolean {
   checkInstant('t', t);
   const c = compile(cal);
-  const local = t + CHINA_UTC_OFFSET_MS;
+  const local = t + c.offset;
   const day = Math.floor(local / DAY_MS);
   if (!isWorkingDay(c, day)) return false;
   const msOfDay = local - day * DAY_MS;
   return c.periods.some((period) => msOfDay >= period.start && msOfDay < period.end);
 }
 
-/** Whether a local date (days since 1970-01-01, China time) is a working day of the calendar. */
+/** Whether a local date "YYYY-MM-DD" of the calendar's zone is a working day of the calendar. */
 export function isWorkingDate(cal: WorkingCalendar, date: string): boolean {
   const day = parseDay(date);
   if (day === null) throw new RangeError(`Invalid date ${date}`);

@@ -127,7 +127,8 @@ export function caseFacts(item: IndicatorCase, options: IndicatorOptions): CaseF
   };
 }
 
-function computeClocks(item: IndicatorCase, options: IndicatorOptions): CaseClocks | null {
+/** A case's clocks at `options.now`, or null when its matter is unknown. */
+export function computeClocks(item: IndicatorCase, options: IndicatorOptions): CaseClocks | null {
   const matter = options.matters.get(item.case.matterCode);
   if (matter === undefined) return null;
   const input = { reportedAt: item.case.reportedAt, urgency: item.case.urgency, matter, events: item.events };

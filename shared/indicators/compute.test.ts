@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR } from '../calendar/holidays';
-import { caseClocks, DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
+import { DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
 import { computeIndicators, groupIndicators } from './compute';
 import { bj, HOUR, indicatorCase, MATTER } from './test-cases';
 import type { IndicatorOptions } from './types';
@@ -101,31 +101,10 @@ describe('computeIndicators on seven hand-checked cases', () => {
     expect(result.averageHandlingMs).toEqual({ numerator: 18.5 * HOUR, denominator: 2, value: 9.25 * HOUR });
   });
 
-  it('finds F overdue now and nothing near', () => {
-    expect(result.overdueNow).toBe(1);
-    expect(result.nearNow).toBe(0);
-  });
-
   it('gives null, not NaN, for an empty set', () => {
     const empty = computeIndicators([], options);
     expect(empty.closureRate).toEqual({ numerator: 0, denominator: 0, value: null });
     expect(empty.averageHandlingMs.value).toBeNull();
-    expect(empty.overdueNow).toBe(0);
-  });
-
-  it('uses precomputed clocks when given', () => {
-    // Clocks computed at Monday 10:30 see F's second dispatch period still within its limit.
-    const early = (item: typeof F) => ({
-      ...item,
-      clocks: caseClocks(
-        { reportedAt: item.case.reportedAt, urgency: 'normal', matter: MATTER, events: item.events },
-        DEFAULT_CALENDAR,
-        DEFAULT_TIME_LIMIT_POLICY,
-        bj(2, 10, 30),
-      ),
-    });
-    expect(computeIndicators([early(F)], options).overdueNow).toBe(0);
-    expect(computeIndicators([F], options).overdueNow).toBe(1);
   });
 
   it('leaves a case of an unknown matter out of the time-based ratios only', () => {

@@ -41,8 +41,6 @@ export function indicatorsOfFacts(facts: readonly CaseFacts[]): Indicators {
   const extension = new Tally();
   const response = new Tally();
   const handling = new Tally();
-  let overdueNow = 0;
-  let nearNow = 0;
   for (const f of facts) {
     const shouldClose = f.registered && !f.voided && !f.merged;
     closure.add(shouldClose, f.closed);
@@ -56,9 +54,6 @@ export function indicatorsOfFacts(facts: readonly CaseFacts[]): Indicators {
     extension.add(f.registered, f.extended);
     response.sum(f.responseMs);
     handling.sum(f.handlingMs);
-    const status = f.clocks?.current?.status;
-    if (status === 'overdue') overdueNow += 1;
-    else if (status === 'near') nearNow += 1;
   }
   return {
     cases: facts.length,
@@ -72,8 +67,6 @@ export function indicatorsOfFacts(facts: readonly CaseFacts[]): Indicators {
     extensionRate: extension.ratio(),
     averageResponseMs: response.ratio(),
     averageHandlingMs: handling.ratio(),
-    overdueNow,
-    nearNow,
   };
 }
 

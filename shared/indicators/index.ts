@@ -8,6 +8,16 @@ export {
   type Indicators,
   type Ratio,
 } from './types';
-export { caseFacts, type CaseFacts } from './case-facts';
+export { caseFacts, computeClocks, type CaseFacts } from './case-facts';
+export {
+  currentAlarm,
+  currentAlarms,
+  tallyAlarms,
+  type AlarmCounts,
+  type ClockedCase,
+  type CurrentAlarm,
+  type CurrentAlarms,
+} from './current';
 export { computeIndicators, groupIndicators, indicatorsOfFacts, ratio } from './compute';
 export { departmentScorecards, type DepartmentScorecard } from './departments';
+export { indicatorReport, reportStart, type IndicatorReport } from './report';

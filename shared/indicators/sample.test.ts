@@ -6,7 +6,10 @@ import type { TownshipDataset } from '../model/dataset';
 import { generateTownship, SAMPLE_ANCHOR_MS, SAMPLE_SEED } from '../sample/township';
 import { computeIndicators, groupIndicators } from './compute';
 import { departmentScorecards } from './departments';
+import { indicatorReport, reportStart } from './report';
 import type { IndicatorCase, IndicatorOptions, Ratio } from './types';
+import { isOpenStage, type LoopStage } from '../model/case';
+import { wallFigures } from '../wall/figures';
 
 let ds: TownshipDataset;
 let cases: IndicatorCase[];
@@ -65,5 +68,35 @@ describe('indicators over the sample township', () => {
         if (score.value !== null) expect(score.value).toBeLessThanOrEqual(5);
       }
     }
+  });
+});
+
+describe('overdue now over the sample township: one figure on the wall and in the indicators', () => {
+  /** What the repository loads for a period: the cases reported since `since`, and every open case. */
+  const loaded = (since: number): IndicatorCase[] =>
+    cases.filter((item) => item.case.reportedAt >= since || isOpenStage(item.case.stage as LoopStage));
+
+  it('gives the wall’s 超期 as the indicators’ 当前超期 for every period, and per team', () => {
+    const windowStart = reportStart(30, options);
+    const wall = wallFigures(loaded(windowStart), { ...options, windowStart });
+    expect(wall.overdue).toBeGreaterThan(0);
+    for (const days of [7, 30, 90, 365]) {
+      const report = indicatorReport(loaded(reportStart(days, options)), days, options);
+      expect(report.alarms.overdue).toBe(wall.overdue);
+      expect(report.alarms.near).toBe(wall.near);
+      expect([...report.alarms.overdueIds].sort()).toEqual([...wall.overdueIds].sort());
+      for (const row of wall.teams)
+        expect(report.alarms.byTeam.get(row.teamId)?.overdue ?? 0).toBe(row.overdue);
+      // Every team with an overdue case has its row in the report, so the rows add up to the total.
+      const rows = report.byTeam.map((g) => report.alarms.byTeam.get(g.key)?.overdue ?? 0);
+      expect(rows.reduce((sum, n) => sum + n, 0)).toBe(wall.overdue);
+    }
+  });
+
+  it('counts each period’s own cases in its figures: a longer period holds more', () => {
+    const counts = [7, 30, 90, 365].map(
+      (days) => indicatorReport(loaded(reportStart(days, options)), days, options).overall.cases,
+    );
+    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThan(counts[i - 1] ?? 0);
   });
 });

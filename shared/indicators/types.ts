@@ -52,7 +52,10 @@ export interface Ratio {
   readonly value: number | null;
 }
 
-/** The digital urban management indicators (数字城管考核指标) over a set of cases. */
+/**
+ * The digital urban management indicators (数字城管考核指标) over a set of cases (a period's). What is
+ * overdue now is no period's figure: see `currentAlarms` (current.ts).
+ */
 export interface Indicators {
   /** Cases in the set. */
   readonly cases: number;
@@ -76,10 +79,6 @@ export interface Indicators {
   readonly averageResponseMs: Ratio;
   /** Average working ms from 签收 to 反馈, summed over handling rounds, suspensions left out. */
   readonly averageHandlingMs: Ratio;
-  /** Cases whose running clock is overdue at `now`. */
-  readonly overdueNow: number;
-  /** Cases whose running clock is near overdue at `now`. */
-  readonly nearNow: number;
 }
 
 /** What to group indicators by; 'department' groups whistle cases by the county department called in. */

@@ -4,7 +4,7 @@ import { DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
 import { computeIndicators } from '../indicators/compute';
 import { bj, indicatorCase, MATTER } from '../indicators/test-cases';
 import type { Officer, Team } from '../model/organisation';
-import { chinaDayStart, teamDutyRows, wallFigures, type WallOptions } from './figures';
+import { teamDutyRows, wallFigures, type WallOptions } from './figures';
 
 const options: WallOptions = {
   now: bj(5, 10), // Thursday 2026-03-05 10:00 China time
@@ -51,12 +51,6 @@ const ALL = [closedToday, overdue, newToday, oldOpen, rejected];
 
 describe('wallFigures', () => {
   const figures = wallFigures(ALL, options);
-
-  it('starts the day at 00:00 China time', () => {
-    expect(chinaDayStart(bj(5, 10))).toBe(bj(5, 0));
-    expect(chinaDayStart(bj(5, 0))).toBe(bj(5, 0));
-    expect(chinaDayStart(bj(5, 0) - 1)).toBe(bj(4, 0));
-  });
 
   it('counts today’s reports by source and today’s closures', () => {
     expect(figures.reportedToday).toBe(1);

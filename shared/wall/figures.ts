@@ -2,9 +2,11 @@
  * What the display wall (指挥大屏) shows, computed from the cases of a recent window and their records:
  * the day so far, the open cases and their clocks, the window's indicators, and a line per team.
  */
-import { CHINA_UTC_OFFSET_MS } from '../calendar/config';
+import { calendarZone } from '../calendar/config';
+import { centreDayStart } from '../calendar/zone';
 import { caseFacts, type CaseFacts } from '../indicators/case-facts';
 import { indicatorsOfFacts } from '../indicators/compute';
+import { tallyAlarms, type ClockedCase } from '../indicators/current';
 import type { IndicatorCase, IndicatorCaseInfo, IndicatorOptions, Indicators } from '../indicators/types';
 import type { Officer, Team } from '../model/organisation';
 import {
@@ -27,7 +29,7 @@ export interface WallTeamRow {
 }
 
 export interface WallFigures {
-  /** Cases reported since the start of today (China time). */
+  /** Cases reported since the start of today (00:00 in the centre's zone, the calendar's). */
   readonly reportedToday: number;
   /** Cases reported today, by source. */
   readonly reportedTodayBySource: Readonly<Record<CaseSource, number>>;
@@ -36,7 +38,7 @@ export interface WallFigures {
   /** Open cases (in the loop, neither closed nor terminal). */
   readonly open: number;
   readonly openByStage: Readonly<Record<OpenStage, number>>;
-  /** Open cases whose running clock is overdue, and near overdue. */
+  /** Open cases whose running clock is overdue, and near overdue (`currentAlarms`' definition). */
   readonly overdue: number;
   readonly near: number;
   /** Ids of the overdue open cases, in the order given. */
@@ -47,13 +49,6 @@ export interface WallFigures {
   readonly teams: readonly WallTeamRow[];
   /** The newest reported cases, newest first. */
   readonly latest: readonly IndicatorCaseInfo[];
-}
-
-const DAY_MS = 24 * 3_600_000;
-
-/** Epoch ms of 00:00 China time (UTC+8) of the day holding `t`. */
-export function chinaDayStart(t: number): number {
-  return Math.floor((t + CHINA_UTC_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_UTC_OFFSET_MS;
 }
 
 export interface WallOptions extends IndicatorOptions {
@@ -69,43 +64,31 @@ export interface WallOptions extends IndicatorOptions {
  * cover all of them; the window's indicators only those reported since `windowStart`.
  */
 export function wallFigures(cases: readonly IndicatorCase[], options: WallOptions): WallFigures {
-  const dayStart = chinaDayStart(options.now);
+  const dayStart = centreDayStart(options.now, calendarZone(options.calendar));
   const bySource = Object.fromEntries(CASE_SOURCES.map((s) => [s, 0])) as Record<CaseSource, number>;
   const byStage = Object.fromEntries(OPEN_STAGES.map((s) => [s, 0])) as Record<OpenStage, number>;
-  const teams = new Map<string, { open: number; overdue: number; closedToday: number }>();
+  const closedByTeam = new Map<string, number>();
   const facts: CaseFacts[] = [];
-  const overdueIds: string[] = [];
+  const clocked: ClockedCase[] = [];
   let reportedToday = 0;
   let closedToday = 0;
-  let open = 0;
-  let near = 0;
   for (const item of cases) {
     const kase = item.case;
     const fact = caseFacts(item, options);
     if (kase.reportedAt >= options.windowStart) facts.push(fact);
-    let team = teams.get(kase.teamId);
-    if (team === undefined) {
-      team = { open: 0, overdue: 0, closedToday: 0 };
-      teams.set(kase.teamId, team);
-    }
+    clocked.push({ case: kase, clocks: fact.clocks });
+    if (!closedByTeam.has(kase.teamId)) closedByTeam.set(kase.teamId, 0);
     if (kase.reportedAt >= dayStart && kase.reportedAt <= options.now) {
       reportedToday++;
       bySource[kase.source] += 1;
     }
     if (item.events.some((e) => e.action.type === 'close' && e.at >= dayStart && e.at <= options.now)) {
       closedToday++;
-      team.closedToday++;
+      closedByTeam.set(kase.teamId, (closedByTeam.get(kase.teamId) ?? 0) + 1);
     }
-    if (!isOpenStage(kase.stage as LoopStage)) continue;
-    open++;
-    team.open++;
-    byStage[kase.stage as OpenStage] += 1;
-    const status = fact.clocks?.current?.status;
-    if (status === 'overdue') {
-      overdueIds.push(kase.id);
-      team.overdue++;
-    } else if (status === 'near') near++;
+    if (isOpenStage(kase.stage as LoopStage)) byStage[kase.stage as OpenStage] += 1;
   }
+  const alarms = tallyAlarms(clocked);
   const latest = [...cases]
     .map((item) => item.case)
     .sort((a, b) => b.reportedAt - a.reportedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -114,14 +97,17 @@ export function wallFigures(cases: readonly IndicatorCase[], options: WallOption
     reportedToday,
     reportedTodayBySource: bySource,
     closedToday,
-    open,
+    open: alarms.open,
     openByStage: byStage,
-    overdue: overdueIds.length,
-    near,
-    overdueIds,
+    overdue: alarms.overdue,
+    near: alarms.near,
+    overdueIds: alarms.overdueIds,
     window: indicatorsOfFacts(facts),
-    teams: [...teams.entries()]
-      .map(([teamId, row]) => ({ teamId, ...row }))
+    teams: [...closedByTeam.entries()]
+      .map(([teamId, closed]) => {
+        const team = alarms.byTeam.get(teamId);
+        return { teamId, open: team?.open ?? 0, overdue: team?.overdue ?? 0, closedToday: closed };
+      })
       .sort((a, b) => b.open - a.open || (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0)),
     latest,
   };

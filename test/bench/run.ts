@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   record: async () => (await import('./record.bench')).benchRecord(),
   assign: async () => (await import('./assign.bench')).benchAssign(),
   'import-12345': async () => (await import('./import-12345.bench')).benchImport12345(),
+  indicators: async () => (await import('./indicators.bench')).benchIndicators(),
 };
 
 const wanted = process.argv.slice(2);

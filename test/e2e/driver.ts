@@ -54,6 +54,8 @@ export async function openApp(
     width?: number;
     height?: number;
     locale?: string;
+    /** The browser's own time zone (IANA), e.g. 'UTC' for a PC not set to China time; default the host's. */
+    timezoneId?: string;
     signIn?: false | keyof typeof SAMPLE_LOGINS;
     /** Appended to the server's address, e.g. `?view=wall`. */
     path?: string;
@@ -65,6 +67,7 @@ export async function openApp(
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1600, height: options.height ?? 1000 },
     locale: options.locale ?? 'zh-CN',
+    ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];

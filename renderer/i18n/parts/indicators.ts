@@ -62,6 +62,7 @@ export const indicatorsMessages = {
       noPeriods: '至少需要一个工作时段',
       dateFormat: '{field}：日期“{value}”应为真实的 YYYY-MM-DD 日期',
       dateConflict: '{field}：{date} 不能同时是节假日和调休上班日',
+      timeZone: '{field}：“{value}”不是可用的时区（须为全年同一时差的 IANA 时区名，如 Asia/Shanghai）',
     },
   },
   en: {
@@ -123,6 +124,8 @@ export const indicatorsMessages = {
       noPeriods: 'At least one working period is needed',
       dateFormat: '{field}: date "{value}" must be a real YYYY-MM-DD date',
       dateConflict: '{field}: {date} cannot be both a holiday and a make-up working day',
+      timeZone:
+        '{field}: “{value}” is not a usable time zone (an IANA zone name with one UTC offset all year, such as Asia/Shanghai)',
     },
   },
 } as const;

@@ -26,6 +26,8 @@ import { sessionAccount, type SessionToken } from './sessions';
 import type { AttachmentRow, CaseLoopRow } from './tables';
 import { workstationId } from './workstation-repo';
 import { loadSettings } from './settings-repo';
+import { calendarZone } from '../../shared/calendar/config';
+import { centreDate } from '../../shared/calendar/zone';
 import { evidenceRuleFor, type EvidenceContext } from '../../shared/cases/evidence';
 import { scopedCaseId, scopedEventId } from '../../shared/model/ids';
 
@@ -195,11 +197,11 @@ export async function runCaseActions(
 }
 
 /**
- * The next free case number of the year of `now` (Beijing time), e.g. "2026-003175": one past the
- * highest number of that year stored, whichever workstation's case holds it (the caseNo index).
+ * The next free case number of the year of `now` in the centre's time zone, e.g. "2026-003175": one
+ * past the highest number of that year stored, whichever workstation's case holds it (caseNo index).
  */
-async function nextCaseNo(db: GridDeskDb, now: number): Promise<string> {
-  const year = new Date(now + 8 * 3_600_000).getUTCFullYear();
+async function nextCaseNo(db: GridDeskDb, now: number, zone: string): Promise<string> {
+  const year = centreDate(now, zone).slice(0, 4);
   const last = await db.cases.where('caseNo').startsWith(`${year}-`).last();
   const n = last === undefined ? 1 : Number(last.caseNo.slice(5)) + 1;
   return `${year}-${String(n).padStart(6, '0')}`;
@@ -250,6 +252,7 @@ export async function createCases(
   if (badIndex >= 0)
     return { ok: false, reason: { key: 'case.noLocation', params: {} }, itemIndex: badIndex };
   const workstation = await workstationId(db);
+  const zone = calendarZone((await loadSettings(db)).calendar);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const actor = await actorOf(db, session);
     if (isRefusal(actor)) return { ok: false, reason: actor };
@@ -261,7 +264,7 @@ export async function createCases(
     }
     // Read together: an unchanged head at commit then also means these case numbers are still free.
     const [firstNo, head] = await db.transaction('r', db.cases, db.meta, () =>
-      Promise.all([nextCaseNo(db, now), readChainHead(db)]),
+      Promise.all([nextCaseNo(db, now, zone), readChainHead(db)]),
     );
     const year = firstNo.slice(0, 4);
     const first = Number(firstNo.slice(5));

@@ -36,6 +36,7 @@ export const useQueueStore = defineStore('queue', () => {
       kase,
       loop: cases.loops.get(kase.id),
       clock: clocks.clocks.value.get(kase.id) ?? null,
+      acknowledge: clocks.acknowledgeClocks.value.get(kase.id) ?? null,
     }));
   });
   /** Rows passing every filter but the stage: what the stage chips count. */

@@ -6,7 +6,7 @@ import { autoDispatchTarget } from '../../shared/assignment/proposal';
 import type { DispatchTarget } from '../../shared/cases/loop-types';
 import type { Case } from '../../shared/model/case';
 import type { Matter } from '../../shared/model/matter';
-import { searchMatters } from '../../shared/matters/search';
+import { prepareMatterSearch, searchMatters } from '../../shared/matters/search';
 import { roadNetworkFor, type RoadNetwork } from '../../shared/roads/network';
 import { spatial } from '../spatial/client';
 import { useTownshipStore } from './township';
@@ -99,8 +99,12 @@ export const usePlacementStore = defineStore('placement', () => {
 
   function start(): void {
     useMapUiStore().enterMode({ kind: 'place' });
-    // Build the road network while the operator moves to the map, not on the click.
-    setTimeout(roadNetwork, 0);
+    // Build the road network and the matter search while the operator moves to the map, not on the
+    // click or the first key.
+    setTimeout(() => {
+      roadNetwork();
+      prepareMatterSearch(useTownshipStore().dataset?.matters ?? []);
+    }, 0);
   }
 
   function cancel(): void {

@@ -15,7 +15,14 @@ import { useQueueClocks } from './queue-clocks';
 import { useQueueSelection } from './queue-selection';
 
 export type { QueueClock, QueueFilters, QueueRow, QueueSort } from '../../shared/cases/queue-rows';
-export { ACTION_KEYS, ACTIONS_WITH_INPUT, actionForKey, durationText, isTyping } from './queue-keys';
+export {
+  ACTION_KEYS,
+  ACTIONS_WITH_INPUT,
+  acknowledgeText,
+  actionForKey,
+  durationText,
+  isTyping,
+} from './queue-keys';
 export { primaryAction } from './next-action';
 
 /**

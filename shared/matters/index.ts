@@ -1,4 +1,4 @@
-export { MATTER_HIT_TIERS, resolveSynonyms, searchMatters } from './search';
+export { MATTER_HIT_TIERS, prepareMatterSearch, resolveSynonyms, searchMatters } from './search';
 export type { MatterHit, MatterHitTier } from './search';
 export { MATTER_SYNONYMS } from './synonyms';
 export type { MatterSynonyms } from './synonyms';

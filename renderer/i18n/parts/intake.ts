@@ -35,6 +35,7 @@ export const intakeMessages = {
     },
     ackClock: {
       label: '签收时限',
+      hours: '{h}小时',
       waiting: '签收已用 {used}，时限 {limit}',
       overdue: '签收超时 {over}，时限 {limit}',
     },
@@ -74,6 +75,7 @@ export const intakeMessages = {
     },
     ackClock: {
       label: 'Acknowledgement limit',
+      hours: '{h} h',
       waiting: 'Acknowledgement: {used} of {limit} used',
       overdue: 'Acknowledgement overdue by {over}, limit {limit}',
     },

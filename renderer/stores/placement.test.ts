@@ -52,3 +52,16 @@ describe('the placement store with the spatial service', () => {
     expect([placement.placing, placement.point, placement.result]).toEqual([false, null, null]);
   });
 });
+
+describe('the matter field’s search', () => {
+  it('lists the whole power list for an empty query, and the best matches first for a typed one', () => {
+    const placement = usePlacementStore();
+    const codes = (query: string) => placement.findMatters(query).map((m) => m.code);
+    expect(codes('')).toEqual(['CG-001', 'SC-002', 'HB-003']);
+    expect(codes('wzjy')).toEqual(['SC-002']); // 无照经营
+    expect(codes('焚烧')).toEqual(['HB-003']);
+    expect(codes('hb-003')).toEqual(['HB-003']);
+    expect(codes('经营')).toEqual(['CG-001', 'SC-002']);
+    expect(codes('拖欠工资')).toEqual([]);
+  });
+});

@@ -5,8 +5,6 @@ import { recommendDispatch, type DispatchRecommendation } from '../../shared/ass
 import { autoDispatchTarget } from '../../shared/assignment/proposal';
 import type { DispatchTarget } from '../../shared/cases/loop-types';
 import type { Case } from '../../shared/model/case';
-import type { Matter } from '../../shared/model/matter';
-import { prepareMatterSearch, searchMatters } from '../../shared/matters/search';
 import { roadNetworkFor, type RoadNetwork } from '../../shared/roads/network';
 import { spatial } from '../spatial/client';
 import { useTownshipStore } from './township';
@@ -81,17 +79,6 @@ export const usePlacementStore = defineStore('placement', () => {
     });
   }
 
-  /**
-   * The power list's matters for what the operator typed into the matter field, best first (see
-   * `searchMatters`: code, name, the words people use, pinyin initials); the whole list, in its order,
-   * for an empty query. At most `limit`.
-   */
-  function findMatters(query: string, limit = 50): readonly Matter[] {
-    const matters = useTownshipStore().dataset?.matters ?? [];
-    if (query.trim() === '') return matters;
-    return searchMatters(query, matters, limit).map((hit) => hit.matter);
-  }
-
   function setMatter(code: string | null): void {
     matterCode.value = code;
     recommend();
@@ -103,7 +90,7 @@ export const usePlacementStore = defineStore('placement', () => {
     // click or the first key.
     setTimeout(() => {
       roadNetwork();
-      prepareMatterSearch(useTownshipStore().dataset?.matters ?? []);
+      useTownshipStore().prepareFindMatters();
     }, 0);
   }
 
@@ -149,7 +136,6 @@ export const usePlacementStore = defineStore('placement', () => {
     cancel,
     placeAt,
     setMatter,
-    findMatters,
     recommendForCase,
   };
 });

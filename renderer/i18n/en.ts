@@ -139,7 +139,6 @@ export const en: Widen<typeof zhCN> = {
     outside: 'This point is outside the township’s grids',
     nearest: 'Nearest grid: {code} ({name}), {distance} m away',
     referral: 'Refer it to the neighbouring township',
-    matter: 'Enforcement matter (optional; decides whether two certified officers are needed)',
     recommend: 'Recommended officers',
     noneAvailable: 'No officer available',
     pair: 'Two certified officers for the action: {names}',

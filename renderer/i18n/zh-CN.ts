@@ -130,7 +130,6 @@ export const zhCN = {
     outside: '该位置不在本镇网格内',
     nearest: '最近网格：{code}（{name}），距离 {distance} 米',
     referral: '建议转交相邻乡镇（街道）处理',
-    matter: '执法事项（可选，决定是否需两名在编人员）',
     recommend: '推荐派遣',
     noneAvailable: '暂无可派人员',
     pair: '执法需两名在编人员：{names}',

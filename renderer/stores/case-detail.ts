@@ -50,6 +50,10 @@ export const useCaseDetailStore = defineStore('case-detail', () => {
     openId.value === null ? NO_ACTIONS : useNextActionStore().forCase(openId.value, kase.value, loop.value),
   );
   const clock = computed(() => (openId.value ? useQueueStore().clocks.get(openId.value) : undefined));
+  /** The 签收 clock while the open case waits for its officers to acknowledge it. */
+  const acknowledge = computed(() =>
+    openId.value ? useQueueStore().acknowledgeClocks.get(openId.value) : undefined,
+  );
 
   /** The case a duplicate is merged into, by its case number: the queue's copy first, then the database. */
   async function findCaseId(caseNo: string): Promise<string | null> {
@@ -64,5 +68,5 @@ export const useCaseDetailStore = defineStore('case-detail', () => {
     return attachmentBytesOf(currentDb(), caseId);
   }
 
-  return { loaded, kase, loop, next, clock, reload, findCaseId, attachmentBytes };
+  return { loaded, kase, loop, next, clock, acknowledge, reload, findCaseId, attachmentBytes };
 });

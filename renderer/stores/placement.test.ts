@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { usePlacementStore } from './placement';
+import { useTownshipStore } from './township';
 import { startTestWorkstation, type TestWorkstation } from './test-workstation';
 
 let ws: TestWorkstation;
@@ -50,5 +51,18 @@ describe('the placement store with the spatial service', () => {
     expect(placement.result?.kind === 'inside' && placement.result.grid.code).toBe(FIXTURE_GRID_CODES[2]);
     placement.cancel();
     expect([placement.placing, placement.point, placement.result]).toEqual([false, null, null]);
+  });
+});
+
+describe('the matter field’s search', () => {
+  it('lists the whole power list for an empty query, and the best matches first for a typed one', () => {
+    const township = useTownshipStore();
+    const codes = (query: string) => township.findMatters(query).map((m) => m.code);
+    expect(codes('')).toEqual(['CG-001', 'SC-002', 'HB-003']);
+    expect(codes('wzjy')).toEqual(['SC-002']); // 无照经营
+    expect(codes('焚烧')).toEqual(['HB-003']);
+    expect(codes('hb-003')).toEqual(['HB-003']);
+    expect(codes('经营')).toEqual(['CG-001', 'SC-002']);
+    expect(codes('拖欠工资')).toEqual([]);
   });
 });

@@ -86,8 +86,12 @@ export const usePlacementStore = defineStore('placement', () => {
 
   function start(): void {
     useMapUiStore().enterMode({ kind: 'place' });
-    // Build the road network while the operator moves to the map, not on the click.
-    setTimeout(roadNetwork, 0);
+    // Build the road network and the matter search while the operator moves to the map, not on the
+    // click or the first key.
+    setTimeout(() => {
+      roadNetwork();
+      useTownshipStore().prepareFindMatters();
+    }, 0);
   }
 
   function cancel(): void {

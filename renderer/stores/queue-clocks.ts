@@ -1,6 +1,7 @@
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { StoredCaseEvent } from '../../shared/cases/history';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
+import { acknowledgeClock, type AcknowledgeClock } from '../../shared/cases/acknowledge-clock';
 import { runningClock, type QueueClock } from '../../shared/cases/queue-rows';
 import { listEventsOfCases } from '../db/cases-repo';
 import { currentDb } from '../db/handle';
@@ -49,10 +50,29 @@ export function useQueueClocks() {
     return out;
   });
 
+  /** The 签收 clocks of the dispatched cases not yet acknowledged, by case id. */
+  const acknowledgeClocks = computed(() => {
+    const calendar = useSettingsStore().settings.calendar;
+    const out = new Map<string, AcknowledgeClock>();
+    for (const kase of useCasesStore().openCases) {
+      if (kase.stage !== 'dispatched') continue;
+      const events = eventsByCase.value.get(kase.id);
+      if (!events) continue;
+      const clock = acknowledgeClock(
+        { urgency: kase.urgency, events },
+        calendar,
+        DEFAULT_TIME_LIMIT_POLICY,
+        now.value,
+      );
+      if (clock) out.set(kase.id, clock);
+    }
+    return out;
+  });
+
   /** Ids of the open cases whose running clock is overdue, for the map's red rings. */
   const overdueIds = computed<ReadonlySet<string>>(
     () => new Set([...clocks.value].filter(([, c]) => c.status === 'overdue').map(([id]) => id)),
   );
 
-  return { eventsByCase, now, clocks, overdueIds, refreshEvents, tick };
+  return { eventsByCase, now, clocks, acknowledgeClocks, overdueIds, refreshEvents, tick };
 }

@@ -70,3 +70,23 @@ export function actionForKey(e: KeyboardEvent, allowed: readonly CaseActionType[
   const key = e.key.toLowerCase();
   return allowed.find((type) => ACTION_KEYS[type] === key) ?? null;
 }
+
+/** A limit (ms) as "1小时" when it is whole hours, else as {@link durationText}. */
+function limitText(t: Translate, ms: number): string {
+  return ms % 3_600_000 === 0 ? t('ackClock.hours', { h: ms / 3_600_000 }) : durationText(t, ms);
+}
+
+/**
+ * The 签收 clock of a dispatched case nobody has acknowledged yet, as the queue row and the case detail
+ * show it: "签收已用 25分钟，时限 1小时", or once past due "签收超时 10分钟，时限 1小时" (`now` epoch ms).
+ */
+export function acknowledgeText(
+  t: Translate,
+  ack: { readonly usedMs: number; readonly limitMs: number; readonly dueAt: number; readonly status: string },
+  now: number,
+): string {
+  const limit = limitText(t, ack.limitMs);
+  return ack.status === 'overdue'
+    ? t('ackClock.overdue', { over: durationText(t, now - ack.dueAt), limit })
+    : t('ackClock.waiting', { used: durationText(t, ack.usedMs), limit });
+}

@@ -96,10 +96,25 @@ describe('the queue store on the local database', () => {
     // case-1 (立案) and case-3 (处置) ran out long ago; case-2, dispatched, waits for 签收 with no clock.
     expect([...queue.overdueIds].sort()).toEqual(['case-1', 'case-3']);
     expect(queue.clocks.has('case-2')).toBe(false);
+    // …but its 签收 clock shows, on its row, long past its hour (the fixture dispatched it in 2025).
+    const row = queue.rows.find((r) => r.kase.id === 'case-2');
+    expect(row?.acknowledge).toMatchObject({ limitMs: 3_600_000, status: 'overdue' });
+    expect(queue.rows.find((r) => r.kase.id === id)?.acknowledge).toBeNull();
     // Least time left first, cases without a running clock last.
     expect(ids()).toEqual(['case-1', 'case-3', id, 'case-2']);
     queue.setFilter('overdueOnly', true);
     expect(ids()).toEqual(['case-1', 'case-3']);
+  });
+
+  it('stops the 签收 clock once the officers acknowledge', async () => {
+    const queue = useQueueStore();
+    await queue.refreshEvents();
+    expect(queue.acknowledgeClocks.has('case-2')).toBe(true);
+    await queue.act('case-2', 'acknowledge');
+    await vi.waitFor(async () => {
+      await queue.refreshEvents();
+      expect(queue.acknowledgeClocks.has('case-2')).toBe(false);
+    });
   });
 
   it('moves the keyboard selection through the rows as shown, stopping at the ends', () => {

@@ -15,7 +15,14 @@ import { useQueueClocks } from './queue-clocks';
 import { useQueueSelection } from './queue-selection';
 
 export type { QueueClock, QueueFilters, QueueRow, QueueSort } from '../../shared/cases/queue-rows';
-export { ACTION_KEYS, ACTIONS_WITH_INPUT, actionForKey, durationText, isTyping } from './queue-keys';
+export {
+  ACTION_KEYS,
+  ACTIONS_WITH_INPUT,
+  acknowledgeText,
+  actionForKey,
+  durationText,
+  isTyping,
+} from './queue-keys';
 export { primaryAction } from './next-action';
 
 /**
@@ -36,6 +43,7 @@ export const useQueueStore = defineStore('queue', () => {
       kase,
       loop: cases.loops.get(kase.id),
       clock: clocks.clocks.value.get(kase.id) ?? null,
+      acknowledge: clocks.acknowledgeClocks.value.get(kase.id) ?? null,
     }));
   });
   /** Rows passing every filter but the stage: what the stage chips count. */

@@ -8,6 +8,7 @@ import type { Matter } from '../model/matter';
 import type { WorkingCalendar } from '../calendar';
 import type { CaseLoopState } from './loop-types';
 import type { StoredCaseEvent } from './history';
+import type { AcknowledgeClock } from './acknowledge-clock';
 import { caseClocks, type ClockName, type ClockStatus, type TimeLimitPolicy } from './time-limits';
 
 export type QueueSort = 'timeLeft' | 'newest' | 'urgency';
@@ -47,6 +48,8 @@ export interface QueueRow {
   readonly kase: Case;
   readonly loop: CaseLoopState | undefined;
   readonly clock: QueueClock | null;
+  /** The 签收 clock while the case waits for its officers to acknowledge it (shown only; not a stage clock). */
+  readonly acknowledge?: AcknowledgeClock | null;
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
  * Classifying a hotline category to a matter of the centre's power list, in the order an operator would
- * trust: what the operator chose for this source before, then the matter's own code or name, then the
- * hotline names of {@link HOTLINE_CATEGORY_SYNONYMS}, then the character-pair guess of matchMatter.
- * Pure and per category: the import converts row by row and may call this from a worker.
+ * trust: what the operator chose for this source before, then the one matter matcher of
+ * shared/matters (searchMatters: code, name, the listed words, parts of names, character pairs), read
+ * strictly. Pure and per category: the import converts row by row and may call this from a worker.
  */
 import type { Matter } from '../model/matter';
-import { HOTLINE_CATEGORY_SYNONYMS, type HotlineCategorySynonym } from './hotline-categories';
-import { matchMatter, matterCore } from './matter-match';
+import { searchMatters, type MatterHit, type MatterHitTier } from '../matters/search';
+import { searchKey } from '../matters/text';
 
 export type CategoryMatch =
   | {
@@ -29,11 +29,7 @@ const NOISE_SUFFIX = /(问题|投诉|举报|现象|行为|情况|类)$/;
  * key are one category to the operator.
  */
 export function categoryKey(text: string): string {
-  const plain = text
-    .normalize('NFKC')
-    .replace(/[\s\p{P}\p{S}]/gu, '')
-    .toLowerCase();
-  let key = plain;
+  let key = searchKey(text);
   for (
     let next = key.replace(NOISE_SUFFIX, '');
     next !== key && next !== '';
@@ -43,51 +39,78 @@ export function categoryKey(text: string): string {
   return key;
 }
 
-const SYNONYM_INDEX: ReadonlyMap<string, HotlineCategorySynonym> = new Map(
-  HOTLINE_CATEGORY_SYNONYMS.flatMap((entry) =>
-    entry.names.map((name) => [categoryKey(name), entry] as const),
-  ),
-);
-
 /**
- * The catalogue's matter for a synonym entry: the one with the entry's formal name (or its core), else
- * the one with the entry's code when its name shares the entry's core words; undefined when the power
- * list holds neither (a centre whose list has no such matter).
+ * How the import reads the matcher's tiers, strongest first. Name prefixes and parts are one level (a
+ * category that starts one name and is inside another fits both); code prefixes and pinyin initials are
+ * typing aids of the intake field, never a classification.
  */
-function resolveSynonym(entry: HotlineCategorySynonym, matters: readonly Matter[]): Matter | undefined {
-  const core = matterCore(entry.name);
-  const byName = matters.find((m) => m.name === entry.name || matterCore(m.name) === core);
-  if (byName !== undefined) return byName;
-  const byCode = matters.find((m) => m.code === entry.code);
-  if (byCode === undefined) return undefined;
-  const other = matterCore(byCode.name);
-  return other.includes(core) || core.includes(other) ? byCode : undefined;
-}
+const IMPORT_LEVELS: readonly (readonly MatterHitTier[])[] = [
+  ['code'],
+  ['name'],
+  ['synonym'],
+  ['name-prefix', 'name-substring'],
+  ['name-within'],
+  ['synonym-partial'],
+  ['keywords'],
+];
 
-/** Splits `城市管理>市容环境>占道经营` into its parts, most specific (last) first, the whole text first of all. */
+const BY: Readonly<Record<MatterHitTier, 'code' | 'name' | 'synonym' | 'keywords'>> = {
+  code: 'code',
+  name: 'name',
+  synonym: 'synonym',
+  'code-prefix': 'code',
+  'name-prefix': 'keywords',
+  'name-substring': 'keywords',
+  'name-within': 'keywords',
+  initials: 'keywords',
+  'synonym-partial': 'synonym',
+  keywords: 'keywords',
+};
+
+/** Splits `城市管理>市容环境>占道经营` into its parts, most specific (last) first. */
 function partsMostSpecificFirst(text: string): string[] {
-  const parts = text
+  return text
     .split(/[>＞\-—/／\\|｜]+/)
     .map((p) => p.trim())
-    .filter((p) => p !== '');
-  return [text, ...parts.reverse()];
+    .filter((p) => p !== '')
+    .reverse();
 }
 
-/** The matter a hotline name of the synonym table means, trying the most specific part of a path first. */
-export function synonymMatter(category: string, matters: readonly Matter[]): Matter | undefined {
-  for (const part of partsMostSpecificFirst(category.trim())) {
-    const entry = SYNONYM_INDEX.get(categoryKey(part));
-    const matter = entry === undefined ? undefined : resolveSynonym(entry, matters);
-    if (matter !== undefined) return matter;
+interface Reading {
+  readonly level: number;
+  readonly match: CategoryMatch;
+}
+
+/** The strongest import level among `hits`, and the matter (or the tied candidates) at its best rank. */
+function readHits(hits: readonly MatterHit[], short: boolean): Reading | null {
+  for (let level = 0; level < IMPORT_LEVELS.length; level++) {
+    const tiers = IMPORT_LEVELS[level] as readonly MatterHitTier[];
+    // A one-character part (a 类 left alone, a stray 站) is too short to be part of a name or a word.
+    if (short && level >= 3) return null;
+    const atLevel = hits.filter((h) => tiers.includes(h.tier));
+    if (atLevel.length === 0) continue;
+    const best = Math.min(...atLevel.map((h) => h.rank));
+    const top = atLevel.filter((h) => h.rank === best);
+    const first = top[0] as MatterHit;
+    return {
+      level,
+      match:
+        top.length === 1
+          ? { kind: 'matched', matter: first.matter, by: BY[first.tier] }
+          : { kind: 'ambiguous', candidates: top.map((h) => h.matter) },
+    };
   }
-  return undefined;
+  return null;
 }
 
 /**
  * Finds the matter for one category cell. `choices` are the operator's own mappings for the file's source
- * (by {@link categoryKey}); a choice naming a code that is not in `matters` is ignored. Then the matter's
- * code or formal name (matchMatter), then the synonym table, then matchMatter's character-pair guess,
- * which may also answer `ambiguous`. An empty category is `none`.
+ * (by {@link categoryKey}); a choice naming a code that is not in `matters` is ignored. Then
+ * searchMatters on the whole text and on each part of a path (`城市管理>市容环境>占道经营`), read by
+ * level: code, formal name, a listed word (synonym), the start or a part of one name, a whole name inside
+ * the category, a listed word inside it (or it inside one), shared character pairs. The strongest level
+ * over all parts wins (the most specific part on a tie); two matters at that level and rank are
+ * `ambiguous`. An empty category is `none`.
  */
 export function classifyCategory(
   category: string,
@@ -99,9 +122,16 @@ export function classifyCategory(
   const chosen = choices[categoryKey(text)];
   const chosenMatter = chosen === undefined ? undefined : matters.find((m) => m.code === chosen);
   if (chosenMatter !== undefined) return { kind: 'matched', matter: chosenMatter, by: 'operator' };
-  const direct = matchMatter(text, matters);
-  if (direct.kind === 'matched' && direct.by !== 'keywords') return direct;
-  const synonym = synonymMatter(text, matters);
-  if (synonym !== undefined) return { kind: 'matched', matter: synonym, by: 'synonym' };
-  return direct;
+  const parts = partsMostSpecificFirst(text);
+  // The whole text only for its code or name: a path's parts are read one by one.
+  const texts = parts.length > 1 ? [text, ...parts] : [text];
+  let best: Reading | null = null;
+  texts.forEach((part, k) => {
+    const key = categoryKey(part);
+    const whole = k === 0 && parts.length > 1;
+    const hits = searchMatters(key, matters).filter((h) => !whole || h.tier === 'code' || h.tier === 'name');
+    const reading = readHits(hits, key.length < 2);
+    if (reading !== null && (best === null || reading.level < best.level)) best = reading;
+  });
+  return (best as Reading | null)?.match ?? { kind: 'none' };
 }

@@ -14,15 +14,12 @@ export {
 } from './convert';
 export type { ConvertOptions } from './convert';
 export type { ImportRejection, ImportRejectionKey, ImportResult, IntakeDraft } from './intake-draft';
-export { matchMatter, matterCore } from './matter-match';
-export type { MatterMatch } from './matter-match';
-export { categoryKey, classifyCategory, synonymMatter } from './category-match';
+export { categoryKey, classifyCategory } from './category-match';
 export type { CategoryChoices, CategoryMatch } from './category-match';
 export { reviewCategories, unmatchedCategories } from './category-review';
 export type { CategoryReviewRow } from './category-review';
 export { reviewImportTable } from './import-review';
 export type { ImportReviewFacts } from './import-review';
-export { HOTLINE_CATEGORY_SYNONYMS } from './hotline-categories';
 export { crsFit, insideArea, parseCoordSystemName, statedCoordSystem, suggestCoordSystem } from './crs-guess';
 export type { CrsFit, StatedCoordSystem } from './crs-guess';
 export {

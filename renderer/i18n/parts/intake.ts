@@ -1,4 +1,4 @@
-/** Texts of case intake (新建案件) in the placement panel. */
+/** Texts of case intake (新建案件) in the placement panel, and of the 签收 clock of a dispatched case. */
 export const intakeMessages = {
   'zh-CN': {
     intake: {
@@ -28,6 +28,16 @@ export const intakeMessages = {
       mergeInto: '并入此案',
       merged: '已作为重复上报并入 {caseNo}',
       search: '地名搜索',
+      matterLabel: '执法事项',
+      required: '必填',
+      matterPlaceholder: '输入名称、俗称、拼音首字母或编码，如 洗车、zdjy',
+      matterNone: '没有相符的执法事项，换个说法或输入编码试试',
+    },
+    ackClock: {
+      label: '签收时限',
+      hours: '{h}小时',
+      waiting: '签收已用 {used}，时限 {limit}',
+      overdue: '签收超时 {over}，时限 {limit}',
     },
   },
   en: {
@@ -58,6 +68,16 @@ export const intakeMessages = {
       mergeInto: 'Merge into this case',
       merged: 'Merged into {caseNo} as a repeat report',
       search: 'Place search',
+      matterLabel: 'Enforcement matter',
+      required: 'required',
+      matterPlaceholder: 'Name, common word, pinyin initials or code, e.g. 洗车, zdjy',
+      matterNone: 'No matter fits: try other words or the code',
+    },
+    ackClock: {
+      label: 'Acknowledgement limit',
+      hours: '{h} h',
+      waiting: 'Acknowledgement: {used} of {limit} used',
+      overdue: 'Acknowledgement overdue by {over}, limit {limit}',
     },
   },
 } as const;

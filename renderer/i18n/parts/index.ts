@@ -5,6 +5,7 @@
 import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
+import { fieldsMessages } from './fields';
 import { importMessages } from './import';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
@@ -45,6 +46,7 @@ const PARTS = [
   wallMessages,
   rolesMessages,
   bigFilesMessages,
+  fieldsMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -58,7 +60,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof wallMessages)[L] &
   (typeof casesMessages)[L] &
   (typeof rolesMessages)[L] &
-  (typeof bigFilesMessages)[L];
+  (typeof bigFilesMessages)[L] &
+  (typeof fieldsMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

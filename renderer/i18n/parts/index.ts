@@ -6,6 +6,7 @@ import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { fieldsMessages } from './fields';
+import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
@@ -47,6 +48,7 @@ const PARTS = [
   rolesMessages,
   bigFilesMessages,
   fieldsMessages,
+  indicatorsExportMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -61,7 +63,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof casesMessages)[L] &
   (typeof rolesMessages)[L] &
   (typeof bigFilesMessages)[L] &
-  (typeof fieldsMessages)[L];
+  (typeof fieldsMessages)[L] &
+  (typeof indicatorsExportMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

@@ -9,7 +9,7 @@ export const en: Widen<typeof zhCN> = {
     loading: 'Loading local data…',
     seeding: 'First run: importing the sample township…',
     loadFailed: 'Data failed to load',
-    synthetic: 'Sample data (synthetic)',
+    synthetic: 'Synthetic sample',
     language: 'Language',
     fullscreen: 'Full screen',
     about: 'About GridDesk',
@@ -17,8 +17,8 @@ export const en: Widen<typeof zhCN> = {
   },
   stats: {
     grids: 'Grids',
-    patrolAreas: 'Patrol areas',
-    officersOnDuty: 'Officers on duty',
+    patrolAreas: 'Areas',
+    officersOnDuty: 'On duty',
     openCases: 'Open cases',
   },
   layers: {

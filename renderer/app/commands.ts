@@ -49,6 +49,16 @@ export function appCommands(): Command[] {
       },
     },
     {
+      id: 'incident.cancel',
+      label: 'placement.cancel',
+      shortcut: 'Escape',
+      enabled: () => usePlacementStore().placing,
+      run: () => {
+        const placement = usePlacementStore();
+        if (placement.placing) placement.cancel();
+      },
+    },
+    {
       id: 'cases.focusQueue',
       label: 'queue.focus',
       shortcut: 'q',

@@ -1,6 +1,7 @@
 import { ElMessage } from 'element-plus';
 import { i18n } from '../i18n';
 import { issueText } from '../i18n/issues';
+import { messageText } from '../i18n/message-text';
 import { useAppStore } from '../stores/app';
 import { useTownshipStore } from '../stores/township';
 import { useCasesStore } from '../stores/cases';
@@ -104,7 +105,7 @@ export async function resetSessionToSample(confirmed: ResetLoss): Promise<boolea
     if (!result.ok) {
       ElMessage.error(
         'refusal' in result
-          ? t(result.refusal.key, { ...result.refusal.params })
+          ? messageText(t, i18n.global.te, result.refusal.key, result.refusal.params)
           : `${t('app.loadFailed')}: ${result.errors.map((e) => issueText(t, e)).join('; ')}`,
       );
       return false;

@@ -9,6 +9,7 @@ export type { CommandResult } from '../stores/undo';
 export type CommandId =
   | 'map.fitTownship'
   | 'incident.locate'
+  | 'incident.cancel'
   | 'cases.reassignAll'
   | 'cases.focusQueue'
   | 'view.toggleLayerPanel'

@@ -1,5 +1,7 @@
+import type { Point } from 'geojson';
 import type { MapController } from './controller';
 import { MAP_LAYERS, type RenderedCounts } from './registry';
+import { CASE_CLUSTER_LAYER } from './layers/cases';
 
 export type { RenderedCounts } from './registry';
 
@@ -19,6 +21,8 @@ export interface MapProbe {
   idle(): Promise<void>;
   counts(): RenderedCounts;
   zoom(): number;
+  /** The case clusters drawn now: where (WGS84 lon/lat) and how many cases each holds. */
+  clusters(): { lonLat: [number, number]; count: number }[];
   /** Screen pixel (relative to the map canvas) of a lon/lat, for tests that click the map. */
   project(lonLat: readonly [number, number]): { x: number; y: number };
   /** Canvas position on the page, to turn map pixels into page pixels. */
@@ -41,6 +45,13 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
     },
     counts: () => renderedCounts(controller),
     zoom: () => controller.map.getZoom(),
+    clusters: () =>
+      controller.map.getLayer(CASE_CLUSTER_LAYER)
+        ? controller.map.queryRenderedFeatures({ layers: [CASE_CLUSTER_LAYER] }).map((f) => ({
+            lonLat: (f.geometry as Point).coordinates as [number, number],
+            count: Number(f.properties.point_count),
+          }))
+        : [],
     project: (lonLat) => {
       const p = controller.map.project([lonLat[0], lonLat[1]]);
       return { x: p.x, y: p.y };

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { usePlacementStore } from './placement';
 import { useTownshipStore } from './township';
+import { FAR_OUTSIDE_M } from '../../shared/assignment/responsibility';
 import { startTestWorkstation, type TestWorkstation } from './test-workstation';
 
 let ws: TestWorkstation;
@@ -41,6 +42,22 @@ describe('the placement store with the spatial service', () => {
     if (placement.result?.kind !== 'outside') return;
     expect(placement.result.nearest?.grid.code).toBe(FIXTURE_GRID_CODES[0]);
     expect(placement.result.nearest!.distanceM).toBeGreaterThan(1000);
+  });
+
+  it('proposes officers for a point just outside the township, and none for one far outside', async () => {
+    const placement = usePlacementStore();
+    const [lon, lat] = cases[0]!.location;
+    await placement.placeAt([lon - 0.02, lat]);
+    expect(placement.result?.kind === 'outside' && placement.result.nearest!.distanceM).toBeLessThan(
+      FAR_OUTSIDE_M,
+    );
+    expect(placement.dispatch).not.toBeNull();
+    // 0.2° west is about 19 km from the nearest grid: referral only.
+    await placement.placeAt([lon - 0.2, lat]);
+    expect(placement.result?.kind === 'outside' && placement.result.nearest!.distanceM).toBeGreaterThan(
+      FAR_OUTSIDE_M,
+    );
+    expect(placement.dispatch).toBeNull();
   });
 
   it('keeps the latest of two quick placements, and cancel forgets the point', async () => {

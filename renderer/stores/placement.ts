@@ -1,6 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { resolveResponsibility, type Responsibility } from '../../shared/assignment/responsibility';
+import {
+  isFarOutside,
+  resolveResponsibility,
+  type Responsibility,
+} from '../../shared/assignment/responsibility';
 import { recommendDispatch, type DispatchRecommendation } from '../../shared/assignment/recommend';
 import { autoDispatchTarget } from '../../shared/assignment/proposal';
 import type { DispatchTarget } from '../../shared/cases/loop-types';
@@ -36,9 +40,16 @@ export const usePlacementStore = defineStore('placement', () => {
     return roads && roads.length > 0 ? roadNetworkFor(roads) : undefined;
   }
 
-  /** Ranks officers for the placed incident, from the current officers, open cases and matter. */
+  /**
+   * Ranks officers for the placed incident, from the current officers, open cases and matter; none for
+   * a point far outside the township (see `isFarOutside`), which is only referred.
+   */
   function recommend(): void {
     if (!point.value || !result.value) return;
+    if (isFarOutside(result.value)) {
+      dispatch.value = null;
+      return;
+    }
     const township = useTownshipStore();
     dispatch.value = recommendDispatch({
       point: point.value,

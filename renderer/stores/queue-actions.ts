@@ -5,6 +5,7 @@ import { runCaseActions } from '../db/case-actions';
 import { currentDb } from '../db/handle';
 import type { AttachmentRow } from '../attachments';
 import { i18n } from '../i18n';
+import { messageText } from '../i18n/message-text';
 import { useAuthStore } from './auth';
 import { useCasesStore } from './cases';
 import { notifier } from './notify';
@@ -38,7 +39,7 @@ export function useQueueActions() {
         attachments,
       });
       if (!result.ok) {
-        notifier().error(t(result.reason.key, { ...result.reason.params }));
+        notifier().error(messageText(t, i18n.global.te, result.reason.key, result.reason.params));
         return false;
       }
       notifier().success(t('caseView.done', { action: t(`action.${action.type}`) }), 1500);

@@ -1,4 +1,5 @@
 import type { CaseActionType } from '../../shared/cases/loop-types';
+import type { ClockStatus } from '../../shared/cases/time-limits';
 
 /** Actions that ask for input in a dialog; the others run at once. */
 export const ACTIONS_WITH_INPUT: readonly CaseActionType[] = [
@@ -54,6 +55,20 @@ export function durationText(t: Translate, ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return t('queue.hours', { h: hours, m: minutes % 60 });
   return t('queue.days', { d: Math.floor(hours / 24), h: hours % 24 });
+}
+
+/**
+ * A queue row's clock in words: "剩余 3小时5分", "即将超时 · 剩余 25分钟", or "超时 2小时10分" (the word
+ * 超时 once: the overdue time says it already).
+ */
+export function clockText(
+  t: Translate,
+  clock: { readonly status: ClockStatus; readonly leftMs: number },
+): string {
+  if (clock.status === 'overdue' || clock.leftMs < 0)
+    return t('queue.overdueBy', { time: durationText(t, clock.leftMs) });
+  const left = t('queue.left', { time: durationText(t, clock.leftMs) });
+  return clock.status === 'near' ? `${t('queue.near', {})} · ${left}` : left;
 }
 
 /** Whether a key press belongs to a text field (never take those keys). */

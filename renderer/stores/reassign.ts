@@ -5,6 +5,7 @@ import { spatial } from '../spatial/client';
 import { runActionsOnCases } from '../db/case-actions';
 import { useAuthStore } from './auth';
 import { i18n } from '../i18n';
+import { messageText } from '../i18n/message-text';
 import { currentDb } from '../db/handle';
 import { useCasesStore } from './cases';
 import { useTownshipStore } from './township';
@@ -84,7 +85,7 @@ export const useReassignStore = defineStore('reassign', () => {
       Date.now(),
     );
     if (!result.ok) {
-      error.value = i18n.global.t(result.reason.key, result.reason.params);
+      error.value = messageText(i18n.global.t, i18n.global.te, result.reason.key, result.reason.params);
       return;
     }
     // The case stores follow the database through the session's live query.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../schema/test-fixture';
-import { resolveResponsibility } from './responsibility';
+import { FAR_OUTSIDE_M, isFarOutside, resolveResponsibility } from './responsibility';
 
 const dataset = makeFixtureDataset();
 
@@ -25,6 +25,17 @@ describe('who answers for a located point', () => {
       kind: 'outside',
       nearest: { grid, distanceM: 420 },
     });
+  });
+
+  it('calls a point far outside from the set distance on, or with no grid to measure from', () => {
+    const grid = dataset.grids[0]!;
+    const outside = (distanceM: number) =>
+      resolveResponsibility({ kind: 'outside', nearest: { code: grid.code, distanceM } }, dataset);
+    expect(isFarOutside(outside(FAR_OUTSIDE_M - 1))).toBe(false);
+    expect(isFarOutside(outside(FAR_OUTSIDE_M))).toBe(true);
+    expect(isFarOutside({ kind: 'outside', nearest: null })).toBe(true);
+    expect(isFarOutside(resolveResponsibility({ kind: 'inside', code: grid.code }, dataset))).toBe(false);
+    expect(isFarOutside(outside(2_000), 1_000)).toBe(true);
   });
 
   it('names the broken reference when a grid points at a missing patrol area', () => {

@@ -16,6 +16,21 @@ export type Responsibility =
       readonly nearest: { readonly grid: Grid; readonly distanceM: number } | null;
     };
 
+/**
+ * A point further than this from the nearest grid, metres, is far outside the township: nobody of ours
+ * is proposed for it, the call is only referred to whoever holds that place. Closer than this an
+ * officer near the boundary may still be sent across it in support.
+ */
+export const FAR_OUTSIDE_M = 5_000;
+
+/**
+ * Whether a located point is far outside the township ({@link FAR_OUTSIDE_M} or more from the nearest
+ * grid, or with no grid to measure from): then the placement lists no officers, only the referral.
+ */
+export function isFarOutside(r: Responsibility, limitM: number = FAR_OUTSIDE_M): boolean {
+  return r.kind === 'outside' && (r.nearest === null || r.nearest.distanceM >= limitM);
+}
+
 export interface Organisation {
   readonly grids: readonly Grid[];
   readonly patrolAreas: readonly PatrolArea[];

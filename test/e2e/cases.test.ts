@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../shared/model/case';
-import { inputOf, mapIdle, openApp, screenshot, type Session } from './driver';
+import { clickMapAt, inputOf, mapIdle, openApp, renderedClusters, screenshot, type Session } from './driver';
 
 const sample = JSON.parse(
   await readFile(new URL('../../resources/sample/cases.json', import.meta.url), 'utf8'),
@@ -21,6 +21,17 @@ describe('the case queue and case detail, as the operator', () => {
   });
   afterAll(async () => {
     await s?.close();
+  });
+
+  it('says 超时 once on an overdue row, with how long', async () => {
+    const { page } = s;
+    await page.getByTestId('queue-row').first().waitFor();
+    const overdue = await page.locator('[data-testid="queue-clock"].clock-overdue').allTextContents();
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const text of overdue) expect(text.trim()).toMatch(/^超时 \d+(分钟|小时\d+分|天\d+小时)$/);
+    for (const text of await page.getByTestId('queue-clock').allTextContents()) {
+      expect(text.match(/超时/g)?.length ?? 0, text).toBeLessThanOrEqual(1);
+    }
   });
 
   it('focuses the queue with Q and filters it to the registered cases, as many as the chip counts', async () => {
@@ -115,6 +126,49 @@ describe('the case queue and case detail, as the operator', () => {
     await mapIdle(page);
     await screenshot(page, 'case-detail');
     expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('zooms into a case cluster it is clicked on, until the cluster breaks up', async () => {
+    const { page } = s;
+    if ((await page.getByTestId('case-detail').count()) > 0) {
+      await page.getByTestId('case-detail').getByRole('button', { name: '关闭' }).first().click();
+      await page.getByTestId('case-detail').waitFor({ state: 'detached' });
+    }
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { activeElement: { blur(): void } | null } }
+      ).document.activeElement?.blur(),
+    );
+    await page.keyboard.press('Home'); // the whole township, where the cases cluster
+    const before = await renderedClusters(page);
+    /** Whether the map canvas itself is under a point of the map (no panel covers it). */
+    const clear = async (lonLat: [number, number]) =>
+      page.evaluate((p) => {
+        const g = globalThis as unknown as {
+          __griddeskMap: {
+            project(p: [number, number]): { x: number; y: number };
+            canvasRect(): { left: number; top: number };
+          };
+          document: { elementFromPoint(x: number, y: number): { tagName: string } | null };
+        };
+        const px = g.__griddeskMap.project(p);
+        const rect = g.__griddeskMap.canvasRect();
+        return g.document.elementFromPoint(rect.left + px.x, rect.top + px.y)?.tagName === 'CANVAS';
+      }, lonLat);
+    const candidates = [...before.clusters].sort((a, b) => b.count - a.count);
+    let target: (typeof candidates)[number] | undefined;
+    for (const c of candidates)
+      if (await clear(c.lonLat)) {
+        target = c;
+        break;
+      }
+    expect(target).toBeDefined();
+    await clickMapAt(page, target!.lonLat);
+    await expect.poll(async () => (await renderedClusters(page)).zoom).toBeGreaterThan(before.zoom);
+    const after = await renderedClusters(page);
+    // No cluster holds as many cases as the one clicked: it broke up into smaller ones or single cases.
+    expect(Math.max(0, ...after.clusters.map((c) => c.count))).toBeLessThan(target!.count);
+    await screenshot(page, 'cluster-zoomed');
   });
 });
 

@@ -104,6 +104,8 @@ interface ProbeWindow {
   __griddeskMap?: {
     idle(): Promise<void>;
     counts(): RenderedCounts;
+    zoom(): number;
+    clusters(): { lonLat: [number, number]; count: number }[];
     project(p: readonly [number, number]): { x: number; y: number };
     canvasRect(): { left: number; top: number; width: number; height: number };
   };
@@ -124,6 +126,19 @@ export async function renderedCounts(page: Page): Promise<RenderedCounts> {
   const counts = await page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.counts());
   if (!counts) throw new Error('map probe missing');
   return counts;
+}
+
+/** The map's zoom and the case clusters it draws now (where and how many cases each holds). */
+export async function renderedClusters(
+  page: Page,
+): Promise<{ zoom: number; clusters: { lonLat: [number, number]; count: number }[] }> {
+  await mapIdle(page);
+  const read = await page.evaluate(() => {
+    const probe = (globalThis as unknown as ProbeWindow).__griddeskMap;
+    return probe ? { zoom: probe.zoom(), clusters: probe.clusters() } : null;
+  });
+  if (!read) throw new Error('map probe missing');
+  return read;
 }
 
 /** Clicks the map at a lon/lat, as a user's mouse would. */

@@ -14,6 +14,7 @@ import {
 } from '../../shared/import/sample-export-hotline';
 import type { TownshipDataset } from '../../shared/model/dataset';
 import type { Case } from '../../shared/model/case';
+import { readXlsx } from '../../shared/import/xlsx';
 
 const sampleExport = (name: string) =>
   fileURLToPath(new URL(`../../resources/samples/${name}`, import.meta.url));
@@ -254,6 +255,51 @@ describe('workspace tools', () => {
     expect(overall[2]).toMatch(/^\d+\.\d%$/);
     expect(await s.page.getByTestId('indicators-departments').locator('tbody tr').count()).toBeGreaterThan(0);
     await screenshot(s.page, 'indicators');
+  });
+
+  it('exports the indicators shown to an XLSX file with the same figures, and Escape closes the dialog', async () => {
+    const { page } = s;
+    const shownRows = async (testId: string) => {
+      const rows = page.getByTestId(testId).locator('tbody tr');
+      const all: string[][] = [];
+      for (let i = 0; i < (await rows.count()); i += 1)
+        all.push(await rows.nth(i).locator('td').allTextContents());
+      return all;
+    };
+    const shown = await shownRows('indicators-table');
+    const departments = await shownRows('indicators-departments');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('indicators-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^griddesk-indicators-30d-\d{8}-\d{4}\.xlsx$/);
+    const read = readXlsx(
+      new Uint8Array(await readFile(await download.path())),
+      download.suggestedFilename(),
+    );
+    if (!read.ok) throw new Error(`the export does not open: ${read.key}`);
+    expect(read.sheetName).toBe('考核指标');
+    const sheet = read.records.map((r) => r.cells.map(String));
+    expect(sheet[0]![0]).toMatch(/考核指标 · 近 30 天/);
+    expect(sheet[1]).toContain('结案率（%）');
+    // Every row of the dialog, in the same order and with the same figures (the sheet holds numbers).
+    const asShown = (cell: string) =>
+      cell
+        .trim()
+        .replace(/%$/, '')
+        .replace(/ 小时$/, '')
+        .replace(/^—$/, '');
+    const indicatorRows = sheet.slice(2, 2 + shown.length);
+    expect(
+      indicatorRows.map((r) => r.map((c) => (Number.isFinite(Number(c)) && c !== '' ? Number(c) : c))),
+    ).toEqual(
+      shown.map((r) => r.map(asShown).map((c) => (c !== '' && Number.isFinite(Number(c)) ? Number(c) : c))),
+    );
+    const departmentRows = sheet.slice(-departments.length);
+    expect(departmentRows.map((r) => r[0])).toEqual(departments.map((r) => r[0]));
+    expect(departmentRows.map((r) => Number(r[1]))).toEqual(departments.map((r) => Number(r[1])));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('indicators-dialog').waitFor({ state: 'detached' });
   });
 });
 

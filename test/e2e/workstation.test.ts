@@ -177,11 +177,72 @@ describe('the workstation on the embedded sample township', () => {
     await expect
       .poll(() => s.page.getByTestId('placement-outside').textContent())
       .toMatch(/最近网格：\d{15}/);
-    await s.page.getByTestId('placement-lat').fill('北纬32度');
+    await s.page.getByTestId('placement-lat').fill('北纬32度多');
     await s.page.getByTestId('placement-locate').click();
     await expect.poll(() => s.page.getByTestId('placement-input-error').textContent()).toContain('纬度');
     await s.page.getByTestId('placement-start').click();
     await expect.poll(() => s.page.getByTestId('placement-panel').count()).toBe(0);
+  });
+
+  it('takes a pasted "lon, lat" pair, full-width digits and DMS; a click clears a stale error; far outside it lists no one', async () => {
+    const { page } = s;
+    const { grid, p } = gridWithInteriorPoint(township, 7);
+    const fullWidth = (text: string) =>
+      text.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const dms = (deg: number) => {
+      const d = Math.floor(deg);
+      const m = Math.floor((deg - d) * 60);
+      const sec = ((deg - d) * 60 - m) * 60;
+      return `${d}°${m}′${sec.toFixed(2)}″`;
+    };
+    await page.getByTestId('placement-start').click();
+    // A pair pasted into the longitude field, with full-width digits and a Chinese comma, locates at once.
+    await inputOf(page, 'placement-lon').evaluate(
+      (input, text) => {
+        const g = globalThis as unknown as {
+          DataTransfer: new () => { setData(type: string, value: string): void };
+          ClipboardEvent: new (type: string, init: Record<string, unknown>) => unknown;
+        };
+        const data = new g.DataTransfer();
+        data.setData('text/plain', text);
+        (input as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(
+          new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      fullWidth(`${p[0].toFixed(6)}，${p[1].toFixed(6)}`),
+    );
+    await expect.poll(() => page.getByTestId('placement-grid').textContent()).toBe(grid.code);
+    expect(Number(await inputOf(page, 'placement-lat').inputValue())).toBeCloseTo(p[1], 5);
+
+    // Degrees, minutes and seconds typed into the two fields.
+    const other = gridWithInteriorPoint(township, 21);
+    await inputOf(page, 'placement-lon').fill(`东经${dms(other.p[0])}`);
+    await inputOf(page, 'placement-lat').fill(`北纬${dms(other.p[1])}`);
+    await page.getByTestId('placement-locate').click();
+    await expect.poll(() => page.getByTestId('placement-grid').textContent()).toBe(other.grid.code);
+
+    // A typing mistake is named, and a click on the map places the point and clears it.
+    await inputOf(page, 'placement-lat').fill('北纬32度多');
+    await page.getByTestId('placement-locate').click();
+    await expect.poll(() => page.getByTestId('placement-input-error').textContent()).toContain('纬度');
+    await clickMapAt(page, p);
+    await expect.poll(() => page.getByTestId('placement-grid').textContent()).toBe(grid.code);
+    expect(await page.getByTestId('placement-input-error').count()).toBe(0);
+
+    // About 19 km east of the township: referral only, no officers proposed.
+    const [, , east, north] = bbox(asGeoJson(township.township.boundary));
+    await inputOf(page, 'placement-lon').fill(`${east + 0.2}, ${north}`);
+    await inputOf(page, 'placement-lat').fill('');
+    await page.getByTestId('placement-locate').click();
+    await expect.poll(() => page.getByTestId('placement-far').textContent()).toMatch(/超过 5 公里/);
+    expect(await page.getByTestId('placement-recommendations').count()).toBe(0);
+    expect(await page.getByTestId('placement-matter').count()).toBe(0);
+    await screenshot(page, 'placement-far');
+
+    // Escape closes the panel, from one of its fields too.
+    await inputOf(page, 'placement-lon').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('placement-panel').count()).toBe(0);
   });
 
   it('re-checks the grid of every open case with progress, and finds the sample consistent', async () => {

@@ -5,6 +5,8 @@
 import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
+import { fieldsMessages } from './fields';
+import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
@@ -45,6 +47,8 @@ const PARTS = [
   wallMessages,
   rolesMessages,
   bigFilesMessages,
+  fieldsMessages,
+  indicatorsExportMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -58,7 +62,9 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof wallMessages)[L] &
   (typeof casesMessages)[L] &
   (typeof rolesMessages)[L] &
-  (typeof bigFilesMessages)[L];
+  (typeof bigFilesMessages)[L] &
+  (typeof fieldsMessages)[L] &
+  (typeof indicatorsExportMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

@@ -36,7 +36,7 @@ export const wallMessages = {
   },
   en: {
     wall: {
-      open: 'Open display wall',
+      open: 'Display wall',
       opened: 'Display wall opened on {count} screen(s)',
       blocked: 'The browser blocked the new window; allow pop-ups for this site and try again',
       title: '{township} Integrated Command Centre',

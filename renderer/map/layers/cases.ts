@@ -1,6 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type {
   ExpressionSpecification,
+  GeoJSONSource,
   LayerSpecification,
   Map as MapLibreMap,
   SourceSpecification,
@@ -143,6 +144,18 @@ function renderedCases(map: MapLibreMap): { cases: number; overdueCases: number 
   };
 }
 
+/** Eases to a cluster at the zoom where it splits into smaller clusters or cases (at least one level in). */
+function zoomIntoCluster(map: MapLibreMap, point: Point, clusterId: number): void {
+  const center = point.coordinates as [number, number];
+  const from = map.getZoom();
+  const source = map.getSource<GeoJSONSource>(CASES_SOURCE);
+  const go = (zoom: number): void => {
+    map.easeTo({ center, zoom: Math.min(Math.max(zoom, from + 1), map.getMaxZoom()) });
+  };
+  if (!source || !Number.isFinite(clusterId)) return go(from + 2);
+  source.getClusterExpansionZoom(clusterId).then(go, () => go(from + 2));
+}
+
 /** The open cases, clustered below {@link CASE_CLUSTER_MAX_ZOOM}, overdue ones ringed in red. */
 export const casesLayer = defineMapLayer({
   id: 'cases',
@@ -158,10 +171,10 @@ export const casesLayer = defineMapLayer({
     {
       layer: CASE_CLUSTER_LAYER,
       hover: false,
-      // A click on a cluster zooms in on it, and the details panel says how many cases it holds.
+      // A click on a cluster zooms in on it, far enough that it breaks up (its expansion zoom), and the
+      // details panel says how many cases it holds.
       select: (f, map) => {
-        const geometry = f.geometry as Point;
-        map.easeTo({ center: geometry.coordinates as [number, number], zoom: map.getZoom() + 2 });
+        zoomIntoCluster(map, f.geometry as Point, Number(f.properties.cluster_id));
         return { kind: 'cluster', count: Number(f.properties.point_count) };
       },
     },

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench -- startup`: the first start of a fresh install (an empty IndexedDB: the sample is
+ * validated, its record built and everything written) until the sign-in screen shows, a second start
+ * of the same profile, and a reset to the sample by the shift leader until it says it is done, in real
+ * Chromium on the built renderer (`npm run build:renderer` first). The longest main-thread task of
+ * each is read with a PerformanceObserver ('longtask'). Baseline, in the same page: the rows the first
+ * start stored, written again into a fresh database with bare IndexedDB (one transaction, `add` per
+ * row, no checks, no record built), which is what writing alone costs.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../e2e/browser';
+import { startWebServer } from '../../scripts/web-server';
+
+const DIST = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** Installed before the app's scripts: keeps the longest task seen since the last `take()`. */
+const LONG_TASKS = `(() => {
+  let longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  globalThis.__longTasks = { take() { const v = longest; longest = 0; return v; } };
+})()`;
+
+const takeLongest = (page: Page): Promise<number> => page.evaluate<number>('globalThis.__longTasks.take()');
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  const input = (id: string) =>
+    page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+  await input('sign-in-username').fill(username);
+  await input('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('signed-in-account').waitFor({ timeout: 120_000 });
+}
+
+/**
+ * Copies every table of the app's database into a fresh one with bare IndexedDB and returns the
+ * write time. Plain JavaScript in a string: the page runs it as written (no bundler helpers).
+ */
+const BARE_REWRITE = `(async () => {
+  const request = (r) => new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const source = await request(indexedDB.open('griddesk'));
+  const names = [...source.objectStoreNames];
+  const read = source.transaction(names, 'readonly');
+  const tables = await Promise.all(names.map(async (name) => {
+    const store = read.objectStore(name);
+    const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+    return { name, keyPath: store.keyPath, keys, values };
+  }));
+  source.close();
+  const open = indexedDB.open('bench-bare-' + Date.now(), 1);
+  open.onupgradeneeded = () => {
+    for (const t of tables) open.result.createObjectStore(t.name, t.keyPath === null ? {} : { keyPath: t.keyPath });
+  };
+  const target = await request(open);
+  const started = performance.now();
+  const write = target.transaction(names, 'readwrite', { durability: 'strict' });
+  let rows = 0;
+  for (const t of tables) {
+    const store = write.objectStore(t.name);
+    t.values.forEach((value, i) => {
+      if (t.keyPath === null) store.add(value, t.keys[i]);
+      else store.add(value);
+      rows += 1;
+    });
+  }
+  await new Promise((resolve, reject) => {
+    write.oncomplete = () => resolve();
+    write.onerror = () => reject(write.error);
+  });
+  const ms = performance.now() - started;
+  target.close();
+  return { ms, rows };
+})()`;
+
+const bareRewrite = (page: Page): Promise<{ ms: number; rows: number }> => page.evaluate(BARE_REWRITE);
+
+export async function benchStartup(): Promise<Record<string, number>> {
+  const server = await startWebServer({ root: DIST });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await context.addInitScript(LONG_TASKS);
+    const page = await context.newPage();
+
+    let started = Date.now();
+    await page.goto(server.url);
+    await page.getByTestId('sign-in').waitFor({ timeout: 180_000 });
+    const firstMs = Date.now() - started;
+    const firstLongest = await takeLongest(page);
+
+    started = Date.now();
+    await page.reload();
+    await page.getByTestId('sign-in').waitFor({ timeout: 60_000 });
+    const secondMs = Date.now() - started;
+    const secondLongest = await takeLongest(page);
+
+    const bare = await bareRewrite(page);
+
+    await signIn(page, 'daiban', 'daiban2026');
+    await page.getByTestId('reset-data').click();
+    await page.locator('.el-message-box__message').waitFor();
+    await takeLongest(page);
+    started = Date.now();
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已恢复示例数据').first().waitFor({ timeout: 120_000 });
+    const resetMs = Date.now() - started;
+    const resetLongest = await takeLongest(page);
+
+    console.log(`\nstartup: the sample township in Chromium (${bare.rows} rows stored)`);
+    const line = (label: string, ms: number, longest: number | null): void =>
+      console.log(
+        `  ${label.padEnd(52)} ${ms.toFixed(0).padStart(7)} ms  ${(ms / bare.ms).toFixed(2).padStart(6)}× baseline` +
+          (longest === null ? '' : `  longest main-thread task ${longest.toFixed(0)} ms`),
+      );
+    line('bare IndexedDB write of the same rows (baseline)', bare.ms, null);
+    line('first start, empty database → sign-in screen', firstMs, firstLongest);
+    line('second start, stored database → sign-in screen', secondMs, secondLongest);
+    line('reset to the sample, confirmed → done', resetMs, resetLongest);
+    return {
+      rows: bare.rows,
+      bareWriteMs: bare.ms,
+      firstStartMs: firstMs,
+      firstStartLongestTaskMs: firstLongest,
+      secondStartMs: secondMs,
+      secondStartLongestTaskMs: secondLongest,
+      resetMs,
+      resetLongestTaskMs: resetLongest,
+      firstOverBare: firstMs / bare.ms,
+      resetOverBare: resetMs / bare.ms,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -12,6 +12,7 @@ import type { GridDeskDb } from '../db/database';
 import { currentDb, openCurrentDb } from '../db/handle';
 import { resetToSample, type ResetLoss } from '../db/seed';
 import { startUpDatabase } from '../db/start-up';
+import { prepareSampleInWorker } from '../seed/client';
 import { loadSetup } from '../db/dataset-repo';
 import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts } from '../db/accounts-repo';
@@ -61,7 +62,9 @@ export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
     const db = openCurrentDb();
-    const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'));
+    const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'), {
+      prepare: prepareSampleInWorker,
+    });
     useRecordStore().setHealth(started.health);
     if (started.seed?.ok === false) {
       app.setPhase(
@@ -101,7 +104,9 @@ export async function resetSessionToSample(confirmed: ResetLoss): Promise<boolea
   useMapUiStore().select(null);
   app.setPhase('seeding');
   try {
-    const result = await resetToSample(database, token, fetchSample, Date.now(), confirmed);
+    const result = await resetToSample(database, token, fetchSample, Date.now(), confirmed, {
+      prepare: prepareSampleInWorker,
+    });
     if (!result.ok) {
       ElMessage.error(
         'refusal' in result

@@ -20,13 +20,30 @@ import type { CaseLoopRow, MetaRow } from './tables';
 
 export { buildRecord, historyActor, type BuiltRecord } from '../../shared/cases/build-record';
 
+/**
+ * Rows per `bulkAdd` call in big writes. IndexedDB copies each value on the calling thread when it is
+ * added, so one call with the sample's 33,000 events is one long task; calls of this size, awaited in
+ * turn inside the same transaction, keep each task short and the write still all or nothing.
+ */
+export const WRITE_CHUNK = 2_000;
+
+/** Adds `rows` in chunks of {@link WRITE_CHUNK}, one after the other, in the caller's transaction. */
+export async function bulkAddInChunks<T, K>(
+  table: { bulkAdd(rows: readonly T[]): PromiseLike<K> },
+  rows: readonly T[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+    await table.bulkAdd(rows.slice(start, start + WRITE_CHUNK));
+  }
+}
+
 /** Replaces the whole record; call inside one rw transaction over caseLoops, events and meta. */
 export async function writeRecord(tx: Transaction, built: BuiltRecord): Promise<void> {
   const loops = tx.table<CaseLoopRow, string>('caseLoops');
   const events = tx.table<StoredCaseEvent, number>('events');
   await Promise.all([loops.clear(), events.clear()]);
-  await loops.bulkAdd([...built.loops]);
-  await events.bulkAdd([...built.events]);
+  await bulkAddInChunks(loops, built.loops);
+  await bulkAddInChunks(events, built.events);
   await tx.table<MetaRow, string>('meta').put({ key: 'chainHead', value: built.head });
 }
 

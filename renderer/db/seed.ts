@@ -1,23 +1,20 @@
-import type { TownshipDataset } from '../../shared/model/dataset';
 import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
-import { parseDatasetFiles } from '../../shared/schema/parse';
-import { sampleTimeShift, shiftDatasetTime } from '../../shared/schema/time-shift';
 import type { Transaction } from 'dexie';
 import type { GridDeskDb } from './database';
-import { HistoryReplayError } from '../../shared/cases/history';
-import { buildRecord, writeRecord, type BuiltRecord } from './record-repo';
+import { writeRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
 import { sessionAccount, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
-import { scopeCaseIds, scopedEventId } from '../../shared/model/ids';
+import { prepareSampleParts, type PreparedSample } from './seed-prepare';
 
-/**
- * The embedded sample arrives as parsed JSON files, in this order: township.json (a whole dataset with
- * `cases: []`) then cases.json (the cases). Further files, if any, are more case lists.
- */
-export const SAMPLE_FILE_NAMES = ['township.json', 'cases.json'] as const;
+export { SAMPLE_FILE_NAMES, type PreparedSample } from './seed-prepare';
 
 export type LoadSample = () => Promise<unknown[]>;
+
+export interface SeedOptions {
+  /** Where the sample is validated and its record built: {@link prepareSampleHere} by default. */
+  readonly prepare?: PrepareSample;
+}
 
 export type SeedResult =
   | {
@@ -34,29 +31,20 @@ export type SeedResult =
       readonly warnings: readonly DatasetIssue[];
     };
 
-type Prepared =
-  | {
-      readonly ok: true;
-      readonly dataset: TownshipDataset;
-      readonly record: BuiltRecord;
-      readonly shiftMs: number;
-      readonly warnings: readonly DatasetIssue[];
-    }
-  | {
-      readonly ok: false;
-      readonly errors: readonly DatasetIssue[];
-      readonly warnings: readonly DatasetIssue[];
-    };
+/** Turns the loaded sample files into what seeding writes; by default here, or in the seed worker. */
+export type PrepareSample = (parts: unknown[], now: number, workstation: string) => Promise<PreparedSample>;
 
-function sampleFileName(index: number): string {
-  return SAMPLE_FILE_NAMES[index] ?? `cases-${index}.json`;
-}
+/** Prepares on the calling thread (tests; the app passes the seed worker's, renderer/seed/client.ts). */
+export const prepareSampleHere: PrepareSample = (parts, now, workstation) =>
+  Promise.resolve(prepareSampleParts(parts, now, workstation));
 
-/**
- * Loads, validates and time-shifts the sample, and replays its case histories into the loop state and
- * the hash-chained record; touches no database.
- */
-async function prepareSample(loadSample: LoadSample, now: number, workstation: string): Promise<Prepared> {
+/** Loads the sample, then prepares it; a sample that cannot be loaded is an error naming it. */
+async function loadAndPrepare(
+  loadSample: LoadSample,
+  prepare: PrepareSample,
+  now: number,
+  workstation: string,
+): Promise<PreparedSample> {
   let parts: unknown[];
   try {
     parts = await loadSample();
@@ -69,30 +57,7 @@ async function prepareSample(loadSample: LoadSample, now: number, workstation: s
       warnings: [],
     };
   }
-  if (parts.length === 0) {
-    const location = { file: sampleFileName(0), collection: null, index: null, recordId: null, field: '' };
-    return { ok: false, errors: [makeIssue('error', location, 'dataset.notObject')], warnings: [] };
-  }
-  const parsed = parseDatasetFiles(parts.map((json, i) => ({ fileName: sampleFileName(i), json })));
-  if (!parsed.ok) return parsed;
-  const shiftMs = sampleTimeShift(parsed.dataset, now);
-  const shifted = shiftDatasetTime(parsed.dataset, shiftMs);
-  let dataset: TownshipDataset;
-  let record: BuiltRecord;
-  try {
-    dataset = { ...shifted, cases: scopeCaseIds(shifted.cases, workstation) };
-    record = await buildRecord(dataset, (seq) => scopedEventId(workstation, seq));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const recordId = error instanceof HistoryReplayError ? error.caseId : null;
-    const location = { file: sampleFileName(1), collection: 'cases', index: null, recordId, field: 'steps' };
-    return {
-      ok: false,
-      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
-      warnings: [],
-    };
-  }
-  return { ok: true, dataset, record, shiftMs, warnings: parsed.warnings };
+  return prepare(parts, now, workstation);
 }
 
 /**
@@ -121,12 +86,22 @@ async function isEmptyDatabase(tx: Transaction): Promise<boolean> {
  * file, record and field. Safe against two windows seeding at once: the check is repeated inside the
  * write transaction.
  */
-export async function ensureSeeded(db: GridDeskDb, loadSample: LoadSample, now: number): Promise<SeedResult> {
+export async function ensureSeeded(
+  db: GridDeskDb,
+  loadSample: LoadSample,
+  now: number,
+  options: SeedOptions = {},
+): Promise<SeedResult> {
   const already: SeedResult = { ok: true, status: 'already-seeded', shiftMs: 0, warnings: [] };
   const tables = [db.meta, db.events, db.caseLoops, db.cases];
   const empty = await db.transaction('r', tables, async (tx) => isEmptyDatabase(tx));
   if (!empty) return already;
-  const prepared = await prepareSample(loadSample, now, await workstationId(db, now));
+  const prepared = await loadAndPrepare(
+    loadSample,
+    options.prepare ?? prepareSampleHere,
+    now,
+    await workstationId(db, now),
+  );
   if (!prepared.ok) return prepared;
   const wrote = await db.transaction('rw', db.tables, async (tx) => {
     if (!(await isEmptyDatabase(tx))) return false;
@@ -203,8 +178,14 @@ export async function resetToSample(
   loadSample: LoadSample,
   now: number,
   confirmed: ResetLoss,
+  options: SeedOptions = {},
 ): Promise<ResetResult> {
-  const prepared = await prepareSample(loadSample, now, await workstationId(db, now));
+  const prepared = await loadAndPrepare(
+    loadSample,
+    options.prepare ?? prepareSampleHere,
+    now,
+    await workstationId(db, now),
+  );
   if (!prepared.ok) return prepared;
   const refusal = await db.transaction('rw', db.tables, async (tx): Promise<ResetRefusal | null> => {
     const found = await sessionAccount(db, session);

@@ -1,7 +1,7 @@
 import type { RecordHealth } from '../../shared/cases/record-health';
 import type { GridDeskDb } from './database';
 import { checkStoredRecordHealth } from './record-repo';
-import { ensureSeeded, type LoadSample, type SeedResult } from './seed';
+import { ensureSeeded, type LoadSample, type SeedOptions, type SeedResult } from './seed';
 
 /** What opening the database at start-up found, and whether it seeded. */
 export interface StartUpResult {
@@ -22,10 +22,11 @@ export async function startUpDatabase(
   loadSample: LoadSample,
   now: number,
   onSeeding: () => void = () => undefined,
+  options: SeedOptions = {},
 ): Promise<StartUpResult> {
   const found = await checkStoredRecordHealth(db);
   if (found.status !== 'empty') return { health: found, seed: null };
   onSeeding();
-  const seed = await ensureSeeded(db, loadSample, now);
+  const seed = await ensureSeeded(db, loadSample, now, options);
   return { health: await checkStoredRecordHealth(db), seed };
 }

@@ -8,7 +8,7 @@ import type { Matter } from '../model/matter';
 import type { Actor, CaseLoopState } from './loop-types';
 import { EMPTY_HEAD, appendEventSync, type ChainHead } from './record';
 import {
-  chainEvents,
+  chainEventsSync,
   recordOrder,
   replayCase,
   type CaseEvent,
@@ -64,13 +64,21 @@ function loopRows(
  * record, each event named `eventId(seq)`. Throws HistoryReplayError naming the case and step if a
  * history does not fit the loop.
  */
+export function buildRecordSync(
+  dataset: { readonly cases: readonly Case[]; readonly matters: readonly Matter[] },
+  eventId: (seq: number) => string,
+): BuiltRecord {
+  const { states, events: all } = replayAll(dataset);
+  const { events, head } = chainEventsSync(EMPTY_HEAD, all, eventId);
+  return { loops: loopRows(states, events), events, head };
+}
+
+/** {@link buildRecordSync} behind a promise. */
 export async function buildRecord(
   dataset: { readonly cases: readonly Case[]; readonly matters: readonly Matter[] },
   eventId: (seq: number) => string,
 ): Promise<BuiltRecord> {
-  const { states, events: all } = replayAll(dataset);
-  const { events, head } = await chainEvents(EMPTY_HEAD, all, eventId);
-  return { loops: loopRows(states, events), events, head };
+  return Promise.resolve(buildRecordSync(dataset, eventId));
 }
 
 /**

@@ -246,11 +246,11 @@ export function recordOrder<E extends CaseEvent>(events: readonly E[]): E[] {
  * Chains events onto the record ending at `head`, in record order (see {@link recordOrder}); each
  * gets the id `eventId(seq)` of its chain position before it is hashed, so the hash covers the id.
  */
-export async function chainEvents(
+export function chainEventsSync(
   head: ChainHead,
   events: readonly CaseEvent[],
   eventId: (seq: number) => string,
-): Promise<{ readonly events: StoredCaseEvent[]; readonly head: ChainHead }> {
+): { readonly events: StoredCaseEvent[]; readonly head: ChainHead } {
   const stored: StoredCaseEvent[] = [];
   let current = head;
   for (const event of recordOrder(events)) {
@@ -258,5 +258,14 @@ export async function chainEvents(
     stored.push(linked.event);
     current = linked.head;
   }
-  return Promise.resolve({ events: stored, head: current });
+  return { events: stored, head: current };
+}
+
+/** {@link chainEventsSync} behind a promise. */
+export async function chainEvents(
+  head: ChainHead,
+  events: readonly CaseEvent[],
+  eventId: (seq: number) => string,
+): Promise<{ readonly events: StoredCaseEvent[]; readonly head: ChainHead }> {
+  return Promise.resolve(chainEventsSync(head, events, eventId));
 }

@@ -1,0 +1,69 @@
+/**
+ * Preparing the embedded sample for seeding, touching no database: validation, the time shift, ids
+ * scoped by the workstation and the record built by replaying every history. Pure and synchronous, so
+ * it runs in the seed worker (renderer/seed/) as well as in tests on the calling thread.
+ */
+import type { TownshipDataset } from '../../shared/model/dataset';
+import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
+import { parseDatasetFiles } from '../../shared/schema/parse';
+import { sampleTimeShift, shiftDatasetTime } from '../../shared/schema/time-shift';
+import { HistoryReplayError } from '../../shared/cases/history';
+import { buildRecordSync, type BuiltRecord } from '../../shared/cases/build-record';
+import { scopeCaseIds, scopedEventId } from '../../shared/model/ids';
+
+/**
+ * The embedded sample arrives as parsed JSON files, in this order: township.json (a whole dataset with
+ * `cases: []`) then cases.json (the cases). Further files, if any, are more case lists.
+ */
+export const SAMPLE_FILE_NAMES = ['township.json', 'cases.json'] as const;
+
+export type PreparedSample =
+  | {
+      readonly ok: true;
+      readonly dataset: TownshipDataset;
+      readonly record: BuiltRecord;
+      readonly shiftMs: number;
+      readonly warnings: readonly DatasetIssue[];
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly DatasetIssue[];
+      readonly warnings: readonly DatasetIssue[];
+    };
+
+export function sampleFileName(index: number): string {
+  return SAMPLE_FILE_NAMES[index] ?? `cases-${index}.json`;
+}
+
+/**
+ * Validates the loaded sample files, shifts their times so the newest event lands a few minutes before
+ * `now`, scopes the case ids by `workstation` and builds the record. Errors name file, record and field.
+ */
+export function prepareSampleParts(
+  parts: readonly unknown[],
+  now: number,
+  workstation: string,
+): PreparedSample {
+  if (parts.length === 0) {
+    const location = { file: sampleFileName(0), collection: null, index: null, recordId: null, field: '' };
+    return { ok: false, errors: [makeIssue('error', location, 'dataset.notObject')], warnings: [] };
+  }
+  const parsed = parseDatasetFiles(parts.map((json, i) => ({ fileName: sampleFileName(i), json })));
+  if (!parsed.ok) return parsed;
+  const shiftMs = sampleTimeShift(parsed.dataset, now);
+  const shifted = shiftDatasetTime(parsed.dataset, shiftMs);
+  try {
+    const dataset = { ...shifted, cases: scopeCaseIds(shifted.cases, workstation) };
+    const record = buildRecordSync(dataset, (seq) => scopedEventId(workstation, seq));
+    return { ok: true, dataset, record, shiftMs, warnings: parsed.warnings };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const recordId = error instanceof HistoryReplayError ? error.caseId : null;
+    const location = { file: sampleFileName(1), collection: 'cases', index: null, recordId, field: 'steps' };
+    return {
+      ok: false,
+      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
+      warnings: [],
+    };
+  }
+}

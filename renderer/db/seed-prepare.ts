@@ -17,6 +17,13 @@ import { scopeCaseIds, scopedEventId } from '../../shared/model/ids';
  */
 export const SAMPLE_FILE_NAMES = ['township.json', 'cases.json'] as const;
 
+/** A sample (or a seed) refused: every error, by file, record and field, and the warnings. */
+export interface SampleRefused {
+  readonly ok: false;
+  readonly errors: readonly DatasetIssue[];
+  readonly warnings: readonly DatasetIssue[];
+}
+
 export type PreparedSample =
   | {
       readonly ok: true;
@@ -25,11 +32,7 @@ export type PreparedSample =
       readonly shiftMs: number;
       readonly warnings: readonly DatasetIssue[];
     }
-  | {
-      readonly ok: false;
-      readonly errors: readonly DatasetIssue[];
-      readonly warnings: readonly DatasetIssue[];
-    };
+  | SampleRefused;
 
 export function sampleFileName(index: number): string {
   return SAMPLE_FILE_NAMES[index] ?? `cases-${index}.json`;

@@ -5,7 +5,7 @@ import { writeRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
 import { sessionAccount, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
-import { prepareSampleParts, type PreparedSample } from './seed-prepare';
+import { prepareSampleParts, type PreparedSample, type SampleRefused } from './seed-prepare';
 
 export { SAMPLE_FILE_NAMES, type PreparedSample } from './seed-prepare';
 
@@ -25,11 +25,7 @@ export type SeedResult =
       readonly shiftMs: number;
       readonly warnings: readonly DatasetIssue[];
     }
-  | {
-      readonly ok: false;
-      readonly errors: readonly DatasetIssue[];
-      readonly warnings: readonly DatasetIssue[];
-    };
+  | SampleRefused;
 
 /** Turns the loaded sample files into what seeding writes; by default here, or in the seed worker. */
 export type PrepareSample = (parts: unknown[], now: number, workstation: string) => Promise<PreparedSample>;

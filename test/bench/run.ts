@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   assign: async () => (await import('./assign.bench')).benchAssign(),
   'import-12345': async () => (await import('./import-12345.bench')).benchImport12345(),
   indicators: async () => (await import('./indicators.bench')).benchIndicators(),
+  scale: async () => (await import('./scale.bench')).benchScale(),
 };
 
 const wanted = process.argv.slice(2);

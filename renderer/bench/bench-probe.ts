@@ -82,8 +82,12 @@ const probe = {
   /** The record check a user runs after the day's work (the incremental one where there is one). */
   recordCheck: () =>
     span(async () => {
-      const outcome = await useRecordStore().verify(() => undefined).done;
-      return `${outcome.result.ok ? 'ok' : outcome.result.kind}, ${outcome.count} events`;
+      const record = useRecordStore();
+      const since = await record.verifySince(() => undefined).done;
+      if (since.outcome.kind === 'checked')
+        return `incremental ${since.outcome.from}→${since.outcome.to}: ${since.outcome.result.ok ? 'ok' : since.outcome.result.kind}`;
+      const outcome = await record.verify(() => undefined).done;
+      return `full (${since.outcome.reason}): ${outcome.result.ok ? 'ok' : outcome.result.kind}, ${outcome.count} events`;
     }),
   /** The 考核指标 dialog's 365-day report. */
   indicators365: () =>

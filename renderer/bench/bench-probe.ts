@@ -67,9 +67,17 @@ const probe = {
       await refreshed;
       return `${useCasesStore().queueCases.length} cases in the queue`;
     }),
-  /** `n` writes, one after another (setup for the record check; not measured). */
+  /** `n` 备注 in one write (setup for the record check; not measured): one commit, one queue refresh. */
   async writeNotes(n: number): Promise<void> {
-    for (let i = 0; i < n; i += 1) await writeNote(`bench: note ${i + 1}`);
+    const token = useAuthStore().token;
+    const kase = useCasesStore().openCases[0];
+    if (token === null || kase === undefined) throw new Error('bench: not signed in or no open case');
+    const notes = Array.from({ length: n }, (_, i) => ({
+      type: 'note' as const,
+      payload: { text: `bench: note ${i + 1}` },
+    }));
+    const result = await runCaseActions(currentDb(), kase.id, notes, token, Date.now());
+    if (!result.ok) throw new Error(`bench: notes refused: ${result.reason.key}`);
   },
   /** How many events the record holds. */
   eventCount: (): Promise<number> => currentDb().events.count(),

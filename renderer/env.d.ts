@@ -3,6 +3,9 @@
 /** package.json version, injected at build time. */
 declare const __APP_VERSION__: string;
 
+/** True only in the scale benchmark's build (GRIDDESK_BENCH=1, renderer/vite.config.ts). */
+declare const __GRIDDESK_BENCH__: boolean;
+
 declare module '*.vue' {
   import type { DefineComponent } from 'vue';
   const component: DefineComponent<object, object, unknown>;

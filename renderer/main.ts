@@ -10,3 +10,5 @@ import { i18n } from './i18n';
 
 document.documentElement.lang = i18n.global.locale.value;
 createApp(App).use(createPinia()).use(i18n).use(ElementPlus).mount('#app');
+// Only the scale benchmark's build has the probe (test/bench/scale.bench.ts); elsewhere this is dead code.
+if (__GRIDDESK_BENCH__) void import('./bench/bench-probe').then((m) => m.installBenchProbe());

@@ -14,6 +14,8 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
  * build, which ships inside the app and is served by `npm run web`: GRIDDESK_SOURCEMAP=1 makes them for a
  * local debugging build (the app:// protocol and the web server still refuse to serve *.map files).
  */
+const bench = process.env.GRIDDESK_BENCH === '1';
+
 export default defineConfig({
   root: here('.'),
   base: './',
@@ -21,9 +23,12 @@ export default defineConfig({
   plugins: [vue(), contentSecurityPolicyPlugin()],
   define: {
     __APP_VERSION__: JSON.stringify(JSON.parse(readFileSync(here('../package.json'), 'utf8')).version),
+    // GRIDDESK_BENCH=1: the scale benchmark's build (dist/renderer-bench) with its probe; false in every
+    // other build, so the probe's module is left out of what ships.
+    __GRIDDESK_BENCH__: JSON.stringify(bench),
   },
   build: {
-    outDir: here('../dist/renderer'),
+    outDir: here(bench ? '../dist/renderer-bench' : '../dist/renderer'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

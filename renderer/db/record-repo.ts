@@ -15,6 +15,11 @@ import type { StoredCaseEvent } from '../../shared/cases/history';
 import type { BuiltRecord } from '../../shared/cases/build-record';
 import { checkExtends, type ExtendsResult } from '../../shared/cases/record-anchor';
 import { checkRecordHealth, type RecordFacts, type RecordHealth } from '../../shared/cases/record-health';
+import {
+  verifySinceCheckpoint,
+  type IncrementalOutcome,
+  type VerifiedCheckpoint,
+} from '../../shared/cases/record-checkpoint';
 import type { GridDeskDb } from './database';
 import type { CaseLoopRow, MetaRow } from './tables';
 
@@ -159,5 +164,51 @@ export async function verifyStoredRecord(
     Promise.all([readChainHead(db), db.events.orderBy('seq').toArray()]),
   );
   const result = await verifyRecord(events, head, options);
+  if (result.ok) await keepCheckpoint(db, head);
   return { result, head, count: events.length };
+}
+
+/** The point up to which the record was last verified, when a check has passed. */
+export async function readVerifiedCheckpoint(db: GridDeskDb): Promise<VerifiedCheckpoint | undefined> {
+  const row = await db.meta.get('verifiedCheckpoint');
+  return row?.key === 'verifiedCheckpoint' ? row.value : undefined;
+}
+
+/**
+ * Notes `head` as verified, if it is still the stored head (a write meanwhile leaves the checkpoint
+ * where it was: what came after was not checked). Only what a passing check covered is ever noted.
+ */
+async function keepCheckpoint(db: GridDeskDb, head: ChainHead): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const now = await readChainHead(db);
+    if (now.count !== head.count || now.lastHash !== head.lastHash) return;
+    const value: VerifiedCheckpoint = { count: head.count, lastHash: head.lastHash, verifiedAt: Date.now() };
+    await db.meta.put({ key: 'verifiedCheckpoint', value });
+  });
+}
+
+/**
+ * The incremental check: re-hashes only the events after the last verified point (read through the
+ * primary key, so the cost follows what was written since, not the whole history) and moves the
+ * point to the head when they pass. Events before the point are not re-checked: the full check
+ * ({@link verifyStoredRecord}) finds a change there. Without a point, or when the event at the point is
+ * no longer the one verified, it says so and the full check is needed.
+ */
+export async function verifyStoredRecordSinceCheckpoint(
+  db: GridDeskDb,
+  options: VerifyOptions = {},
+): Promise<{ readonly outcome: IncrementalOutcome; readonly head: ChainHead; readonly count: number }> {
+  const [head, checkpoint, atPoint, after] = await db.transaction('r', db.meta, db.events, async () => {
+    const point = await readVerifiedCheckpoint(db);
+    const from = point?.count ?? 0;
+    return Promise.all([
+      readChainHead(db),
+      point,
+      from > 0 ? db.events.get(from) : null,
+      db.events.where('seq').above(from).toArray(),
+    ]);
+  });
+  const outcome = await verifySinceCheckpoint(checkpoint, atPoint ?? null, after, head, options);
+  if (outcome.kind === 'checked' && outcome.result.ok) await keepCheckpoint(db, head);
+  return { outcome, head, count: head.count };
 }

@@ -152,6 +152,7 @@ const REPLACED_META_KEYS: readonly MetaKey[] = [
   'chainHead',
   'lastBackupHead',
   'recordRekey',
+  'verifiedCheckpoint',
 ];
 
 function sameLoss(a: ResetLoss, b: ResetLoss): boolean {

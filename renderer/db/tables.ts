@@ -36,6 +36,8 @@ import type {
 } from '../../shared/model/organisation';
 
 /** What the `meta` table stores about the stored dataset, by key. */
+import type { VerifiedCheckpoint } from '../../shared/cases/record-checkpoint';
+
 export interface MetaValues {
   /** Schema version of the stored dataset (see shared/schema/migrations.ts). */
   readonly schemaVersion: number;
@@ -66,6 +68,11 @@ export interface MetaValues {
   readonly workstation: WorkstationInfo;
   /** How the record looked before its ids were scoped (store version 3), when it was upgraded then. */
   readonly recordRekey: RecordRekey;
+  /**
+   * How far the record was last verified (the head a passing check ended at): written by a passing
+   * full check, moved on by a passing incremental check (shared/cases/record-checkpoint.ts).
+   */
+  readonly verifiedCheckpoint: VerifiedCheckpoint;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];

@@ -5,7 +5,7 @@
 import { expose } from 'comlink';
 import type { ChainHead } from '../../shared/cases/record';
 import { openDb } from '../db/database';
-import { checkStoredExtends, verifyStoredRecord } from '../db/record-repo';
+import { checkStoredExtends, verifyStoredRecord, verifyStoredRecordSinceCheckpoint } from '../db/record-repo';
 
 type OnProgress = (checked: number, total: number) => void;
 
@@ -15,6 +15,15 @@ const service = {
     const db = openDb(dbName);
     try {
       return await verifyStoredRecord(db, { onProgress, progressEvery: 1000 });
+    } finally {
+      db.close();
+    }
+  },
+  /** The incremental check: the events after the last verified point. */
+  async verifySince(dbName: string, onProgress: OnProgress) {
+    const db = openDb(dbName);
+    try {
+      return await verifyStoredRecordSinceCheckpoint(db, { onProgress, progressEvery: 1000 });
     } finally {
       db.close();
     }

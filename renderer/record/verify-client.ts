@@ -1,6 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ChainHead, VerifyResult } from '../../shared/cases/record';
 import type { ExtendsResult } from '../../shared/cases/record-anchor';
+import type { IncrementalOutcome } from '../../shared/cases/record-checkpoint';
 import type { RecordService } from './record.worker';
 
 /** A check running in its own worker. */
@@ -19,6 +20,11 @@ export interface CheckOutcome<R> {
 
 export type VerifyRun = WorkerRun<CheckOutcome<VerifyResult>>;
 export type ExtendsRun = WorkerRun<CheckOutcome<ExtendsResult>>;
+export type IncrementalRun = WorkerRun<{
+  readonly outcome: IncrementalOutcome;
+  readonly head: ChainHead | null;
+  readonly count: number;
+}>;
 
 /** Starts `work` in a fresh record worker; cancel terminates the worker at once and yields `cancelled`. */
 function runInWorker<T>(work: (service: Remote<RecordService>) => Promise<T>, cancelled: T): WorkerRun<T> {
@@ -53,6 +59,26 @@ export function verifyRecordInWorker(
     head: null,
     count: 0,
   });
+}
+
+/** Runs the incremental check (the events since the last verified point) in a fresh worker. */
+export function verifySinceInWorker(
+  dbName: string,
+  onProgress: (checked: number, total: number) => void,
+): IncrementalRun {
+  return runInWorker<IncrementalRun extends WorkerRun<infer T> ? T : never>(
+    (service) => service.verifySince(dbName, proxy(onProgress)),
+    {
+      outcome: {
+        kind: 'checked',
+        from: 0,
+        to: 0,
+        result: { ok: false, kind: 'cancelled', key: 'record.cancelled' },
+      },
+      head: null,
+      count: 0,
+    },
+  );
 }
 
 /** Checks in a fresh worker whether the stored record extends the head `noted`, reporting progress. */

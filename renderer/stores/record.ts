@@ -9,7 +9,9 @@ import { checkStoredRecordHealth, readChainHead, readLastBackupHead } from '../d
 import {
   checkExtendsInWorker,
   verifyRecordInWorker,
+  verifySinceInWorker,
   type ExtendsRun,
+  type IncrementalRun,
   type VerifyRun,
 } from '../record/verify-client';
 
@@ -61,10 +63,26 @@ export const useRecordStore = defineStore('record', () => {
     return verifyRecordInWorker(currentDb().name, onProgress);
   }
 
+  /** The incremental check (only the events since the last verified point), off the UI thread. */
+  function verifySince(onProgress: (checked: number, total: number) => void): IncrementalRun {
+    return verifySinceInWorker(currentDb().name, onProgress);
+  }
+
   /** Checks off the UI thread whether the stored record extends a head noted earlier. */
   function checkExtends(noted: ChainHead, onProgress: (checked: number, total: number) => void): ExtendsRun {
     return checkExtendsInWorker(currentDb().name, noted, onProgress);
   }
 
-  return { health, alarms, setHealth, follow, unfollow, readHead, readLastBackup, verify, checkExtends };
+  return {
+    health,
+    alarms,
+    setHealth,
+    follow,
+    unfollow,
+    readHead,
+    readLastBackup,
+    verify,
+    verifySince,
+    checkExtends,
+  };
 });

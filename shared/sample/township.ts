@@ -19,6 +19,9 @@ export const SAMPLE_ANCHOR_MS = Date.parse('2026-11-01T08:00:00+08:00');
 /** The seed of the committed sample in resources/sample. */
 export const SAMPLE_SEED = 20261101;
 
+/** The committed sample's mean reports per weekday. */
+export const SAMPLE_CASES_PER_DAY = 9.2;
+
 export const SAMPLE_LABEL = '示例数据（合成）';
 
 /** `township`: the committed ~60 km² sample with basemap and cases; `city`: ~7,000 grids for benchmarks. */
@@ -29,6 +32,11 @@ export interface SampleOptions {
   readonly scale: SampleScale;
   /** City scale only: about how many grids (default 7,000). Smaller values make fast tests. */
   readonly cityGrids?: number;
+  /**
+   * Township scale only: mean reports per weekday over the sample's year (default 9.2, the committed
+   * sample's rate); the scale benchmark uses ten times that for a busy street office.
+   */
+  readonly casesPerDay?: number;
 }
 
 const COUNTY = { code: '321281', name: '兴化市' } as const;
@@ -116,7 +124,11 @@ export function generateTownship(options: SampleOptions): TownshipDataset {
     matters: catalogue.map((e) => e.matter),
   };
   if (city) return { ...base, basemap: { roads: [], water: [], settlements: [], pois: [] }, cases: [] };
-  return { ...base, ...townshipDetail(geo, org, departments, catalogue, townName, rng.fork(40)) };
+  const casesPerDay = options.casesPerDay ?? SAMPLE_CASES_PER_DAY;
+  return {
+    ...base,
+    ...townshipDetail(geo, org, departments, catalogue, townName, casesPerDay, rng.fork(40)),
+  };
 }
 
 function townshipDetail(
@@ -125,6 +137,7 @@ function townshipDetail(
   departments: ReturnType<typeof generateDepartments>,
   catalogue: ReturnType<typeof sampleMatterCatalogue>,
   townName: string,
+  casesPerDay: number,
   rng: Rng,
 ): Pick<TownshipDataset, 'basemap' | 'cases' | 'officers'> {
   const boundary = asTurfArea(geo.boundary);
@@ -172,7 +185,7 @@ function townshipDetail(
       locate: createAreaLocator(org.grids.map((g) => g.geometry)),
       now: SAMPLE_ANCHOR_MS,
       days: 365,
-      perDay: 9.2,
+      perDay: casesPerDay,
     },
     rng.fork(2),
   );

@@ -15,6 +15,12 @@ export const workspaceMessages = {
       cancel: '取消',
       close: '关闭',
       intro: '逐条重算全部记录的哈希链，核对是否有记录被改动、删除或调换顺序，并与链头比对。',
+      since: '核验新增记录',
+      sinceOk:
+        '自上次核验点（第 {from} 条）以来新增的 {checked} 条记录完整，共 {count} 条。核验点之前的记录这次未重算，其中的改动只有“开始核验”（完整核验）能发现。',
+      sinceNone: '尚无核验点：请先完整核验一次（开始核验）。',
+      sinceMoved: '上次核验点的记录已不是当时核验的那一条：请完整核验（开始核验）。',
+      sinceProblem: '核验第 {from} 条之后新增的记录时发现：{problem}',
     },
     importDialog: {
       step: '第 {n} 步',
@@ -152,6 +158,13 @@ export const workspaceMessages = {
       close: 'Close',
       intro:
         'Recomputes the hash chain over every event, checks that none was altered, deleted or reordered, and compares it with the chain head.',
+      since: 'Check new events',
+      sinceOk:
+        'The {checked} events added since the last verified point (event {from}) are intact; {count} in all. Events before that point were not recomputed this time: only Start (the full check) finds a change there.',
+      sinceNone: 'No verified point yet: run the full check once (Start).',
+      sinceMoved:
+        'The event at the last verified point is no longer the one verified: run the full check (Start).',
+      sinceProblem: 'Checking the events after event {from}: {problem}',
     },
     importDialog: {
       step: 'Step {n}',

@@ -1,0 +1,113 @@
+/**
+ * The scale benchmark's probe (test/bench/scale.bench.ts): only in a renderer built with
+ * GRIDDESK_BENCH=1 (into dist/renderer-bench); the normal build leaves this module out entirely.
+ * Each call does what a user's action would do through the app's own stores and write functions,
+ * as the signed-in account, and returns its span on the page's clock so the benchmark can find the
+ * main-thread long tasks inside it.
+ */
+import { watch } from 'vue';
+import { runCaseActions } from '../db/case-actions';
+import { currentDb } from '../db/handle';
+import { useAuthStore } from '../stores/auth';
+import { useCasesStore } from '../stores/cases';
+import { useIndicatorsStore } from '../stores/indicators';
+import { useQueueStore } from '../stores/queue';
+import { useRecordStore } from '../stores/record';
+import { useWallStore } from '../stores/wall';
+
+/** A measured span on `performance.now()`'s clock, and what it did. */
+export interface BenchSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly detail: string;
+}
+
+async function span(detail: () => Promise<string>): Promise<BenchSpan> {
+  const start = performance.now();
+  const text = await detail();
+  await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  return { start, end: performance.now(), detail: text };
+}
+
+/** One 备注 on the newest open case, as the signed-in account. */
+async function writeNote(text: string): Promise<void> {
+  const token = useAuthStore().token;
+  const kase = useCasesStore().openCases[0];
+  if (token === null || kase === undefined) throw new Error('bench: not signed in or no open case');
+  const result = await runCaseActions(
+    currentDb(),
+    kase.id,
+    [{ type: 'note', payload: { text } }],
+    token,
+    Date.now(),
+  );
+  if (!result.ok) throw new Error(`bench: note refused: ${result.reason.key}`);
+}
+
+/** Resolves on the next change of the queue's clock events (the queue has re-read after a write). */
+function nextQueueRefresh(): Promise<void> {
+  const queue = useQueueStore();
+  return new Promise((resolve) => {
+    const stop = watch(
+      () => queue.eventsByCase,
+      () => {
+        stop();
+        resolve();
+      },
+    );
+  });
+}
+
+const probe = {
+  /** A write, then until the queue shows it (cases re-read, clocks' events re-read). */
+  queueAfterWrite: () =>
+    span(async () => {
+      const refreshed = nextQueueRefresh();
+      await writeNote('bench: queue refresh');
+      await refreshed;
+      return `${useCasesStore().queueCases.length} cases in the queue`;
+    }),
+  /** `n` 备注 in one write (setup for the record check; not measured): one commit, one queue refresh. */
+  async writeNotes(n: number): Promise<void> {
+    const token = useAuthStore().token;
+    const kase = useCasesStore().openCases[0];
+    if (token === null || kase === undefined) throw new Error('bench: not signed in or no open case');
+    const notes = Array.from({ length: n }, (_, i) => ({
+      type: 'note' as const,
+      payload: { text: `bench: note ${i + 1}` },
+    }));
+    const result = await runCaseActions(currentDb(), kase.id, notes, token, Date.now());
+    if (!result.ok) throw new Error(`bench: notes refused: ${result.reason.key}`);
+  },
+  /** How many events the record holds. */
+  eventCount: (): Promise<number> => currentDb().events.count(),
+  /** The wall's figures, recomputed as the wall does each minute. */
+  wallRefresh: () =>
+    span(async () => {
+      await useWallStore().refresh();
+      return `${useWallStore().figures?.open ?? '?'} open`;
+    }),
+  /** The record check a user runs after the day's work (the incremental one where there is one). */
+  recordCheck: () =>
+    span(async () => {
+      const record = useRecordStore();
+      const since = await record.verifySince(() => undefined).done;
+      if (since.outcome.kind === 'checked')
+        return `incremental ${since.outcome.from}→${since.outcome.to}: ${since.outcome.result.ok ? 'ok' : since.outcome.result.kind}`;
+      const outcome = await record.verify(() => undefined).done;
+      return `full (${since.outcome.reason}): ${outcome.result.ok ? 'ok' : outcome.result.kind}, ${outcome.count} events`;
+    }),
+  /** The 考核指标 dialog's 365-day report. */
+  indicators365: () =>
+    span(async () => {
+      const report = await useIndicatorsStore().report(365);
+      return `${report.overall.cases} cases`;
+    }),
+};
+
+export type BenchProbe = typeof probe;
+
+/** Puts the probe on `window.__griddeskBench`. */
+export function installBenchProbe(): void {
+  (window as unknown as { __griddeskBench?: BenchProbe }).__griddeskBench = probe;
+}

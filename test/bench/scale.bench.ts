@@ -1,0 +1,197 @@
+/**
+ * `npm run bench -- scale`: daily work at a busy street office's volume, in a real Chromium. The sample
+ * generator makes the township at 1× and 10× the sample's daily rate (a year of cases each); the app
+ * seeds each into the browser's IndexedDB as it seeds the sample (the sample files are answered with the
+ * generated ones), then, after a reload as on a normal morning, the benchmark times: first map after
+ * sign-in, queue refresh after a write, wall refresh, the record check after 100 new events and the
+ * 365-day indicators, each with the longest main-thread task inside it (PerformanceObserver
+ * 'longtask'). Baseline: the 1× figures of the same run. Goal: every 10× figure within 1.5× of its 1×
+ * figure, no task over 100 ms. Needs the bench build (GRIDDESK_BENCH=1 npm run build:renderer, which
+ * this runs first) and the e2e lock: `flock /tmp/e2e.lock npm run bench -- scale`.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../e2e/browser';
+import { inputOf, mapIdle, SAMPLE_LOGINS } from '../e2e/driver';
+import { startWebServer } from '../../scripts/web-server';
+import { generateTownship, SAMPLE_SEED, serializeSample } from '../../shared/sample';
+import { SAMPLE_CASES_PER_DAY } from '../../shared/sample/township';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/renderer-bench', import.meta.url));
+const STEPS = ['firstMap', 'queueAfterWrite', 'wallRefresh', 'recordCheck', 'indicators365'] as const;
+type Step = (typeof STEPS)[number];
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly detail: string;
+}
+interface StepFigure {
+  readonly ms: number;
+  readonly longestTaskMs: number;
+  readonly detail: string;
+}
+
+interface BenchProbe {
+  queueAfterWrite(): Promise<Span>;
+  writeNotes(n: number): Promise<void>;
+  eventCount(): Promise<number>;
+  wallRefresh(): Promise<Span>;
+  recordCheck(): Promise<Span>;
+  indicators365(): Promise<Span>;
+}
+interface BenchWindow {
+  __griddeskBench?: BenchProbe;
+  __longTasks?: { start: number; end: number }[];
+}
+
+/** Collects every main-thread long task of the page from its first script on. */
+function observeLongTasks(): void {
+  const w = globalThis as unknown as BenchWindow;
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      w.__longTasks?.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask' as 'mark', buffered: true });
+}
+
+async function longestTaskIn(page: Page, span: Span): Promise<number> {
+  return page.evaluate(
+    ({ start, end }) =>
+      Math.max(
+        0,
+        ...((globalThis as unknown as BenchWindow).__longTasks ?? [])
+          .filter((t) => t.end > start && t.start < end)
+          .map((t) => t.end - t.start),
+      ),
+    span,
+  );
+}
+
+async function probe(page: Page, step: Exclude<Step, 'firstMap'>): Promise<Span> {
+  await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__griddeskBench !== undefined);
+  return page.evaluate(
+    (name) =>
+      (globalThis as unknown as { __griddeskBench: Record<string, () => Promise<Span>> }).__griddeskBench[
+        name
+      ]!(),
+    step,
+  );
+}
+
+async function signInTimed(page: Page): Promise<Span> {
+  await page.getByTestId('sign-in').waitFor({ timeout: 600_000 });
+  await inputOf(page, 'sign-in-username').fill(SAMPLE_LOGINS.operator.username);
+  await inputOf(page, 'sign-in-password').fill(SAMPLE_LOGINS.operator.password);
+  const start = await page.evaluate(() => performance.now());
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('signed-in-account').waitFor({ timeout: 600_000 });
+  await mapIdle(page);
+  const end = await page.evaluate(() => performance.now());
+  return { start, end, detail: 'map idle' };
+}
+
+async function runScale(
+  factor: number,
+): Promise<Record<Step, StepFigure> & { cases: number; events: number }> {
+  const dataset = generateTownship({
+    seed: SAMPLE_SEED,
+    scale: 'township',
+    casesPerDay: SAMPLE_CASES_PER_DAY * factor,
+  });
+  const files = serializeSample(dataset);
+  const server = await startWebServer({ root: DIST });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await context.addInitScript(observeLongTasks);
+    for (const [name, body] of [
+      ['township.json', files.township],
+      ['cases.json', files.cases],
+    ] as const)
+      await context.route(`**/sample/${name}`, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body }),
+      );
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`  [page] ${String(e)}`));
+    const seedStart = performance.now();
+    await page.goto(server.url);
+    await page.getByTestId('sign-in').waitFor({ timeout: 900_000 });
+    console.log(
+      `  ${factor}×: ${dataset.cases.length} cases seeded in ${Math.round(performance.now() - seedStart)} ms`,
+    );
+    await page.reload();
+    const figures: Partial<Record<Step, StepFigure>> = {};
+    const keep = async (step: Step, span: Span): Promise<void> => {
+      figures[step] = {
+        ms: span.end - span.start,
+        longestTaskMs: await longestTaskIn(page, span),
+        detail: span.detail,
+      };
+    };
+    await keep('firstMap', await signInTimed(page));
+    await probe(page, 'queueAfterWrite'); // warm-up
+    await keep('queueAfterWrite', await probe(page, 'queueAfterWrite'));
+    await probe(page, 'wallRefresh');
+    await keep('wallRefresh', await probe(page, 'wallRefresh'));
+    await probe(page, 'recordCheck'); // the check a user ran earlier: the incremental one starts from it
+    await page.evaluate(() =>
+      (globalThis as unknown as { __griddeskBench: BenchProbe }).__griddeskBench.writeNotes(100),
+    );
+    await keep('recordCheck', await probe(page, 'recordCheck'));
+    await probe(page, 'indicators365');
+    await keep('indicators365', await probe(page, 'indicators365'));
+    const events = await page.evaluate(() =>
+      (globalThis as unknown as { __griddeskBench: BenchProbe }).__griddeskBench.eventCount(),
+    );
+    return { ...(figures as Record<Step, StepFigure>), cases: dataset.cases.length, events };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export async function benchScale(): Promise<Record<string, number>> {
+  console.log('\nscale: building the bench renderer (GRIDDESK_BENCH=1)');
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, GRIDDESK_BENCH: '1' },
+    stdio: 'inherit',
+  });
+  const one = await runScale(1);
+  const ten = await runScale(10);
+  console.log(
+    `\nscale: 1× ${one.cases} cases / ${one.events} events, 10× ${ten.cases} cases / ${ten.events} events`,
+  );
+  const out: Record<string, number> = {
+    cases1: one.cases,
+    cases10: ten.cases,
+    events1: one.events,
+    events10: ten.events,
+  };
+  let worstTask = 0;
+  let worstRatio = 0;
+  for (const step of STEPS) {
+    const a = one[step];
+    const b = ten[step];
+    const ratio = b.ms / a.ms;
+    worstTask = Math.max(worstTask, a.longestTaskMs, b.longestTaskMs);
+    worstRatio = Math.max(worstRatio, ratio);
+    console.log(
+      `  ${step.padEnd(16)} 1× ${a.ms.toFixed(0).padStart(7)} ms (task ${a.longestTaskMs.toFixed(0).padStart(4)} ms)` +
+        `   10× ${b.ms.toFixed(0).padStart(7)} ms (task ${b.longestTaskMs.toFixed(0).padStart(4)} ms)` +
+        `   ${ratio.toFixed(2)}× baseline   [${b.detail}]`,
+    );
+    out[`${step}Ms1`] = Math.round(a.ms);
+    out[`${step}Ms10`] = Math.round(b.ms);
+    out[`${step}Ratio`] = Number(ratio.toFixed(2));
+    out[`${step}TaskMs1`] = Math.round(a.longestTaskMs);
+    out[`${step}TaskMs10`] = Math.round(b.longestTaskMs);
+  }
+  console.log(
+    `  worst 10×/1× ${worstRatio.toFixed(2)} (goal ≤ 1.5), longest task ${worstTask.toFixed(0)} ms (goal ≤ 100)`,
+  );
+  return { ...out, worstRatio: Number(worstRatio.toFixed(2)), longestTaskMs: Math.round(worstTask) };
+}

@@ -26,6 +26,7 @@ import { sessionAccount, type SessionToken } from './sessions';
 import type { AttachmentRow, CaseLoopRow } from './tables';
 import { workstationId } from './workstation-repo';
 import { loadSettings } from './settings-repo';
+import type { CentreSettings } from '../../shared/settings/centre-settings';
 import { calendarZone } from '../../shared/calendar/config';
 import { centreDate } from '../../shared/calendar/zone';
 import { evidenceRuleFor, type EvidenceContext } from '../../shared/cases/evidence';
@@ -108,8 +109,11 @@ type Planned = CaseProjection;
  * The evidence each case's matter requires under the centre's settings (shared/cases/evidence.ts),
  * read from the stored settings and matters: the rules are the database's, not the caller's.
  */
-async function evidenceRules(db: GridDeskDb): Promise<(kase: Case) => EvidenceContext> {
-  const [settings, matters] = await Promise.all([loadSettings(db), db.matters.toArray()]);
+async function evidenceRules(
+  db: GridDeskDb,
+  settings: CentreSettings,
+): Promise<(kase: Case) => EvidenceContext> {
+  const matters = await db.matters.toArray();
   const byCode = new Map(matters.map((m) => [m.code, m]));
   return (kase) => ({
     rule: evidenceRuleFor(settings.evidence, byCode.get(kase.matterCode)),
@@ -187,7 +191,7 @@ export async function runCaseActions(
       Promise.all([db.cases.get(caseId), db.caseLoops.get(caseId), readChainHead(db)]),
     );
     if (kase === undefined || loopRow === undefined) return refused('case.notFound', { caseId });
-    const evidence = (await evidenceRules(db))(kase);
+    const evidence = (await evidenceRules(db, await loadSettings(db)))(kase);
     const planned = projectCase(kase, loopRow.state, actions, actor, now, { evidence });
     if ('refusal' in planned) return { ok: false, reason: planned.refusal, actionIndex: planned.index };
     const written = await commitPlanned(db, session, actor, [planned], head, false, options.attachments);
@@ -252,7 +256,9 @@ export async function createCases(
   if (badIndex >= 0)
     return { ok: false, reason: { key: 'case.noLocation', params: {} }, itemIndex: badIndex };
   const workstation = await workstationId(db);
-  const zone = calendarZone((await loadSettings(db)).calendar);
+  const settings = await loadSettings(db);
+  const zone = calendarZone(settings.calendar);
+  const rules = await evidenceRules(db, settings);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const actor = await actorOf(db, session);
     if (isRefusal(actor)) return { ok: false, reason: actor };
@@ -268,7 +274,6 @@ export async function createCases(
     );
     const year = firstNo.slice(0, 4);
     const first = Number(firstNo.slice(5));
-    const rules = await evidenceRules(db);
     const planned: Planned[] = [];
     for (const [index, { draft, then }] of items.entries()) {
       const caseNo = `${year}-${String(first + index).padStart(6, '0')}`;
@@ -361,7 +366,7 @@ export async function runActionsOnCases(
     const [kases, loops, head] = await db.transaction('r', db.cases, db.caseLoops, db.meta, () =>
       Promise.all([db.cases.bulkGet(ids), db.caseLoops.bulkGet(ids), readChainHead(db)]),
     );
-    const rules = await evidenceRules(db);
+    const rules = await evidenceRules(db, await loadSettings(db));
     const planned: Planned[] = [];
     for (const [index, item] of items.entries()) {
       const kase = kases[index];

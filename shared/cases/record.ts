@@ -126,6 +126,35 @@ function at(kind: 'edited' | 'removed' | 'reordered', seq: number): VerifyResult
   return { ok: false, kind, key: `record.${kind}`, seq } as VerifyResult;
 }
 
+type LinkedEvent = object & Partial<ChainLink>;
+
+/** The problem with the event at `index` (its seq, link and hash), or null when it is sound. */
+function eventProblem(events: readonly LinkedEvent[], index: number, prevHash: string): VerifyResult | null {
+  const event = events[index];
+  const expected = index + 1;
+  const seq = event?.seq;
+  if (event === undefined || typeof seq !== 'number' || seq < expected) return at('reordered', expected);
+  if (seq > expected) {
+    const later = events.slice(index + 1).some((other) => other.seq === expected);
+    return at(later ? 'reordered' : 'removed', expected);
+  }
+  if (typeof event.hash !== 'string' || eventHashSync(event) !== event.hash) return at('edited', seq);
+  if (event.prevHash !== prevHash) return at('reordered', seq);
+  return null;
+}
+
+/** Whether a sound chain ending at `lastHash` after `count` events is as long as `head` and ends at it. */
+function headProblem(count: number, lastHash: string, head: ChainHead | undefined): VerifyResult {
+  if (head !== undefined) {
+    const counts = { expectedCount: head.count, actualCount: count };
+    if (count > head.count) return { ok: false, kind: 'headMismatch', key: 'record.headMismatch', ...counts };
+    if (count < head.count || lastHash !== head.lastHash) {
+      return { ok: false, kind: 'truncated', key: 'record.truncated', ...counts };
+    }
+  }
+  return { ok: true };
+}
+
 /**
  * Checks a whole record, events in stored order (by seq, from 1). Returns the first problem found,
  * walking from the start: a missing seq is `removed`, a seq out of place or a broken `prevHash` link is
@@ -133,7 +162,7 @@ function at(kind: 'edited' | 'removed' | 'reordered', seq: number): VerifyResult
  * is as long as the head says and ends at its hash (`truncated`, or `headMismatch` if longer).
  */
 export async function verifyRecord(
-  events: readonly (object & Partial<ChainLink>)[],
+  events: readonly LinkedEvent[],
   head?: ChainHead,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
@@ -146,25 +175,23 @@ export async function verifyRecord(
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (options.signal?.aborted) return { ok: false, kind: 'cancelled', key: 'record.cancelled' };
     }
-    const event = events[index];
-    const expected = index + 1;
-    const seq = event?.seq;
-    if (event === undefined || typeof seq !== 'number' || seq < expected) return at('reordered', expected);
-    if (seq > expected) {
-      const later = events.slice(index + 1).some((other) => other.seq === expected);
-      return at(later ? 'reordered' : 'removed', expected);
-    }
-    if (typeof event.hash !== 'string' || eventHashSync(event) !== event.hash) return at('edited', seq);
-    if (event.prevHash !== prevHash) return at('reordered', seq);
-    prevHash = event.hash;
+    const problem = eventProblem(events, index, prevHash);
+    if (problem !== null) return problem;
+    prevHash = (events[index] as ChainLink).hash;
   }
-  if (head !== undefined) {
-    const counts = { expectedCount: head.count, actualCount: events.length };
-    if (events.length > head.count)
-      return { ok: false, kind: 'headMismatch', key: 'record.headMismatch', ...counts };
-    if (events.length < head.count || prevHash !== head.lastHash) {
-      return { ok: false, kind: 'truncated', key: 'record.truncated', ...counts };
-    }
+  return headProblem(events.length, prevHash, head);
+}
+
+/**
+ * {@link verifyRecord} in one go, without progress or pauses: for code that must not wait on a timer,
+ * such as a Dexie upgrade hook (store-migrations.ts), which would lose its transaction.
+ */
+export function verifyRecordSync(events: readonly LinkedEvent[], head?: ChainHead): VerifyResult {
+  let prevHash = GENESIS_HASH;
+  for (let index = 0; index < events.length; index += 1) {
+    const problem = eventProblem(events, index, prevHash);
+    if (problem !== null) return problem;
+    prevHash = (events[index] as ChainLink).hash;
   }
-  return { ok: true };
+  return headProblem(events.length, prevHash, head);
 }

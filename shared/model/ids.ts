@@ -12,7 +12,15 @@
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const LENGTH = 10;
 
-export const WORKSTATION_ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{10}$/;
+/** A workstation id alone, unanchored, to build the patterns of the ids scoped by it. */
+const WORKSTATION_ID = '[0-9a-hjkmnp-tv-z]{10}';
+
+export const WORKSTATION_ID_PATTERN = new RegExp(`^${WORKSTATION_ID}$`);
+
+/** An event id (see {@link scopedEventId}): a workstation id and a chain position from 1. */
+export const EVENT_ID_PATTERN = new RegExp(`^${WORKSTATION_ID}-[1-9][0-9]*$`);
+
+const SCOPED_CASE_ID = new RegExp(`^${WORKSTATION_ID}-(.+)$`);
 
 /** Bytes a workstation id is drawn from (7 bytes = 56 bits, of which 50 are used). */
 export const WORKSTATION_ID_BYTES = 7;
@@ -77,7 +85,7 @@ export function scopeCaseIds<C extends { readonly id: string; readonly caseNo: s
  * target in the record): `<workstation>-<caseNo>` and the sample's older `case-<caseNo>` both read.
  */
 export function caseNoOfId(caseId: string): string {
-  const scoped = /^[0-9a-hjkmnp-tv-z]{10}-(.+)$/.exec(caseId);
+  const scoped = SCOPED_CASE_ID.exec(caseId);
   if (scoped?.[1] !== undefined) return scoped[1];
   return caseId.replace(/^case-/, '');
 }

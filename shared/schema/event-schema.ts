@@ -15,6 +15,7 @@ import { ALL_STAGES, CASE_SOURCES, URGENCIES, type LoopStage } from '../model/ca
 import { FOLLOW_UP_RESULTS, ROLES } from '../cases/loop-types';
 import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
 import { STORE_VERSION } from './store-tables';
+import { EVENT_ID_PATTERN } from '../model/ids';
 
 const text = z.string();
 const id = z.string().min(1);
@@ -122,7 +123,7 @@ export const storedEventSchemaV2 = z.strictObject(eventFields);
 /** Schema of one stored event (see {@link StoredCaseEvent}), store version 3 on. */
 export const storedEventSchema = z.strictObject({
   ...eventFields,
-  id: z.string().regex(/^[0-9a-hjkmnp-tv-z]{10}-[1-9][0-9]*$/, 'a workstation-scoped event id'),
+  id: z.string().regex(EVENT_ID_PATTERN, 'a workstation-scoped event id'),
   legacyHash: hex64.optional(),
 });
 

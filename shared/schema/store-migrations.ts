@@ -16,7 +16,7 @@ import { scopedCaseId, scopedEventId, type WorkstationInfo } from '../model/ids'
 import { buildRecordV2 } from '../cases/build-record';
 import type { CaseLoopRow } from '../cases/build-record';
 import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
-import { EMPTY_HEAD, GENESIS_HASH, eventHashSync, type ChainHead } from '../cases/record';
+import { EMPTY_HEAD, GENESIS_HASH, eventHashSync, verifyRecordSync, type ChainHead } from '../cases/record';
 import { STORE_TABLE_NAMES, STORE_VERSION, type StoreTableName } from './store-tables';
 
 export interface StoreMigrationContext {
@@ -152,24 +152,14 @@ interface Step3 {
   readonly oldHashBySeq: ReadonlyMap<number, string>;
 }
 
-/** Checks a version-2 record the way verifyRecord does, synchronously, for the first problem. */
+/** The first thing wrong with a version-2 record, by the record's own check (record.ts). */
 function checkLegacyRecord(
   events: readonly StoredCaseEventV2[],
   head: ChainHead,
 ): LegacyRecordProblem | undefined {
-  let prevHash = GENESIS_HASH;
-  for (const [index, event] of events.entries()) {
-    const expectedSeq = index + 1;
-    if (event.seq > expectedSeq) return { kind: 'removed', seq: expectedSeq };
-    if (event.seq !== expectedSeq || event.prevHash !== prevHash)
-      return { kind: 'reordered', seq: expectedSeq };
-    if (eventHashSync(event) !== event.hash) return { kind: 'edited', seq: event.seq };
-    prevHash = event.hash;
-  }
-  if (events.length < head.count) return { kind: 'truncated', seq: head.count };
-  if (events.length > head.count) return { kind: 'headMismatch', seq: head.count };
-  if (prevHash !== head.lastHash) return { kind: 'truncated', seq: head.count };
-  return undefined;
+  const result = verifyRecordSync(events, head);
+  if (result.ok || result.kind === 'cancelled') return undefined;
+  return { kind: result.kind, seq: 'seq' in result ? result.seq : result.expectedCount };
 }
 
 function mapCaseIds(

@@ -12,12 +12,7 @@ import type { StoredCaseEvent } from '../../shared/cases/history';
 import type { Account } from '../../shared/accounts/account';
 import type { WorkstationInfo } from '../../shared/model/ids';
 import type { RecordRekey } from '../../shared/schema/store-migrations';
-import {
-  STORE_TABLE_NAMES,
-  tablesOfPart,
-  type StoreTableName,
-  type TableOfPart,
-} from '../../shared/schema/store-tables';
+import { tablesOfPart, type StoreTableName, type TableOfPart } from '../../shared/schema/store-tables';
 import type { AttachmentRow } from '../attachments/attachment';
 import type { ChainHead } from '../../shared/cases/record';
 import type { CentreSettings } from '../../shared/settings/centre-settings';
@@ -136,13 +131,6 @@ export type DatasetTableName = TableOfPart<'dataset'>;
 
 /** The names of the dataset part's tables, from the registry. */
 export const DATASET_TABLE_NAMES = tablesOfPart('dataset') as DatasetTableName[];
-
-/** The tables of a transaction, typed (the transaction must cover them). */
-export function storeTables(tx: Transaction): StoreTables {
-  return Object.fromEntries(
-    STORE_TABLE_NAMES.map((name) => [name, tx.table(name)]),
-  ) as unknown as StoreTables;
-}
 
 /** The dataset part's tables of a transaction, typed. */
 export function datasetTables(tx: Transaction): DatasetTables {

@@ -29,7 +29,11 @@ export interface IndicatorsShown {
  */
 export function downloadIndicators(t: Translate, shown: IndicatorsShown, now: number): string {
   const labels = {
-    title: t('indicatorsExport.title', { township: shown.township, n: shown.days, at: centreMinute(now, shown.zone) }),
+    title: t('indicatorsExport.title', {
+      township: shown.township,
+      n: shown.days,
+      at: centreMinute(now, shown.zone),
+    }),
     indicatorHeaders: [
       t('indicatorsDialog.group'),
       t('indicatorsDialog.cases'),

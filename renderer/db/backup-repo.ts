@@ -153,7 +153,12 @@ export async function restoreBackup(
       [...tablesOfPart('record'), ...tablesOfPart('local')].map((name) => db.table(name).clear()),
     );
     await db.caseLoops.bulkAdd(
-      [...loops].map(([caseId, loop]) => ({ caseId, state: loop.state, lastSeq: loop.lastSeq })),
+      [...loops].map(([caseId, loop]) => ({
+        caseId,
+        state: loop.state,
+        lastSeq: loop.lastSeq,
+        lastAt: loop.lastAt,
+      })),
     );
     await db.events.bulkAdd([...backup.events]);
     await db.accounts.bulkAdd([...backup.accounts]);

@@ -20,6 +20,7 @@ import { canReport } from '../../shared/cases/permissions';
 import { chainEvents, reportEvent, type StoredCaseEvent } from '../../shared/cases/history';
 import type { Actor, CaseAction, CaseLoopState, LoopRefusalKey } from '../../shared/cases/loop-types';
 import type { ChainHead } from '../../shared/cases/record';
+import { caseLoopRows } from '../../shared/cases/build-record';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { sessionAccount, type SessionToken } from './sessions';
@@ -148,13 +149,10 @@ async function commitPlanned(
     planned.flatMap((p) => p.events),
     (seq) => scopedEventId(workstation, seq),
   );
-  const lastSeq = new Map<string, number>();
-  for (const event of chained.events) lastSeq.set(event.caseId, event.seq);
-  const loops: CaseLoopRow[] = planned.map((p) => ({
-    caseId: p.kase.id,
-    state: p.state,
-    lastSeq: lastSeq.get(p.kase.id) ?? 0,
-  }));
+  const loops: CaseLoopRow[] = caseLoopRows(
+    planned.map((p) => [p.kase.id, p.state] as const),
+    chained.events,
+  );
   const tables = [db.cases, db.caseLoops, db.events, db.meta, db.attachments, db.accounts];
   return db.transaction('rw', tables, async () => {
     if (!sameActor(await actorOf(db, session), actor)) return null;

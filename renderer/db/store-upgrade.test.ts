@@ -151,7 +151,7 @@ describe('upgrading a record that was already broken', () => {
 });
 
 describe('upgrading a real database of the sample to the current store version', () => {
-  it('takes a version-1 database (no record) through versions 2 and 3: record built, ids scoped, verified', async () => {
+  it('takes a version-1 database (no record) through versions 2, 3 and 4: record built, ids scoped, verified', async () => {
     const name = await makeV1Database();
     const db = new GridDeskDb(name);
     const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
@@ -166,7 +166,7 @@ describe('upgrading a real database of the sample to the current store version',
     db.close();
   }, 120_000);
 
-  it('takes a version-2 database to version 3 keeping everything, and heads noted before still check', async () => {
+  it('takes a version-2 database through versions 3 and 4 keeping everything, and heads noted before still check', async () => {
     const { name, head: oldHead, backupHead } = await makeV2Database();
     let db = new GridDeskDb(name);
     const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
@@ -175,6 +175,19 @@ describe('upgrading a real database of the sample to the current store version',
     const ws = await workstationId(db);
     await expectScoped(db, ws);
     expect((await db.attachments.get('att-1'))?.caseId).toBe(`${ws}-${sample.cases[10]!.caseNo}`);
+    // Version 4: each loop row notes its case's latest event, and the index finds the recent ones.
+    const latest = new Map<string, number>();
+    for (const e of await db.events.toArray())
+      latest.set(e.caseId, Math.max(e.at, latest.get(e.caseId) ?? 0));
+    const loops = await db.caseLoops.toArray();
+    expect(loops.length).toBe(sample.cases.length);
+    expect(loops.filter((row) => row.lastAt !== latest.get(row.caseId))).toEqual([]);
+    const dayBefore = Math.max(...latest.values()) - 86_400_000;
+    const recent = [...latest].filter(([, at]) => at >= dayBefore).map(([id]) => id);
+    expect(recent.length).toBeGreaterThan(0);
+    expect((await db.caseLoops.where('lastAt').aboveOrEqual(dayBefore).primaryKeys()).sort()).toEqual(
+      recent.sort(),
+    );
     const head = await readChainHead(db);
     expect(head.count).toBe(oldHead.count);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });

@@ -312,14 +312,14 @@ function scopeLegacyBackup(backup: BackupFile, workstationId: string, now: numbe
  */
 export function loopStatesFromRecord(
   events: readonly (StoredCaseEvent | StoredCaseEventV2)[],
-): Map<string, { readonly state: CaseLoopState; readonly lastSeq: number }> {
-  const out = new Map<string, { state: CaseLoopState; lastSeq: number }>();
+): Map<string, { readonly state: CaseLoopState; readonly lastSeq: number; readonly lastAt: number }> {
+  const out = new Map<string, { state: CaseLoopState; lastSeq: number; lastAt: number }>();
   const broken = new Set<string>();
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
     if (broken.has(event.caseId)) continue;
-    const current = out.get(event.caseId) ?? { state: initialLoopState(), lastSeq: 0 };
+    const current = out.get(event.caseId) ?? { state: initialLoopState(), lastSeq: 0, lastAt: 0 };
     if (event.action.type === 'report') {
-      out.set(event.caseId, { state: current.state, lastSeq: event.seq });
+      out.set(event.caseId, { state: current.state, lastSeq: event.seq, lastAt: event.at });
       continue;
     }
     const result = applyAction(current.state, event.action, event.actor, event.at);
@@ -328,7 +328,7 @@ export function loopStatesFromRecord(
       out.delete(event.caseId);
       continue;
     }
-    out.set(event.caseId, { state: result.state, lastSeq: event.seq });
+    out.set(event.caseId, { state: result.state, lastSeq: event.seq, lastAt: event.at });
   }
   return out;
 }

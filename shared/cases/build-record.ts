@@ -21,6 +21,11 @@ export interface CaseLoopRow {
   readonly caseId: string;
   readonly state: CaseLoopState;
   readonly lastSeq: number;
+  /**
+   * Epoch ms of the case's latest event (store version 4; indexed): what the queue finds the cases
+   * touched recently by, without reading the closed history.
+   */
+  readonly lastAt: number;
 }
 
 /** The loop state and record of a whole dataset's cases, ready to write. */
@@ -50,13 +55,22 @@ function replayAll(dataset: { readonly cases: readonly Case[]; readonly matters:
   return { states, events };
 }
 
-function loopRows(
-  states: ReadonlyMap<string, CaseLoopState>,
-  events: readonly { readonly caseId: string; readonly seq: number }[],
+/**
+ * The loop rows of `states` (by case id) after `events` (in seq order): each with the seq and the time
+ * of its case's last event among them (0 when none).
+ */
+export function caseLoopRows(
+  states: Iterable<readonly [string, CaseLoopState]>,
+  events: readonly { readonly caseId: string; readonly seq: number; readonly at: number }[],
 ): CaseLoopRow[] {
-  const lastSeq = new Map<string, number>();
-  for (const event of events) lastSeq.set(event.caseId, event.seq);
-  return [...states].map(([caseId, state]) => ({ caseId, state, lastSeq: lastSeq.get(caseId) ?? 0 }));
+  const last = new Map<string, { readonly seq: number; readonly at: number }>();
+  for (const event of events) last.set(event.caseId, event);
+  return [...states].map(([caseId, state]) => ({
+    caseId,
+    state,
+    lastSeq: last.get(caseId)?.seq ?? 0,
+    lastAt: last.get(caseId)?.at ?? 0,
+  }));
 }
 
 /**
@@ -70,7 +84,7 @@ export function buildRecordSync(
 ): BuiltRecord {
   const { states, events: all } = replayAll(dataset);
   const { events, head } = chainEventsSync(EMPTY_HEAD, all, eventId);
-  return { loops: loopRows(states, events), events, head };
+  return { loops: caseLoopRows(states, events), events, head };
 }
 
 /** {@link buildRecordSync} behind a promise. */
@@ -97,5 +111,5 @@ export function buildRecordV2(dataset: {
     events.push(linked.event);
     head = linked.head;
   }
-  return { loops: loopRows(states, events), events, head };
+  return { loops: caseLoopRows(states, events), events, head };
 }

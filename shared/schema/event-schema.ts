@@ -6,15 +6,15 @@
  * given, a deadline later than the last) is the state machine's to judge; this checks the shape, so a
  * malformed event becomes a named problem instead of a TypeError further on.
  *
- * Versioned with the store (store-tables.ts STORE_VERSION): version 2 events have no id; from version
- * 3 every event carries its workstation-scoped `id`, and events recorded before that also their
- * `legacyHash` (see store-migrations.ts). A backup says which version its events are.
+ * Versioned by the store version that changed them (store-tables.ts): version 2 events have no id;
+ * from version 3 every event carries its workstation-scoped `id`, and events recorded before that
+ * also their `legacyHash` (see store-migrations.ts). Later store versions left events as they were. A
+ * backup says which version its events are.
  */
 import { z } from 'zod';
 import { ALL_STAGES, CASE_SOURCES, URGENCIES, type LoopStage } from '../model/case';
 import { FOLLOW_UP_RESULTS, ROLES } from '../cases/loop-types';
 import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
-import { STORE_VERSION } from './store-tables';
 import { EVENT_ID_PATTERN } from '../model/ids';
 
 const text = z.string();
@@ -130,6 +130,8 @@ export const storedEventSchema = z.strictObject({
 /** The store versions whose events {@link parseStoredEvent} reads. */
 export const EVENT_SCHEMA_VERSIONS = [2, 3] as const;
 export type EventSchemaVersion = (typeof EVENT_SCHEMA_VERSIONS)[number];
+/** The events' layout at the current store version (unchanged since store version 3). */
+export const CURRENT_EVENT_SCHEMA: EventSchemaVersion = 3;
 
 /** What is wrong with an event: its seq (its 1-based position when it has no usable seq) and the field. */
 export interface EventProblem {
@@ -158,7 +160,7 @@ export function parseStoredEvent(
 export function parseStoredEvent(
   raw: unknown,
   position: number,
-  version: EventSchemaVersion = STORE_VERSION,
+  version: EventSchemaVersion = CURRENT_EVENT_SCHEMA,
 ):
   | { readonly ok: true; readonly event: StoredCaseEvent | StoredCaseEventV2 }
   | { readonly ok: false; readonly problem: EventProblem } {

@@ -48,7 +48,7 @@ function step3(
 
 describe('the store migration steps', () => {
   it('are one per store version, and each says what it does to every table that exists by then', () => {
-    expect(STORE_STEPS.map((s) => s.version)).toEqual([1, 2, 3]);
+    expect(STORE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4]);
     expect(STORE_STEPS).toHaveLength(STORE_VERSION);
     for (const step of STORE_STEPS) {
       expect(Object.keys(step.changes).sort(), `step ${step.version}`).toEqual([...STORE_TABLE_NAMES].sort());
@@ -175,5 +175,26 @@ describe('the store migration steps', () => {
         },
       ),
     ).toThrow(StoreMigrationError);
+  });
+
+  it('version 4 notes in each loop row the time of its case’s latest event, and changes nothing else', () => {
+    const events = [
+      { seq: 1, caseId: 'a', at: 100 },
+      { seq: 2, caseId: 'b', at: 150 },
+      { seq: 3, caseId: 'a', at: 200 },
+    ];
+    const loops = [
+      { caseId: 'a', state: 'A', lastSeq: 3 },
+      { caseId: 'b', state: 'B', lastSeq: 2 },
+      { caseId: 'c', state: 'C', lastSeq: 0 },
+    ];
+    const out = storeStep(4).run({ caseLoops: loops, events }, { workstationId: TEST_WORKSTATION, now: NOW });
+    expect(out).toEqual({
+      caseLoops: [
+        { caseId: 'a', state: 'A', lastSeq: 3, lastAt: 200 },
+        { caseId: 'b', state: 'B', lastSeq: 2, lastAt: 150 },
+        { caseId: 'c', state: 'C', lastSeq: 0, lastAt: 0 },
+      ],
+    });
   });
 });

@@ -289,6 +289,32 @@ const step3: StoreMigrationStep<Step3> = {
   },
 };
 
+/**
+ * Version 4: each case's loop row notes the time of its latest event (`lastAt`, indexed), taken from
+ * the record, so the queue finds the recently closed cases without reading every closed case.
+ */
+const step4: StoreMigrationStep<ReadonlyMap<string, number>> = {
+  version: 4,
+  summary: "each case's loop row notes its latest event's time (indexed)",
+  reads: ['caseLoops', 'events'],
+  prepare(rows) {
+    const lastAt = new Map<string, number>();
+    for (const event of (rows.events ?? []) as readonly StoredCaseEvent[])
+      lastAt.set(event.caseId, Math.max(event.at, lastAt.get(event.caseId) ?? 0));
+    return lastAt;
+  },
+  tables: {
+    ...allTables<ReadonlyMap<string, number>>('unchanged'),
+    caseLoops: {
+      rewrite: (rows, lastAt) =>
+        (rows as readonly Omit<CaseLoopRow, 'lastAt'>[]).map((r) => ({
+          ...r,
+          lastAt: lastAt.get(r.caseId) ?? 0,
+        })),
+    },
+  },
+};
+
 /** What a step does to a table, named. */
 export type TableChange = 'absent' | 'created' | 'unchanged' | 'rewritten';
 
@@ -334,7 +360,7 @@ function ready<P>(step: StoreMigrationStep<P>): StoreStep {
 }
 
 /** The real steps, in order: `STORE_STEPS[v - 1]` leads to store version v. */
-export const STORE_STEPS: readonly StoreStep[] = [ready(step1), ready(step2), ready(step3)];
+export const STORE_STEPS: readonly StoreStep[] = [ready(step1), ready(step2), ready(step3), ready(step4)];
 
 /** The step that leads to `version`. */
 export function storeStep(version: number): StoreStep {

@@ -11,7 +11,7 @@
  */
 
 /** The store layout this code reads and writes: the Dexie version of the database. */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /**
  * `dataset`: the township's data, replaced as a whole by a seed, a reset or a restore;
@@ -48,7 +48,8 @@ export const STORE_TABLES = {
       3: 'id, caseNo, stage, gridCode, teamId, reportedAt, matterCode, [stage+reportedAt]',
     },
   },
-  caseLoops: { part: 'record', layouts: { 2: 'caseId' } },
+  /** Version 4 indexes each case's latest event time: the queue reads recent cases, not the history. */
+  caseLoops: { part: 'record', layouts: { 2: 'caseId', 4: 'caseId, lastAt' } },
   /** The record by chain position; version 3 adds each event's own id (workstation-scoped, unique). */
   events: { part: 'record', layouts: { 2: 'seq, caseId', 3: 'seq, caseId, &id' } },
   accounts: { part: 'local', layouts: { 2: 'id, &username' } },

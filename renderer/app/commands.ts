@@ -10,7 +10,7 @@ import { useAuthStore } from '../stores/auth';
 import { useTownshipStore } from '../stores/township';
 import type { Command } from '../commands/registry';
 import { resetLoss } from '../db/seed';
-import { resetSessionToSample } from './session';
+import { prepareSessionReset, resetSessionToSample } from './session';
 import { currentDb } from '../db/handle';
 
 /**
@@ -106,6 +106,8 @@ export function appCommands(): Command[] {
           return;
         }
         const loss = await resetLoss(currentDb());
+        // The fresh sample is prepared in the seed worker while the leader reads the question.
+        const prepared = prepareSessionReset();
         try {
           await ElMessageBox.confirm(t('reset.confirm', { ...loss }), t('layers.resetData'), {
             type: 'warning',
@@ -113,7 +115,7 @@ export function appCommands(): Command[] {
         } catch {
           return; // cancelled
         }
-        if (await resetSessionToSample(loss)) ElMessage.success(t('layers.resetDone'));
+        if (await resetSessionToSample(loss, prepared)) ElMessage.success(t('layers.resetDone'));
       },
     },
     {

@@ -10,7 +10,8 @@ import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import type { GridDeskDb } from '../db/database';
 import { currentDb, openCurrentDb } from '../db/handle';
-import { resetToSample, type ResetLoss } from '../db/seed';
+import { prepareResetSample, resetToSample, type ResetLoss } from '../db/seed';
+import type { PreparedSample } from '../db/seed-prepare';
 import { startUpDatabase } from '../db/start-up';
 import { prepareSampleInWorker } from '../seed/client';
 import { loadSetup } from '../db/dataset-repo';
@@ -85,12 +86,27 @@ export async function startSession(): Promise<void> {
 }
 
 /**
+ * Starts loading and preparing a fresh sample in the seed worker for a reset, writing nothing (the
+ * reset command starts it when it asks the leader to confirm; a cancelled reset drops it).
+ */
+export function prepareSessionReset(): Promise<PreparedSample> {
+  const preparing = prepareResetSample(currentDb(), fetchSample, Date.now(), {
+    prepare: prepareSampleInWorker,
+  });
+  preparing.catch(() => undefined); // reported by the reset that awaits it, if it goes ahead
+  return preparing;
+}
+
+/**
  * Replaces the sample township's cases, record and attachments with a fresh sample, in one
  * transaction, as the signed-in leader (the repository checks the role and that this is the sample
  * centre); `confirmed` is what the leader was told would be lost. Clears what the screen still held of
  * the old data (placement, grid re-check, selection). Returns whether it worked; failures are shown.
  */
-export async function resetSessionToSample(confirmed: ResetLoss): Promise<boolean> {
+export async function resetSessionToSample(
+  confirmed: ResetLoss,
+  prepared?: Promise<PreparedSample>,
+): Promise<boolean> {
   const app = useAppStore();
   const database = currentDb();
   const t = i18n.global.t;
@@ -106,6 +122,7 @@ export async function resetSessionToSample(confirmed: ResetLoss): Promise<boolea
   try {
     const result = await resetToSample(database, token, fetchSample, Date.now(), confirmed, {
       prepare: prepareSampleInWorker,
+      ...(prepared === undefined ? {} : { prepared }),
     });
     if (!result.ok) {
       ElMessage.error(

@@ -9,6 +9,8 @@ import {
   listCasesInGrid,
   listOpenCases,
   loadIndicatorCases,
+  loadQueue,
+  EVALUATION_WINDOW_MS,
 } from './cases-repo';
 import {
   getGrid,
@@ -117,5 +119,46 @@ describe('organisation lookups', () => {
     expect((await listOfficersByStatus(db, 'available')).map((o) => o.id)).toEqual(['off-2']);
     expect(await getMatter(db, 'HB-003')).toEqual(fixture.matters.find((m) => m.code === 'HB-003'));
     expect((await listMattersInDomain(db, 'market-regulation')).map((m) => m.code)).toEqual(['SC-002']);
+  });
+});
+
+describe('the queue read', () => {
+  const DAY = 86_400_000;
+  /** The fixture with case-4 (结案) closed `closedDaysLater` days after it was reported. */
+  async function withCase4ClosedLater(closedDaysLater: number): Promise<number> {
+    const cases = fixture.cases.map((c) =>
+      c.id !== 'case-4'
+        ? c
+        : {
+            ...c,
+            steps: c.steps.map((s, i, all) =>
+              i === all.length - 1 ? { ...s, at: s.at + closedDaysLater * DAY } : s,
+            ),
+          },
+    );
+    await replaceDataset(db, { ...fixture, cases });
+    return cases.find((c) => c.id === 'case-4')!.steps.at(-1)!.at;
+  }
+
+  it('holds the open cases and a case closed within the evaluation window, however long ago it was reported', async () => {
+    const closedAt = await withCase4ClosedLater(30);
+    const queue = await loadQueue(db, closedAt + DAY);
+    expect(queue.open.map((c) => c.id).sort()).toEqual(['case-1', 'case-2', 'case-3']);
+    expect(queue.closed.map((c) => c.id)).toEqual(['case-4']);
+    expect([...queue.loops.keys()].sort()).toEqual(['case-1', 'case-2', 'case-3', 'case-4']);
+    expect(queue.loops.get('case-4')?.stage).toBe('closed');
+    // Each case's last event in the record, to tell what a later read changed.
+    const events = await db.events.toArray();
+    for (const id of queue.lastSeqs.keys())
+      expect(queue.lastSeqs.get(id)).toBe(
+        Math.max(...events.filter((e) => e.caseId === id).map((e) => e.seq)),
+      );
+  });
+
+  it('leaves out a case closed before the window', async () => {
+    const closedAt = await withCase4ClosedLater(30);
+    const queue = await loadQueue(db, closedAt + EVALUATION_WINDOW_MS + DAY);
+    expect(queue.closed).toEqual([]);
+    expect(queue.open).toHaveLength(3);
   });
 });

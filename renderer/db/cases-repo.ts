@@ -48,28 +48,46 @@ export async function listCasesInGrid(db: GridDeskDb, gridCode: string): Promise
 /** How long a closed case waits in the queue for its 回访/评价 before it is left to the reports. */
 export const EVALUATION_WINDOW_MS = 15 * 24 * 3_600_000;
 
-/**
- * What the case queue shows: open cases (newest first), cases closed in the last
- * {@link EVALUATION_WINDOW_MS} still waiting for 回访/评价, and the loop state of each. Read in one
- * transaction so the three agree. `now` is epoch milliseconds.
- */
-export async function loadQueue(
-  db: GridDeskDb,
-  now: number = Date.now(),
-): Promise<{
+/** What the case queue holds, read together (see {@link loadQueue}). */
+export interface QueueRead {
   readonly open: Case[];
   readonly closed: Case[];
   readonly loops: Map<string, CaseLoopState>;
-}> {
+  /** Each case's last event in the record (its loop row's `lastSeq`): what changed since a read. */
+  readonly lastSeqs: Map<string, number>;
+}
+
+/**
+ * What the case queue shows: open cases (newest first), cases closed in the last
+ * {@link EVALUATION_WINDOW_MS} still waiting for 回访/评价, and the loop state of each. Read in one
+ * transaction so the three agree. The closed ones are found through the loop rows' `lastAt` index (a
+ * case closed in the window has an event in it), so the closed history is never read. `now` is epoch
+ * milliseconds.
+ */
+export async function loadQueue(db: GridDeskDb, now: number = Date.now()): Promise<QueueRead> {
+  const since = now - EVALUATION_WINDOW_MS;
   return db.transaction('r', db.cases, db.caseLoops, async () => {
-    const open = await listOpenCases(db);
-    const closed = (await db.cases.where('stage').equals('closed').toArray()).filter(
-      (c) => (c.steps.at(-1)?.at ?? c.reportedAt) > now - EVALUATION_WINDOW_MS,
+    const [open, recent] = await Promise.all([
+      listOpenCases(db),
+      db.caseLoops.where('lastAt').above(since).toArray(),
+    ]);
+    const recentClosed = recent.filter((row) => row.state.stage === 'closed').map((row) => row.caseId);
+    const closed = (await db.cases.bulkGet(recentClosed)).filter(
+      (c): c is Case =>
+        c !== undefined && c.stage === 'closed' && (c.steps.at(-1)?.at ?? c.reportedAt) > since,
     );
-    const rows = await db.caseLoops.bulkGet([...open, ...closed].map((c) => c.id));
+    const rows = new Map(recent.map((row) => [row.caseId, row]));
+    const missing = open.filter((c) => !rows.has(c.id)).map((c) => c.id);
+    for (const row of await db.caseLoops.bulkGet(missing)) if (row !== undefined) rows.set(row.caseId, row);
     const loops = new Map<string, CaseLoopState>();
-    for (const row of rows) if (row !== undefined) loops.set(row.caseId, row.state);
-    return { open, closed: closed.sort((a, b) => b.reportedAt - a.reportedAt), loops };
+    const lastSeqs = new Map<string, number>();
+    for (const kase of [...open, ...closed]) {
+      const row = rows.get(kase.id);
+      if (row === undefined) continue;
+      loops.set(row.caseId, row.state);
+      lastSeqs.set(row.caseId, row.lastSeq);
+    }
+    return { open, closed: closed.sort((a, b) => b.reportedAt - a.reportedAt), loops, lastSeqs };
   });
 }
 

@@ -10,10 +10,12 @@ import {
   checkStoredRecordHealth,
   readChainHead,
   readLastBackupHead,
+  recordHealthFollower,
   verifyStoredRecord,
   writeRecord,
 } from './record-repo';
 import { startUpDatabase } from './start-up';
+import { createCase } from './case-actions';
 import { addAccount, signInAs } from './test-accounts';
 import { DATASET_TABLE_NAMES, datasetTables, writeDataset } from './tables';
 import { appendEventSync, EMPTY_HEAD, type ChainHead } from '../../shared/cases/record';
@@ -281,6 +283,94 @@ describe('the full check of the stored record', () => {
       });
     }
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+    db.close();
+  });
+});
+
+describe('the live record check', () => {
+  async function seeded(): Promise<GridDeskDb> {
+    const db = new GridDeskDb(dbName());
+    await replaceDataset(db, makeFixtureDataset());
+    return db;
+  }
+  /** Appends `event` (chained on the stored head) and moves the head, as a write would. */
+  async function append(db: GridDeskDb, event: Omit<StoredCaseEvent, 'seq' | 'prevHash' | 'hash'>) {
+    const { event: chained, head } = appendEventSync(await readChainHead(db), event);
+    await db.transaction('rw', db.events, db.meta, async () => {
+      await db.events.add(chained as StoredCaseEvent);
+      await db.meta.put({ key: 'chainHead', value: head });
+    });
+    return chained as StoredCaseEvent;
+  }
+
+  it('judges a record that grows as the full quick check does', async () => {
+    const db = await seeded();
+    const follow = recordHealthFollower(db);
+    expect(await follow()).toEqual({ status: 'ok' });
+    await addAccount(db, 'op', 'operator');
+    const session = await signInAs(db, 'op');
+    const draft = makeFixtureDataset().cases[0]!;
+    const made = await createCase(
+      db,
+      {
+        source: 'hotline',
+        matterCode: draft.matterCode,
+        urgency: 'normal',
+        description: '新的一件',
+        address: draft.address,
+        location: draft.location,
+        gridCode: draft.gridCode,
+        teamId: draft.teamId,
+      },
+      [],
+      session,
+      NOW,
+    );
+    expect(made.ok).toBe(true);
+    expect(await follow()).toEqual({ status: 'ok' });
+    expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
+    db.close();
+  });
+
+  it('finds what an appended event breaks: a case that is not stored, an edited last event', async () => {
+    const db = await seeded();
+    const follow = recordHealthFollower(db);
+    expect(await follow()).toEqual({ status: 'ok' });
+    const last = (await db.events.orderBy('seq').last())!;
+    const { seq: _s, prevHash: _p, hash: _h, id: _i, ...body } = last;
+    const stray = await append(db, { ...body, id: `${last.id}-x`, caseId: 'no-such-case' });
+    const found = await follow();
+    expect(found).toEqual(await checkStoredRecordHealth(db));
+    expect(found).toMatchObject({
+      status: 'alarm',
+      alarms: [{ kind: 'recordWithoutCase', count: 1, first: 'no-such-case' }],
+    });
+
+    // The last event edited in place (the head not moved): found on the next run.
+    const db2 = await seeded();
+    const follow2 = recordHealthFollower(db2);
+    expect(await follow2()).toEqual({ status: 'ok' });
+    const end = (await db2.events.orderBy('seq').last())!;
+    await db2.events.put({ ...end, at: end.at + 1 });
+    expect(await follow2()).toEqual({ status: 'alarm', alarms: [{ kind: 'lastEdited', seq: end.seq }] });
+    expect(stray.seq).toBe(last.seq + 1);
+    db.close();
+    db2.close();
+  });
+
+  it('reads the whole record again once the head no longer extends what it saw', async () => {
+    const db = await seeded();
+    const follow = recordHealthFollower(db);
+    expect(await follow()).toEqual({ status: 'ok' });
+    // Another dataset in its place (one case fewer) with a loop row missing: nothing was appended,
+    // the head was replaced, so the key checks run again and find it.
+    const fixture = makeFixtureDataset();
+    await replaceDataset(db, { ...fixture, cases: fixture.cases.filter((c) => c.id !== 'case-5') });
+    await db.caseLoops.delete('case-2');
+    expect(await follow()).toMatchObject({
+      status: 'alarm',
+      alarms: [{ kind: 'casesWithoutLoop', count: 1, first: 'case-2' }],
+    });
     db.close();
   });
 });

@@ -21,26 +21,9 @@ import {
   type VerifiedCheckpoint,
 } from '../../shared/cases/record-checkpoint';
 import type { GridDeskDb } from './database';
-import type { CaseLoopRow, MetaRow } from './tables';
+import { bulkAddInChunks, type CaseLoopRow, type MetaRow } from './tables';
 
 export { buildRecord, historyActor, type BuiltRecord } from '../../shared/cases/build-record';
-
-/**
- * Rows per `bulkAdd` call in big writes. IndexedDB copies each value on the calling thread when it is
- * added, so one call with the sample's 33,000 events is one long task; calls of this size, awaited in
- * turn inside the same transaction, keep each task short and the write still all or nothing.
- */
-export const WRITE_CHUNK = 2_000;
-
-/** Adds `rows` in chunks of {@link WRITE_CHUNK}, one after the other, in the caller's transaction. */
-export async function bulkAddInChunks<T, K>(
-  table: { bulkAdd(rows: readonly T[]): PromiseLike<K> },
-  rows: readonly T[],
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-    await table.bulkAdd(rows.slice(start, start + WRITE_CHUNK));
-  }
-}
 
 /** Replaces the whole record; call inside one rw transaction over caseLoops, events and meta. */
 export async function writeRecord(tx: Transaction, built: BuiltRecord): Promise<void> {
@@ -119,6 +102,83 @@ export async function readRecordFacts(db: GridDeskDb): Promise<RecordFacts> {
  */
 export async function checkStoredRecordHealth(db: GridDeskDb): Promise<RecordHealth> {
   return checkRecordHealth(await readRecordFacts(db));
+}
+
+/**
+ * The quick check kept current as the record grows, for the live health on the workstation and the
+ * wall: the first run reads every key (as {@link checkStoredRecordHealth}); while the record it found
+ * was sound and is only extended (the event at the old head is still there with the old hash), a
+ * later run reads just the meta rows, the events appended since and those events' case and loop
+ * rows, and judges the same facts, so a write costs what it wrote, not the whole history. A record
+ * that shrank, was replaced or was found unsound is read whole again. The app only ever appends
+ * (reset, restore and seeding replace the head, which starts over); what is changed outside it
+ * between starts is found at the next start-up, and by the full check (核验记录) at any time.
+ */
+export function recordHealthFollower(db: GridDeskDb): () => Promise<RecordHealth> {
+  let known: RecordFacts | null = null;
+  return async () => {
+    const facts = (known && (await readAppendedFacts(db, known))) ?? (await readRecordFacts(db));
+    const health = checkRecordHealth(facts);
+    known = health.status === 'ok' ? facts : null;
+    return health;
+  };
+}
+
+/**
+ * The facts of a record known sound as `known`, if it has only grown since: `known` plus what was
+ * appended after its head. Undefined when it did not only grow (read everything again).
+ */
+async function readAppendedFacts(db: GridDeskDb, known: RecordFacts): Promise<RecordFacts | undefined> {
+  const before = known.head;
+  if (before === null) return undefined;
+  return db.transaction('r', [db.meta, db.events, db.cases, db.caseLoops], async () => {
+    const [schemaVersion, headRow, anchorRow, rekeyRow, atOldHead, lastEvent, appended] = await Promise.all([
+      db.meta.get('schemaVersion'),
+      db.meta.get('chainHead'),
+      db.meta.get('lastBackupHead'),
+      db.meta.get('recordRekey'),
+      before.count === 0 ? Promise.resolve(undefined) : db.events.get(before.count),
+      db.events.orderBy('seq').last(),
+      db.events.where('seq').above(before.count).toArray(),
+    ]);
+    const head = headRow?.key === 'chainHead' ? headRow.value : null;
+    if (head === null || head.count < before.count) return undefined;
+    if (before.count > 0 && atOldHead?.hash !== before.lastHash) return undefined;
+    const newIds = [...new Set(appended.map((e) => e.caseId))];
+    const [caseRows, loopRows] = await Promise.all([db.cases.bulkGet(newIds), db.caseLoops.bulkGet(newIds)]);
+    /** `ids` with the new case ids for which `found` holds a row (all of them without `found`). */
+    const grown = (ids: readonly string[], found?: readonly unknown[]): readonly string[] => {
+      const have = new Set(ids);
+      const added = newIds.filter(
+        (id, i) => (found === undefined || found[i] !== undefined) && !have.has(id),
+      );
+      return added.length === 0 ? ids : [...ids, ...added];
+    };
+    const anchor = anchorRow?.key === 'lastBackupHead' ? anchorRow.value : undefined;
+    const anchorEvent =
+      anchor === undefined || anchor.count === 0 ? undefined : await db.events.get(anchor.count);
+    const legacyProblem = rekeyRow?.key === 'recordRekey' ? rekeyRow.value.problem : undefined;
+    const facts: RecordFacts = {
+      hasDataset: schemaVersion !== undefined,
+      head,
+      eventCount: known.eventCount + appended.length,
+      lastEvent: lastEvent ?? null,
+      caseIds: grown(known.caseIds, caseRows),
+      loopCaseIds: grown(known.loopCaseIds, loopRows),
+      eventCaseIds: grown(known.eventCaseIds),
+      ...(legacyProblem === undefined ? {} : { legacyProblem }),
+      ...(anchor === undefined
+        ? {}
+        : {
+            backupAnchor: {
+              head: { count: anchor.count, lastHash: anchor.lastHash },
+              exportedAt: anchor.exportedAt,
+              event: anchorEvent ?? null,
+            },
+          }),
+    };
+    return facts;
+  });
 }
 
 /** The head of the newest backup exported from this PC, when one was. */

@@ -5,7 +5,7 @@ import { DEFAULT_CENTRE_SETTINGS } from '../../shared/settings/centre-settings';
 import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
 import { GridDeskDb } from './database';
 import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
-import { ensureSeeded, resetLoss, resetToSample, type ResetLoss } from './seed';
+import { ensureSeeded, prepareResetSample, resetLoss, resetToSample, type ResetLoss } from './seed';
 import { createCase } from './case-actions';
 import { saveSettings, loadSettings } from './settings-repo';
 import { checkStoredRecordHealth, verifyStoredRecord } from './record-repo';
@@ -105,6 +105,23 @@ describe('resetting to the sample', () => {
     expect(after.seededAt).toBe(LATER);
     const stored = await loadDataset(db);
     expect(stored && newestEventAt(stored)).toBe(LATER - SAMPLE_LEAD_MS);
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('writes a sample prepared while the question was asked, shifted to when it was prepared', async () => {
+    const asked = LATER - 30_000;
+    const prepared = prepareResetSample(db, sample, asked);
+    let loads = 0;
+    const counted = async (): Promise<unknown[]> => {
+      loads += 1;
+      return sample();
+    };
+    const result = await resetToSample(db, lead, counted, LATER, await resetLoss(db), { prepared });
+    expect(result).toMatchObject({ ok: true, status: 'seeded' });
+    expect(loads).toBe(0);
+    const stored = await loadDataset(db);
+    expect(stored && newestEventAt(stored)).toBe(asked - SAMPLE_LEAD_MS);
+    expect(await readMeta(db, 'seededAt')).toBe(LATER);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
   });
 

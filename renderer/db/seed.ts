@@ -14,6 +14,11 @@ export type LoadSample = () => Promise<unknown[]>;
 export interface SeedOptions {
   /** Where the sample is validated and its record built: {@link prepareSampleHere} by default. */
   readonly prepare?: PrepareSample;
+  /**
+   * For a reset: the sample already loaded and prepared (see {@link prepareResetSample}), started while
+   * the leader read the question, so only the write is left once they confirm.
+   */
+  readonly prepared?: Promise<PreparedSample>;
 }
 
 export type SeedResult =
@@ -112,6 +117,19 @@ export async function ensureSeeded(
   return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
 }
 
+/**
+ * Loads and prepares the sample for {@link resetToSample} (times shifted to `now`, ids scoped by this
+ * workstation), writing nothing: a reset can start this when it asks for confirmation.
+ */
+export async function prepareResetSample(
+  db: GridDeskDb,
+  loadSample: LoadSample,
+  now: number,
+  options: Pick<SeedOptions, 'prepare'> = {},
+): Promise<PreparedSample> {
+  return loadAndPrepare(loadSample, options.prepare ?? prepareSampleHere, now, await workstationId(db, now));
+}
+
 /** What a reset to the sample throws away: the cases, record events and attachments stored now. */
 export interface ResetLoss {
   readonly cases: number;
@@ -177,12 +195,7 @@ export async function resetToSample(
   confirmed: ResetLoss,
   options: SeedOptions = {},
 ): Promise<ResetResult> {
-  const prepared = await loadAndPrepare(
-    loadSample,
-    options.prepare ?? prepareSampleHere,
-    now,
-    await workstationId(db, now),
-  );
+  const prepared = await (options.prepared ?? prepareResetSample(db, loadSample, now, options));
   if (!prepared.ok) return prepared;
   const refusal = await db.transaction('rw', db.tables, async (tx): Promise<ResetRefusal | null> => {
     const found = await sessionAccount(db, session);

@@ -246,6 +246,33 @@ export async function hasStoredDataset(t: DatasetTables): Promise<boolean> {
 }
 
 /**
+ * Rows per `bulkAdd` call in big writes. IndexedDB copies each value on the calling thread when it is
+ * added, so one call with the sample's 33,000 events is one long task; calls of this size inside the
+ * same transaction keep each task short and the write still all or nothing.
+ */
+export const WRITE_CHUNK = 2_000;
+
+/**
+ * Adds `rows` in chunks of {@link WRITE_CHUNK} in the caller's transaction, two in flight: the next
+ * chunk is copied on this thread while the database writes the one before, and only then is that one
+ * awaited (so the transaction always has a request pending and each task copies one chunk).
+ */
+export async function bulkAddInChunks<T, K>(
+  table: { bulkAdd(rows: readonly T[]): PromiseLike<K> },
+  rows: readonly T[],
+): Promise<void> {
+  let inFlight: PromiseLike<K> | null = null;
+  for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+    const next = table.bulkAdd(rows.slice(start, start + WRITE_CHUNK));
+    // Awaited on the next turn or below; until then a failure must not count as unhandled.
+    Promise.resolve(next).catch(() => undefined);
+    if (inFlight !== null) await inFlight;
+    inFlight = next;
+  }
+  if (inFlight !== null) await inFlight;
+}
+
+/**
  * Clears every table and writes `dataset`; call inside one rw transaction over all tables. Uses
  * `bulkAdd`, so a duplicate key throws and, uncaught, aborts the whole transaction: all or nothing.
  */
@@ -271,16 +298,20 @@ export async function writeDataset(
     ...dataset.basemap.settlements.map((item): BasemapRow => ({ kind: 'settlements', id: item.id, item })),
     ...dataset.basemap.pois.map((item): BasemapRow => ({ kind: 'pois', id: item.id, item })),
   ];
-  await t.meta.bulkAdd(meta);
-  await t.township.add(dataset.township, TOWNSHIP_KEY);
-  await t.communities.bulkAdd([...dataset.communities]);
-  await t.grids.bulkAdd([...dataset.grids]);
-  await t.gridWorkers.bulkAdd([...dataset.gridWorkers]);
-  await t.patrolAreas.bulkAdd([...dataset.patrolAreas]);
-  await t.teams.bulkAdd([...dataset.teams]);
-  await t.officers.bulkAdd([...dataset.officers]);
-  await t.departments.bulkAdd([...dataset.departments]);
-  await t.matters.bulkAdd([...dataset.matters]);
-  await t.basemap.bulkAdd(basemap);
-  await t.cases.bulkAdd([...dataset.cases]);
+  // All issued at once, so the database writes one table while the next is copied; any failure
+  // (a duplicate key) rejects here and aborts the caller's transaction.
+  await Promise.all([
+    t.meta.bulkAdd(meta),
+    t.township.add(dataset.township, TOWNSHIP_KEY),
+    t.communities.bulkAdd([...dataset.communities]),
+    t.grids.bulkAdd([...dataset.grids]),
+    t.gridWorkers.bulkAdd([...dataset.gridWorkers]),
+    t.patrolAreas.bulkAdd([...dataset.patrolAreas]),
+    t.teams.bulkAdd([...dataset.teams]),
+    t.officers.bulkAdd([...dataset.officers]),
+    t.departments.bulkAdd([...dataset.departments]),
+    t.matters.bulkAdd([...dataset.matters]),
+    t.basemap.bulkAdd(basemap),
+    bulkAddInChunks(t.cases, dataset.cases),
+  ]);
 }

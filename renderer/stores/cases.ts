@@ -16,6 +16,8 @@ export const useCasesStore = defineStore('cases', () => {
   /** Closed (结案) cases whose follow-up call or evaluation is still to do. */
   const awaitingEvaluation = shallowRef<readonly Case[]>([]);
   const loops = shallowRef<ReadonlyMap<string, CaseLoopState>>(new Map());
+  /** Each held case's last event seq (its loop row's): what tells a re-read which cases changed. */
+  const lastSeqs = shallowRef<ReadonlyMap<string, number>>(new Map());
 
   const caseById = computed(() => new Map(openCases.value.map((c) => [c.id, c])));
   const countsByStage = computed(() => {
@@ -36,10 +38,12 @@ export const useCasesStore = defineStore('cases', () => {
     open: readonly Case[],
     closed: readonly Case[],
     loopStates: ReadonlyMap<string, CaseLoopState>,
+    seqs: ReadonlyMap<string, number> = new Map(),
   ): void {
     openCases.value = markRaw([...open]);
     awaitingEvaluation.value = markRaw([...closed]);
     loops.value = markRaw(new Map(loopStates));
+    lastSeqs.value = markRaw(new Map(seqs));
   }
 
   let subscription: Subscription | null = null;
@@ -47,7 +51,7 @@ export const useCasesStore = defineStore('cases', () => {
   /** Reads the queue from `db` once (start-up, after a reset or restore). */
   async function load(db: GridDeskDb): Promise<void> {
     const queue = await loadQueue(db);
-    setQueue(queue.open, queue.closed, queue.loops);
+    setQueue(queue.open, queue.closed, queue.loops, queue.lastSeqs);
   }
 
   /**
@@ -57,7 +61,7 @@ export const useCasesStore = defineStore('cases', () => {
   function follow(db: GridDeskDb): void {
     subscription?.unsubscribe();
     subscription = liveQuery(() => loadQueue(db)).subscribe({
-      next: ({ open, closed, loops: states }) => setQueue(open, closed, states),
+      next: (queue) => setQueue(queue.open, queue.closed, queue.loops, queue.lastSeqs),
       error: (error: unknown) => console.error('[queue] live query failed:', error),
     });
   }
@@ -72,6 +76,7 @@ export const useCasesStore = defineStore('cases', () => {
     openCases,
     awaitingEvaluation,
     loops,
+    lastSeqs,
     queueCases,
     queueCaseById,
     caseById,

@@ -20,15 +20,37 @@ export function useQueueClocks() {
   const now = ref(Date.now());
   let eventsRequest = 0;
 
-  /** Re-reads the events of the open cases in one indexed query (on each queue change). */
+  /** The seq of the last event read of each case in {@link eventsByCase}. */
+  let readUpTo = new Map<string, number>();
+
+  /**
+   * Brings the open cases' events up to date (on each queue change): only the cases whose last event
+   * moved since they were read (their loop row's `lastSeq`) are read again, so a write costs the
+   * cases it touched, not every open case.
+   */
   async function refreshEvents(): Promise<void> {
     const mine = ++eventsRequest;
-    const ids = useCasesStore().openCases.map((c) => c.id);
+    const cases = useCasesStore();
+    const lastSeqs = cases.lastSeqs;
+    const held = eventsByCase.value;
+    const stale = cases.openCases
+      .map((c) => c.id)
+      .filter((id) => !held.has(id) || readUpTo.get(id) !== lastSeqs.get(id));
     // No open cases yet (the queue mounts before start-up has opened the database): nothing to read.
-    const grouped =
-      ids.length === 0 ? new Map<string, StoredCaseEvent[]>() : await listEventsOfCases(currentDb(), ids);
+    const fresh =
+      stale.length === 0 ? new Map<string, StoredCaseEvent[]>() : await listEventsOfCases(currentDb(), stale);
+    const reread = new Set(stale);
     if (mine !== eventsRequest) return;
-    eventsByCase.value = markRaw(grouped);
+    const next = new Map<string, readonly StoredCaseEvent[]>();
+    const upTo = new Map<string, number>();
+    for (const kase of cases.openCases) {
+      const events = fresh.get(kase.id) ?? (reread.has(kase.id) ? undefined : held.get(kase.id));
+      if (events === undefined) continue;
+      next.set(kase.id, events);
+      upTo.set(kase.id, events.at(-1)?.seq ?? 0);
+    }
+    readUpTo = upTo;
+    eventsByCase.value = markRaw(next);
     now.value = Date.now();
   }
 

@@ -117,6 +117,21 @@ describe('the queue store on the local database', () => {
     });
   });
 
+  it('after a write reads again only the events of the case it touched', async () => {
+    const queue = useQueueStore();
+    await queue.refreshEvents();
+    const before = queue.eventsByCase;
+    expect([...before.keys()].sort()).toEqual(['case-1', 'case-2', 'case-3']);
+    await queue.act('case-2', 'acknowledge');
+    await vi.waitFor(async () => {
+      await queue.refreshEvents();
+      expect(queue.eventsByCase.get('case-2')?.at(-1)?.action.type).toBe('acknowledge');
+    });
+    // The other open cases' events are the very lists read before: not read again.
+    expect(queue.eventsByCase.get('case-1')).toBe(before.get('case-1'));
+    expect(queue.eventsByCase.get('case-3')).toBe(before.get('case-3'));
+  });
+
   it('moves the keyboard selection through the rows as shown, stopping at the ends', () => {
     const queue = useQueueStore();
     queue.sort = 'newest';

@@ -5,7 +5,7 @@ import type { RecordAlarm, RecordHealth } from '../../shared/cases/record-health
 import { currentDb } from '../db/handle';
 import { liveQuery, type Subscription } from 'dexie';
 import type { GridDeskDb } from '../db/database';
-import { checkStoredRecordHealth, readChainHead, readLastBackupHead } from '../db/record-repo';
+import { readChainHead, readLastBackupHead, recordHealthFollower } from '../db/record-repo';
 import {
   checkExtendsInWorker,
   verifyRecordInWorker,
@@ -34,11 +34,13 @@ export const useRecordStore = defineStore('record', () => {
   /**
    * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
    * their loop rows change (here, in another window, or by hand in the database), so an alarm appears
-   * on the workstation and the wall without a restart. It only reads.
+   * on the workstation and the wall without a restart. It only reads, and after the first run only
+   * what was appended since (recordHealthFollower).
    */
   function follow(db: GridDeskDb): void {
     following?.unsubscribe();
-    following = liveQuery(() => checkStoredRecordHealth(db)).subscribe({
+    const check = recordHealthFollower(db);
+    following = liveQuery(check).subscribe({
       next: setHealth,
       error: (error: unknown) => console.error('[record] health check failed:', error),
     });

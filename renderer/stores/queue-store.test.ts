@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
+import { nextTick } from 'vue';
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
-import { createCase, type NewCaseDraft } from '../db/case-actions';
+import { createCase, createCases, type NewCaseDraft } from '../db/case-actions';
 import { setCurrentDb } from '../db/handle';
 import { i18n } from '../i18n';
 import { useAuthStore } from './auth';
-import { useQueueStore } from './queue';
+import { QUEUE_PAGE, useQueueStore } from './queue';
 import { startTestWorkstation, type TestWorkstation } from './test-workstation';
 
 let ws: TestWorkstation;
@@ -130,6 +131,32 @@ describe('the queue store on the local database', () => {
     // The other open cases' events are the very lists read before: not read again.
     expect(queue.eventsByCase.get('case-1')).toBe(before.get('case-1'));
     expect(queue.eventsByCase.get('case-3')).toBe(before.get('case-3'));
+  });
+
+  it('draws a page of rows at a time, always the selected one, and starts again on a new filter', async () => {
+    const queue = useQueueStore();
+    const many = Array.from({ length: QUEUE_PAGE + 10 }, (_, i) => ({
+      draft: { ...DRAFT, description: `第 ${i + 1} 件占道经营` },
+      then: [],
+    }));
+    expect((await createCases(ws.db, many, ws.token, Date.now())).ok).toBe(true);
+    const total = QUEUE_PAGE + 13; // and the fixture's three open cases
+    await vi.waitFor(() => expect(queue.rows).toHaveLength(total));
+    expect(queue.shownRows).toHaveLength(QUEUE_PAGE);
+    expect(queue.hiddenRows).toBe(13);
+    expect(queue.shownRows).toEqual(queue.rows.slice(0, QUEUE_PAGE));
+    // The last row selected (End, or a click on the map): it is drawn, and all above it.
+    queue.moveSelection(-1);
+    expect(queue.selectedId).toBe(queue.rows.at(-1)!.kase.id);
+    expect(queue.shownRows).toHaveLength(total);
+    queue.select(queue.rows[0]!.kase.id);
+    expect(queue.shownRows).toHaveLength(QUEUE_PAGE);
+    queue.showMore();
+    expect([queue.shownRows.length, queue.hiddenRows]).toEqual([total, 0]);
+    queue.setFilter('source', 'hotline');
+    await nextTick();
+    expect(queue.shownRows).toHaveLength(Math.min(QUEUE_PAGE, queue.rows.length));
+    expect(queue.hiddenRows).toBe(queue.rows.length - QUEUE_PAGE);
   });
 
   it('moves the keyboard selection through the rows as shown, stopping at the ends', () => {

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, reactive, ref } from 'vue';
+import { computed, reactive, ref, watch } from 'vue';
 import {
   countByStage,
   EMPTY_FILTERS,
@@ -24,6 +24,9 @@ export {
   isTyping,
 } from './queue-keys';
 export { primaryAction } from './next-action';
+
+/** Queue rows drawn per page (see `shownRows`). */
+export const QUEUE_PAGE = 150;
 
 /**
  * The case queue's view state, one store made of its jobs: the rows with their filters and sort
@@ -51,6 +54,21 @@ export const useQueueStore = defineStore('queue', () => {
   const stageCounts = computed(() => countByStage(beforeStage.value));
   const rows = computed<QueueRow[]>(() => stageRowsSorted(beforeStage.value, filters.stage, sort.value));
 
+  // Rows drawn at a time: a busy street office holds 800+ cases in its queue, and drawing them all
+  // again on every write costs more than it shows. The rest come a page at a time (显示更多); the
+  // selected row is always drawn; filters and the sort start again from the first page.
+  const pages = ref(1);
+  watch([filters, sort], () => (pages.value = 1), { deep: true });
+  const selection = useQueueSelection(rows);
+  const shownRows = computed<QueueRow[]>(() => {
+    const selected = rows.value.findIndex((r) => r.kase.id === selection.selectedId.value);
+    return rows.value.slice(0, Math.max(pages.value * QUEUE_PAGE, selected + 1));
+  });
+  const hiddenRows = computed(() => rows.value.length - shownRows.value.length);
+  function showMore(): void {
+    pages.value += 1;
+  }
+
   function setFilter<K extends keyof QueueFilters>(key: K, value: QueueFilters[K]): void {
     filters[key] = value;
   }
@@ -62,11 +80,14 @@ export const useQueueStore = defineStore('queue', () => {
     filters,
     sort,
     rows,
+    shownRows,
+    hiddenRows,
+    showMore,
     stageCounts,
     setFilter,
     resetFilters,
     ...clocks,
-    ...useQueueSelection(rows),
+    ...selection,
     ...useQueueActions(),
   };
 });

@@ -6,14 +6,14 @@ import type { GridDeskDb } from './database';
 
 /**
  * Cases still in the loop (every stage before 结案 closed), newest report first, read through the
- * `stage` index so closed history is never loaded.
+ * `stage` index so closed history is never loaded: one range per stage (a single `getAll` each,
+ * where `anyOf` would walk a cursor row by row).
  */
 export async function listOpenCases(db: GridDeskDb): Promise<Case[]> {
-  const open = await db.cases
-    .where('stage')
-    .anyOf([...OPEN_STAGES])
-    .toArray();
-  return open.sort((a, b) => b.reportedAt - a.reportedAt || a.id.localeCompare(b.id));
+  const byStage = await db.transaction('r', db.cases, () =>
+    Promise.all(OPEN_STAGES.map((stage) => db.cases.where('stage').equals(stage).toArray())),
+  );
+  return byStage.flat().sort((a, b) => b.reportedAt - a.reportedAt || a.id.localeCompare(b.id));
 }
 
 /** Number of cases at each stage, every stage present (0 when none); counted on the index. */

@@ -3,11 +3,21 @@ import type { StoredCaseEvent } from '../../shared/cases/history';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import { acknowledgeClock, type AcknowledgeClock } from '../../shared/cases/acknowledge-clock';
 import { runningClock, type QueueClock } from '../../shared/cases/queue-rows';
+import type { Matter } from '../../shared/model/matter';
+import type { WorkingCalendar } from '../../shared/calendar/config';
 import { listEventsOfCases } from '../db/cases-repo';
 import { currentDb } from '../db/handle';
 import { useCasesStore } from './cases';
 import { useSettingsStore } from './settings';
 import { useTownshipStore } from './township';
+
+interface ClockMemo {
+  readonly events: readonly StoredCaseEvent[];
+  readonly matter: Matter;
+  readonly calendar: WorkingCalendar;
+  readonly now: number;
+  readonly clock: QueueClock | null;
+}
 
 /**
  * The queue's running stage clocks (part of the queue store's setup): the events of the open cases,
@@ -51,24 +61,47 @@ export function useQueueClocks() {
     }
     readUpTo = upTo;
     eventsByCase.value = markRaw(next);
-    now.value = Date.now();
+    // A new minute moves every clock; within the minute only the cases just read are computed again
+    // (a clock judged a few seconds before its newest event counts no time since it, as the calendar
+    // does for any instant before a period's start).
+    const wall = Date.now();
+    if (Math.floor(wall / 60_000) !== Math.floor(now.value / 60_000)) now.value = wall;
   }
 
   function tick(): void {
     now.value = Date.now();
   }
 
+  /**
+   * Each case's clock as last computed, with what it was computed from: after a write only the cases
+   * whose events moved are computed again (a case's reported time and urgency only change with an
+   * event), until "now", the calendar or the matter changes.
+   */
+  let lastClocks = new Map<string, ClockMemo>();
+
   const clocks = computed(() => {
     const township = useTownshipStore();
     const calendar = useSettingsStore().settings.calendar;
+    const at = now.value;
     const out = new Map<string, QueueClock>();
+    const memo = new Map<string, ClockMemo>();
     for (const kase of useCasesStore().openCases) {
       const events = eventsByCase.value.get(kase.id);
       const matter = township.matterByCode.get(kase.matterCode);
       if (!events || !matter) continue;
-      const clock = runningClock(kase, matter, events, calendar, DEFAULT_TIME_LIMIT_POLICY, now.value);
+      const held = lastClocks.get(kase.id);
+      const clock =
+        held !== undefined &&
+        held.events === events &&
+        held.matter === matter &&
+        held.calendar === calendar &&
+        held.now === at
+          ? held.clock
+          : runningClock(kase, matter, events, calendar, DEFAULT_TIME_LIMIT_POLICY, at);
+      memo.set(kase.id, { events, matter, calendar, now: at, clock });
       if (clock) out.set(kase.id, clock);
     }
+    lastClocks = memo;
     return out;
   });
 

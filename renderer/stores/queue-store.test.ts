@@ -122,6 +122,7 @@ describe('the queue store on the local database', () => {
     const queue = useQueueStore();
     await queue.refreshEvents();
     const before = queue.eventsByCase;
+    const clocksBefore = queue.clocks;
     expect([...before.keys()].sort()).toEqual(['case-1', 'case-2', 'case-3']);
     await queue.act('case-2', 'acknowledge');
     await vi.waitFor(async () => {
@@ -131,6 +132,9 @@ describe('the queue store on the local database', () => {
     // The other open cases' events are the very lists read before: not read again.
     expect(queue.eventsByCase.get('case-1')).toBe(before.get('case-1'));
     expect(queue.eventsByCase.get('case-3')).toBe(before.get('case-3'));
+    // …and, within the minute, their clocks are the ones computed before.
+    if (Math.floor(Date.now() / 60_000) === Math.floor(queue.now / 60_000))
+      expect(queue.clocks.get('case-1')).toBe(clocksBefore.get('case-1'));
   });
 
   it('draws a page of rows at a time, always the selected one, and starts again on a new filter', async () => {

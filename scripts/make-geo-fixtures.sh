@@ -69,6 +69,15 @@ expect mercator
 ogr2ogr -f GeoJSON gk6-4499.geojson "$SRC" -nln grids -t_srs EPSG:4499 -lco RFC7946=NO -lco COORDINATE_PRECISION=3
 ogr2ogr -f GeoJSON expected/gk6-4499.geojson gk6-4499.geojson -t_srs EPSG:4326 \
   -lco COORDINATE_PRECISION=10 -lco RFC7946=YES
+# 8. GDAL's own definitions of every CGCS2000 Gauss–Krüger zone (EPSG:4491–4554): its proj4 string and
+#    the .prj ArcGIS would write (ESRI WKT), to check the zones the readers build from the formula.
+python3 - >expected/gk-zones.json <<'PY'
+import json, subprocess
+def srs(code, fmt):
+    out = subprocess.run(['gdalsrsinfo', '--single-line', '-o', fmt, f'EPSG:{code}'], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+print(json.dumps({code: {'proj4': srs(code, 'proj4'), 'esri': srs(code, 'wkt_esri')} for code in range(4491, 4555)}, indent=1))
+PY
 
 # The broken corpus.
 # Truncated zip: the first half of a good one.

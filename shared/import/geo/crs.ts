@@ -175,7 +175,9 @@ export function crsFromPrj(wkt: string): PrjReading {
   ) {
     return { ok: false, reason: 'unsupported', name };
   }
-  const zone = gaussKrugerZone(centralMeridian, falseEasting, /6[ _]Degree/i.test(text) ? 6 : 3);
+  // ArcGIS names 3° zones `CGCS2000_3_Degree_GK_…` and 6° zones `CGCS2000_GK_CM_…`/`…_GK_Zone_…`.
+  const sixDegree = !/3[ _-]?degree/i.test(name) && /(GK|Gauss[ _-]?Kruger)[ _](CM|Zone)/i.test(name);
+  const zone = gaussKrugerZone(centralMeridian, falseEasting, sixDegree ? 6 : 3);
   return zone === null ? { ok: false, reason: 'unsupported', name } : { ok: true, crs: zone };
 }
 

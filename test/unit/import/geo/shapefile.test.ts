@@ -1,5 +1,6 @@
 // Zipped Shapefiles made by ogr2ogr (scripts/make-geo-fixtures.sh), read as the import wizard will.
 // Lives under test/unit because it reads the committed fixture files with node:fs.
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkGeometries, readGeoFile, readShapefileZip } from '../../../../shared/import/geo';
 import { GRID_NAMES, expectOk, expectSameAsOgr, fixture, ogrExpectation } from './fixtures';
@@ -167,5 +168,89 @@ describe('broken Shapefiles, each refused with a named error', () => {
         index: 0,
       },
     ]);
+  });
+});
+
+describe('Shapefile zips put together differently', () => {
+  // The parts of the GBK zone-40 fixture, re-zipped with fflate as a test needs them.
+  const parts = unzipSync(fixture('gk40-gbk.zip'));
+  const rezip = (files: Record<string, Uint8Array>) => zipSync(files);
+
+  it('with two layers: names both, and reads the one the operator picks', () => {
+    const zip = rezip({
+      '网格.shp': parts['grids.shp']!,
+      '网格.shx': parts['grids.shx']!,
+      '网格.dbf': parts['grids.dbf']!,
+      '网格.prj': parts['grids.prj']!,
+      '网格.cpg': parts['grids.cpg']!,
+      'boundary.SHP': parts['grids.shp']!,
+      'boundary.SHX': parts['grids.shx']!,
+      'boundary.DBF': parts['grids.dbf']!,
+    });
+    const result = readShapefileZip(zip, 'township.zip');
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { key: 'geoImport.shp.severalLayers', params: { file: 'township.zip', layers: '网格, boundary' } },
+      ],
+      layers: ['网格', 'boundary'],
+    });
+    const grids = expectOk(readShapefileZip(zip, 'township.zip', { layer: '网格' }));
+    expect(grids.layer).toBe('网格');
+    expect(names(grids.features)).toEqual(GRID_NAMES);
+  });
+
+  it('with the .shp cut short inside a sound zip: the parts disagree on the record count', () => {
+    const shp = parts['grids.shp']!;
+    const zip = rezip({ ...parts, 'grids.shp': shp.subarray(0, shp.length - 40) });
+    expect(readShapefileZip(zip, '网格.zip')).toEqual({
+      ok: false,
+      errors: [
+        {
+          key: 'geoImport.shp.recordCountMismatch',
+          params: { file: '网格.zip', layer: 'grids', shp: 2, shx: 3, dbf: 3 },
+        },
+      ],
+    });
+  });
+
+  it('with a .shp of an unknown shape type, or only a header: a damaged part, named', () => {
+    const shp = parts['grids.shp']!.slice();
+    new DataView(shp.buffer).setInt32(32, 99, true);
+    expect(readShapefileZip(rezip({ ...parts, 'grids.shp': shp }), '网格.zip')).toEqual({
+      ok: false,
+      errors: [{ key: 'geoImport.shp.badFile', params: { file: '网格.zip', part: 'grids.shp' } }],
+    });
+    expect(readShapefileZip(rezip({ ...parts, 'grids.dbf': new Uint8Array(10) }), '网格.zip')).toEqual({
+      ok: false,
+      errors: [{ key: 'geoImport.shp.badFile', params: { file: '网格.zip', part: 'grids.dbf' } }],
+    });
+  });
+
+  it('with only a table: says the .shp and .shx are missing', () => {
+    expect(readShapefileZip(rezip({ 'grids.dbf': parts['grids.dbf']! }), '网格.zip')).toEqual({
+      ok: false,
+      errors: [
+        {
+          key: 'geoImport.shp.missingPart',
+          params: { file: '网格.zip', layer: 'grids', parts: 'grids.shp, grids.shx' },
+        },
+      ],
+    });
+  });
+
+  it('with a Xi’an 1980 .prj: refuses it by name', () => {
+    const prj = new TextEncoder().encode(
+      'PROJCS["Xian_1980_3_Degree_GK_Zone_40",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",40500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]',
+    );
+    expect(readShapefileZip(rezip({ ...parts, 'grids.prj': prj }), '网格.zip')).toEqual({
+      ok: false,
+      errors: [
+        {
+          key: 'geoImport.crs.unsupported',
+          params: { file: '网格.zip', name: 'Xian_1980_3_Degree_GK_Zone_40' },
+        },
+      ],
+    });
   });
 });

@@ -25,8 +25,10 @@ shapefile() {
 pack() {
   local out=$1 dir=$2
   shift 2
-  (cd "$dir" && zip -q -X "$OLDPWD/$out" "$@")
+  (cd "$dir" && stamp "$@" && zip -q -X "$OLDPWD/$out" "$@")
 }
+# stamp <files...>: one fixed modification time, so a rerun gives byte-identical zips
+stamp() { TZ=UTC touch -h -t 202612020000 "$@"; }
 # expect <name>: ogr2ogr's reprojection to EPSG:4326 of that Shapefile
 expect() {
   ogr2ogr -f GeoJSON "expected/$1.geojson" "$work/$1/grids.shp" -t_srs EPSG:4326 \
@@ -54,11 +56,11 @@ expect cm120
 printf 'ANSI 936\r\n' >"$work/cm120/grids.cpg"
 mkdir -p "$work/cm120-zip/网格"
 cp "$work/cm120"/grids.* "$work/cm120-zip/网格/"
-(cd "$work/cm120-zip" && zip -q -X -r "$OLDPWD/cm120-4549.zip" 网格)
+(cd "$work/cm120-zip" && stamp 网格 网格/* && zip -q -X -r "$OLDPWD/cm120-4549.zip" 网格)
 # 5. KML (as Google Earth writes it), KMZ (the KML zipped as doc.kml), GPX of a patrol track.
 ogr2ogr -f KML grids.kml "$SRC" -dsco NameField=name -dsco DescriptionField=code
 cp grids.kml "$work/doc.kml"
-(cd "$work" && zip -q -X "$OLDPWD/grids.kmz" doc.kml)
+(cd "$work" && stamp doc.kml && zip -q -X "$OLDPWD/grids.kmz" doc.kml)
 ogr2ogr -f GPX patrol.gpx "$TRACK" -nlt MULTILINESTRING -lco FORCE_GPX_TRACK=YES
 # 6. Web Mercator (EPSG:3857), as web tools export it.
 shapefile mercator -t_srs EPSG:3857 -lco ENCODING=UTF-8
@@ -78,6 +80,16 @@ def srs(code, fmt):
     return out.stdout.strip()
 print(json.dumps({code: {'proj4': srs(code, 'proj4'), 'esri': srs(code, 'wkt_esri')} for code in range(4491, 4555)}, indent=1))
 PY
+# 9. The GBK Shapefile as Chinese Windows zips it: the entry names 网格.* in GBK, without the UTF-8 flag
+#    (Info-ZIP stores the file names' bytes as they are on disk; in the C locale it adds no UTF-8 field).
+mkdir -p "$work/windows"
+python3 - "$work/gk40-gbk" "$work/windows" <<'PY'
+import os, shutil, sys
+src, dst = sys.argv[1], sys.argv[2]
+for ext in ['shp', 'shx', 'dbf', 'prj', 'cpg']:
+    shutil.copy(f'{src}/grids.{ext}', os.path.join(dst.encode(), '网格.'.encode('gbk') + ext.encode()))
+PY
+(cd "$work/windows" && stamp ./* && LC_ALL=C zip -q -X "$OLDPWD/gk40-gbk-windows-names.zip" ./*)
 
 # The broken corpus.
 # Truncated zip: the first half of a good one.

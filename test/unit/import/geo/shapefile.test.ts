@@ -172,6 +172,13 @@ describe('broken Shapefiles, each refused with a named error', () => {
 });
 
 describe('Shapefile zips put together differently', () => {
+  it('zipped on Chinese Windows (GBK entry names, no UTF-8 flag): the layer keeps its Chinese name', () => {
+    const result = expectOk(readShapefileZip(fixture('gk40-gbk-windows-names.zip'), '网格.zip'));
+    expect(result.layer).toBe('网格');
+    expect(names(result.features)).toEqual(GRID_NAMES);
+    expectSameAsOgr(result.features, ogrExpectation('gk40-gbk'));
+  });
+
   // The parts of the GBK zone-40 fixture, re-zipped with fflate as a test needs them.
   const parts = unzipSync(fixture('gk40-gbk.zip'));
   const rezip = (files: Record<string, Uint8Array>) => zipSync(files);

@@ -53,7 +53,13 @@ function fromXml(
 ): GeoReadResult {
   const doc = parseXml(bytes, file, kind);
   if (!('documentElement' in doc)) return doc;
-  const collection = kind === 'kml' ? kml(doc) : gpx(doc);
+  let collection: ReturnType<typeof kml>;
+  try {
+    collection = kind === 'kml' ? kml(doc) : gpx(doc);
+  } catch {
+    // Well-formed XML that togeojson cannot follow (e.g. a broken <coordinates>): the file is at fault.
+    return failure('geoImport.xml.bad', { file });
+  }
   const features: GeoFeature[] = collection.features.map((f) => ({
     type: 'Feature',
     geometry: f.geometry,

@@ -5,6 +5,7 @@ import { messages } from './index';
 import { LOOP_REFUSAL_KEYS } from '../../shared/cases/loop-types';
 import { ISSUE_MESSAGES_ZH } from './issues';
 import { ISSUE_MESSAGES_EN } from '../../shared/schema/issues';
+import { GEO_ISSUE_KEYS } from '../../shared/import/geo/result';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -35,6 +36,15 @@ describe('interface languages', () => {
         ...Object.keys(messages[lang].evidence).map((k) => `evidence.${k}`),
       ];
       for (const key of LOOP_REFUSAL_KEYS) expect(refusalKeys, lang).toContain(key);
+    }
+  });
+
+  it('has both texts for every problem a geographic file reader names', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const texts = new Set(keys(messages[lang]));
+      for (const key of GEO_ISSUE_KEYS) expect(texts.has(key), `${lang} ${key}`).toBe(true);
+      // Archive refusals keep the shared zip.* texts.
+      expect(texts.has('zip.corrupt'), lang).toBe(true);
     }
   });
 

@@ -28,7 +28,22 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const U32_MAX = 0xffffffff;
-const utf8 = new TextDecoder('utf-8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+
+/**
+ * An entry's name. Zips from Chinese Windows ("发送到 → 压缩文件夹", WinRAR, 360压缩) store names in the
+ * system code page (GBK) without the UTF-8 flag; names that are not valid UTF-8 are read as GB18030, a
+ * superset of GBK (valid UTF-8 is practically never GBK text of any length). Local headers are read
+ * the same way, so the two still match.
+ */
+function entryName(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return gb18030.decode(bytes);
+  }
+}
 
 function u64(view: DataView, at: number): number {
   return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x1_0000_0000;
@@ -113,7 +128,7 @@ export function readCentralDirectory(bytes: Uint8Array, maxEntries: number): Dir
     };
     zip64Sizes(view, nameStart + nameLength, nameStart + nameLength + extraLength, sizes);
     entries.push({
-      name: utf8.decode(bytes.subarray(nameStart, nameStart + nameLength)),
+      name: entryName(bytes.subarray(nameStart, nameStart + nameLength)),
       method: view.getUint16(at + 10, true),
       encrypted: (flags & 1) !== 0,
       ...sizes,
@@ -135,6 +150,6 @@ export function entryDataStart(bytes: Uint8Array, entry: ZipEntry): number | nul
   const extraLength = view.getUint16(at + 28, true);
   const start = at + 30 + nameLength + extraLength;
   if (start + entry.compressedSize > bytes.length) return null;
-  if (utf8.decode(bytes.subarray(at + 30, at + 30 + nameLength)) !== entry.name) return null;
+  if (entryName(bytes.subarray(at + 30, at + 30 + nameLength)) !== entry.name) return null;
   return start;
 }

@@ -67,6 +67,59 @@ export const importMessages = {
       descriptionFallback: '文件没有诉求内容列，描述将由诉求分类和地址生成',
       rememberFailed: '未能记住此来源的选择：{reason}',
     },
+    geoImport: {
+      file: {
+        empty: '{file} 是空文件',
+        unknownType: '无法读取 {file}：请选择以下类型的文件：{types}',
+        notZip: '{file} 不是完整的 ZIP 压缩文件（可能下载或复制不完整），请重新获取',
+      },
+      json: {
+        bad: '{file} 不是有效的 JSON 文件（内容不完整或有语法错误）',
+        notGeoJson: '{file} 不是 GeoJSON：第 {feature} 个要素不是有效的 Feature（0 表示整个文件）',
+      },
+      xml: {
+        bad: '{file} 不是有效的 KML/GPX 文件（XML 内容不完整或有语法错误）',
+        noFeatures: '{file} 中没有任何地标、轨迹或航点',
+      },
+      kmz: { noKml: '{file} 中没有 .kml 文件' },
+      shp: {
+        noShapefile: '{file} 中没有 Shapefile（.shp）',
+        missingPart: '{file} 中的图层“{layer}”缺少 {parts}：Shapefile 须包含 .shp、.shx 和 .dbf，请一起压缩',
+        severalLayers: '{file} 中有多个图层：{layers}，请选择一个',
+        badFile: '{file} 中的 {part} 已损坏或不完整',
+        recordCountMismatch:
+          '{file} 中图层“{layer}”的各部分记录数不一致（.shp {shp} 条，.shx {shx} 条，.dbf {dbf} 条），文件可能不完整',
+      },
+      encoding: {
+        guessed: '{file}（{layer}）没有 .cpg 编码说明，按内容判断为 {encoding}。请确认属性显示正确：{sample}',
+        unknownCpg: '{file}（{layer}）的 .cpg 写的编码“{cpg}”无法识别，已按内容判断',
+        cpgWrong:
+          '{file}（{layer}）的 .cpg 写的是“{cpg}”，但属性表不是这种编码，已按 {encoding} 读取。请确认：{sample}',
+      },
+      crs: {
+        projectedWithoutPrj:
+          '{file} 没有坐标系说明（.prj），坐标是投影坐标（X {minX}～{maxX}，Y {minY}～{maxY}）。请选择坐标系；可能的有：{zones}',
+        projectedWithoutCrs:
+          '{file} 没有注明坐标系，坐标却是投影坐标（X {minX}～{maxX}，Y {minY}～{maxY}）。请选择坐标系；可能的有：{zones}',
+        assumedLonLat:
+          '{file} 没有坐标系说明（.prj），坐标看起来是经纬度，已按 WGS84/CGCS2000 读取，请在地图上核对位置',
+        assumedWgs84ForKml:
+          '{file} 按 KML/GPX 标准视为 WGS84 经纬度；如果是在高德或百度地图上绘制的，请改选 GCJ-02 或 BD-09',
+        unsupported: '{file} 的坐标系“{name}”暂不支持，请先在 QGIS 或 ArcGIS 中转换为 CGCS2000',
+        badPrj: '{file} 中的 {part} 不是可识别的坐标系说明',
+        outsideChina: '{file} 的数据位于（{lon}，{lat}），不在中国境内，请检查坐标系',
+      },
+      geometry: {
+        missing: '{file} 第 {feature} 个要素没有几何图形',
+        nonFinite: '{file} 第 {feature} 个要素的坐标中有非数值（NaN 或无穷大）',
+        ringTooShort: '{file} 第 {feature} 个要素的第 {ring} 个环只有 {count} 个点，面至少需要 3 个不同的点',
+        ringNotClosed: '{file} 第 {feature} 个要素的第 {ring} 个环没有闭合（首尾点不同），可自动闭合',
+        selfIntersects:
+          '{file} 第 {feature} 个要素的边界自相交（如“8”字形），交点约在（{lon}，{lat}），请在源数据中修正',
+        wrongOrientation:
+          '{file} 第 {feature} 个要素有 {rings} 个环方向相反（首个为第 {ring} 个环），可自动调整方向',
+      },
+    },
     importSources: {
       notAllowed: '只有值班员或带班领导可以保存导入来源的设置',
     },
@@ -139,6 +192,66 @@ export const importMessages = {
       descriptionFallback:
         'The file has no description column: descriptions are made from category and address',
       rememberFailed: 'Could not remember this source’s choices: {reason}',
+    },
+    geoImport: {
+      file: {
+        empty: '{file} is empty',
+        unknownType: 'Cannot read {file}: choose a file of one of these types: {types}',
+        notZip: '{file} is not a complete ZIP archive (perhaps cut short in download or copy); get it again',
+      },
+      json: {
+        bad: '{file} is not valid JSON (cut short or with a syntax error)',
+        notGeoJson:
+          '{file} is not GeoJSON: feature {feature} is not a valid Feature (0 means the whole file)',
+      },
+      xml: {
+        bad: '{file} is not a valid KML/GPX file (the XML is cut short or has a syntax error)',
+        noFeatures: '{file} holds no placemarks, tracks or waypoints',
+      },
+      kmz: { noKml: '{file} holds no .kml file' },
+      shp: {
+        noShapefile: '{file} holds no Shapefile (.shp)',
+        missingPart:
+          'Layer "{layer}" in {file} lacks {parts}: a Shapefile needs its .shp, .shx and .dbf zipped together',
+        severalLayers: '{file} holds several layers: {layers}; choose one',
+        badFile: '{part} in {file} is damaged or incomplete',
+        recordCountMismatch:
+          'The parts of layer "{layer}" in {file} disagree on the number of records (.shp {shp}, .shx {shx}, .dbf {dbf}): the file may be incomplete',
+      },
+      encoding: {
+        guessed:
+          '{file} ({layer}) has no .cpg saying its encoding; from its content it is {encoding}. Check the attributes read right: {sample}',
+        unknownCpg:
+          'The .cpg of {file} ({layer}) names an encoding we do not know ("{cpg}"); judged from the content',
+        cpgWrong:
+          'The .cpg of {file} ({layer}) says "{cpg}", but the attribute table is not in it; read as {encoding}. Please check: {sample}',
+      },
+      crs: {
+        projectedWithoutPrj:
+          '{file} has no coordinate system (.prj) and its coordinates are projected (X {minX} to {maxX}, Y {minY} to {maxY}). Choose the system; it could be: {zones}',
+        projectedWithoutCrs:
+          '{file} does not name its coordinate system, yet its coordinates are projected (X {minX} to {maxX}, Y {minY} to {maxY}). Choose the system; it could be: {zones}',
+        assumedLonLat:
+          '{file} has no coordinate system (.prj); its coordinates look like longitude and latitude and were read as WGS84/CGCS2000: check the position on the map',
+        assumedWgs84ForKml:
+          '{file} is WGS84 longitude and latitude, as KML/GPX define; if it was drawn on Amap or Baidu, choose GCJ-02 or BD-09 instead',
+        unsupported:
+          'The coordinate system "{name}" of {file} is not supported: convert it to CGCS2000 in QGIS or ArcGIS first',
+        badPrj: '{part} in {file} is not a coordinate system we can read',
+        outsideChina: 'The data of {file} lies at ({lon}, {lat}), outside China: check the coordinate system',
+      },
+      geometry: {
+        missing: '{file} feature {feature} has no geometry',
+        nonFinite: '{file} feature {feature} has a coordinate that is not a number (NaN or infinity)',
+        ringTooShort:
+          '{file} feature {feature}: ring {ring} has only {count} points; an area needs at least 3 distinct points',
+        ringNotClosed:
+          '{file} feature {feature}: ring {ring} is not closed (first and last points differ); it can be closed automatically',
+        selfIntersects:
+          '{file} feature {feature}: its boundary crosses itself (a bow-tie) near ({lon}, {lat}); fix it in the source data',
+        wrongOrientation:
+          '{file} feature {feature}: {rings} rings wound the wrong way (the first is ring {ring}); they can be turned automatically',
+      },
     },
     importSources: {
       notAllowed: 'Only an operator or shift leader may save import source settings',

@@ -1,0 +1,31 @@
+/**
+ * One entry for the import wizard's worker: read any supported geographic file by its name's
+ * extension (.zip Shapefile, .geojson/.json, .kml, .kmz, .gpx).
+ */
+import { readGeoJson } from './geojson';
+import type { GeoReadOptions } from './lon-lat';
+import { failure, type GeoReadResult } from './result';
+import { readShapefileZip } from './shapefile';
+import { readGpx, readKml, readKmz } from './xml';
+
+export const GEO_FILE_EXTENSIONS = ['.zip', '.geojson', '.json', '.kml', '.kmz', '.gpx'] as const;
+
+/** Reads a geographic file into lon/lat features; `name` is the file's name as the operator chose it. */
+export function readGeoFile(name: string, bytes: Uint8Array, options: GeoReadOptions = {}): GeoReadResult {
+  const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
+  switch (ext) {
+    case '.zip':
+      return readShapefileZip(bytes, name, options);
+    case '.geojson':
+    case '.json':
+      return readGeoJson(bytes, name, options);
+    case '.kml':
+      return readKml(bytes, name, options);
+    case '.kmz':
+      return readKmz(bytes, name, options);
+    case '.gpx':
+      return readGpx(bytes, name, options);
+    default:
+      return failure('geoImport.file.unknownType', { file: name, types: GEO_FILE_EXTENSIONS.join(' ') });
+  }
+}

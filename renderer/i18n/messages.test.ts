@@ -6,6 +6,8 @@ import { LOOP_REFUSAL_KEYS } from '../../shared/cases/loop-types';
 import { ISSUE_MESSAGES_ZH } from './issues';
 import { ISSUE_MESSAGES_EN } from '../../shared/schema/issues';
 import { GEO_ISSUE_KEYS } from '../../shared/import/geo/result';
+import { EXPORT_COLUMNS } from '../../shared/export/geo/layers';
+import { GEO_EXPORT_KEYS } from '../../shared/export/geo/result';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -45,6 +47,19 @@ describe('interface languages', () => {
       for (const key of GEO_ISSUE_KEYS) expect(texts.has(key), `${lang} ${key}`).toBe(true);
       // Archive refusals keep the shared zip.* texts.
       expect(texts.has('zip.corrupt'), lang).toBe(true);
+    }
+  });
+
+  it('has both texts for every problem a geographic writer names and every exported column', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const texts = new Set(keys(messages[lang]));
+      for (const key of GEO_EXPORT_KEYS) expect(texts.has(key), `${lang} ${key}`).toBe(true);
+      for (const [layer, columns] of Object.entries(EXPORT_COLUMNS)) {
+        for (const column of columns) {
+          const key = `geoExport.column.${layer}.${column}`;
+          expect(texts.has(key), `${lang} ${key}`).toBe(true);
+        }
+      }
     }
   });
 

@@ -5,6 +5,7 @@
 import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
+import { exportMessages } from './export';
 import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
@@ -49,6 +50,7 @@ const PARTS = [
   bigFilesMessages,
   fieldsMessages,
   indicatorsExportMessages,
+  exportMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -64,7 +66,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof rolesMessages)[L] &
   (typeof bigFilesMessages)[L] &
   (typeof fieldsMessages)[L] &
-  (typeof indicatorsExportMessages)[L];
+  (typeof indicatorsExportMessages)[L] &
+  (typeof exportMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateTownship, SAMPLE_SEED } from '../../sample';
-import { encodeGbk, firstNonGbk } from './gbk';
+import { encodeGbk, firstNonGbk, gbkCharacters } from './gbk';
 
 const gbk = new TextDecoder('gbk');
 
@@ -48,6 +48,14 @@ describe('the GBK encoder', () => {
       expect(bytes, name).not.toBeNull();
       expect(gbk.decode(bytes!), name).toBe(name);
     }
+  });
+
+  it('knows a character for every two-byte GBK sequence, each decoding back to itself', () => {
+    const chars = gbkCharacters();
+    // 126 lead × 190 trail bytes (the WHATWG decoder maps user-defined areas to private use) + €.
+    expect(chars.length).toBe(126 * 190 + 1);
+    const bytes = encodeGbk(chars.join(''));
+    expect(gbk.decode(bytes!)).toBe(chars.join(''));
   });
 
   it('refuses a character outside GBK and names it, rather than writing a replacement', () => {

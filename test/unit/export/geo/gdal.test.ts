@@ -1,5 +1,6 @@
 // What GDAL, the library under QGIS, reads from the files GridDesk writes: its own .cpg mapping, its
 // own .prj identification, its own Shapefile and CSV parsers. Skipped where ogr2ogr is not installed.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +13,10 @@ import {
   writeShapefileZip,
   type ExportLayer,
 } from '../../../../shared/export/geo';
+import { readGeoFile } from '../../../../shared/import/geo';
 import { generateTownship, SAMPLE_SEED } from '../../../../shared/sample';
+import { expectOk, fixture, GRID_NAMES } from '../../import/geo/fixtures';
 import { gdalTest, hasOgr, labels, ogrGeoJson, ogrinfo, withTempDir, withUnzipped } from './support';
-import { execFileSync } from 'node:child_process';
 
 const dataset = generateTownship({ seed: SAMPLE_SEED, scale: 'township' });
 
@@ -99,6 +101,27 @@ describe('GDAL reading exported Shapefiles', () => {
       });
     },
   );
+});
+
+describe('GDAL reading a surveying bureau’s Shapefile after import and export', () => {
+  it.skipIf(!hasOgr)(gdalTest('finds no fault and gives the same names, holes included'), () => {
+    const imported = expectOk(readGeoFile('gk40-gbk.zip', fixture('gk40-gbk.zip')));
+    const columns = Object.keys(imported.features[0]!.properties).map((key) => ({ key, name: key }));
+    const written = writeShapefileZip('grids', imported.features, columns, { date: '2026-12-02' });
+    if (!written.ok) throw new Error('expected a zip');
+    withUnzipped(written.bytes, (dir) => {
+      const shp = join(dir, 'grids.shp');
+      // GDAL warns on stderr about a wrong length, index or ring order; it must have nothing to say.
+      const run = spawnSync('ogrinfo', ['-al', '-q', shp], { encoding: 'utf-8' });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe('');
+      const json = ogrGeoJson(shp, dir);
+      expect(json.features.map((f) => f.properties?.name)).toEqual(GRID_NAMES);
+      // The second grid has a hole: GDAL takes the counter-clockwise ring as the hole of the first.
+      expect((json.features[1]!.geometry as GeoJSON.Polygon).coordinates).toHaveLength(2);
+      json.features.forEach((f, i) => expectSamePositions(f.geometry, imported.features[i]!.geometry));
+    });
+  });
 });
 
 describe('GDAL reading exported CSV', () => {

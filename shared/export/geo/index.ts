@@ -1,5 +1,6 @@
 export * from './csv';
 export * from './dbf';
+export * from './file';
 export * from './gbk';
 export * from './geojson';
 export * from './layers';

@@ -12,9 +12,16 @@ import {
   currentTallyRules,
   ensureTallies,
   rebuildTallies,
+  readIndicatorRollUps,
   readTallyState,
+  readWallRollUps,
   talliesCurrent,
 } from './tallies-repo';
+import { loadIndicatorCases } from './cases-repo';
+import { calendarZone } from '../../shared/calendar/config';
+import { centreDate, centreDayStart } from '../../shared/calendar/zone';
+import { indicatorReport, indicatorReportOfRollUps, reportStart } from '../../shared/indicators/report';
+import { wallFigures, wallFiguresOfRollUps } from '../../shared/wall/figures';
 import { makeWorkstation, type Workstation } from './test-backup';
 import { signInAs } from './test-accounts';
 
@@ -183,5 +190,40 @@ describe('the indicators’ roll-ups in the database', () => {
     expect(reset).toMatchObject({ ok: true });
     expect(await talliesCurrent(db)).toBe(false);
     expect(await stored()).toEqual({ cases: [], days: [] });
+  });
+
+  it('give the report and the wall of every stored case, read back from the database', async () => {
+    await rebuildTallies(db);
+    const closing = await createCases(db, [newCase('今天办结', NOW)], station.op, NOW + 60_000);
+    if (!closing.ok) throw new Error(closing.reason.key);
+    const { options: rules } = await currentTallyRules(db);
+    const options = { ...rules, now: NOW + 3_600_000 };
+    const zone = calendarZone(options.calendar);
+    const today = centreDate(options.now, zone);
+    // Newest first, as the open cases are read: overdueIds come in the order the cases are given.
+    const every = (await loadIndicatorCases(db, 0)).sort(
+      (a, b) => b.case.reportedAt - a.case.reportedAt || a.case.id.localeCompare(b.case.id),
+    );
+    for (const days of [1, 7, 30, 365]) {
+      const first = centreDate(reportStart(days, options), zone);
+      const rollUps = await readIndicatorRollUps(db, first, today);
+      expect(rollUps && indicatorReportOfRollUps(rollUps, days, options)).toEqual(
+        indicatorReport(every, days, options),
+      );
+    }
+    const wall = { ...options, windowStart: reportStart(30, options) };
+    const dayStart = centreDayStart(options.now, zone);
+    const rollUps = await readWallRollUps(db, centreDate(wall.windowStart, zone), dayStart, 8);
+    const figures = rollUps && wallFiguresOfRollUps(rollUps, wall);
+    expect(figures).toEqual(wallFigures(every, wall));
+    expect(figures?.reportedToday).toBe(2);
+  });
+
+  it('are not read while stale', async () => {
+    await rebuildTallies(db);
+    const calendar = { ...DEFAULT_CENTRE_SETTINGS.calendar, timeZone: 'Asia/Urumqi' };
+    expect((await saveSettings(db, { ...DEFAULT_CENTRE_SETTINGS, calendar }, station.lead)).ok).toBe(true);
+    expect(await readIndicatorRollUps(db, '2026-03-01', '2026-03-10')).toBeNull();
+    expect(await readWallRollUps(db, '2026-03-01', NOW, 8)).toBeNull();
   });
 });

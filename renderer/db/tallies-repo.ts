@@ -92,19 +92,20 @@ async function resumDays(
  * it; when absent nothing is done.
  */
 export async function retallyCases(db: GridDeskDb, caseIds: readonly string[]): Promise<void> {
-  const state = await readTallyState(db);
-  if (state === undefined) return;
-  const rules = await currentTallyRules(db);
-  if (state.basis !== rules.basis) {
-    await db.meta.delete('tallies');
-    return;
-  }
   const ids = [...new Set(caseIds)];
-  const [before, kases, events] = await Promise.all([
+  // Everything read at once (a handful of round trips, not one after the other); wasted when stale.
+  const [state, rules, before, kases, events] = await Promise.all([
+    readTallyState(db),
+    currentTallyRules(db),
     db.caseTallies.bulkGet(ids),
     db.cases.bulkGet(ids),
     Promise.all(ids.map((id) => eventsOf(db, id))),
   ]);
+  if (state === undefined) return;
+  if (state.basis !== rules.basis) {
+    await db.meta.delete('tallies');
+    return;
+  }
   const keys = new Map<string, readonly [string, string]>();
   const note = (t: CaseTally | undefined): void => {
     if (t !== undefined) keys.set(dayKey(t.day, t.teamId), [t.day, t.teamId]);

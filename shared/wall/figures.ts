@@ -74,7 +74,7 @@ interface WallParts {
   readonly window: Indicators;
   /** Teams with a case reported in the window (their rows are listed even with nothing open). */
   readonly windowTeams: Iterable<string>;
-  /** Cases to pick the newest from, each once. */
+  /** Cases to pick the newest from, each once (the newest listed are the newest of these). */
   readonly candidates: readonly IndicatorCaseInfo[];
 }
 
@@ -116,10 +116,11 @@ const isOpen = (kase: IndicatorCaseInfo): boolean => isOpenStage(kase.stage as L
 /**
  * The wall's figures, judged at `options.now`, over `cases` with their events, each once: at least
  * every case reported since `windowStart`, every case still open, however old, and every case closed
- * today (any superset, e.g. every case, gives the same figures). Open counts and clocks cover the open
- * ones; the window's indicators those reported since `windowStart`; a case counts as closed today when
- * it has a 结案 between the start of today and now. A team has a row when it has a case in the window,
- * an open case or a case closed today. {@link wallFiguresOfRollUps} gives the same from daily roll-ups.
+ * today; the newest listed are the newest of all given (with fewer than `latest` in the window, give
+ * every case to list the newest stored). Open counts and clocks cover the open ones; the window's
+ * indicators those reported since `windowStart`; a case counts as closed today when it has a 结案
+ * between the start of today and now. A team has a row when it has a case in the window, an open case
+ * or a case closed today. Over every case, {@link wallFiguresOfRollUps} gives the same from roll-ups.
  */
 export function wallFigures(cases: readonly IndicatorCase[], options: WallOptions): WallFigures {
   const dayStart = centreDayStart(options.now, calendarZone(options.calendar));
@@ -136,8 +137,8 @@ export function wallFigures(cases: readonly IndicatorCase[], options: WallOption
     const closed = item.events.some(
       (e) => e.action.type === 'close' && e.at >= dayStart && e.at <= options.now,
     );
-    if (!inWindow && !closed && !isOpen(kase)) continue;
     candidates.push(kase);
+    if (!inWindow && !closed && !isOpen(kase)) continue;
     const fact = inWindow ? caseFacts(item, options) : null;
     if (fact !== null) {
       windowTeams.add(kase.teamId);

@@ -103,14 +103,15 @@ const probe = {
    * work: once; setup for a normal morning, when they are current). Waits for a rebuild already running,
    * then marks the roll-ups stale and times their rebuild in the tally worker.
    */
-  tallyRebuild: () =>
-    span(async () => {
-      const tallies = useTalliesStore();
-      await tallies.ensure();
+  tallyRebuild: async () => {
+    const tallies = useTalliesStore();
+    await tallies.ensure();
+    return span(async () => {
       await currentDb().meta.delete('tallies');
       await tallies.ensure();
       return `${await currentDb().caseTallies.count()} case tallies, ${await currentDb().dayTallies.count()} day rows`;
-    }),
+    });
+  },
   /** The 考核指标 dialog's 365-day report. */
   indicators365: () =>
     span(async () => {

@@ -21,6 +21,7 @@ import { closeSession, openSession, type OpenSessionResult } from '../db/session
 import { hashPassword } from '../../shared/accounts/password';
 import { useAuthStore } from '../stores/auth';
 import { useSettingsStore } from '../stores/settings';
+import { useTalliesStore } from '../stores/tallies';
 import { loadSettings } from '../db/settings-repo';
 import { startSamplePositionFeed } from './position-feed';
 import { requestPersistentStorage } from '../db/persistence';
@@ -50,6 +51,9 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   const cases = useCasesStore();
   await cases.load(database);
   cases.follow(database);
+  // The indicators' roll-ups are rebuilt in the background when missing (a new or reset store, a
+  // restore) or stale; the indicators and the wall wait for them.
+  useTalliesStore().start();
 }
 
 /**

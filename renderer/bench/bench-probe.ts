@@ -13,6 +13,7 @@ import { useCasesStore } from '../stores/cases';
 import { useIndicatorsStore } from '../stores/indicators';
 import { useQueueStore } from '../stores/queue';
 import { useRecordStore } from '../stores/record';
+import { useTalliesStore } from '../stores/tallies';
 import { useWallStore } from '../stores/wall';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
@@ -97,6 +98,20 @@ const probe = {
       const outcome = await record.verify(() => undefined).done;
       return `full (${since.outcome.reason}): ${outcome.result.ok ? 'ok' : outcome.result.kind}, ${outcome.count} events`;
     }),
+  /**
+   * The indicators' roll-ups rebuilt from the whole record, as after a reset or a restore (not daily
+   * work: once; setup for a normal morning, when they are current). Waits for a rebuild already running,
+   * then marks the roll-ups stale and times their rebuild in the tally worker.
+   */
+  tallyRebuild: async () => {
+    const tallies = useTalliesStore();
+    await tallies.ensure();
+    return span(async () => {
+      await currentDb().meta.delete('tallies');
+      await tallies.ensure();
+      return `${await currentDb().caseTallies.count()} case tallies, ${await currentDb().dayTallies.count()} day rows`;
+    });
+  },
   /** The 考核指标 dialog's 365-day report. */
   indicators365: () =>
     span(async () => {

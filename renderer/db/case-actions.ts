@@ -3,7 +3,8 @@
  * token (sessions.ts), the account behind it is read from the database (its stored role decides, not
  * what the caller claims; a disabled account is refused), the shared state machine decides, and the
  * case, its loop state, the new events and the chain head are written in ONE transaction, so a change
- * without its event (or an event without its change) cannot exist. The transaction reads the account
+ * without its event (or an event without its change) cannot exist; the indicators' case tallies and
+ * day roll-ups of the cases written are kept in that transaction too (tallies-repo.ts). The transaction reads the account
  * again, so an account disabled meanwhile writes nothing.
  *
  * Events are planned and chained (synchronous SHA-256, @noble/hashes: shared/cases/record.ts) against
@@ -23,6 +24,7 @@ import type { ChainHead } from '../../shared/cases/record';
 import { caseLoopRows } from '../../shared/cases/build-record';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
+import { retallyCases } from './tallies-repo';
 import { sessionAccount, type SessionToken } from './sessions';
 import type { AttachmentRow, CaseLoopRow } from './tables';
 import { workstationId } from './workstation-repo';
@@ -153,7 +155,17 @@ async function commitPlanned(
     planned.map((p) => [p.kase.id, p.state] as const),
     chained.events,
   );
-  const tables = [db.cases, db.caseLoops, db.events, db.meta, db.attachments, db.accounts];
+  const tables = [
+    db.cases,
+    db.caseLoops,
+    db.events,
+    db.meta,
+    db.attachments,
+    db.accounts,
+    db.matters,
+    db.caseTallies,
+    db.dayTallies,
+  ];
   return db.transaction('rw', tables, async () => {
     if (!sameActor(await actorOf(db, session), actor)) return null;
     if (!sameHead(await readChainHead(db), head)) return null;
@@ -165,6 +177,11 @@ async function commitPlanned(
     await db.meta.put({ key: 'chainHead', value: chained.head });
     if (attachments.length > 0)
       await db.attachments.bulkAdd(attachments.map((a) => ({ ...a, addedBy: actor.id })));
+    // The indicators' roll-ups follow in the same transaction (while they are current).
+    await retallyCases(
+      db,
+      kases.map((k) => k.id),
+    );
     return chained.events;
   });
 }

@@ -182,7 +182,7 @@ async function forgeRecord(db: GridDeskDb): Promise<ChainHead> {
     head = appended.head;
   }
   const loops = await db.caseLoops.toArray();
-  await db.transaction('rw', db.caseLoops, db.events, db.meta, (tx) =>
+  await db.transaction('rw', [db.caseLoops, db.events, db.meta, db.caseTallies, db.dayTallies], (tx) =>
     writeRecord(tx, { loops, events: forged, head }),
   );
   return head;

@@ -25,11 +25,19 @@ import { bulkAddInChunks, type CaseLoopRow, type MetaRow } from './tables';
 
 export { buildRecord, historyActor, type BuiltRecord } from '../../shared/cases/build-record';
 
-/** Replaces the whole record; call inside one rw transaction over caseLoops, events and meta. */
+/**
+ * Replaces the whole record; call inside one rw transaction over caseLoops, events, meta and the
+ * indicators' tallies, which are cleared (derived from the record, they are rebuilt afterwards).
+ */
 export async function writeRecord(tx: Transaction, built: BuiltRecord): Promise<void> {
   const loops = tx.table<CaseLoopRow, string>('caseLoops');
   const events = tx.table<StoredCaseEvent, number>('events');
-  await Promise.all([loops.clear(), events.clear()]);
+  await Promise.all([
+    loops.clear(),
+    events.clear(),
+    tx.table('caseTallies').clear(),
+    tx.table('dayTallies').clear(),
+  ]);
   await bulkAddInChunks(loops, built.loops);
   await bulkAddInChunks(events, built.events);
   await tx.table<MetaRow, string>('meta').put({ key: 'chainHead', value: built.head });

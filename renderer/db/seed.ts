@@ -171,6 +171,8 @@ const REPLACED_META_KEYS: readonly MetaKey[] = [
   'lastBackupHead',
   'recordRekey',
   'verifiedCheckpoint',
+  // The indicators' roll-ups are of the old record: writeRecord clears them, and they are rebuilt.
+  'tallies',
 ];
 
 function sameLoss(a: ResetLoss, b: ResetLoss): boolean {

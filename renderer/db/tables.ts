@@ -32,6 +32,17 @@ import type {
 
 /** What the `meta` table stores about the stored dataset, by key. */
 import type { VerifiedCheckpoint } from '../../shared/cases/record-checkpoint';
+import type { CaseTally, DayTally } from '../../shared/indicators/tally';
+
+/** What `meta.tallies` says about the stored case tallies and day roll-ups (renderer/db/tallies-repo.ts). */
+export interface TallyState {
+  /** The rules they were computed under (shared/indicators/tally.ts tallyBasis). */
+  readonly basis: string;
+  /** When they were last rebuilt as a whole, epoch ms. */
+  readonly builtAt: number;
+  /** How many cases they were rebuilt from. */
+  readonly cases: number;
+}
 
 export interface MetaValues {
   /** Schema version of the stored dataset (see shared/schema/migrations.ts). */
@@ -68,6 +79,12 @@ export interface MetaValues {
    * full check, moved on by a passing incremental check (shared/cases/record-checkpoint.ts).
    */
   readonly verifiedCheckpoint: VerifiedCheckpoint;
+  /**
+   * The indicators' case tallies and day roll-ups are current under this basis: written by their
+   * rebuild, kept by every case write while it matches, removed by a write that finds it stale. Absent
+   * (a new store, after a dataset write, a reset or a restore): they are to be rebuilt.
+   */
+  readonly tallies: TallyState;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];
@@ -116,6 +133,10 @@ interface TableTypes {
   readonly events: readonly [StoredCaseEvent, number];
   readonly accounts: readonly [Account, string];
   readonly attachments: readonly [AttachmentRow, string];
+  /** Derived from cases and events (shared/indicators/tally.ts); kept by case writes, rebuilt when stale. */
+  readonly caseTallies: readonly [CaseTally, string];
+  /** Keyed by `[day+teamId]`. */
+  readonly dayTallies: readonly [DayTally, [string, string]];
 }
 // Compile-time check that TableTypes and the registry name the same tables.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -1,12 +1,18 @@
 import { defineStore } from 'pinia';
+import { calendarZone } from '../../shared/calendar/config';
+import { centreDate } from '../../shared/calendar/zone';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
-import { indicatorReport, reportStart, type IndicatorReport } from '../../shared/indicators';
-import { loadIndicatorCases } from '../db/cases-repo';
+import { indicatorReportOfRollUps, reportStart, type IndicatorReport } from '../../shared/indicators';
 import { currentDb } from '../db/handle';
+import { readIndicatorRollUps } from '../db/tallies-repo';
 import { useSettingsStore } from './settings';
+import { useTalliesStore } from './tallies';
 import { useTownshipStore } from './township';
 
-/** The indicators dialog's figures, computed from the local database on request. */
+/**
+ * The indicators dialog's figures, summed from the daily roll-ups and the open cases of the local
+ * database on request (the roll-ups are rebuilt first when they are missing or stale).
+ */
 export const useIndicatorsStore = defineStore('indicators', () => {
   /**
    * The 考核指标 of the last `days` days (today included, in the centre's zone) as of now, with
@@ -19,8 +25,13 @@ export const useIndicatorsStore = defineStore('indicators', () => {
       policy: DEFAULT_TIME_LIMIT_POLICY,
       matters: useTownshipStore().matterByCode,
     };
-    const items = await loadIndicatorCases(currentDb(), reportStart(days, options), { withOpen: true });
-    return indicatorReport(items, days, options);
+    const zone = calendarZone(options.calendar);
+    const firstDay = centreDate(reportStart(days, options), zone);
+    const today = centreDate(options.now, zone);
+    const rollUps = await useTalliesStore().whenCurrent(() =>
+      readIndicatorRollUps(currentDb(), firstDay, today),
+    );
+    return indicatorReportOfRollUps(rollUps, days, options);
   }
 
   return { report };

@@ -4,6 +4,7 @@ import { DEFAULT_CENTRE_SETTINGS, type CentreSettings } from '../../shared/setti
 import { currentDb } from '../db/handle';
 import type { SessionToken } from '../db/sessions';
 import { saveSettings, type SaveSettingsResult } from '../db/settings-repo';
+import { useTalliesStore } from './tallies';
 
 /** The centre's settings as loaded from the local database (plain data). */
 export const useSettingsStore = defineStore('settings', () => {
@@ -14,11 +15,15 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /**
    * Saves new settings as the account of `session` (the repository checks the input and that it is a
-   * shift leader); on success they apply at once.
+   * shift leader); on success they apply at once, and the indicators' roll-ups are checked against them.
    */
   async function save(input: unknown, session: SessionToken): Promise<SaveSettingsResult> {
     const result = await saveSettings(currentDb(), input, session);
-    if (result.ok) setSettings(result.settings);
+    if (result.ok) {
+      setSettings(result.settings);
+      // A new calendar makes the indicators' roll-ups stale: rebuilt in the background.
+      useTalliesStore().start();
+    }
     return result;
   }
 

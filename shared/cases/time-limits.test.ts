@@ -207,6 +207,21 @@ describe('caseClocks with suspension', () => {
   });
 });
 
+describe('caseClocks of a finished period', () => {
+  const base = upToHandling(bj(3, 2, 8, 30), bj(3, 2, 8, 40), bj(3, 2, 9));
+
+  it('judges it the same whatever now is, even after a second suspend the loop would refuse', () => {
+    // Suspended Mon 10:00, suspended "again" Tue 10:00, fed back Wed 10:00 without a resume: one stretch.
+    const events = [...base, suspend(bj(3, 2, 10)), suspend(bj(3, 3, 10)), feedback(bj(3, 4, 10))];
+    const early = clocksOf(events, bj(3, 4, 11));
+    const late = clocksOf(events, bj(4, 30, 11));
+    const handle = (clocks: typeof early) => clocks.periods.find((p) => p.clock === 'handle');
+    expect(handle(early)?.suspensions).toEqual([{ from: bj(3, 2, 10), to: bj(3, 4, 10) }]);
+    expect(handle(late)).toEqual(handle(early));
+    expect(handle(early)?.onTime).toBe(true);
+  });
+});
+
 describe('caseClocks with an extension (延期)', () => {
   const base = upToHandling(bj(3, 2, 8, 30), bj(3, 2, 8, 40), bj(3, 2, 9));
   const extend = ev(

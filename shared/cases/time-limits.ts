@@ -198,7 +198,11 @@ function draftPeriods(input: CaseClockInput, measure: (draft: Draft, at: number)
         else if (event.to === 'registered') start('dispatch', at);
         break;
       case 'suspend':
-        current?.suspensions.push({ from: at, to: null });
+        // A suspend while already suspended is no new stretch (the loop refuses it; a log that has one
+        // anyway keeps the first): a period never holds two open stretches, so `end` closes every
+        // stretch of the period it ends, and a finished period's `dueAt` never depends on `now`.
+        if (current !== null && current.suspensions.at(-1)?.to !== null)
+          current.suspensions.push({ from: at, to: null });
         break;
       case 'resume': {
         const open = current?.suspensions.at(-1);

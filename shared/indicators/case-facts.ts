@@ -49,7 +49,17 @@ function departmentOf(payload: unknown): string | null {
   return typeof payload.departmentId === 'string' ? payload.departmentId : null;
 }
 
-/** Reads the facts of one case; computes its clocks unless given. */
+/**
+ * Reads the facts of one case; computes its clocks unless given.
+ *
+ * The facts do not depend on `options.now`, only on the case, its events, the calendar, the policy and
+ * the matter's limits: every fact read from the clocks comes from FINISHED periods (a register period
+ * ended by 'register', a handle period ended by 'submitFeedback', and `allOnTime` skips running
+ * periods), and a finished period's `onTime`, `dueAt` and working time are fixed by its start, end,
+ * suspensions and limit (time-limits.ts: ending a period closes its open suspension, and only a running
+ * period's `dueAt` or status reads `now`). That is what lets a case's contribution be computed when it
+ * is written and kept (tally.ts) while the period reports that sum it are read days later.
+ */
 export function caseFacts(item: IndicatorCase, options: IndicatorOptions): CaseFacts {
   let registered = false;
   let rejected = false;

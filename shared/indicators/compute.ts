@@ -1,73 +1,19 @@
 /**
  * 数字城管 performance indicators (绩效考核) over any set of cases: the whole township, a team, a grid,
  * an officer, a matter or a county department. Each case is replayed once into facts
- * (case-facts.ts); indicators are counts over those facts.
+ * (case-facts.ts); indicators are sums over those facts (sums.ts).
  */
 import { caseFacts, type CaseFacts } from './case-facts';
-import type { GroupKey, IndicatorCase, IndicatorGroup, IndicatorOptions, Indicators, Ratio } from './types';
+import { addFacts, emptySums, indicatorsOfSums } from './sums';
+import type { GroupKey, IndicatorCase, IndicatorGroup, IndicatorOptions, Indicators } from './types';
 
-/** numerator / denominator, or null for an empty denominator (never NaN). */
-export function ratio(numerator: number, denominator: number): Ratio {
-  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
-}
+export { ratio } from './sums';
 
-class Tally {
-  n = 0;
-  d = 0;
-  add(inDenominator: boolean, inNumerator: boolean): void {
-    if (!inDenominator) return;
-    this.d += 1;
-    if (inNumerator) this.n += 1;
-  }
-  sum(value: number | null): void {
-    if (value === null) return;
-    this.d += 1;
-    this.n += value;
-  }
-  ratio(): Ratio {
-    return ratio(this.n, this.d);
-  }
-}
-
-/** Indicators over facts already read (see {@link caseFacts}). */
+/** Indicators over facts already read (see {@link caseFacts}): a fold of {@link addFacts}. */
 export function indicatorsOfFacts(facts: readonly CaseFacts[]): Indicators {
-  const closure = new Tally();
-  const onTimeClosure = new Tally();
-  const onTimeHandling = new Tally();
-  const onTimeRegistration = new Tally();
-  const accurate = new Tally();
-  const valid = new Tally();
-  const rework = new Tally();
-  const extension = new Tally();
-  const response = new Tally();
-  const handling = new Tally();
-  for (const f of facts) {
-    const shouldClose = f.registered && !f.voided && !f.merged;
-    closure.add(shouldClose, f.closed);
-    // Unknown matter: no clocks, so the case is left out of the time-based ratios.
-    if (f.clocks !== null) onTimeClosure.add(shouldClose, f.closed && f.allOnTime === true);
-    if (f.handledOnTime !== null) onTimeHandling.add(true, f.handledOnTime);
-    if (f.clocks !== null) onTimeRegistration.add(f.registered, f.registeredOnTime === true);
-    accurate.add(f.registered, !f.voided && !f.returnedToReported);
-    valid.add(f.registered || f.rejected, f.registered && !f.rejected);
-    rework.add(f.verified, f.reworked);
-    extension.add(f.registered, f.extended);
-    response.sum(f.responseMs);
-    handling.sum(f.handlingMs);
-  }
-  return {
-    cases: facts.length,
-    closureRate: closure.ratio(),
-    onTimeClosureRate: onTimeClosure.ratio(),
-    onTimeHandlingRate: onTimeHandling.ratio(),
-    onTimeRegistrationRate: onTimeRegistration.ratio(),
-    accurateRegistrationRate: accurate.ratio(),
-    validReportRate: valid.ratio(),
-    reworkRate: rework.ratio(),
-    extensionRate: extension.ratio(),
-    averageResponseMs: response.ratio(),
-    averageHandlingMs: handling.ratio(),
-  };
+  const sums = emptySums();
+  for (const f of facts) addFacts(sums, f);
+  return indicatorsOfSums(sums);
 }
 
 /**

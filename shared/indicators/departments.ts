@@ -5,7 +5,7 @@
  */
 import type { WorkingCalendar } from '../calendar/config';
 import { workingMsBetween } from '../calendar/working-time';
-import { ratio } from './compute';
+import { ratio } from './sums';
 import type { IndicatorCase, Ratio } from './types';
 
 export interface DepartmentScorecard {
@@ -24,76 +24,108 @@ export interface DepartmentScorecard {
   readonly satisfaction: Ratio;
 }
 
-interface Sums {
+/**
+ * One department's whistle sums over a set of cases: what its scorecard is read from. Plain numbers, so
+ * a case's or a day's sums can be stored and added up (tally.ts).
+ */
+export interface DepartmentSums {
+  /** Whistles to the department. */
   whistles: number;
+  /** Whistles answered (报到). */
   responded: number;
+  /** Working ms from whistle to 报到, summed over answered whistles. */
   responseMs: number;
+  /** Valid ratings, and the sums of their 响应度, 办结度 and 满意度. */
   rated: number;
   response: number;
   completion: number;
   satisfaction: number;
 }
 
+/** Whistle sums by department id; a department is there only once a case touched it. */
+export type DepartmentSumsById = Record<string, DepartmentSums>;
+
 const field = (payload: object, name: string): unknown => (payload as Record<string, unknown>)[name];
 const isScore = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
 
-/**
- * One scorecard per department whistled in, sorted by department id. A 'rateWhistle' rates the
- * department named in its payload (`departmentId`) or else the one last whistled in that case; a rating
- * with a score outside 1–5 is ignored. A whistle with no 'respondWhistle' after it counts as not answered.
- */
-export function departmentScorecards(
-  cases: readonly IndicatorCase[],
-  calendar: WorkingCalendar,
-): DepartmentScorecard[] {
-  const sums = new Map<string, Sums>();
-  const sumsOf = (id: string): Sums => {
-    let entry = sums.get(id);
-    if (entry === undefined) {
-      entry = {
-        whistles: 0,
-        responded: 0,
-        responseMs: 0,
-        rated: 0,
-        response: 0,
-        completion: 0,
-        satisfaction: 0,
-      };
-      sums.set(id, entry);
-    }
-    return entry;
+function sumsOf(byId: DepartmentSumsById, id: string): DepartmentSums {
+  if (Object.hasOwn(byId, id)) return byId[id] as DepartmentSums;
+  const entry = {
+    whistles: 0,
+    responded: 0,
+    responseMs: 0,
+    rated: 0,
+    response: 0,
+    completion: 0,
+    satisfaction: 0,
   };
-  for (const item of cases) {
-    let last: string | null = null;
-    let pending: { id: string; at: number } | null = null;
-    for (const event of item.events) {
-      const type: string = event.action.type;
-      const payload: unknown = event.action.payload;
-      const named =
-        typeof payload === 'object' && payload !== null ? field(payload, 'departmentId') : undefined;
-      if (type === 'whistle' && typeof named === 'string') {
-        last = named;
-        pending = { id: named, at: event.at };
-        sumsOf(named).whistles += 1;
-      } else if (type === 'respondWhistle' && pending !== null) {
-        const entry = sumsOf(pending.id);
-        entry.responded += 1;
-        entry.responseMs += workingMsBetween(calendar, pending.at, event.at);
-        pending = null;
-      } else if (type === 'rateWhistle' && typeof payload === 'object' && payload !== null) {
-        const id = typeof named === 'string' ? named : last;
-        const [r, c, s] = ['response', 'completion', 'satisfaction'].map((name) => field(payload, name));
-        if (id === null || !isScore(r) || !isScore(c) || !isScore(s)) continue;
-        const entry = sumsOf(id);
-        entry.rated += 1;
-        entry.response += r;
-        entry.completion += c;
-        entry.satisfaction += s;
-      }
+  byId[id] = entry;
+  return entry;
+}
+
+/**
+ * Adds one case's whistles, answers and ratings, read from its events in order, into `into` (changing
+ * it) and returns it. A 'rateWhistle' rates the department named in its payload (`departmentId`) or
+ * else the one last whistled in that case; a rating with a score outside 1–5 is ignored. A whistle with
+ * no 'respondWhistle' after it counts as not answered.
+ */
+export function addCaseDepartmentSums(
+  into: DepartmentSumsById,
+  events: IndicatorCase['events'],
+  calendar: WorkingCalendar,
+): DepartmentSumsById {
+  let last: string | null = null;
+  let pending: { id: string; at: number } | null = null;
+  for (const event of events) {
+    const type: string = event.action.type;
+    const payload: unknown = event.action.payload;
+    const named =
+      typeof payload === 'object' && payload !== null ? field(payload, 'departmentId') : undefined;
+    if (type === 'whistle' && typeof named === 'string') {
+      last = named;
+      pending = { id: named, at: event.at };
+      sumsOf(into, named).whistles += 1;
+    } else if (type === 'respondWhistle' && pending !== null) {
+      const entry = sumsOf(into, pending.id);
+      entry.responded += 1;
+      entry.responseMs += workingMsBetween(calendar, pending.at, event.at);
+      pending = null;
+    } else if (type === 'rateWhistle' && typeof payload === 'object' && payload !== null) {
+      const id = typeof named === 'string' ? named : last;
+      const [r, c, s] = ['response', 'completion', 'satisfaction'].map((name) => field(payload, name));
+      if (id === null || !isScore(r) || !isScore(c) || !isScore(s)) continue;
+      const entry = sumsOf(into, id);
+      entry.rated += 1;
+      entry.response += r;
+      entry.completion += c;
+      entry.satisfaction += s;
     }
   }
-  return [...sums.entries()]
+  return into;
+}
+
+/** Adds the sums `from` into `into` (changing it) and returns it. */
+export function addDepartmentSums(
+  into: DepartmentSumsById,
+  from: Readonly<DepartmentSumsById>,
+): DepartmentSumsById {
+  for (const [id, s] of Object.entries(from)) {
+    const entry = sumsOf(into, id);
+    entry.whistles += s.whistles;
+    entry.responded += s.responded;
+    entry.responseMs += s.responseMs;
+    entry.rated += s.rated;
+    entry.response += s.response;
+    entry.completion += s.completion;
+    entry.satisfaction += s.satisfaction;
+  }
+  return into;
+}
+
+/** One scorecard per department of the sums, sorted by department id. */
+export function scorecardsOfSums(byId: Readonly<DepartmentSumsById>): DepartmentScorecard[] {
+  return Object.entries(byId)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([departmentId, s]) => ({
       departmentId,
@@ -104,4 +136,17 @@ export function departmentScorecards(
       completion: ratio(s.completion, s.rated),
       satisfaction: ratio(s.satisfaction, s.rated),
     }));
+}
+
+/**
+ * One scorecard per department whistled in, sorted by department id: the sums of every case
+ * ({@link addCaseDepartmentSums}, which says how whistles, answers and ratings count).
+ */
+export function departmentScorecards(
+  cases: readonly IndicatorCase[],
+  calendar: WorkingCalendar,
+): DepartmentScorecard[] {
+  const sums: DepartmentSumsById = {};
+  for (const item of cases) addCaseDepartmentSums(sums, item.events, calendar);
+  return scorecardsOfSums(sums);
 }

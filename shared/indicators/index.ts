@@ -19,5 +19,41 @@ export {
   type CurrentAlarms,
 } from './current';
 export { computeIndicators, groupIndicators, indicatorsOfFacts, ratio } from './compute';
-export { departmentScorecards, type DepartmentScorecard } from './departments';
-export { indicatorReport, reportStart, type IndicatorReport } from './report';
+export {
+  addCaseDepartmentSums,
+  addDepartmentSums,
+  departmentScorecards,
+  scorecardsOfSums,
+  type DepartmentScorecard,
+  type DepartmentSums,
+  type DepartmentSumsById,
+} from './departments';
+export {
+  indicatorReport,
+  indicatorReportOfRollUps,
+  reportStart,
+  type IndicatorReport,
+  type IndicatorRollUps,
+} from './report';
+export {
+  addFacts,
+  addSums,
+  emptySums,
+  indicatorsOfSums,
+  RATIO_KEYS,
+  type IndicatorSums,
+  type RatioKey,
+  type RatioSums,
+} from './sums';
+export {
+  caseTally,
+  dayKey,
+  dayTallies,
+  sumTallies,
+  TALLY_VERSION,
+  tallyBasis,
+  type CaseTally,
+  type DayTally,
+  type Summable,
+  type TallyOptions,
+} from './tally';

@@ -91,6 +91,8 @@ const step1: StoreMigrationStep<null> = {
     events: 'absent',
     accounts: 'absent',
     attachments: 'absent',
+    caseTallies: 'absent',
+    dayTallies: 'absent',
   },
 };
 
@@ -121,6 +123,8 @@ const step2: StoreMigrationStep<Step2> = {
     events: { rewrite: (_rows, built) => built?.events ?? [] },
     accounts: 'created',
     attachments: 'created',
+    caseTallies: 'absent',
+    dayTallies: 'absent',
   },
 };
 
@@ -286,12 +290,16 @@ const step3: StoreMigrationStep<Step3> = {
       rewrite: (rows, p) =>
         (rows as readonly { readonly caseId: string }[]).map((a) => ({ ...a, caseId: p.caseId(a.caseId) })),
     },
+    caseTallies: 'absent',
+    dayTallies: 'absent',
   },
 };
 
 /**
  * Version 4: each case's loop row notes the time of its latest event (`lastAt`, indexed), taken from
- * the record, so the queue finds the recently closed cases without reading every closed case.
+ * the record, so the queue finds the recently closed cases without reading every closed case. The
+ * indicators' case tallies and daily roll-ups appear empty: they are derived, and the app rebuilds
+ * them off the UI thread when it finds none (renderer/tally/).
  */
 const step4: StoreMigrationStep<ReadonlyMap<string, number>> = {
   version: 4,
@@ -312,6 +320,8 @@ const step4: StoreMigrationStep<ReadonlyMap<string, number>> = {
           lastAt: lastAt.get(r.caseId) ?? 0,
         })),
     },
+    caseTallies: 'created',
+    dayTallies: 'created',
   },
 };
 

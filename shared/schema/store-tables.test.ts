@@ -38,7 +38,13 @@ describe('the table registry', () => {
   });
 
   it('splits the tables into the dataset, the record and this installation’s own', () => {
-    expect(tablesOfPart('record')).toEqual(['caseLoops', 'events', 'attachments']);
+    expect(tablesOfPart('record')).toEqual([
+      'caseLoops',
+      'events',
+      'attachments',
+      'caseTallies',
+      'dayTallies',
+    ]);
     expect(tablesOfPart('local')).toEqual(['accounts']);
     expect(tablesOfPart('dataset')).toHaveLength(12);
     expect(tableExistsAt('events', 1)).toBe(false);

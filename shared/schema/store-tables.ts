@@ -54,6 +54,14 @@ export const STORE_TABLES = {
   events: { part: 'record', layouts: { 2: 'seq, caseId', 3: 'seq, caseId, &id' } },
   accounts: { part: 'local', layouts: { 2: 'id, &username' } },
   attachments: { part: 'record', layouts: { 2: 'id, caseId' } },
+  /**
+   * Version 4: each case's contribution to the period indicators (shared/indicators/tally.ts), by case;
+   * indexed by report day, by day and team (to re-sum a day roll-up) and by its latest 结案 (the wall's
+   * closed today). Derived from cases and events: rebuilt when missing, never backed up.
+   */
+  caseTallies: { part: 'record', layouts: { 4: 'caseId, day, [day+teamId], closedAt' } },
+  /** Version 4: the indicators' daily roll-ups, the sums of each day's and team's case tallies. */
+  dayTallies: { part: 'record', layouts: { 4: '[day+teamId], day' } },
 } as const satisfies Readonly<Record<string, StoreTableSpec>>;
 
 export type StoreTableName = keyof typeof STORE_TABLES;

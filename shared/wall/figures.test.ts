@@ -4,7 +4,8 @@ import { DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
 import { computeIndicators } from '../indicators/compute';
 import { bj, indicatorCase, MATTER } from '../indicators/test-cases';
 import type { Officer, Team } from '../model/organisation';
-import { teamDutyRows, wallFigures, type WallOptions } from './figures';
+import { caseTally, dayTallies } from '../indicators/tally';
+import { teamDutyRows, wallFigures, wallFiguresOfRollUps, type WallOptions } from './figures';
 
 const options: WallOptions = {
   now: bj(5, 10), // Thursday 2026-03-05 10:00 China time
@@ -91,6 +92,30 @@ describe('wallFigures', () => {
     expect(wallFigures(ALL, { ...options, latest: 2 }).latest.map((c) => c.id)).toEqual([
       'new-today',
       'closed-today',
+    ]);
+  });
+
+  it('gives the same figures from the window’s daily roll-ups, today’s cases and the open ones', () => {
+    const tallies = ALL.map((item) => caseTally(item, options));
+    const open = [overdue, newToday, oldOpen];
+    const rollUps = {
+      days: dayTallies(tallies),
+      closed: tallies.filter((t) => t.closedAt !== null),
+      recent: [newToday.case],
+      open,
+    };
+    // The latest list picks from what it is given: today's case, the open ones.
+    expect(wallFiguresOfRollUps(rollUps, options)).toEqual({
+      ...figures,
+      latest: wallFigures(open, options).latest,
+    });
+  });
+
+  it('counts a case closed today however long ago it was reported', () => {
+    const old = { ...closedToday, case: { ...closedToday.case, reportedAt: Date.UTC(2026, 0, 5) } };
+    expect(wallFigures([old], options).closedToday).toBe(1);
+    expect(wallFigures([old], options).teams).toEqual([
+      { teamId: 't1', open: 0, overdue: 0, closedToday: 1 },
     ]);
   });
 

@@ -4,9 +4,12 @@ import { replayCase } from '../../shared/cases/history';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import {
   computeIndicators,
+  caseTally,
+  dayTallies,
   departmentScorecards,
   groupIndicators,
   indicatorReport,
+  indicatorReportOfRollUps,
   reportStart,
   type IndicatorCase,
 } from '../../shared/indicators';
@@ -17,7 +20,8 @@ import { measure, report } from './harness';
 /**
  * The 考核指标 dialog's 365-day report over the sample township: before, three passes over the period's
  * cases that each computed every case's clocks (the baseline); now one report that computes them once
- * and adds 当前超期 over every open case. And what showing a time in the centre's zone costs: the
+ * and adds 当前超期 over every open case; and the same report summed from daily roll-ups (after tallying
+ * every case once, as the roll-ups' rebuild does). And what showing a time in the centre's zone costs: the
  * formatter against `toISOString` (no zone, no locale) for the same instants.
  */
 export async function benchIndicators(): Promise<Record<string, number>> {
@@ -45,7 +49,24 @@ export async function benchIndicators(): Promise<Record<string, number>> {
     departmentScorecards(period, options.calendar),
   ]);
   const now = measure('indicatorReport, 365 days + open cases', () => indicatorReport(loaded, 365, options));
-  report(`indicators: ${period.length} cases in 365 days, ${loaded.length} loaded`, [before, now], before);
+  // From daily roll-ups: what a rebuild computes once (every case's tally), then the report of them.
+  const tallied = measure('tally every case (the rebuild, once)', () =>
+    all.map((i) => caseTally(i, options)),
+  );
+  const tallies = all.map((item) => caseTally(item, options));
+  const rollUps = {
+    days: dayTallies(tallies),
+    today: tallies.filter((t) => t.reportedAt >= reportStart(1, options)),
+    open: all.filter((item) => isOpenStage(item.case.stage as LoopStage)),
+  };
+  const summed = measure(`report of ${rollUps.days.length} day roll-ups + open cases`, () =>
+    indicatorReportOfRollUps(rollUps, 365, options),
+  );
+  report(
+    `indicators: ${period.length} cases in 365 days, ${loaded.length} loaded`,
+    [before, now, tallied, summed],
+    before,
+  );
 
   const instants = all.flatMap((item) => item.events.map((e) => e.at));
   const iso = measure('toISOString (baseline)', () => instants.map((at) => new Date(at).toISOString()));
@@ -58,6 +79,9 @@ export async function benchIndicators(): Promise<Record<string, number>> {
     passesMs: before.medianMs,
     reportMs: now.medianMs,
     reportOverPasses: now.medianMs / before.medianMs,
+    tallyAllMs: tallied.medianMs,
+    rollUpReportMs: summed.medianMs,
+    dayRows: rollUps.days.length,
     instants: instants.length,
     isoMs: iso.medianMs,
     formatMs: centre.medianMs,

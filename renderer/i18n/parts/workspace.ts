@@ -136,6 +136,7 @@ export const workspaceMessages = {
       group: '对象',
       cases: '案件数',
       loading: '正在统计…',
+      tallying: '正在汇总每日考核数据（首次启动、重置、恢复或修改工作日历后需要一次）：{done} / {total} 件',
       range: '{from} 至 {to}（{zone}）',
       overdueNowHint: '当前超期：此刻全部在办案件中已超时限的件数，与指挥大屏一致，不随统计区间变化',
       hours: '{value} 小时',
@@ -284,6 +285,8 @@ export const workspaceMessages = {
       group: 'Group',
       cases: 'Cases',
       loading: 'Computing…',
+      tallying:
+        'Summing the daily indicator figures (once after first start, a reset, a restore or a calendar change): {done} / {total} cases',
       range: '{from} to {to} ({zone})',
       overdueNowHint:
         'Overdue now: the open cases past their time limit at this moment, as on the display wall; the same for every period',

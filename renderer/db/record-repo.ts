@@ -50,6 +50,33 @@ export async function readChainHead(db: GridDeskDb): Promise<ChainHead> {
 }
 
 /**
+ * The facts kept beside the record, from their meta rows: the problem an old record had when its ids
+ * were scoped, and the newest backup's head with the stored event at its count.
+ */
+async function keptFacts(
+  db: GridDeskDb,
+  anchorRow: MetaRow | undefined,
+  rekeyRow: MetaRow | undefined,
+): Promise<Pick<RecordFacts, 'legacyProblem' | 'backupAnchor'>> {
+  const legacyProblem = rekeyRow?.key === 'recordRekey' ? rekeyRow.value.problem : undefined;
+  const anchor = anchorRow?.key === 'lastBackupHead' ? anchorRow.value : undefined;
+  const anchorEvent =
+    anchor === undefined || anchor.count === 0 ? undefined : await db.events.get(anchor.count);
+  return {
+    ...(legacyProblem === undefined ? {} : { legacyProblem }),
+    ...(anchor === undefined
+      ? {}
+      : {
+          backupAnchor: {
+            head: { count: anchor.count, lastHash: anchor.lastHash },
+            exportedAt: anchor.exportedAt,
+            event: anchorEvent ?? null,
+          },
+        }),
+  };
+}
+
+/**
  * What the quick start-up check needs, read in one transaction: the head, the event count, the last
  * event, the keys of cases and loop rows, the distinct cases of the events (a key-only walk of the
  * caseId index), and the event at the head of the newest backup exported here.
@@ -77,10 +104,7 @@ export async function readRecordFacts(db: GridDeskDb): Promise<RecordFacts> {
       db.events.orderBy('caseId').uniqueKeys(),
       db.meta.get('recordRekey'),
     ]);
-    const legacyProblem = rekeyRow?.key === 'recordRekey' ? rekeyRow.value.problem : undefined;
-    const anchor = anchorRow?.key === 'lastBackupHead' ? anchorRow.value : undefined;
-    const anchorEvent =
-      anchor === undefined || anchor.count === 0 ? undefined : await db.events.get(anchor.count);
+    const kept = await keptFacts(db, anchorRow, rekeyRow);
     return {
       hasDataset: schemaVersion !== undefined,
       head: headRow?.key === 'chainHead' ? headRow.value : null,
@@ -89,16 +113,7 @@ export async function readRecordFacts(db: GridDeskDb): Promise<RecordFacts> {
       caseIds,
       loopCaseIds,
       eventCaseIds: eventCaseIds.map(String),
-      ...(legacyProblem === undefined ? {} : { legacyProblem }),
-      ...(anchor === undefined
-        ? {}
-        : {
-            backupAnchor: {
-              head: { count: anchor.count, lastHash: anchor.lastHash },
-              exportedAt: anchor.exportedAt,
-              event: anchorEvent ?? null,
-            },
-          }),
+      ...kept,
     };
   });
 }
@@ -162,10 +177,7 @@ async function readAppendedFacts(db: GridDeskDb, known: RecordFacts): Promise<Re
       );
       return added.length === 0 ? ids : [...ids, ...added];
     };
-    const anchor = anchorRow?.key === 'lastBackupHead' ? anchorRow.value : undefined;
-    const anchorEvent =
-      anchor === undefined || anchor.count === 0 ? undefined : await db.events.get(anchor.count);
-    const legacyProblem = rekeyRow?.key === 'recordRekey' ? rekeyRow.value.problem : undefined;
+    const kept = await keptFacts(db, anchorRow, rekeyRow);
     const facts: RecordFacts = {
       hasDataset: schemaVersion !== undefined,
       head,
@@ -174,16 +186,7 @@ async function readAppendedFacts(db: GridDeskDb, known: RecordFacts): Promise<Re
       caseIds: grown(known.caseIds, caseRows),
       loopCaseIds: grown(known.loopCaseIds, loopRows),
       eventCaseIds: grown(known.eventCaseIds),
-      ...(legacyProblem === undefined ? {} : { legacyProblem }),
-      ...(anchor === undefined
-        ? {}
-        : {
-            backupAnchor: {
-              head: { count: anchor.count, lastHash: anchor.lastHash },
-              exportedAt: anchor.exportedAt,
-              event: anchorEvent ?? null,
-            },
-          }),
+      ...kept,
     };
     return facts;
   });

@@ -38,6 +38,15 @@ async function fetchSample(): Promise<unknown[]> {
   return Promise.all([get('township.json'), get('cases.json')]);
 }
 
+/**
+ * Rebuilds the indicators' roll-ups in the background when they are missing (a new or reset store, a
+ * restore) or stale, once the screen they follow has been drawn, so the worker does not compete with
+ * the start-up itself; the indicators and the wall wait for them.
+ */
+function rebuildTalliesWhenShown(): void {
+  requestAnimationFrame(() => setTimeout(() => useTalliesStore().start(), 0));
+}
+
 async function loadIntoStores(database: GridDeskDb): Promise<void> {
   const dataset = await loadSetup(database);
   if (!dataset) throw new Error('the local database holds no township');
@@ -51,9 +60,6 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   const cases = useCasesStore();
   await cases.load(database);
   cases.follow(database);
-  // The indicators' roll-ups are rebuilt in the background when missing (a new or reset store, a
-  // restore) or stale; the indicators and the wall wait for them.
-  useTalliesStore().start();
 }
 
 /**
@@ -83,6 +89,7 @@ export async function startSession(): Promise<void> {
     await loadIntoStores(db);
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
+    rebuildTalliesWhenShown();
     void requestPersistentStorage().then((result) => useStorageStore().setPersistence(result));
   } catch (error) {
     app.setPhase('error', [error instanceof Error ? error.message : String(error)]);
@@ -137,6 +144,7 @@ export async function resetSessionToSample(
       return false;
     }
     await loadIntoStores(database);
+    rebuildTalliesWhenShown();
     return true;
   } catch (error) {
     ElMessage.error(
@@ -187,4 +195,5 @@ export async function reloadAfterRestore(): Promise<void> {
   useMapUiStore().select(null);
   await loadIntoStores(database);
   useAppStore().setPhase('signIn');
+  rebuildTalliesWhenShown();
 }

@@ -6,19 +6,11 @@
 import { centreTimestamp } from '../calendar/zone';
 import { writeXlsx, type XlsxCellInput } from '../import/xlsx-write';
 import type { DepartmentScorecard } from './departments';
+import { RATE_KEYS } from './sums';
 import type { Indicators, Ratio } from './types';
 
 /** The rates of {@link Indicators}, in the order the dialog and the sheet show them. */
-export const EXPORTED_RATES = [
-  'closureRate',
-  'onTimeClosureRate',
-  'onTimeHandlingRate',
-  'onTimeRegistrationRate',
-  'accurateRegistrationRate',
-  'validReportRate',
-  'reworkRate',
-  'extensionRate',
-] as const satisfies readonly (keyof Indicators)[];
+export const EXPORTED_RATES = RATE_KEYS;
 
 /** The sheet's words, in the reader's language (the caller translates them). */
 export interface IndicatorSheetLabels {

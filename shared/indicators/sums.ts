@@ -13,8 +13,8 @@ export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
-/** The ratios of {@link Indicators}, in their order: every key but `cases`. */
-export const RATIO_KEYS = [
+/** The rates of {@link Indicators} (counts over counts), in the order the dialog and the sheet show them. */
+export const RATE_KEYS = [
   'closureRate',
   'onTimeClosureRate',
   'onTimeHandlingRate',
@@ -23,6 +23,11 @@ export const RATIO_KEYS = [
   'validReportRate',
   'reworkRate',
   'extensionRate',
+] as const satisfies readonly (keyof Indicators)[];
+
+/** The ratios of {@link Indicators}, in their order: every key but `cases` (the rates, then the averages). */
+export const RATIO_KEYS = [
+  ...RATE_KEYS,
   'averageResponseMs',
   'averageHandlingMs',
 ] as const satisfies readonly Exclude<keyof Indicators, 'cases'>[];

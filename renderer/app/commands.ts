@@ -1,3 +1,4 @@
+import { h, ref, type VNode } from 'vue';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { i18n } from '../i18n';
 import { platform } from '../platform';
@@ -9,7 +10,7 @@ import { useQueueStore } from '../stores/queue';
 import { useAuthStore } from '../stores/auth';
 import { useTownshipStore } from '../stores/township';
 import type { Command } from '../commands/registry';
-import { resetLoss } from '../db/seed';
+import { dropSpare, resetLoss } from '../db/seed';
 import { prepareSessionReset, resetSessionToSample } from './session';
 import { currentDb } from '../db/handle';
 
@@ -106,14 +107,28 @@ export function appCommands(): Command[] {
           return;
         }
         const loss = await resetLoss(currentDb());
-        // The fresh sample is prepared in the seed worker while the leader reads the question.
+        // The fresh sample is written into a spare database, in the seed worker, while the leader
+        // reads the question; the question says when it is ready (confirming earlier waits for it).
         const prepared = prepareSessionReset();
+        const spare = ref<'preparing' | 'prepared' | 'prepareFailed'>('preparing');
+        prepared.then(
+          (result) => (spare.value = result.ok ? 'prepared' : 'prepareFailed'),
+          () => (spare.value = 'prepareFailed'),
+        );
+        const message = (): VNode =>
+          h('div', [
+            h('p', t('reset.confirm', { ...loss })),
+            h(
+              'p',
+              { class: 'reset-spare', 'data-testid': 'reset-spare', 'data-state': spare.value },
+              t(`reset.${spare.value}`),
+            ),
+          ]);
         try {
-          await ElMessageBox.confirm(t('reset.confirm', { ...loss }), t('layers.resetData'), {
-            type: 'warning',
-          });
+          await ElMessageBox.confirm(message, t('layers.resetData'), { type: 'warning' });
         } catch {
-          return; // cancelled
+          void dropSpare(prepared); // cancelled
+          return;
         }
         if (await resetSessionToSample(loss, prepared)) ElMessage.success(t('layers.resetDone'));
       },

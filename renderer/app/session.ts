@@ -9,11 +9,11 @@ import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import type { GridDeskDb } from '../db/database';
-import { currentDb, openCurrentDb } from '../db/handle';
-import { prepareResetSample, resetToSample, type ResetLoss } from '../db/seed';
-import type { PreparedSample } from '../db/seed-prepare';
+import { centresDb, currentDb, openCurrentCentre, setCurrentDb } from '../db/handle';
+import { prepareSampleSpare, resetToSample, type ResetLoss, type SpareResult } from '../db/seed';
+import { dropOrphanDatabases } from '../db/centres';
 import { startUpDatabase } from '../db/start-up';
-import { prepareSampleInWorker } from '../seed/client';
+import { prepareSampleInWorker, prepareSpareInWorker } from '../seed/client';
 import { loadSetup } from '../db/dataset-repo';
 import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts } from '../db/accounts-repo';
@@ -23,7 +23,7 @@ import { useAuthStore } from '../stores/auth';
 import { useSettingsStore } from '../stores/settings';
 import { useTalliesStore } from '../stores/tallies';
 import { loadSettings } from '../db/settings-repo';
-import { startSamplePositionFeed } from './position-feed';
+import { startSamplePositionFeed, stopSamplePositionFeed } from './position-feed';
 import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
@@ -45,6 +45,43 @@ async function fetchSample(): Promise<unknown[]> {
  */
 function rebuildTalliesWhenShown(): void {
   requestAnimationFrame(() => setTimeout(() => useTalliesStore().start(), 0));
+}
+
+/**
+ * Windows of this installation (the workstation, the wall) hear here when a centre's database was
+ * swapped (a reset to the sample) or another centre was opened; a window whose database is no longer
+ * the open centre's reloads, and so opens the right one.
+ */
+const CENTRE_CHANNEL = 'griddesk-centre';
+
+function announceCentreDb(dbName: string): void {
+  const channel = new BroadcastChannel(CENTRE_CHANNEL);
+  channel.postMessage({ dbName });
+  channel.close();
+}
+
+function reloadWhenCentreMoves(): void {
+  const channel = new BroadcastChannel(CENTRE_CHANNEL);
+  channel.onmessage = (event: MessageEvent<{ dbName?: unknown }>) => {
+    if (typeof event.data.dbName === 'string' && event.data.dbName !== currentDb().name)
+      window.location.reload();
+  };
+}
+
+/** Drops spare databases left behind by an interrupted reset, once the screen is up (centres.ts). */
+function dropOrphansWhenIdle(): void {
+  setTimeout(() => {
+    void indexedDB
+      .databases()
+      .then((all) =>
+        dropOrphanDatabases(
+          centresDb(),
+          all.flatMap((d) => (d.name ? [d.name] : [])),
+          Date.now(),
+        ),
+      )
+      .catch((e: unknown) => console.warn('[centres] clean-up failed:', e));
+  }, 5_000);
 }
 
 async function loadIntoStores(database: GridDeskDb): Promise<void> {
@@ -72,7 +109,8 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
 export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
-    const db = openCurrentDb();
+    const { db } = await openCurrentCentre(Date.now());
+    reloadWhenCentreMoves();
     const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'), {
       prepare: prepareSampleInWorker,
     });
@@ -90,6 +128,7 @@ export async function startSession(): Promise<void> {
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
     rebuildTalliesWhenShown();
+    dropOrphansWhenIdle();
     void requestPersistentStorage().then((result) => useStorageStore().setPersistence(result));
   } catch (error) {
     app.setPhase('error', [error instanceof Error ? error.message : String(error)]);
@@ -97,26 +136,26 @@ export async function startSession(): Promise<void> {
 }
 
 /**
- * Starts loading and preparing a fresh sample in the seed worker for a reset, writing nothing (the
- * reset command starts it when it asks the leader to confirm; a cancelled reset drops it).
+ * Starts writing a fresh sample into a spare database, in the seed worker, for a reset: the reset
+ * command starts it when it asks the leader to confirm, so only the switch is left once they do; a
+ * cancelled reset drops it (seed.ts dropSpare).
  */
-export function prepareSessionReset(): Promise<PreparedSample> {
-  const preparing = prepareResetSample(currentDb(), fetchSample, Date.now(), {
-    prepare: prepareSampleInWorker,
-  });
+export function prepareSessionReset(): Promise<SpareResult> {
+  const preparing = prepareSampleSpare(currentDb(), fetchSample, Date.now(), prepareSpareInWorker);
   preparing.catch(() => undefined); // reported by the reset that awaits it, if it goes ahead
   return preparing;
 }
 
 /**
- * Replaces the sample township's cases, record and attachments with a fresh sample, in one
- * transaction, as the signed-in leader (the repository checks the role and that this is the sample
- * centre); `confirmed` is what the leader was told would be lost. Clears what the screen still held of
- * the old data (placement, grid re-check, selection). Returns whether it worked; failures are shown.
+ * Puts the sample centre back to a fresh sample as the signed-in leader (the repository checks the
+ * role and that this is the sample centre); `confirmed` is what the leader was told would be lost.
+ * Clears what the screen still held of the old data (placement, grid re-check, selection) and reopens
+ * the stores on the new database; other windows hear of it and reload. Returns whether it worked;
+ * failures are shown.
  */
 export async function resetSessionToSample(
   confirmed: ResetLoss,
-  prepared?: Promise<PreparedSample>,
+  spare?: Promise<SpareResult>,
 ): Promise<boolean> {
   const app = useAppStore();
   const database = currentDb();
@@ -131,9 +170,10 @@ export async function resetSessionToSample(
   useMapUiStore().select(null);
   app.setPhase('seeding');
   try {
-    const result = await resetToSample(database, token, fetchSample, Date.now(), confirmed, {
-      prepare: prepareSampleInWorker,
-      ...(prepared === undefined ? {} : { prepared }),
+    const synthetic = useTownshipStore().dataset?.meta.synthetic === true;
+    const result = await resetToSample(centresDb(), database, token, fetchSample, Date.now(), confirmed, {
+      prepare: prepareSpareInWorker,
+      ...(spare === undefined ? {} : { spare }),
     });
     if (!result.ok) {
       ElMessage.error(
@@ -143,7 +183,14 @@ export async function resetSessionToSample(
       );
       return false;
     }
-    await loadIntoStores(database);
+    stopSamplePositionFeed();
+    useRecordStore().unfollow();
+    useCasesStore().unfollow();
+    setCurrentDb(result.db);
+    useRecordStore().follow(result.db);
+    await loadIntoStores(result.db);
+    if (synthetic) startSamplePositionFeed(result.db);
+    announceCentreDb(result.db.name);
     rebuildTalliesWhenShown();
     return true;
   } catch (error) {

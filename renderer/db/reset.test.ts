@@ -5,7 +5,17 @@ import { DEFAULT_CENTRE_SETTINGS } from '../../shared/settings/centre-settings';
 import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
 import { GridDeskDb } from './database';
 import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
-import { ensureSeeded, prepareResetSample, resetLoss, resetToSample, type ResetLoss } from './seed';
+import { Dexie } from 'dexie';
+import {
+  SPARE_MAX_AGE_MS,
+  ensureSeeded,
+  prepareSampleSpare,
+  resetLoss,
+  resetToSample as resetAt,
+  type ResetLoss,
+  type ResetResult,
+} from './seed';
+import { currentCentre, openCentres, type CentresDb } from './centres';
 import { createCase } from './case-actions';
 import { saveSettings, loadSettings } from './settings-repo';
 import { checkStoredRecordHealth, verifyStoredRecord } from './record-repo';
@@ -14,6 +24,7 @@ import type { SessionToken } from './sessions';
 import { addAccount, signInAs } from './test-accounts';
 
 let db: GridDeskDb;
+let registry: CentresDb;
 let serial = 0;
 let lead: SessionToken;
 let op: SessionToken;
@@ -36,8 +47,26 @@ async function state() {
   };
 }
 
+/**
+ * Resets the sample centre the registry opens; on success the test's `db` becomes the new database,
+ * once the old one is deleted.
+ */
+async function resetToSample(
+  ...args: Parameters<typeof resetAt> extends [unknown, unknown, ...infer R] ? R : never
+) {
+  const result: ResetResult = await resetAt(registry, db, ...args);
+  if (result.ok) {
+    await result.dropped;
+    db = result.db;
+  }
+  return result;
+}
+
 beforeEach(async () => {
-  db = new GridDeskDb(`reset-test-${serial++}`);
+  const name = `reset-test-${serial++}`;
+  db = new GridDeskDb(name);
+  registry = openCentres(`${name}-centres`);
+  await currentCentre(registry, NOW, name);
   await ensureSeeded(db, sample, NOW);
   await addAccount(db, 'lead', 'leader');
   await addAccount(db, 'op', 'operator');
@@ -80,6 +109,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await db.delete();
+  await registry.delete();
 });
 
 describe('resetting to the sample', () => {
@@ -93,8 +123,13 @@ describe('resetting to the sample', () => {
 
   it('by a leader: the day’s case and photo are gone, the sample is back, settings and accounts stay', async () => {
     const before = await state();
-    const result = await resetToSample(db, lead, sample, LATER, await resetLoss(db));
+    const old = db.name;
+    const result = await resetToSample(lead, sample, LATER, await resetLoss(db));
     expect(result).toMatchObject({ ok: true, status: 'seeded' });
+    // The sample centre now lives in the new database; the old one is gone.
+    expect((await currentCentre(registry, LATER)).dbName).toBe(db.name);
+    expect(db.name).not.toBe(old);
+    expect(await Dexie.exists(old)).toBe(false);
     const after = await state();
     expect(after.cases).toHaveLength(fixture.cases.length);
     expect(after.cases.some(([, description]) => description === '今天新登记的占道经营')).toBe(false);
@@ -108,55 +143,82 @@ describe('resetting to the sample', () => {
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
   });
 
-  it('writes a sample prepared while the question was asked, shifted to when it was prepared', async () => {
+  it('switches to a sample written while the question was asked, shifted to when it was written', async () => {
     const asked = LATER - 30_000;
-    const prepared = prepareResetSample(db, sample, asked);
+    const spare = prepareSampleSpare(db, sample, asked);
     let loads = 0;
     const counted = async (): Promise<unknown[]> => {
       loads += 1;
       return sample();
     };
-    const result = await resetToSample(db, lead, counted, LATER, await resetLoss(db), { prepared });
+    const result = await resetToSample(lead, counted, LATER, await resetLoss(db), { spare });
     expect(result).toMatchObject({ ok: true, status: 'seeded' });
     expect(loads).toBe(0);
+    expect(db.name).toBe((await spare).ok && ((await spare) as { dbName: string }).dbName);
     const stored = await loadDataset(db);
     expect(stored && newestEventAt(stored)).toBe(asked - SAMPLE_LEAD_MS);
-    expect(await readMeta(db, 'seededAt')).toBe(LATER);
+    expect(await readMeta(db, 'seededAt')).toBe(asked);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('writes the sample again when the spare was written too long before the leader confirmed', async () => {
+    const asked = LATER - SPARE_MAX_AGE_MS - 1;
+    const spare = await prepareSampleSpare(db, sample, asked);
+    if (!spare.ok) throw new Error('spare failed');
+    const result = await resetToSample(lead, sample, LATER, await resetLoss(db), {
+      spare: Promise.resolve(spare),
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(db.name).not.toBe(spare.dbName);
+    expect(await Dexie.exists(spare.dbName)).toBe(false);
+    const stored = await loadDataset(db);
+    expect(stored && newestEventAt(stored)).toBe(LATER - SAMPLE_LEAD_MS);
   });
 
   it('raises no record alarm afterwards, though a backup of the old record was exported here', async () => {
     const exported = await exportBackup(db, lead, NOW + 120_000);
     expect(exported.ok).toBe(true);
     expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
-    expect(await resetToSample(db, lead, sample, LATER, await resetLoss(db))).toMatchObject({ ok: true });
+    expect(await resetToSample(lead, sample, LATER, await resetLoss(db))).toMatchObject({ ok: true });
     expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
   });
 
   it('is refused to an operator, the wall, and an account id posing as a session, changing nothing', async () => {
     const before = await state();
     const loss = await resetLoss(db);
-    expect(await resetToSample(db, op, sample, LATER, loss)).toEqual({
+    expect(await resetToSample(op, sample, LATER, loss)).toEqual({
       ok: false,
       refusal: { key: 'reset.leaderOnly', params: {} },
     });
-    expect(await resetToSample(db, wall, sample, LATER, loss)).toMatchObject({
+    expect(await resetToSample(wall, sample, LATER, loss)).toMatchObject({
       refusal: { key: 'reset.leaderOnly' },
     });
-    expect(await resetToSample(db, 'lead' as SessionToken, sample, LATER, loss)).toMatchObject({
+    expect(await resetToSample('lead' as SessionToken, sample, LATER, loss)).toMatchObject({
       refusal: { key: 'auth.notSignedIn' },
     });
     await db.accounts.update('lead', { disabled: true });
-    expect(await resetToSample(db, lead, sample, LATER, loss)).toMatchObject({
+    expect(await resetToSample(lead, sample, LATER, loss)).toMatchObject({
       refusal: { key: 'auth.disabled' },
     });
     expect(await state()).toEqual({ ...before, accounts: await db.accounts.toArray() });
   });
 
+  it('drops the spare it wrote when refused, and leaves the sample centre where it was', async () => {
+    const spare = await prepareSampleSpare(db, sample, LATER);
+    if (!spare.ok) throw new Error('spare failed');
+    expect(await Dexie.exists(spare.dbName)).toBe(true);
+    const loss = await resetLoss(db);
+    expect(await resetToSample(op, sample, LATER, loss, { spare: Promise.resolve(spare) })).toMatchObject({
+      refusal: { key: 'reset.leaderOnly' },
+    });
+    expect(await Dexie.exists(spare.dbName)).toBe(false);
+    expect((await currentCentre(registry, LATER)).dbName).toBe(db.name);
+  });
+
   it('is refused on a real centre’s data', async () => {
     await replaceDataset(db, { ...fixture, meta: { ...fixture.meta, label: '新安街道', synthetic: false } });
     const before = await state();
-    expect(await resetToSample(db, lead, sample, LATER, await resetLoss(db))).toMatchObject({
+    expect(await resetToSample(lead, sample, LATER, await resetLoss(db))).toMatchObject({
       refusal: { key: 'reset.notSample' },
     });
     expect(await state()).toEqual(before);
@@ -172,7 +234,7 @@ describe('resetting to the sample', () => {
       NOW + 120_000,
     );
     const before = await state();
-    expect(await resetToSample(db, lead, sample, LATER, told)).toMatchObject({
+    expect(await resetToSample(lead, sample, LATER, told)).toMatchObject({
       ok: false,
       refusal: { key: 'reset.changed', params: { cases: told.cases + 1 } },
     });
@@ -186,7 +248,7 @@ describe('resetting to the sample', () => {
       township.grids[1]!.code = '32038110500100';
       return [township, cases];
     };
-    const result = await resetToSample(db, lead, broken, LATER, await resetLoss(db));
+    const result = await resetToSample(lead, broken, LATER, await resetLoss(db));
     expect(result.ok).toBe(false);
     expect(await state()).toEqual(before);
   });

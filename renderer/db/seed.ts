@@ -1,6 +1,9 @@
+import { Dexie, type Transaction } from 'dexie';
 import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
-import type { Transaction } from 'dexie';
-import type { GridDeskDb } from './database';
+import type { WorkstationInfo } from '../../shared/model/ids';
+import { tablesOfPart } from '../../shared/schema/store-tables';
+import { openDb, type GridDeskDb } from './database';
+import { moveCentreDb, newCentreDbName, type CentresDb } from './centres';
 import { writeRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
 import { sessionAccount, type SessionToken } from './sessions';
@@ -39,16 +42,10 @@ export type PrepareSample = (parts: unknown[], now: number, workstation: string)
 export const prepareSampleHere: PrepareSample = (parts, now, workstation) =>
   Promise.resolve(prepareSampleParts(parts, now, workstation));
 
-/** Loads the sample, then prepares it; a sample that cannot be loaded is an error naming it. */
-async function loadAndPrepare(
-  loadSample: LoadSample,
-  prepare: PrepareSample,
-  now: number,
-  workstation: string,
-): Promise<PreparedSample> {
-  let parts: unknown[];
+/** Loads the sample's files; a sample that cannot be loaded is an error naming it. */
+async function loadSampleParts(loadSample: LoadSample): Promise<unknown[] | SampleRefused> {
   try {
-    parts = await loadSample();
+    return await loadSample();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const location = { file: 'sample', collection: null, index: null, recordId: null, field: '' };
@@ -58,7 +55,17 @@ async function loadAndPrepare(
       warnings: [],
     };
   }
-  return prepare(parts, now, workstation);
+}
+
+/** Loads the sample, then prepares it. */
+async function loadAndPrepare(
+  loadSample: LoadSample,
+  prepare: PrepareSample,
+  now: number,
+  workstation: string,
+): Promise<PreparedSample> {
+  const parts = await loadSampleParts(loadSample);
+  return Array.isArray(parts) ? prepare(parts, now, workstation) : parts;
 }
 
 /**
@@ -118,8 +125,8 @@ export async function ensureSeeded(
 }
 
 /**
- * Loads and prepares the sample for {@link resetToSample} (times shifted to `now`, ids scoped by this
- * workstation), writing nothing: a reset can start this when it asks for confirmation.
+ * Loads and prepares the sample for a reset (times shifted to `now`, ids scoped by this workstation),
+ * writing nothing.
  */
 export async function prepareResetSample(
   db: GridDeskDb,
@@ -129,6 +136,91 @@ export async function prepareResetSample(
 ): Promise<PreparedSample> {
   return loadAndPrepare(loadSample, options.prepare ?? prepareSampleHere, now, await workstationId(db, now));
 }
+
+/** A fresh sample written into a database of its own, beside the open one, for a reset to switch to. */
+export interface SampleSpare {
+  readonly ok: true;
+  readonly dbName: string;
+  /** The `now` its times were shifted to, epoch ms. */
+  readonly preparedAt: number;
+  readonly shiftMs: number;
+  readonly warnings: readonly DatasetIssue[];
+}
+
+export type SpareResult = SampleSpare | SampleRefused;
+
+/**
+ * Writes a prepared sample into the new, empty database `dbName`, in one transaction, with the
+ * workstation id it was scoped by; then closes it. Nothing else is touched.
+ */
+export async function writeSampleDatabase(
+  dbName: string,
+  prepared: Extract<PreparedSample, { ok: true }>,
+  now: number,
+  workstation: WorkstationInfo,
+): Promise<void> {
+  const spare = openDb(dbName);
+  try {
+    await spare.transaction('rw', spare.tables, async (tx) => {
+      await writeDataset(datasetTables(tx), prepared.dataset, {
+        seededAt: now,
+        sampleTimeShiftMs: prepared.shiftMs,
+      });
+      await writeRecord(tx, prepared.record);
+      await spare.meta.put({ key: 'workstation', value: workstation });
+    });
+  } finally {
+    spare.close();
+  }
+}
+
+/** Prepares the sample and writes it into a spare database; by default here, or in the seed worker. */
+export type PrepareSpare = (
+  parts: unknown[],
+  now: number,
+  workstation: WorkstationInfo,
+  dbName: string,
+) => Promise<SpareResult>;
+
+/** Prepares and writes on the calling thread (tests; the app passes the seed worker's). */
+export const prepareSpareHere: PrepareSpare = async (parts, now, workstation, dbName) => {
+  const prepared = prepareSampleParts(parts, now, workstation.id);
+  if (!prepared.ok) return prepared;
+  await writeSampleDatabase(dbName, prepared, now, workstation);
+  return { ok: true, dbName, preparedAt: now, shiftMs: prepared.shiftMs, warnings: prepared.warnings };
+};
+
+/**
+ * Loads the sample and has it prepared and written into a new spare database named for `now`, the
+ * open database untouched: a reset starts this when it asks the leader to confirm, so that only the
+ * switch is left once they do. A spare never switched to is dropped by {@link dropSpare}, or later by
+ * the start-up's clean-up (centres.ts dropOrphanDatabases).
+ */
+export async function prepareSampleSpare(
+  db: GridDeskDb,
+  loadSample: LoadSample,
+  now: number,
+  prepare: PrepareSpare = prepareSpareHere,
+): Promise<SpareResult> {
+  const parts = await loadSampleParts(loadSample);
+  if (!Array.isArray(parts)) return parts;
+  await workstationId(db, now);
+  const row = await db.meta.get('workstation');
+  if (row?.key !== 'workstation') throw new Error('the workstation id is missing');
+  return prepare(parts, now, row.value, newCentreDbName('sample', now));
+}
+
+/** Deletes a spare database a reset did not switch to (the leader cancelled, or it was refused). */
+export async function dropSpare(spare: Promise<SpareResult> | SpareResult): Promise<void> {
+  const done = await Promise.resolve(spare).catch(() => null);
+  if (done?.ok === true) await Dexie.delete(done.dbName);
+}
+
+/**
+ * A spare prepared longer ago than this is prepared again at the reset: its times would otherwise lag
+ * the clock by more than a sample reset should (its newest event lands a few minutes before `now`).
+ */
+export const SPARE_MAX_AGE_MS = 10 * 60_000;
 
 /** What a reset to the sample throws away: the cases, record events and attachments stored now. */
 export interface ResetLoss {
@@ -156,7 +248,15 @@ export interface ResetRefusal {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
-export type ResetResult = SeedResult | { readonly ok: false; readonly refusal: ResetRefusal };
+export type ResetResult =
+  | (Extract<SeedResult, { ok: true }> & {
+      /** The centre's database now: the spare, open (the old one is closed and being deleted). */
+      readonly db: GridDeskDb;
+      /** Settles when the old database is deleted (other windows must let go of it first). */
+      readonly dropped: Promise<void>;
+    })
+  | SampleRefused
+  | { readonly ok: false; readonly refusal: ResetRefusal };
 
 /**
  * The `meta` rows a reset replaces or drops: those describing the dataset, the record's head, and the
@@ -171,7 +271,7 @@ const REPLACED_META_KEYS: readonly MetaKey[] = [
   'lastBackupHead',
   'recordRekey',
   'verifiedCheckpoint',
-  // The indicators' roll-ups are of the old record: writeRecord clears them, and they are rebuilt.
+  // The indicators' roll-ups are of the old record: the spare has none, and they are rebuilt.
   'tallies',
 ];
 
@@ -179,47 +279,84 @@ function sameLoss(a: ResetLoss, b: ResetLoss): boolean {
   return a.cases === b.cases && a.events === b.events && a.attachments === b.attachments;
 }
 
+export interface ResetOptions {
+  /** Where the spare is prepared and written: {@link prepareSpareHere} by default, else the seed worker. */
+  readonly prepare?: PrepareSpare;
+  /** The spare started while the leader read the question ({@link prepareSampleSpare}). */
+  readonly spare?: Promise<SpareResult>;
+}
+
 /**
- * Throws away the dataset, the case record and attachments and puts the sample back (time-shifted to
- * `now`), in one transaction; local accounts, the centre settings and every other `meta` row that
- * is not the dataset's or the record head stay. Only for the sample centre
- * (a stored dataset whose meta says `synthetic: true`) and only by an enabled shift leader, both
- * checked inside that transaction from the stored account behind `session`. `confirmed` is what the
- * leader was told would be lost (see {@link resetLoss}): if more or less is stored by the time of the
- * write (another window added a case), nothing happens and the refusal says so. A bad sample changes
- * nothing either.
+ * Puts the sample centre back to a fresh sample (time-shifted to about `now`): the dataset, the case
+ * record and attachments are thrown away; local accounts, the centre settings and every other `meta`
+ * row that is not the dataset's or the record head stay. Only for the sample centre (registered as
+ * such, its stored dataset `synthetic: true`) and only by an enabled shift leader, checked from the
+ * stored account behind `session` in the transaction that also counts what is stored: `confirmed` is
+ * what the leader was told would be lost ({@link resetLoss}); if more or less is stored by then,
+ * nothing happens and the refusal says so. A bad sample changes nothing either.
+ *
+ * The fresh sample is written into a spare database beside the open one (prepared while the question
+ * was read, see {@link prepareSampleSpare}, or now), what stays is copied into it, and then the
+ * registry points the sample centre at it in one transaction: that is the moment of the reset, and
+ * it is all or nothing (until then the old database is untouched; after it, the old one is closed and
+ * deleted). The caller must reopen its stores on the returned database.
  */
 export async function resetToSample(
+  registry: CentresDb,
   db: GridDeskDb,
   session: SessionToken,
   loadSample: LoadSample,
   now: number,
   confirmed: ResetLoss,
-  options: SeedOptions = {},
+  options: ResetOptions = {},
 ): Promise<ResetResult> {
-  const prepared = await (options.prepared ?? prepareResetSample(db, loadSample, now, options));
-  if (!prepared.ok) return prepared;
-  const refusal = await db.transaction('rw', db.tables, async (tx): Promise<ResetRefusal | null> => {
-    const found = await sessionAccount(db, session);
-    if (!found.ok) return found.refusal;
-    if (found.account.role !== 'leader') return { key: 'reset.leaderOnly', params: {} };
-    const meta = await db.meta.get('dataset');
-    if (meta?.key !== 'dataset' || meta.value.synthetic !== true)
-      return { key: 'reset.notSample', params: {} };
-    const loss = await resetLoss(db);
-    if (!sameLoss(loss, confirmed)) return { key: 'reset.changed', params: { ...loss } };
-    // writeDataset clears the whole meta table; only the dataset's rows and the record's head are
-    // replaced, the rest (the centre's settings, what the import remembers) is the centre's and stays.
-    const kept = (await db.meta.toArray()).filter((row) => !REPLACED_META_KEYS.includes(row.key));
-    await writeDataset(datasetTables(tx), prepared.dataset, {
-      seededAt: now,
-      sampleTimeShiftMs: prepared.shiftMs,
-    });
-    await db.attachments.clear();
-    await writeRecord(tx, prepared.record);
-    await db.meta.bulkPut(kept);
-    return null;
+  let spare = await (options.spare ?? prepareSampleSpare(db, loadSample, now, options.prepare));
+  if (spare.ok && now - spare.preparedAt > SPARE_MAX_AGE_MS) {
+    await dropSpare(spare);
+    spare = await prepareSampleSpare(db, loadSample, now, options.prepare);
+  }
+  if (!spare.ok) return spare;
+  const localTables = tablesOfPart('local').map((name) => db.table(name));
+  const centre = await registry.centres.where('dbName').equals(db.name).first();
+  const checked = await db.transaction(
+    'r',
+    [db.meta, db.cases, db.events, db.attachments, ...localTables],
+    async (): Promise<ResetRefusal | { kept: MetaRow[]; local: Map<string, unknown[]> }> => {
+      const found = await sessionAccount(db, session);
+      if (!found.ok) return found.refusal;
+      if (found.account.role !== 'leader') return { key: 'reset.leaderOnly', params: {} };
+      const meta = await db.meta.get('dataset');
+      if (meta?.key !== 'dataset' || meta.value.synthetic !== true || centre?.kind !== 'sample')
+        return { key: 'reset.notSample', params: {} };
+      const loss = await resetLoss(db);
+      if (!sameLoss(loss, confirmed)) return { key: 'reset.changed', params: { ...loss } };
+      // Only the dataset's rows and the record's head are replaced; the rest (the centre's settings,
+      // what the import remembers, the workstation id) is the centre's and stays.
+      const kept = (await db.meta.toArray()).filter((row) => !REPLACED_META_KEYS.includes(row.key));
+      const local = new Map<string, unknown[]>();
+      for (const table of localTables) local.set(table.name, await table.toArray());
+      return { kept, local };
+    },
+  );
+  if ('key' in checked) {
+    await dropSpare(spare);
+    return { ok: false, refusal: checked };
+  }
+  const next = openDb(spare.dbName);
+  await next.transaction('rw', [next.meta, ...localTables.map((t) => next.table(t.name))], async () => {
+    await next.meta.bulkPut(checked.kept);
+    for (const [name, rows] of checked.local) {
+      await next.table(name).clear();
+      await next.table(name).bulkAdd(rows);
+    }
   });
-  if (refusal) return { ok: false, refusal };
-  return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
+  if (!centre || !(await moveCentreDb(registry, centre.id, db.name, spare.dbName))) {
+    next.close();
+    await dropSpare(spare);
+    return { ok: false, refusal: { key: 'reset.changed', params: { ...confirmed } } };
+  }
+  db.close();
+  // Deleting waits for every other window to let go of the old database (they reopen on the news).
+  const dropped = Dexie.delete(db.name).catch((e: unknown) => console.warn('[reset] old database kept:', e));
+  return { ok: true, status: 'seeded', shiftMs: spare.shiftMs, warnings: spare.warnings, db: next, dropped };
 }

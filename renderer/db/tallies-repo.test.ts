@@ -7,6 +7,7 @@ import { exportBackup, restoreBackup } from './backup-repo';
 import { createCases, runCaseActions, type NewCaseItem } from './case-actions';
 import { GridDeskDb } from './database';
 import { resetLoss, resetToSample } from './seed';
+import { currentCentre, openCentres } from './centres';
 import { saveSettings } from './settings-repo';
 import {
   currentTallyRules,
@@ -186,8 +187,13 @@ describe('the indicators’ roll-ups in the database', () => {
     await db.meta.put({ key: 'dataset', value: { ...fixture.meta, synthetic: true } });
     const lead = await signInAs(db, 'lead');
     const sample = async (): Promise<unknown[]> => makeFixtureSampleFiles();
-    const reset = await resetToSample(db, lead, sample, NOW + 120_000, await resetLoss(db));
-    expect(reset).toMatchObject({ ok: true });
+    const registry = openCentres(`${db.name}-centres`);
+    await currentCentre(registry, NOW, db.name);
+    const reset = await resetToSample(registry, db, lead, sample, NOW + 120_000, await resetLoss(db));
+    if (!reset.ok) throw new Error('reset failed');
+    await reset.dropped;
+    await registry.delete();
+    db = reset.db;
     expect(await talliesCurrent(db)).toBe(false);
     expect(await stored()).toEqual({ cases: [], days: [] });
   });

@@ -1,12 +1,12 @@
-import { wrap } from 'comlink';
-import type { PrepareSample } from '../db/seed';
+import { wrap, type Remote } from 'comlink';
+import type { PrepareSample, PrepareSpare, PreparedSample, SpareResult } from '../db/seed';
 import type { SeedService } from './seed.worker';
 
 /**
- * Prepares the sample in a fresh seed worker (seed.worker.ts), which ends when it is done. A worker
- * that cannot start is an error, not a hang.
+ * Runs one job in a fresh seed worker (seed.worker.ts), which ends when it is done. A worker that
+ * cannot start is an error, not a hang.
  */
-export const prepareSampleInWorker: PrepareSample = async (parts, now, workstation) => {
+async function inSeedWorker<T>(job: (service: Remote<SeedService>) => Promise<T>): Promise<T> {
   const worker = new Worker(new URL('./seed.worker.ts', import.meta.url), { type: 'module' });
   const failed = new Promise<never>((_, reject) =>
     worker.addEventListener('error', (e) =>
@@ -14,8 +14,16 @@ export const prepareSampleInWorker: PrepareSample = async (parts, now, workstati
     ),
   );
   try {
-    return await Promise.race([wrap<SeedService>(worker).prepare(parts, now, workstation), failed]);
+    return await Promise.race([job(wrap<SeedService>(worker)), failed]);
   } finally {
     worker.terminate();
   }
-};
+}
+
+/** Prepares the sample in the seed worker (the first start writes it). */
+export const prepareSampleInWorker: PrepareSample = (parts, now, workstation) =>
+  inSeedWorker<PreparedSample>((service) => service.prepare(parts, now, workstation));
+
+/** Prepares the sample and writes it into a spare database, in the seed worker (a reset). */
+export const prepareSpareInWorker: PrepareSpare = (parts, now, workstation, dbName) =>
+  inSeedWorker<SpareResult>((service) => service.prepareSpare(parts, now, workstation, dbName));

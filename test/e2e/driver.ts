@@ -167,10 +167,54 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * The IndexedDB database of the centre the app has open, as its registry (griddesk-centres) says: the
+ * sample centre starts in `griddesk`, and each reset to the sample moves it to a new database.
+ */
+export async function appDbName(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        interface Request<R> {
+          result: R;
+          error: unknown;
+          onsuccess: (() => void) | null;
+          onerror: (() => void) | null;
+        }
+        interface Store {
+          get(key: string): Request<{ value?: string; dbName?: string } | undefined>;
+        }
+        interface Db {
+          transaction(names: string[], mode: string): { objectStore(name: string): Store };
+          close(): void;
+        }
+        const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
+        const open = idb.open('griddesk-centres');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['state', 'centres'], 'readonly');
+          const current = tx.objectStore('state').get('current');
+          current.onerror = () => reject(new Error(String(current.error)));
+          current.onsuccess = () => {
+            const centre = tx.objectStore('centres').get(current.result?.value ?? '');
+            centre.onsuccess = () => {
+              open.result.close();
+              const name = centre.result?.dbName;
+              if (name === undefined) reject(new Error('no open centre in griddesk-centres'));
+              else resolve(name);
+            };
+            centre.onerror = () => reject(new Error(String(centre.error)));
+          };
+        };
+      }),
+  );
+}
+
 /** Every record of one object store of the app's IndexedDB, as stored right now. */
 export async function storedRecords<T>(page: Page, store: string): Promise<T[]> {
+  const dbName = await appDbName(page);
   return page.evaluate(
-    (name) =>
+    ({ name, dbName }) =>
       new Promise<T[]>((resolve, reject) => {
         interface Request<R> {
           result: R;
@@ -183,7 +227,7 @@ export async function storedRecords<T>(page: Page, store: string): Promise<T[]> 
           close(): void;
         }
         const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
-        const open = idb.open('griddesk');
+        const open = idb.open(dbName);
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const all = open.result.transaction(name, 'readonly').objectStore(name).getAll();
@@ -194,7 +238,7 @@ export async function storedRecords<T>(page: Page, store: string): Promise<T[]> 
           all.onerror = () => reject(new Error(String(all.error)));
         };
       }),
-    store,
+    { name: store, dbName },
   );
 }
 

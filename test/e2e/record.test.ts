@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, inputOf, mapIdle, openApp, screenshot, signIn, type Session } from './driver';
+import { ARTIFACTS, appDbName, inputOf, mapIdle, openApp, screenshot, signIn, type Session } from './driver';
 
 /** One request on one object store of the app's IndexedDB: get or delete a key, or count the rows. */
 async function idb(
@@ -14,8 +14,9 @@ async function idb(
   op: 'get' | 'delete' | 'count',
   key?: string | number,
 ): Promise<unknown> {
+  const dbName = await appDbName(page);
   return page.evaluate(
-    ({ store, op, key }) =>
+    ({ store, op, key, dbName }) =>
       new Promise<unknown>((resolve, reject) => {
         interface Request {
           result: unknown;
@@ -33,7 +34,7 @@ async function idb(
           close(): void;
         }
         const factory = (globalThis as unknown as { indexedDB: { open(name: string): Request } }).indexedDB;
-        const open = factory.open('griddesk');
+        const open = factory.open(dbName);
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result as Db;
@@ -48,7 +49,7 @@ async function idb(
           request.onerror = () => reject(new Error(String(request.error)));
         };
       }),
-    { store, op, key },
+    { store, op, key, dbName },
   );
 }
 

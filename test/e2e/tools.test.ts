@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { inputOf, mapIdle, openApp, screenshot, signIn, storedRecords, type Session } from './driver';
+import {
+  appDbName,
+  inputOf,
+  mapIdle,
+  openApp,
+  screenshot,
+  signIn,
+  storedRecords,
+  type Session,
+} from './driver';
 import {
   REAL_HOTLINE_SAMPLE_FILES,
   REAL_HOTLINE_UNMATCHED,
@@ -195,8 +204,9 @@ describe('workspace tools', () => {
     await screenshot(s.page, 'record');
 
     // Someone edits what event 100 carried, directly in IndexedDB (not through GridDesk).
+    const dbName = await appDbName(s.page);
     await s.page.evaluate(
-      () =>
+      (dbName) =>
         new Promise<void>((resolve, reject) => {
           interface Request<T> {
             result: T;
@@ -219,7 +229,7 @@ describe('workspace tools', () => {
             error: unknown;
           }
           const idb = (globalThis as unknown as { indexedDB: { open(name: string): Request<Db> } }).indexedDB;
-          const open = idb.open('griddesk');
+          const open = idb.open(dbName);
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction('events', 'readwrite');
@@ -238,6 +248,7 @@ describe('workspace tools', () => {
             tx.onerror = () => reject(tx.error);
           };
         }),
+      dbName,
     );
     await s.page.getByTestId('record-start').click();
     await expect

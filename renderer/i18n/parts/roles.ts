@@ -10,6 +10,9 @@ export const rolesMessages = {
         '将丢弃本机的 {cases} 件案件、{events} 条执法记录和 {attachments} 个附件，恢复为示例乡镇数据；本机账号和中心设置保留。确定继续？',
       leaderOnly: '仅带班领导登录后可以恢复示例数据',
       notSample: '本机数据不是示例乡镇，不能恢复示例数据',
+      preparing: '正在准备新的示例数据……',
+      prepared: '新的示例数据已备好，确定后立即恢复',
+      prepareFailed: '示例数据准备失败，确定后将重新准备',
       changed:
         '确认之后数据有变动（现有 {cases} 件案件、{events} 条记录、{attachments} 个附件），未恢复，请重试',
     },
@@ -39,6 +42,9 @@ export const rolesMessages = {
         'This discards the {cases} cases, {events} record events and {attachments} attachments on this PC and restores the sample township; the local accounts and the centre settings stay. Continue?',
       leaderOnly: 'Only a signed-in shift leader may reset to the sample',
       notSample: 'The data on this PC is not the sample township; it cannot be reset to the sample',
+      preparing: 'Preparing a fresh sample…',
+      prepared: 'The fresh sample is ready; it is restored as soon as you confirm',
+      prepareFailed: 'Preparing the sample failed; it is prepared again when you confirm',
       changed:
         'The data changed after you confirmed (now {cases} cases, {events} events, {attachments} attachments); nothing was reset, try again',
     },

@@ -12,6 +12,7 @@ import type { GridDeskDb } from '../db/database';
 import { centresDb, currentDb, openCurrentCentre, setCurrentDb } from '../db/handle';
 import { prepareSampleSpare, resetToSample, type ResetLoss, type SpareResult } from '../db/seed';
 import { dropOrphanDatabases } from '../db/centres';
+import { CENTRE_CHANNEL, useCentresStore } from '../stores/centres';
 import { startUpDatabase } from '../db/start-up';
 import { prepareSampleInWorker, prepareSpareInWorker } from '../seed/client';
 import { loadSetup } from '../db/dataset-repo';
@@ -48,12 +49,10 @@ function rebuildTalliesWhenShown(): void {
 }
 
 /**
- * Windows of this installation (the workstation, the wall) hear here when a centre's database was
- * swapped (a reset to the sample) or another centre was opened; a window whose database is no longer
- * the open centre's reloads, and so opens the right one.
+ * Windows of this installation (the workstation, the wall) hear on {@link CENTRE_CHANNEL} when a
+ * centre's database was swapped (a reset to the sample) or another centre was opened; a window whose
+ * database is no longer the open centre's reloads, and so opens the right one.
  */
-const CENTRE_CHANNEL = 'griddesk-centre';
-
 function announceCentreDb(dbName: string): void {
   const channel = new BroadcastChannel(CENTRE_CHANNEL);
   channel.postMessage({ dbName });
@@ -109,10 +108,13 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
 export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
-    const { db } = await openCurrentCentre(Date.now());
+    const { db, centre } = await openCurrentCentre(Date.now());
+    useCentresStore().setOpen(centre);
     reloadWhenCentreMoves();
+    // Only the sample centre is ever seeded; a centre set up here stays empty until its data is brought in.
     const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'), {
       prepare: prepareSampleInWorker,
+      seed: centre.kind === 'sample',
     });
     useRecordStore().setHealth(started.health);
     if (started.seed?.ok === false) {
@@ -124,6 +126,12 @@ export async function startSession(): Promise<void> {
     }
     useRecordStore().follow(db);
     await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
+    if (started.health.status === 'empty') {
+      // A new centre: its first shift leader signs in, then brings in its data (phase 'setup').
+      app.setPhase('signIn');
+      dropOrphansWhenIdle();
+      return;
+    }
     await loadIntoStores(db);
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
@@ -214,7 +222,7 @@ export async function signInSession(username: string, password: string): Promise
   const auth = useAuthStore();
   closeSession(auth.token);
   auth.setSession(result.account, result.token);
-  useAppStore().setPhase('ready');
+  useAppStore().setPhase(useTownshipStore().dataset === null ? 'setup' : 'ready');
   return result;
 }
 

@@ -20,7 +20,7 @@ import { createCase } from './case-actions';
 import { saveSettings, loadSettings } from './settings-repo';
 import { checkStoredRecordHealth, verifyStoredRecord } from './record-repo';
 import { exportBackup } from './backup-repo';
-import type { SessionToken } from './sessions';
+import { sessionAccount, type SessionToken } from './sessions';
 import { addAccount, signInAs } from './test-accounts';
 
 let db: GridDeskDb;
@@ -141,6 +141,12 @@ describe('resetting to the sample', () => {
     const stored = await loadDataset(db);
     expect(stored && newestEventAt(stored)).toBe(LATER - SAMPLE_LEAD_MS);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+    // Whoever was signed in stays signed in on the new database, and can reset again.
+    expect(await sessionAccount(db, op)).toMatchObject({ ok: true, account: { username: 'op' } });
+    expect(await resetToSample(lead, sample, LATER + 60_000, await resetLoss(db))).toMatchObject({
+      ok: true,
+    });
+    expect(await sessionAccount(db, lead)).toMatchObject({ ok: true, account: { username: 'lead' } });
   });
 
   it('switches to a sample written while the question was asked, shifted to when it was written', async () => {

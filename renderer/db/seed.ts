@@ -6,7 +6,7 @@ import { openDb, type GridDeskDb } from './database';
 import { moveCentreDb, newCentreDbName, type CentresDb } from './centres';
 import { writeRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
-import { sessionAccount, type SessionToken } from './sessions';
+import { moveSessions, sessionAccount, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { prepareSampleParts, type PreparedSample, type SampleRefused } from './seed-prepare';
 
@@ -355,6 +355,7 @@ export async function resetToSample(
     await dropSpare(spare);
     return { ok: false, refusal: { key: 'reset.changed', params: { ...confirmed } } };
   }
+  moveSessions(db.name, next.name);
   db.close();
   // Deleting waits for every other window to let go of the old database (they reopen on the news).
   const dropped = Dexie.delete(db.name).catch((e: unknown) => console.warn('[reset] old database kept:', e));

@@ -81,6 +81,16 @@ export function closeSessionsOn(db: GridDeskDb): void {
   for (const [token, session] of sessions) if (session.dbName === db.name) sessions.delete(token);
 }
 
+/**
+ * Moves every session on the database named `from` to the one named `to`: a reset to the sample
+ * copied the accounts into a new database and switched the centre to it, so whoever was signed in
+ * stays signed in there (and no longer on the old one).
+ */
+export function moveSessions(from: string, to: string): void {
+  for (const [token, session] of sessions)
+    if (session.dbName === from) sessions.set(token, { ...session, dbName: to });
+}
+
 /** Why a session may not act: not (or no longer) signed in, or its account is disabled. */
 export interface SessionRefusal {
   readonly key: 'auth.notSignedIn' | 'auth.disabled';

@@ -13,7 +13,8 @@ export interface StartUpResult {
 
 /**
  * The database part of start-up: runs the record's quick check and seeds the sample only when the
- * database is empty (`onSeeding` is called first, to say so on screen). A database holding anything is
+ * database is empty and `options.seed` is not false (a centre set up here is never seeded; `onSeeding`
+ * is called first, to say so on screen). A database holding anything is
  * only checked, never written to: a missing head, a head that does not match the events, or cases
  * without their record come back as alarms, with everything left as found.
  */
@@ -22,10 +23,10 @@ export async function startUpDatabase(
   loadSample: LoadSample,
   now: number,
   onSeeding: () => void = () => undefined,
-  options: SeedOptions = {},
+  options: SeedOptions & { readonly seed?: boolean } = {},
 ): Promise<StartUpResult> {
   const found = await checkStoredRecordHealth(db);
-  if (found.status !== 'empty') return { health: found, seed: null };
+  if (found.status !== 'empty' || options.seed === false) return { health: found, seed: null };
   onSeeding();
   const seed = await ensureSeeded(db, loadSample, now, options);
   return { health: await checkStoredRecordHealth(db), seed };

@@ -3,7 +3,8 @@ import { ref, shallowRef } from 'vue';
 import { i18n, saveLocale, type Locale } from '../i18n';
 import { platform } from '../platform';
 
-export type AppPhase = 'loading' | 'seeding' | 'signIn' | 'ready' | 'error';
+/** `setup`: signed in to a centre set up here that holds no township data yet. */
+export type AppPhase = 'loading' | 'seeding' | 'signIn' | 'setup' | 'ready' | 'error';
 
 /** Session-wide state: language, start-up phase and what went wrong. */
 export const useAppStore = defineStore('app', () => {

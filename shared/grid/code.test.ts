@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatGridCode, parseGridCode, westToEastNorthToSouth } from './code';
+import { formatGridCode, parseDivisionCode, parseGridCode, westToEastNorthToSouth } from './code';
 
 describe('grid codes', () => {
   it('accepts a 15-digit code and splits county, township, community and sequence', () => {
@@ -42,5 +42,22 @@ describe('grid codes', () => {
       [120.3, 32.1], // north-east
     ];
     expect(westToEastNorthToSouth(cells, 0.05)).toEqual([1, 3, 2, 0]);
+  });
+});
+
+describe('a township division code (9 digits)', () => {
+  it('takes a county-level code and a township code, and names what is wrong otherwise', () => {
+    expect(parseDivisionCode('320381105')).toEqual({ ok: true, county: '320381', township: '105' });
+    expect(parseDivisionCode('32038110')).toEqual({
+      ok: false,
+      error: { key: 'gridCode.length', length: 8 },
+    });
+    expect(parseDivisionCode('32038110x')).toEqual({ ok: false, error: { key: 'gridCode.nonDigit' } });
+    expect(parseDivisionCode('990381105')).toEqual({
+      ok: false,
+      error: { key: 'gridCode.province', prefix: '99' },
+    });
+    expect(parseDivisionCode('321200105')).toEqual({ ok: false, error: { key: 'gridCode.countyZero' } });
+    expect(parseDivisionCode('320381000')).toEqual({ ok: false, error: { key: 'gridCode.townshipZero' } });
   });
 });

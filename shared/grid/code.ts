@@ -79,14 +79,38 @@ export function parseGridCode(value: unknown): GridCodeResult {
     community: value.slice(9, 12),
     sequence: value.slice(12, 15),
   };
-  const prefix = parts.county.slice(0, 2);
-  if (!PROVINCE_PREFIXES.has(prefix)) return { ok: false, error: { key: 'gridCode.province', prefix } };
-  // A county-level code never ends in 00: that is a prefecture (321200) or province (320000) aggregate.
-  if (parts.county.endsWith('00')) return { ok: false, error: { key: 'gridCode.countyZero' } };
-  if (parts.township === '000') return { ok: false, error: { key: 'gridCode.townshipZero' } };
+  const division = divisionError(parts.county, parts.township);
+  if (division) return { ok: false, error: division };
   if (parts.community === '000') return { ok: false, error: { key: 'gridCode.communityZero' } };
   if (parts.sequence === '000') return { ok: false, error: { key: 'gridCode.sequenceZero' } };
   return { ok: true, code: value as GridCode, parts };
+}
+
+/** What is wrong with a county-level + township code pair, or null (the first 9 digits of a grid code). */
+function divisionError(county: string, township: string): GridCodeError | null {
+  const prefix = county.slice(0, 2);
+  if (!PROVINCE_PREFIXES.has(prefix)) return { key: 'gridCode.province', prefix };
+  // A county-level code never ends in 00: that is a prefecture (321200) or province (320000) aggregate.
+  if (county.endsWith('00')) return { key: 'gridCode.countyZero' };
+  if (township === '000') return { key: 'gridCode.townshipZero' };
+  return null;
+}
+
+export type DivisionCodeResult =
+  | { readonly ok: true; readonly county: string; readonly township: string }
+  | { readonly ok: false; readonly error: GridCodeError };
+
+/**
+ * Checks a township's 9-digit division code (6-digit county-level code + 3-digit township or street
+ * code, as the first 9 digits of its grid codes) with the same rules as grid codes.
+ */
+export function parseDivisionCode(value: string): DivisionCodeResult {
+  if (value.length !== 9) return { ok: false, error: { key: 'gridCode.length', length: value.length } };
+  if (!/^\d{9}$/.test(value)) return { ok: false, error: { key: 'gridCode.nonDigit' } };
+  const county = value.slice(0, 6);
+  const township = value.slice(6, 9);
+  const error = divisionError(county, township);
+  return error ? { ok: false, error } : { ok: true, county, township };
 }
 
 export function isGridCode(value: unknown): value is GridCode {

@@ -5,6 +5,7 @@
 import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
+import { centresMessages } from './centres';
 import { exportMessages } from './export';
 import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
@@ -51,9 +52,11 @@ const PARTS = [
   fieldsMessages,
   indicatorsExportMessages,
   exportMessages,
+  centresMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
+  (typeof centresMessages)[L] &
   (typeof loopMessages)[L] &
   (typeof intakeMessages)[L] &
   (typeof importMessages)[L] &

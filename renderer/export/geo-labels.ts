@@ -1,4 +1,5 @@
 import type { ExportLabels } from '../../shared/export/geo/layers';
+import { labelTable, type ExportLabelTable } from '../../shared/export/geo/labels';
 
 type Translate = (key: string) => string;
 
@@ -16,4 +17,9 @@ export function exportLabels(t: Translate): ExportLabels {
     officerStatus: (status) => t(`officerStatus.${status}`),
     lonLat: [t('geoExport.csv.lon'), t('geoExport.csv.lat')],
   };
+}
+
+/** The same words as a plain table, for the export worker. */
+export function exportLabelTable(t: Translate): ExportLabelTable {
+  return labelTable(exportLabels(t));
 }

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type WorkspaceDialog = 'record' | 'import' | 'indicators' | 'settings' | 'backup' | 'accounts';
+export type WorkspaceDialog =
+  'record' | 'import' | 'export' | 'indicators' | 'settings' | 'backup' | 'accounts';
 
 /** Which workspace dialog is open (one at a time). */
 export const useDialogsStore = defineStore('dialogs', () => {

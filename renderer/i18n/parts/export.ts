@@ -6,6 +6,18 @@
  */
 export const exportMessages = {
   'zh-CN': {
+    geoExportDialog: {
+      layerLabel: '图层',
+      layer: { grids: '网格', patrolAreas: '巡查片区', officers: '执法人员', cases: '案件' },
+      casesLabel: '案件范围',
+      cases: { open: '在办案件', all: '全部案件（含已结案）' },
+      formatLabel: '格式',
+      format: { shapefile: 'Shapefile（zip）', geojson: 'GeoJSON', csv: 'CSV', xlsx: 'Excel（xlsx）' },
+      encodingLabel: '属性编码',
+      encoding: { gbk: 'GBK（ArcGIS、QGIS 均可读）', utf8: 'UTF-8' },
+      run: '导出',
+      saved: '已导出 {file}（{count} 条）',
+    },
     geoExport: {
       dbf: {
         notEncodable:
@@ -75,6 +87,18 @@ export const exportMessages = {
     },
   },
   en: {
+    geoExportDialog: {
+      layerLabel: 'Layer',
+      layer: { grids: 'Grids', patrolAreas: 'Patrol areas', officers: 'Officers', cases: 'Cases' },
+      casesLabel: 'Which cases',
+      cases: { open: 'Open cases', all: 'All cases (closed too)' },
+      formatLabel: 'Format',
+      format: { shapefile: 'Shapefile (zip)', geojson: 'GeoJSON', csv: 'CSV', xlsx: 'Excel (xlsx)' },
+      encodingLabel: 'Attribute encoding',
+      encoding: { gbk: 'GBK (ArcGIS and QGIS read it)', utf8: 'UTF-8' },
+      run: 'Export',
+      saved: 'Exported {file} ({count} features)',
+    },
     geoExport: {
       dbf: {
         notEncodable:

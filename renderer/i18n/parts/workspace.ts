@@ -8,6 +8,7 @@ export const workspaceMessages = {
       menu: '工具',
       record: '核验执法记录',
       import: '导入12345工单',
+      export: '导出数据',
       indicators: '考核指标',
     },
     recordDialog: {
@@ -151,6 +152,7 @@ export const workspaceMessages = {
       menu: 'Tools',
       record: 'Verify enforcement record',
       import: 'Import 12345 work orders',
+      export: 'Export data',
       indicators: 'Indicators',
     },
     recordDialog: {

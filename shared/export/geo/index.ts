@@ -9,3 +9,4 @@ export * from './result';
 export * from './shapefile';
 export * from './shp';
 export * from './xlsx';
+export * from './labels';

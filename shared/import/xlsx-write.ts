@@ -51,13 +51,17 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-const CONTENT_TYPES =
+const contentTypes = (sheetCount: number): string =>
   XML_HEADER +
   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+  Array.from(
+    { length: sheetCount },
+    (_, k) =>
+      `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('') +
   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
   '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
   '</Types>';
@@ -68,12 +72,23 @@ const ROOT_RELS =
   `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
   '</Relationships>';
 
-const WORKBOOK_RELS =
+/**
+ * Relationship id of the k-th sheet (0-based): rId1 for the first, then rId4, rId5… after the styles
+ * (rId2) and the shared strings (rId3), so that a one-sheet workbook is byte-identical to what this
+ * writer made before it wrote several sheets (committed sample files are compared byte for byte).
+ */
+const sheetRelId = (k: number): string => `rId${k === 0 ? 1 : k + 3}`;
+
+const sheetRel = (k: number): string =>
+  `<Relationship Id="${sheetRelId(k)}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`;
+
+const workbookRels = (sheetCount: number): string =>
   XML_HEADER +
   `<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
+  sheetRel(0) +
   `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>` +
   `<Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
+  Array.from({ length: sheetCount - 1 }, (_, k) => sheetRel(k + 1)).join('') +
   '</Relationships>';
 
 /** Style 0: General; style 1: date-time (custom format 164). */
@@ -90,11 +105,29 @@ const STYLES =
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
+/** One worksheet of a workbook: its tab name, its rows (the first usually the header), column widths. */
+export interface XlsxSheetInput {
+  /** At most 31 characters, none of `[]:*?/\`, unique in the workbook (Excel refuses the file else). */
+  readonly name: string;
+  readonly rows: readonly (readonly XlsxCellInput[])[];
+  /** Widths of the first columns in Excel's character units; columns past the list keep the default. */
+  readonly columnWidths?: readonly number[];
+}
+
 /**
  * Builds the bytes of an XLSX file with one worksheet holding `rows` (the first row is usually the
  * header). `null` cells are left out, as Excel leaves out empty cells.
  */
 export function writeXlsx(rows: readonly (readonly XlsxCellInput[])[], sheetName = 'Sheet1'): Uint8Array {
+  return writeXlsxWorkbook([{ name: sheetName, rows }]);
+}
+
+/**
+ * Builds the bytes of an XLSX file with the worksheets in tab order (the first is the one a reader
+ * such as readXlsx takes). Cells as for {@link writeXlsx}; shared strings are shared across sheets.
+ */
+export function writeXlsxWorkbook(sheets: readonly XlsxSheetInput[]): Uint8Array {
+  if (sheets.length === 0) throw new Error('an XLSX workbook needs at least one sheet');
   const shared: string[] = [];
   const sharedIndex = new Map<string, number>();
   const share = (key: string, xml: string): number => {
@@ -106,41 +139,57 @@ export function writeXlsx(rows: readonly (readonly XlsxCellInput[])[], sheetName
     }
     return index;
   };
-  const sheetRows = rows.map((row, r) => {
-    const cells = row.map((value, c) => {
-      const ref = `${columnLetters(c)}${r + 1}`;
-      if (value === null) return '';
-      if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
-      if (typeof value === 'string')
-        return `<c r="${ref}" t="s"><v>${share(`s:${value}`, `<si>${textElement(value)}</si>`)}</v></c>`;
-      if ('serial' in value) return `<c r="${ref}" s="1"><v>${value.serial}</v></c>`;
-      if ('inline' in value) return `<c r="${ref}" t="inlineStr"><is>${textElement(value.inline)}</is></c>`;
-      const runs = value.runs
-        .map((run, k) => `<r>${k % 2 === 1 ? '<rPr><b/></rPr>' : ''}${textElement(run)}</r>`)
-        .join('');
-      return `<c r="${ref}" t="s"><v>${share(`r:${JSON.stringify(value.runs)}`, `<si>${runs}</si>`)}</v></c>`;
+  const sheetXml = (rows: XlsxSheetInput['rows'], widths: readonly number[]): string => {
+    const sheetRows = rows.map((row, r) => {
+      const cells = row.map((value, c) => {
+        const ref = `${columnLetters(c)}${r + 1}`;
+        if (value === null) return '';
+        if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+        if (typeof value === 'string')
+          return `<c r="${ref}" t="s"><v>${share(`s:${value}`, `<si>${textElement(value)}</si>`)}</v></c>`;
+        if ('serial' in value) return `<c r="${ref}" s="1"><v>${value.serial}</v></c>`;
+        if ('inline' in value) return `<c r="${ref}" t="inlineStr"><is>${textElement(value.inline)}</is></c>`;
+        const runs = value.runs
+          .map((run, k) => `<r>${k % 2 === 1 ? '<rPr><b/></rPr>' : ''}${textElement(run)}</r>`)
+          .join('');
+        return `<c r="${ref}" t="s"><v>${share(`r:${JSON.stringify(value.runs)}`, `<si>${runs}</si>`)}</v></c>`;
+      });
+      return `<row r="${r + 1}">${cells.join('')}</row>`;
     });
-    return `<row r="${r + 1}">${cells.join('')}</row>`;
+    const cols =
+      widths.length === 0
+        ? ''
+        : `<cols>${widths.map((w, k) => `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`;
+    return (
+      XML_HEADER +
+      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${cols}<sheetData>${sheetRows.join('')}</sheetData></worksheet>`
+    );
+  };
+  const files: Record<string, Uint8Array> = {};
+  sheets.forEach((sheet, k) => {
+    files[`xl/worksheets/sheet${k + 1}.xml`] = strToU8(sheetXml(sheet.rows, sheet.columnWidths ?? []));
   });
-  const sheet =
-    XML_HEADER +
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`;
   const workbook =
     XML_HEADER +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>` +
-    `<sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    sheets
+      .map(
+        (sheet, k) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${k + 1}" r:id="${sheetRelId(k)}"/>`,
+      )
+      .join('') +
+    '</sheets></workbook>';
   const sharedStrings =
     XML_HEADER +
     `<sst xmlns="${MAIN_NS}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join('')}</sst>`;
   return zipSync(
     {
-      '[Content_Types].xml': strToU8(CONTENT_TYPES),
+      '[Content_Types].xml': strToU8(contentTypes(sheets.length)),
       '_rels/.rels': strToU8(ROOT_RELS),
       'xl/workbook.xml': strToU8(workbook),
-      'xl/_rels/workbook.xml.rels': strToU8(WORKBOOK_RELS),
+      'xl/_rels/workbook.xml.rels': strToU8(workbookRels(sheets.length)),
       'xl/styles.xml': strToU8(STYLES),
       'xl/sharedStrings.xml': strToU8(sharedStrings),
-      'xl/worksheets/sheet1.xml': strToU8(sheet),
+      ...files,
     },
     // A fixed timestamp keeps the file byte-identical between runs (fflate stores local DOS time).
     { level: 6, mtime: new Date(2026, 0, 1) },

@@ -18,6 +18,11 @@ const DEPARTMENTS: readonly (readonly [id: string, name: string, shortName: stri
   ['dept-mz', '兴化市民政局', '民政局'],
 ];
 
+/** The sample's departments without their phones: what its matters name (the catalogue sheet uses it). */
+export const SAMPLE_DEPARTMENTS: readonly Pick<Department, 'id' | 'name' | 'shortName'>[] = DEPARTMENTS.map(
+  ([id, name, shortName]) => ({ id, name, shortName }),
+);
+
 /** The ids a matter's `authority.departmentId` may name. */
 export const DEPARTMENT_IDS: readonly string[] = DEPARTMENTS.map((d) => d[0]);
 

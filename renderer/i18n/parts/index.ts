@@ -6,6 +6,7 @@ import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
+import { centreTablesMessages } from './centre-tables';
 import { exportMessages } from './export';
 import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
@@ -53,6 +54,7 @@ const PARTS = [
   indicatorsExportMessages,
   exportMessages,
   centresMessages,
+  centreTablesMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -70,7 +72,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof bigFilesMessages)[L] &
   (typeof fieldsMessages)[L] &
   (typeof indicatorsExportMessages)[L] &
-  (typeof exportMessages)[L];
+  (typeof exportMessages)[L] &
+  (typeof centreTablesMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

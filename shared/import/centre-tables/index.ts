@@ -1,0 +1,21 @@
+/** A centre's own tables (officers, teams, grid workers, matters, departments): templates and readers. */
+export { CENTRE_TABLE_KINDS, TABLE_COLUMNS, locateColumns } from './columns';
+export type { CentreTableKind, ColumnSpec, Requirement } from './columns';
+export { readOfficers, teamLookup } from './officers';
+export type { OfficerContext, OfficerRow } from './officers';
+export { readTeams, linkTeamLeaders } from './teams';
+export type { TeamRow } from './teams';
+export { readGridWorkers } from './grid-workers';
+export type { GridWorkerRow } from './grid-workers';
+export { readDepartments } from './departments';
+export type { DepartmentRow } from './departments';
+export { readMatters, parseHours, DEFAULT_DEPARTMENT_LIMITS } from './matters';
+export type { MatterContext, MatterRow } from './matters';
+export { parsePhone } from './phone';
+export { TABLE_PROBLEM_KEYS, readIsClean } from './problems';
+export type { TableProblem, TableProblemKey, TableRead } from './problems';
+export { templateXlsx, catalogueXlsx, sampleCatalogueSource, matterRow } from './template';
+export type { CatalogueSource, TableText } from './template';
+export * as ids from './ids';
+export type { TableLang } from './vocabulary';
+export { DOMAIN_WORDS, AUTHORITY_WORDS, EXAMPLE_MARK } from './vocabulary';

@@ -5,6 +5,7 @@
 import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
+import { centreImportMessages } from './centre-import';
 import { exportMessages } from './export';
 import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
@@ -51,6 +52,7 @@ const PARTS = [
   fieldsMessages,
   indicatorsExportMessages,
   exportMessages,
+  centreImportMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -67,7 +69,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof bigFilesMessages)[L] &
   (typeof fieldsMessages)[L] &
   (typeof indicatorsExportMessages)[L] &
-  (typeof exportMessages)[L];
+  (typeof exportMessages)[L] &
+  (typeof centreImportMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

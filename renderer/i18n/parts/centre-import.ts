@@ -77,6 +77,8 @@ export const centreImportMessages = {
         duplicate: '{file} 第 {feature} 个要素：片区“{value}”（“{field}”）与第 {firstFeature} 个要素重复',
         badColor: '{file} 第 {feature} 个要素：“{field}”的值“{value}”不是颜色（如 #2e86ab），将自动配色',
         colourAssigned: '{file}：{count} 个片区没有颜色，已自动配色',
+        overlap:
+          '{file} 第 {feature} 个要素（{name}）与第 {otherFeature} 个要素（{otherName}）重叠 {areaM2} 平方米，约在（{lon}，{lat}）',
       },
       boundary: {
         noFeatures: '{file} 中没有可用作镇（街道）边界的面',
@@ -171,6 +173,8 @@ export const centreImportMessages = {
         badColor:
           '{file} feature {feature}: "{field}" is "{value}", which is not a colour (such as #2e86ab); a colour is assigned',
         colourAssigned: '{file}: {count} patrol areas had no colour; colours were assigned',
+        overlap:
+          '{file} feature {feature} ({name}) overlaps feature {otherFeature} ({otherName}) by {areaM2} m², near ({lon}, {lat})',
       },
       boundary: {
         noFeatures: '{file} has no area that can serve as the township boundary',

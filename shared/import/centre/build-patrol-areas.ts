@@ -9,6 +9,39 @@ import { soundAreas } from './geometry';
 import { propertyText, type FieldMapping } from './mapping';
 import { IssueList, makeReport, type CentreReport } from './report';
 import { paletteColour, parseColour, TeamResolver } from './teams';
+import { roundM2 } from './grid-set-issues';
+import { validateGridSet } from '../../spatial/validate-grid-set';
+
+/**
+ * Patrol areas that overlap (errors: a grid or a case there would belong to two teams), found by
+ * validateGridSet; gaps between areas are left to the grids' check against the patrol areas.
+ */
+function overlaps(
+  areas: readonly PatrolArea[],
+  featureOfRow: readonly number[],
+  issues: IssueList,
+  minAreaM2: number,
+): void {
+  const report = validateGridSet<string>(
+    areas.map((a, k) => ({ code: String(k), geometry: a.geometry })),
+    { minAreaM2, shapesChecked: true },
+  );
+  for (const issue of report.issues) {
+    if (issue.kind !== 'overlap') continue;
+    const [j, k] = issue.codes.map(Number) as [number, number];
+    const first = featureOfRow[j] as number;
+    const other = featureOfRow[k] as number;
+    issues.features('error', 'centreImport.patrolArea.overlap', [first, other], {
+      feature: first + 1,
+      otherFeature: other + 1,
+      name: (areas[j] as PatrolArea).name,
+      otherName: (areas[k] as PatrolArea).name,
+      areaM2: roundM2(issue.areaM2),
+      lon: Number(issue.at[0].toFixed(6)),
+      lat: Number(issue.at[1].toFixed(6)),
+    });
+  }
+}
 
 export interface PatrolAreaBuild {
   readonly patrolAreas: readonly PatrolArea[];
@@ -22,7 +55,7 @@ export interface PatrolAreaBuild {
  * defaults to the id, with a warning; the id to `area-<n>`), unique ids, and a team (matched to the
  * context's teams by id or name; derived from the name when the context has none). A colour that is
  * not #rrggbb is a warning; areas without a colour take the palette's next free colour, with one
- * warning counting them.
+ * warning counting them. Areas that overlap are errors, with the overlap's area in m².
  */
 export function buildPatrolAreas(
   features: readonly GeoFeature[],
@@ -54,6 +87,7 @@ export function buildPatrolAreas(
   const inUse = new Set(colours.filter((c): c is string => c !== null));
   let assigned = 0;
   const patrolAreas: PatrolArea[] = [];
+  const featureOfRow: number[] = [];
   features.forEach((feature, index) => {
     const idText = text(feature, mapping.id);
     let name = text(feature, mapping.name);
@@ -101,7 +135,9 @@ export function buildPatrolAreas(
       color = paletteColour(assigned++, inUse);
     }
     patrolAreas.push({ id, name, teamId, color, geometry: area.geometry });
+    featureOfRow.push(index);
   });
+  overlaps(patrolAreas, featureOfRow, issues, ctx.minAreaM2 ?? 1);
   if (assigned > 0) issues.onFile('warning', 'centreImport.patrolArea.colourAssigned', { count: assigned });
   return { patrolAreas, teams: resolver.teams, report: makeReport(issues.issues) };
 }

@@ -50,6 +50,7 @@ export const CENTRE_ISSUE_KEYS = [
   'centreImport.assemble.teamWithoutOfficer',
   'centreImport.patrolArea.colourAssigned',
   'centreImport.patrolArea.nameMissing',
+  'centreImport.patrolArea.overlap',
 ] as const;
 export type CentreIssueKey = (typeof CENTRE_ISSUE_KEYS)[number];
 

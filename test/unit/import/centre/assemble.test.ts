@@ -107,6 +107,25 @@ describe('patrol areas from their own file', () => {
       ],
     );
   });
+
+  it('refuses two areas that overlap, with the overlap in m²', () => {
+    const features = [
+      square({ 片区名称: '西片区', 中队: 'a' }, 120, 30, 120.02, 30.01),
+      square({ 片区名称: '东片区', 中队: 'b' }, 120.015, 30, 120.04, 30.01),
+    ];
+    const build = buildPatrolAreas(
+      features,
+      { name: '片区名称', team: '中队' },
+      { ...CTX, file: 'a.geojson' },
+    );
+    const overlap = build.report.issues.find((i) => i.key === 'centreImport.patrolArea.overlap');
+    expect(overlap).toMatchObject({
+      severity: 'error',
+      features: [1, 2],
+      params: { name: '西片区', otherName: '东片区' },
+    });
+    expect(overlap?.params['areaM2']).toBeCloseTo(rectArea(120.015, 30, 120.02, 30.01), -1);
+  });
 });
 
 describe('the township boundary', () => {

@@ -19,6 +19,8 @@ const STEP = 0.003;
 /** Intermediate vertices per edge. */
 const PER_EDGE = 3;
 const AREAS = 12;
+/** Grids per community: codes have 999 communities of 999 grids at most. */
+const PER_COMMUNITY = Math.max(100, Math.ceil(GRIDS / 900));
 
 function edge(x0: number, y0: number, x1: number, y1: number): number[][] {
   const out: number[][] = [];
@@ -47,8 +49,8 @@ const features: GeoFeature[] = [];
 for (let k = 0; k < COLS * ROWS && features.length < GRIDS; k++) {
   const i = k % COLS;
   const j = Math.floor(k / COLS);
-  const community = Math.floor(k / 100) + 1;
-  const sequence = (k % 100) + 1;
+  const community = Math.floor(k / PER_COMMUNITY) + 1;
+  const sequence = (k % PER_COMMUNITY) + 1;
   const area = Math.floor((i * AREAS) / COLS) + 1;
   features.push({
     type: 'Feature',

@@ -56,6 +56,23 @@ describe('dissolveAreas', () => {
     expect(merged?.type).toBe('MultiPolygon');
   });
 
+  it('keeps an island in a hole as a part of its own', () => {
+    const ring: AreaGeometry[] = [];
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++)
+        if (i !== 1 || j !== 1)
+          ring.push(square(120 + i * 0.01, 30 + j * 0.01, 120.01 + i * 0.01, 30.01 + j * 0.01));
+    const island = square(120.013, 30.013, 120.017, 30.017);
+    const merged = dissolveAreas([...ring, island]);
+    expect(merged?.type).toBe('MultiPolygon');
+    if (merged?.type !== 'MultiPolygon') return;
+    expect(merged.coordinates.map((p) => p.length)).toEqual([2, 1]);
+    expect(m2(merged)).toBeCloseTo(
+      m2(square(120, 30, 120.03, 30.03)) - m2(square(120.01, 30.01, 120.02, 30.02)) + m2(island),
+      -1,
+    );
+  });
+
   it('dissolves the sample township’s grids into its boundary', async () => {
     const township = await readSampleTownship();
     const merged = dissolveAreas(township.grids.map((g) => g.geometry));

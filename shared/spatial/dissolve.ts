@@ -5,6 +5,7 @@ import Flatbush from 'flatbush';
 import { asGeoJson, type AreaGeometry, type LonLat, type Ring } from '../model/geo';
 import { bump, prefixSum } from './csr';
 import { orientSign } from './orient';
+import { interiorsMeet } from './overlap-test';
 
 /**
  * Dissolving a set of areas that tile without overlapping (grids into a patrol area or a township) by
@@ -269,7 +270,7 @@ function ringContains(ring: readonly Xy[], px: number, py: number): boolean {
   return inside;
 }
 
-/** Outer rings with their holes; null when two outer rings' boxes overlap (a sign the borders did not match). */
+/** Outer rings with their holes; null when two parts share ground (a sign the borders did not match). */
 function assemble(rings: readonly Xy[][]): Xy[][][] | null {
   const outers: { ring: Xy[]; box: [number, number, number, number]; area: number }[] = [];
   const holes: Xy[][] = [];
@@ -282,14 +283,6 @@ function assemble(rings: readonly Xy[][]): Xy[][][] | null {
   const tree = new Flatbush(outers.length);
   for (const o of outers) tree.add(...o.box);
   tree.finish();
-  for (let i = 0; i < outers.length; i++) {
-    const [w, s, e, n] = outers[i]!.box;
-    for (const j of tree.search(w, s, e, n)) {
-      if (j <= i) continue;
-      const [w2, s2, e2, n2] = outers[j]!.box;
-      if (Math.min(e, e2) > Math.max(w, w2) && Math.min(n, n2) > Math.max(s, s2)) return null;
-    }
-  }
   const polygons: Xy[][][] = outers.map((o) => [o.ring]);
   for (const hole of holes) {
     const [ax, ay] = hole[0]!;
@@ -302,6 +295,16 @@ function assemble(rings: readonly Xy[][]): Xy[][][] | null {
       .sort((p, q) => outers[p]!.area - outers[q]!.area)[0];
     if (owner === undefined) return null;
     polygons[owner]!.push(hole);
+  }
+  // Parts may nest (an island in a hole of another part) or interlock; they must not share ground.
+  for (let i = 0; i < outers.length; i++) {
+    const box = outers[i]!.box;
+    for (const j of tree.search(...box)) {
+      if (j <= i) continue;
+      const a: AreaGeometry = { type: 'Polygon', coordinates: polygons[i]! as LonLat[][] };
+      const b: AreaGeometry = { type: 'Polygon', coordinates: polygons[j]! as LonLat[][] };
+      if (interiorsMeet(a, b, box, outers[j]!.box)) return null;
+    }
   }
   return polygons;
 }

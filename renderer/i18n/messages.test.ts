@@ -8,6 +8,7 @@ import { ISSUE_MESSAGES_EN } from '../../shared/schema/issues';
 import { GEO_ISSUE_KEYS } from '../../shared/import/geo/result';
 import { EXPORT_COLUMNS } from '../../shared/export/geo/layers';
 import { GEO_EXPORT_KEYS } from '../../shared/export/geo/result';
+import { CENTRE_FIELDS, CENTRE_ISSUE_KEYS } from '../../shared/import/centre';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -57,6 +58,19 @@ describe('interface languages', () => {
       for (const [layer, columns] of Object.entries(EXPORT_COLUMNS)) {
         for (const column of columns) {
           const key = `geoExport.column.${layer}.${column}`;
+          expect(texts.has(key), `${lang} ${key}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('has both texts for every problem of setting up a centre and every field it maps', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const texts = new Set(keys(messages[lang]));
+      for (const key of CENTRE_ISSUE_KEYS) expect(texts.has(key), `${lang} ${key}`).toBe(true);
+      for (const [kind, fields] of Object.entries(CENTRE_FIELDS)) {
+        for (const field of fields) {
+          const key = `centreImport.field.${kind}.${field}`;
           expect(texts.has(key), `${lang} ${key}`).toBe(true);
         }
       }

@@ -48,6 +48,8 @@ function exactSign(ax: number, ay: number, bx: number, by: number, px: number, p
 export function orientSign(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
   const detLeft = (bx - ax) * (py - ay);
   const detRight = (by - ay) * (px - ax);
+  // A product is exactly 0 only when a difference is, i.e. two coordinates are equal: det is 0 exactly.
+  if (detLeft === 0 && detRight === 0) return 0;
   const det = detLeft - detRight;
   const bound = ERR_BOUND * (Math.abs(detLeft) + Math.abs(detRight));
   if (det > bound) return 1;

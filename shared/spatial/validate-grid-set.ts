@@ -1,11 +1,13 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- indices come from loops over the same arrays */
-import { area, difference, featureCollection, intersect, kinks, union } from '@turf/turf';
+import { area, difference, featureCollection, intersect, kinks } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
 import type { GridCode } from '../grid/code';
 import { asGeoJson, type AreaGeometry, type LonLat } from '../model/geo';
 import type { LocatableArea } from './grid-locator';
-import { boundaryDistanceM, buildPolygonStore } from './polygon-store';
+import { dissolveAreas } from './dissolve';
+import { interiorsMeet } from './overlap-test';
+import { boundaryDistanceM, buildPolygonStore, containsPoint } from './polygon-store';
 
 /** Which ring of a grid: part index (0 for a Polygon) and ring index (0 the exterior, then holes). */
 export interface RingRef {
@@ -74,6 +76,11 @@ export interface ValidateOptions {
   readonly minAreaM2?: number;
   /** The township boundary: ground inside it that no grid covers is reported as a gap too. */
   readonly boundary?: AreaGeometry;
+  /**
+   * The caller has already checked each geometry on its own (the import's checkGeometries: ring
+   * length, closure, self-intersection) and passes only sound ones: the per-grid checks are skipped.
+   */
+  readonly shapesChecked?: boolean;
 }
 
 function polygonsOf(geometry: AreaGeometry): readonly (readonly (readonly LonLat[])[])[] {
@@ -143,8 +150,9 @@ function firstPosition(feature: Feature<Polygon | MultiPolygon>): LonLat {
 /**
  * Checks that a grid set can tile a township: each geometry on its own (too few points, unclosed rings,
  * winding, self-intersection), then overlaps between grids (pairs with intersecting bounding boxes, Turf
- * intersect) and gaps (holes in the union of all grids, plus with `boundary` the ground of the township no
- * grid covers), each named by grid code with its area in m² (Turf's spherical area). Grids with structural
+ * intersect, after an exact edge test has cleared the pairs that only share a border) and gaps (holes in
+ * the union of all grids, dissolved by cancelling shared edges, plus with `boundary` the ground of the
+ * township no grid covers), each named by grid code with its area in m² (Turf's spherical area). Grids with structural
  * errors are left out of the overlap and gap checks. Never throws: problems are returned as values.
  */
 export function validateGridSet<C extends string = GridCode>(
@@ -155,7 +163,7 @@ export function validateGridSet<C extends string = GridCode>(
   const issues: GridSetIssue<C>[] = [];
   const sound: LocatableArea<C>[] = [];
   for (const grid of grids) {
-    const own = structuralIssues(grid);
+    const own = options.shapesChecked === true ? [] : structuralIssues(grid);
     issues.push(...own);
     if (!own.some((i) => i.severity === 'error')) sound.push(grid);
   }
@@ -184,8 +192,25 @@ export function validateGridSet<C extends string = GridCode>(
         store.bbox[4 * i + 2] as number,
         store.bbox[4 * i + 3] as number,
       );
+      const boxOf = (g: number) =>
+        [
+          store.bbox[4 * g] as number,
+          store.bbox[4 * g + 1] as number,
+          store.bbox[4 * g + 2] as number,
+          store.bbox[4 * g + 3] as number,
+        ] as const;
       for (const j of hits) {
         if (j <= i) continue;
+        // Neighbours sharing a border are the common case: an exact edge test clears them quickly.
+        const meet = interiorsMeet(
+          sound[i]!.geometry,
+          sound[j]!.geometry,
+          boxOf(i),
+          boxOf(j),
+          (x, y) => containsPoint(store, i, x, y),
+          (x, y) => containsPoint(store, j, x, y),
+        );
+        if (!meet) continue;
         try {
           const common = intersect(featureCollection([features[i]!, features[j]!]));
           const m2 = common ? area(common) : 0;
@@ -210,7 +235,10 @@ export function validateGridSet<C extends string = GridCode>(
     }
     // Gaps: holes of the union, and with a boundary the uncovered rest of the township.
     try {
-      const merged = features.length === 1 ? features[0]! : union(featureCollection(features));
+      const dissolved = dissolveAreas(sound.map((g) => g.geometry));
+      const merged: Feature<Polygon | MultiPolygon> | null = dissolved
+        ? { type: 'Feature', properties: {}, geometry: asGeoJson(dissolved) as Polygon | MultiPolygon }
+        : null;
       const gaps: Feature<Polygon>[] = [];
       if (merged) {
         const g = merged.geometry;

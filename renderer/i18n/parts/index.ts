@@ -7,6 +7,7 @@ import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
 import { centreTablesMessages } from './centre-tables';
+import { centreImportMessages } from './centre-import';
 import { exportMessages } from './export';
 import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
@@ -55,6 +56,7 @@ const PARTS = [
   exportMessages,
   centresMessages,
   centreTablesMessages,
+  centreImportMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -73,7 +75,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof fieldsMessages)[L] &
   (typeof indicatorsExportMessages)[L] &
   (typeof exportMessages)[L] &
-  (typeof centreTablesMessages)[L];
+  (typeof centreTablesMessages)[L] &
+  (typeof centreImportMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

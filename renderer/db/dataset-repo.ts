@@ -2,6 +2,8 @@ import type { TownshipDataset } from '../../shared/model/dataset';
 import type { GridDeskDb } from './database';
 import { buildRecord, writeRecord } from './record-repo';
 import { workstationId } from './workstation-repo';
+import { sessionAccount, type SessionToken } from './sessions';
+import { EMPTY_HEAD } from '../../shared/cases/record';
 import { scopedEventId } from '../../shared/model/ids';
 import {
   datasetTables,
@@ -72,3 +74,42 @@ export async function readMeta<K extends MetaKey>(db: GridDeskDb, key: K): Promi
 }
 
 export type { StoredInfo } from './tables';
+
+/** Why a centre's first dataset was not written. */
+export interface SetUpRefusal {
+  readonly key: 'auth.notSignedIn' | 'auth.disabled' | 'centres.leaderOnly' | 'centres.notEmpty';
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * Writes the first dataset of a centre set up here (its own grids, patrol areas, organisation and
+ * matters, no cases), with an empty record, in ONE transaction: only by an enabled shift leader and
+ * only while the centre holds no dataset, record or cases, both checked in that transaction from the
+ * stored account behind `session`. Its accounts, settings and workstation id stay. A failing write
+ * leaves the centre empty as it was. The dataset must already be valid (assembleCentreDataset).
+ */
+export async function setUpCentreDataset(
+  db: GridDeskDb,
+  session: SessionToken,
+  dataset: TownshipDataset,
+): Promise<{ readonly ok: true } | { readonly ok: false; readonly refusal: SetUpRefusal }> {
+  const refusal = await db.transaction('rw', db.tables, async (tx): Promise<SetUpRefusal | null> => {
+    const found = await sessionAccount(db, session);
+    if (!found.ok) return found.refusal;
+    if (found.account.role !== 'leader') return { key: 'centres.leaderOnly', params: {} };
+    const [stored, head, events, cases] = await Promise.all([
+      db.meta.get('dataset'),
+      db.meta.get('chainHead'),
+      db.events.count(),
+      db.cases.count(),
+    ]);
+    if (stored !== undefined || head !== undefined || events + cases > 0)
+      return { key: 'centres.notEmpty', params: {} };
+    const kept = await db.meta.toArray();
+    await writeDataset(datasetTables(tx), { ...dataset, cases: [] }, {});
+    await db.meta.bulkPut(kept);
+    await writeRecord(tx, { loops: [], events: [], head: EMPTY_HEAD });
+    return null;
+  });
+  return refusal ? { ok: false, refusal } : { ok: true };
+}

@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
+import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
+import { loadDataset, setUpCentreDataset } from './dataset-repo';
+import { checkStoredRecordHealth } from './record-repo';
+import { addAccount, signInAs } from './test-accounts';
 import { hashPassword } from '../../shared/accounts/password';
 import { currentCentre, listCentres, openCentres, type CentresDb } from './centres';
 import { GridDeskDb, openDb } from './database';
@@ -99,5 +102,38 @@ describe('setting up a new centre', () => {
       { field: 'name', key: 'centres.nameTaken', params: { name: INPUT.name } },
       { field: 'divisionCode', key: 'centres.code.length', params: { length: 10 } },
     ]);
+  });
+});
+
+describe('a new centre’s first dataset', () => {
+  it('is written by its shift leader in one go, with an empty record, and only once', async () => {
+    const made = await createCentre(registry, WORKSTATION, INPUT, NOW, { iterations: 1000 });
+    if (!made.ok) throw new Error('not created');
+    const db = new GridDeskDb(made.centre.dbName);
+    const opened = await openSession(db, INPUT.leader.username, INPUT.leader.password);
+    if (!opened.ok) throw new Error('not signed in');
+    const own = {
+      ...makeFixtureDataset(),
+      cases: [],
+      meta: { label: '新安街道', synthetic: false, generatedAt: NOW },
+    };
+    await addAccount(db, 'op', 'operator');
+    const op = await signInAs(db, 'op');
+    expect(await setUpCentreDataset(db, op, own)).toEqual({
+      ok: false,
+      refusal: { key: 'centres.leaderOnly', params: {} },
+    });
+    expect(await db.grids.count()).toBe(0);
+
+    expect(await setUpCentreDataset(db, opened.token, own)).toEqual({ ok: true });
+    expect((await loadDataset(db))?.grids.map((g) => g.code)).toEqual(own.grids.map((g) => g.code).sort());
+    expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
+    expect(await db.meta.get('workstation')).toEqual({ key: 'workstation', value: WORKSTATION });
+    expect((await db.accounts.toArray()).map((a) => a.username).sort()).toEqual(['op', 'zhang.wei']);
+    expect(await setUpCentreDataset(db, opened.token, own)).toEqual({
+      ok: false,
+      refusal: { key: 'centres.notEmpty', params: {} },
+    });
+    db.close();
   });
 });

@@ -35,6 +35,8 @@ export const centresMessages = {
       setupEmpty:
         '本中心还没有乡镇数据。可以从本中心的备份恢复（来自另一台电脑或县级中心），恢复前会逐条核验。',
       setupRestore: '从备份恢复',
+      leaderOnly: '仅本中心的带班领导可以导入中心数据',
+      notEmpty: '本中心已有数据，不能再作为新中心导入',
     },
   },
   en: {
@@ -72,6 +74,8 @@ export const centresMessages = {
       setupEmpty:
         'This centre holds no township data yet. Restore it from a backup of the centre (from another PC or the county centre); every event is checked before it is restored.',
       setupRestore: 'Restore from a backup',
+      leaderOnly: 'Only a shift leader of this centre may bring in its data',
+      notEmpty: 'This centre already holds data; it cannot be set up again',
     },
   },
 } as const;

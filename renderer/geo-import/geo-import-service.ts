@@ -69,7 +69,8 @@ export async function readBlobBytes(file: Blob, onProgress?: GeoProgress): Promi
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    bytes.set(value.subarray(0, bytes.length - at), at);
+    // A file that grew since it was picked: what is past its size then is left out.
+    if (at < bytes.length) bytes.set(value.subarray(0, bytes.length - at), at);
     at += value.length;
     onProgress?.({ phase: 'reading', done: Math.min(at, bytes.length), total: file.size });
   }

@@ -1,5 +1,5 @@
 /**
- * The scale benchmark's probe (test/bench/scale.bench.ts): only in a renderer built with
+ * The scale and import benchmarks' probe (test/bench/scale.bench.ts, import.bench.ts): only in a renderer built with
  * GRIDDESK_BENCH=1 (into dist/renderer-bench); the normal build leaves this module out entirely.
  * Each call does what a user's action would do through the app's own stores and write functions,
  * as the signed-in account, and returns its span on the page's clock so the benchmark can find the
@@ -15,6 +15,8 @@ import { useQueueStore } from '../stores/queue';
 import { useRecordStore } from '../stores/record';
 import { useTalliesStore } from '../stores/tallies';
 import { useWallStore } from '../stores/wall';
+import { readInWorker } from '../geo-import/client';
+import type { GeoReadProgress } from '../../shared/import/geo';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
 export interface BenchSpan {
@@ -120,9 +122,78 @@ const probe = {
     }),
 };
 
-export type BenchProbe = typeof probe;
+/** What the import benchmark reads back of one geographic import. */
+export interface GeoImportFigures {
+  /** From the call to the summary on the UI thread. */
+  readonly read: BenchSpan;
+  /** Then every feature brought over for a commit. */
+  readonly fetch: BenchSpan;
+  readonly workerMs: number;
+  readonly featureCount: number;
+  readonly fetched: number;
+  readonly problemCount: number;
+  readonly problemsByKey: Readonly<Record<string, number>>;
+  readonly crs: string;
+  readonly encoding: string;
+  readonly sample: readonly string[];
+  readonly extent: readonly number[] | null;
+  /** The first preview feature's first position (lon, lat), to compare with ogr2ogr's. */
+  readonly firstPosition: readonly number[] | null;
+  /** When each phase was first reported, milliseconds after the start; and how many reports came. */
+  readonly phases: Readonly<Record<string, number>>;
+  readonly reports: number;
+}
+
+/**
+ * The geographic import of `file` as the wizard will run it (geo-import/client.ts): read in its
+ * worker with progress, then all features fetched for the commit.
+ */
+async function geoImport(file: File): Promise<GeoImportFigures> {
+  const phases: Record<string, number> = {};
+  let reports = 0;
+  const start = performance.now();
+  const onProgress = (p: GeoReadProgress): void => {
+    reports++;
+    phases[p.phase] ??= Math.round(performance.now() - start);
+  };
+  const result = await readInWorker(file, {}, { onProgress });
+  const read: BenchSpan = { start, end: performance.now(), detail: result.ok ? 'summary' : 'refused' };
+  if (!result.ok) throw new Error(`bench: import refused: ${JSON.stringify(result.errors)}`);
+  const { summary } = result.handle;
+  const fetchStart = performance.now();
+  const features = await result.handle.allFeatures();
+  const fetch: BenchSpan = {
+    start: fetchStart,
+    end: performance.now(),
+    detail: `${features.length} features`,
+  };
+  result.handle.close();
+  const first = summary.preview[0]?.geometry;
+  const firstPosition = first?.type === 'Polygon' ? (first.coordinates[0]?.[0] ?? null) : null;
+  const crs = summary.crs.detected;
+  return {
+    read,
+    fetch,
+    workerMs: summary.workerMs,
+    featureCount: summary.featureCount,
+    fetched: features.length,
+    problemCount: summary.problemCount,
+    problemsByKey: summary.problemsByKey,
+    crs: `${crs.kind} EPSG:${'epsg' in crs ? crs.epsg : '?'} (${summary.crs.source})`,
+    encoding: summary.encoding?.name ?? '?',
+    sample: summary.encoding?.sample ?? [],
+    extent: summary.extent,
+    firstPosition,
+    phases,
+    reports,
+  };
+}
+
+const benchProbe = { ...probe, geoImport };
+
+export type BenchProbe = typeof benchProbe;
 
 /** Puts the probe on `window.__griddeskBench`. */
 export function installBenchProbe(): void {
-  (window as unknown as { __griddeskBench?: BenchProbe }).__griddeskBench = probe;
+  (window as unknown as { __griddeskBench?: BenchProbe }).__griddeskBench = benchProbe;
 }

@@ -1,4 +1,4 @@
-import { wrap, type Remote } from 'comlink';
+import { wrap, type Endpoint, type Remote } from 'comlink';
 
 /** Thrown by a call whose worker was cancelled before it answered. */
 export class WorkCancelled extends Error {
@@ -18,16 +18,20 @@ export interface WorkerJob<T> {
   end(): void;
 }
 
+/** What a job needs of its worker: a browser Worker, or a Node worker thread shaped as one (tests). */
+export type JobWorker = Endpoint & { terminate(): void };
+
 /** Starts `worker` (one per job) and wraps its comlink service. */
-export function workerJob<T>(worker: Worker, label: string): WorkerJob<T> {
+export function workerJob<T>(worker: JobWorker, label: string): WorkerJob<T> {
   const service = wrap<T>(worker);
   let ended = false;
   let stop: (error: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   stopped.catch(() => undefined);
-  worker.addEventListener('error', (e) =>
-    stop(new Error(`${label} worker failed: ${e.message || 'it did not start'}`)),
-  );
+  worker.addEventListener('error', (e: Event) => {
+    const message = 'message' in e ? String(e.message) : '';
+    stop(new Error(`${label} worker failed: ${message || 'it did not start'}`));
+  });
   return {
     run: (call) => Promise.race([call(service), stopped]),
     cancel() {

@@ -70,6 +70,7 @@ export const importMessages = {
     geoImport: {
       file: {
         empty: '{file} 是空文件',
+        tooBig: '{file} 大小为 {size} MB，超过此类文件的上限 {limit} MB，未读取',
         unknownType: '无法读取 {file}：请选择以下类型的文件：{types}',
         notZip: '{file} 不是完整的 ZIP 压缩文件（可能下载或复制不完整），请重新获取',
       },
@@ -196,6 +197,7 @@ export const importMessages = {
     geoImport: {
       file: {
         empty: '{file} is empty',
+        tooBig: '{file} is {size} MB, over the limit of {limit} MB for this kind of file; it was not read',
         unknownType: 'Cannot read {file}: choose a file of one of these types: {types}',
         notZip: '{file} is not a complete ZIP archive (perhaps cut short in download or copy); get it again',
       },

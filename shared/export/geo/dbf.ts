@@ -184,7 +184,10 @@ export function writeDbf(
         }
         return text;
       });
-      const length = Math.max(1, decimals === 0 ? 1 : decimals + 2, ...texts.map((t) => t.length));
+      const length = texts.reduce(
+        (n, t) => Math.max(n, t.length),
+        Math.max(1, decimals === 0 ? 1 : decimals + 2),
+      );
       texts.forEach((t, r) => cells[r]?.push(new TextEncoder().encode(t.padStart(length, ' '))));
       return { name, type: 'N', length, decimals };
     }
@@ -215,7 +218,8 @@ export function writeDbf(
       }
       return bytes;
     });
-    const length = Math.max(1, ...encoded.map((b) => b.length));
+    // Not Math.max(...spread): a table of 200,000 records would overflow the call stack.
+    const length = encoded.reduce((n, b) => Math.max(n, b.length), 1);
     encoded.forEach((b, r) => {
       const cell = new Uint8Array(length).fill(0x20);
       cell.set(b);

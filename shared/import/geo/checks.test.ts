@@ -1,5 +1,7 @@
+import { kinks } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { checkGeometries, repairGeometry } from './checks';
+import { createRng } from '../../sample/random';
+import { checkGeometries, firstCrossing, repairGeometry } from './checks';
 import type { GeoFeature } from './result';
 
 const feature = (geometry: GeoJSON.Geometry | null): GeoFeature => ({
@@ -82,5 +84,32 @@ describe('geometry checks', () => {
       ],
     });
     expect(checkGeometries([line], 'a.geojson').map((p) => p.key)).toEqual(['geoImport.geometry.nonFinite']);
+  });
+});
+
+describe('the first crossing of a polygon', () => {
+  it('is the first point Turf’s kinks finds, on bow-ties, holes and sound rings alike', () => {
+    const rng = createRng(12);
+    const ring = (cx: number, cy: number, r: number, n: number, crossed: boolean): GeoJSON.Position[] => {
+      const positions = Array.from({ length: n }, (_, k) => {
+        const angle = (2 * Math.PI * k) / n;
+        const radius = r * rng.range(0.5, 1);
+        return [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
+      });
+      if (crossed) [positions[1], positions[n >> 1]] = [positions[n >> 1]!, positions[1]!];
+      return [...positions, [...positions[0]!]];
+    };
+    let crossings = 0;
+    for (let t = 0; t < 400; t++) {
+      const polygon: GeoJSON.Polygon = {
+        type: 'Polygon',
+        coordinates: [ring(120, 31, 0.01, rng.int(3, 30), rng.chance(0.3))],
+      };
+      if (rng.chance(0.3)) polygon.coordinates.push(ring(120, 31, 0.006, rng.int(3, 12), false));
+      const expected = kinks(polygon).features[0]?.geometry.coordinates ?? null;
+      if (expected !== null) crossings++;
+      expect(firstCrossing(polygon.coordinates)).toEqual(expected);
+    }
+    expect(crossings).toBeGreaterThan(50);
   });
 });

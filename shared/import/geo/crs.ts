@@ -103,10 +103,10 @@ export function toLonLat(crs: DetectedCrs): (xy: LonLat) => LonLat {
   const definition = proj4Definition(crs);
   if (definition === null) return (xy) => xy;
   const converter = proj4(definition, 'WGS84');
+  // proj4 leaves its input alone and answers a new [lon, lat] for an [x, y]: no copies around it.
   return (xy) => {
     if (!Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) return [Number.NaN, Number.NaN];
-    const [lon, lat] = converter.forward([xy[0], xy[1]]);
-    return [lon as number, lat as number];
+    return converter.forward(xy as [number, number]) as unknown as LonLat;
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { decodeText } from '../decode';
 import { crsFromEpsg, epsgFromName } from './crs';
+import type { GeoProgress } from './progress';
 import { toLonLatLayer, type GeoReadOptions, type StatedCrs } from './lon-lat';
 import { failure, type GeoFeature, type GeoReadResult } from './result';
 
@@ -59,7 +60,12 @@ function featuresOf(value: Record<string, unknown>): GeoFeature[] | { readonly b
  * the first feature that is not a feature), a `crs` the import does not convert, and projected-looking
  * coordinates without a `crs` (naming candidate zones).
  */
-export function readGeoJson(bytes: Uint8Array, file: string, options: GeoReadOptions = {}): GeoReadResult {
+export function readGeoJson(
+  bytes: Uint8Array,
+  file: string,
+  options: GeoReadOptions = {},
+  onProgress?: GeoProgress,
+): GeoReadResult {
   if (bytes.length === 0) return failure('geoImport.file.empty', { file });
   const { text } = decodeText(bytes);
   if (text.trim() === '') return failure('geoImport.file.empty', { file });
@@ -85,5 +91,5 @@ export function readGeoJson(bytes: Uint8Array, file: string, options: GeoReadOpt
     typeof value.name === 'string' && value.name !== ''
       ? value.name
       : file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-  return toLonLatLayer({ file, layer: name, features, stated }, options);
+  return toLonLatLayer({ file, layer: name, features, stated }, options, onProgress);
 }

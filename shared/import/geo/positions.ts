@@ -60,32 +60,43 @@ export function extentOf(geometries: Iterable<GeoJSON.Geometry | null>): Extent 
   return minX === Infinity ? null : [minX, minY, maxX, maxY];
 }
 
-/** A copy of the geometry with each [x, y] converted (a third value, the height, is kept). */
-export function mapPositions(geometry: GeoJSON.Geometry, convert: (xy: LonLat) => LonLat): GeoJSON.Geometry {
+/**
+ * The geometry with each [x, y] converted (a third value, the height, is kept), done in place: each
+ * position array of a line or ring is replaced by a new one (so a position array two rings share is
+ * never converted twice), and a `bbox` the parser added, stale once converted, is dropped. The readers
+ * own what they parsed, so nothing else sees the change; for 200,000 polygons this spares a copy of
+ * every ring (and the collector's work on it).
+ */
+export function convertInPlace(
+  geometry: GeoJSON.Geometry,
+  convert: (xy: LonLat) => LonLat,
+): GeoJSON.Geometry {
   const one = (p: Position): Position => {
-    const [x, y] = convert([p[0] as number, p[1] as number]);
-    return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];
+    if (p.length === 2) return convert(p as unknown as LonLat) as unknown as Position;
+    const xy = convert([p[0] as number, p[1] as number]);
+    return [xy[0], xy[1], ...p.slice(2)];
   };
+  const line = (positions: Position[]): void => {
+    for (let i = 0; i < positions.length; i++) positions[i] = one(positions[i] as Position);
+  };
+  delete geometry.bbox;
   switch (geometry.type) {
     case 'Point':
-      return { type: 'Point', coordinates: one(geometry.coordinates) };
+      geometry.coordinates = one(geometry.coordinates);
+      break;
     case 'MultiPoint':
-      return { type: 'MultiPoint', coordinates: geometry.coordinates.map(one) };
     case 'LineString':
-      return { type: 'LineString', coordinates: geometry.coordinates.map(one) };
+      line(geometry.coordinates);
+      break;
     case 'MultiLineString':
-      return { type: 'MultiLineString', coordinates: geometry.coordinates.map((l) => l.map(one)) };
     case 'Polygon':
-      return { type: 'Polygon', coordinates: geometry.coordinates.map((r) => r.map(one)) };
+      geometry.coordinates.forEach(line);
+      break;
     case 'MultiPolygon':
-      return {
-        type: 'MultiPolygon',
-        coordinates: geometry.coordinates.map((polygon) => polygon.map((r) => r.map(one))),
-      };
+      geometry.coordinates.forEach((polygon) => polygon.forEach(line));
+      break;
     case 'GeometryCollection':
-      return {
-        type: 'GeometryCollection',
-        geometries: geometry.geometries.map((g) => mapPositions(g, convert)),
-      };
+      geometry.geometries.forEach((g) => convertInPlace(g, convert));
   }
+  return geometry;
 }

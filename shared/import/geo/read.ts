@@ -4,21 +4,30 @@
  */
 import { readGeoJson } from './geojson';
 import type { GeoReadOptions } from './lon-lat';
+import type { GeoProgress } from './progress';
 import { failure, type GeoReadResult } from './result';
 import { readShapefileZip } from './shapefile';
 import { readGpx, readKml, readKmz } from './xml';
 
 export const GEO_FILE_EXTENSIONS = ['.zip', '.geojson', '.json', '.kml', '.kmz', '.gpx'] as const;
 
-/** Reads a geographic file into lon/lat features; `name` is the file's name as the operator chose it. */
-export function readGeoFile(name: string, bytes: Uint8Array, options: GeoReadOptions = {}): GeoReadResult {
+/**
+ * Reads a geographic file into lon/lat features; `name` is the file's name as the operator chose it.
+ * `onProgress` hears the phases after reading (see progress.ts); for a zipped Shapefile all of them.
+ */
+export function readGeoFile(
+  name: string,
+  bytes: Uint8Array,
+  options: GeoReadOptions = {},
+  onProgress?: GeoProgress,
+): GeoReadResult {
   const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
   switch (ext) {
     case '.zip':
-      return readShapefileZip(bytes, name, options);
+      return readShapefileZip(bytes, name, options, onProgress);
     case '.geojson':
     case '.json':
-      return readGeoJson(bytes, name, options);
+      return readGeoJson(bytes, name, options, onProgress);
     case '.kml':
       return readKml(bytes, name, options);
     case '.kmz':

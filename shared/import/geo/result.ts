@@ -19,6 +19,7 @@ export interface GeoIssue {
 /** Every key a geographic reader may return of its own (the i18n test checks each has both texts). */
 export const GEO_ISSUE_KEYS = [
   'geoImport.file.empty',
+  'geoImport.file.tooBig',
   'geoImport.file.unknownType',
   'geoImport.file.notZip',
   'geoImport.json.bad',

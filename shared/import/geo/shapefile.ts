@@ -1,13 +1,14 @@
 /**
  * Reading a zipped Shapefile as surveying bureaus send it: `.shp`, `.shx`, `.dbf`, and usually `.prj`
  * and `.cpg`, flat or in a folder, sometimes several layers in one zip. The zip is opened with the
- * shared size guard; shpjs parses the geometry and the table; the encoding of the table and the
+ * shared size guard; shpjs parses the geometry, dbf.ts the table; the encoding of the table and the
  * coordinate system are settled here (encoding.ts, crs.ts), because shpjs's own `.cpg` handling
  * garbles GBK and its `.prj` handling guesses silently.
  */
-import { parseDbf, parseShp } from 'shpjs';
+import { parseShp } from 'shpjs';
 import { openGuardedZip, type GuardedZip, type ZipPolicy } from '../../zip/guard';
 import { crsFromPrj } from './crs';
+import { readDbf } from './dbf';
 import {
   cpgEncoding,
   dbfTextBytes,
@@ -17,6 +18,7 @@ import {
   type DbfEncoding,
 } from './encoding';
 import { toLonLatLayer, type GeoReadOptions, type StatedCrs } from './lon-lat';
+import { SHAPEFILE_ZIP_MAX_BYTES, type GeoProgress } from './progress';
 import { failure, type EncodingReport, type GeoFeature, type GeoIssue, type GeoReadResult } from './result';
 
 const MiB = 1024 * 1024;
@@ -25,7 +27,7 @@ type Part = (typeof PARTS)[number];
 
 /** Limits for a zipped Shapefile: the issue's 100 MB Shapefile with room to spare. */
 export const SHAPEFILE_ZIP_POLICY: ZipPolicy = {
-  maxArchiveBytes: 512 * MiB,
+  maxArchiveBytes: SHAPEFILE_ZIP_MAX_BYTES,
   maxEntries: 2000,
   maxTotalBytes: 1536 * MiB,
   rule(name) {
@@ -73,6 +75,7 @@ export function readShapefileZip(
   bytes: Uint8Array,
   file: string,
   options: GeoReadOptions = {},
+  onProgress?: GeoProgress,
 ): GeoReadResult {
   if (bytes.length === 0) return failure('geoImport.file.empty', { file });
   const opened = openGuardedZip(bytes, file, SHAPEFILE_ZIP_POLICY);
@@ -105,10 +108,22 @@ export function readShapefileZip(
   const parts = layers.get(base) ?? {};
   if (parts.shx === undefined || parts.dbf === undefined) return missingParts(file, base, parts);
 
+  const sizes = zip.entries.filter((e) => PARTS.some((p) => parts[p] === e.name));
+  const unzipTotal = sizes.reduce((n, e) => n + e.size, 0);
+  let unzipped = 0;
+  let reported = 0;
+  onProgress?.({ phase: 'unzipping', done: 0, total: unzipTotal });
   const read = (part: Part): Uint8Array | GeoReadResult | undefined => {
     const name = parts[part];
     if (name === undefined) return undefined;
-    const result = zip.read(name);
+    const result = zip.read(name, (inflated) => {
+      // Every 4 MB: the inflater calls back every 16 kB of input.
+      if (onProgress !== undefined && unzipped + inflated - reported >= 4 * MiB) {
+        reported = unzipped + inflated;
+        onProgress({ phase: 'unzipping', done: reported, total: unzipTotal });
+      }
+    });
+    if (result.ok) unzipped += result.bytes.length;
     return result.ok ? result.bytes : failure(result.refusal.key, result.refusal.params);
   };
   const loaded: Partial<Record<Part, Uint8Array>> = {};
@@ -118,6 +133,7 @@ export function readShapefileZip(
     if (!(value instanceof Uint8Array)) return value;
     loaded[part] = value;
   }
+  onProgress?.({ phase: 'unzipping', done: unzipTotal, total: unzipTotal });
   const shp = loaded.shp as Uint8Array;
   const shx = loaded.shx as Uint8Array;
   const dbf = loaded.dbf as Uint8Array;
@@ -132,13 +148,13 @@ export function readShapefileZip(
     }
   }
 
+  const shxCount = Math.floor((shx.length - 100) / 8);
   let geometries: (GeoJSON.Geometry | null)[];
   try {
-    geometries = parseShp(shp, false);
+    geometries = parseShpInChunks(shp, shxCount, onProgress);
   } catch {
     return failure('geoImport.shp.badFile', { file, part: `${layerName}.shp` });
   }
-  const shxCount = Math.floor((shx.length - 100) / 8);
   const dbfCount = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength).getUint32(4, true);
   if (geometries.length !== shxCount || geometries.length !== dbfCount) {
     return failure('geoImport.shp.recordCountMismatch', {
@@ -154,7 +170,7 @@ export function readShapefileZip(
   const encoding = chooseEncoding(file, layerName, dbf, loaded.cpg, options.encoding, warnings);
   let records: Record<string, unknown>[];
   try {
-    records = parseDbf(dbf, encoding.name);
+    records = readDbf(dbf, encoding.name);
   } catch {
     return failure('geoImport.shp.badFile', { file, part: `${layerName}.dbf` });
   }
@@ -199,7 +215,53 @@ export function readShapefileZip(
       warnings,
     },
     options,
+    onProgress,
   );
+}
+
+/** Records handed to shpjs at a time: the parse reports progress between them. */
+const SHP_CHUNK_RECORDS = 10_000;
+
+/**
+ * shpjs's parse of `shp`, `SHP_CHUNK_RECORDS` records at a time so that progress can be reported
+ * (`expected` records, from the `.shx`, is the total shown). shpjs reads one record after another from
+ * byte 100 to the end of what it is given and keeps no state between records, so each chunk is the
+ * file's header and a run of whole records, and the results joined are what one call on the whole
+ * file gives. A record whose length runs past the end (or is negative) ends the chunking: the rest of
+ * the file goes to shpjs as it is, to end or fail as it would.
+ */
+function parseShpInChunks(
+  shp: Uint8Array,
+  expected: number,
+  onProgress: GeoProgress | undefined,
+): (GeoJSON.Geometry | null)[] {
+  if (onProgress === undefined) return parseShp(shp, false);
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
+  onProgress({ phase: 'parsing', done: 0, total: expected });
+  const out: (GeoJSON.Geometry | null)[] = [];
+  const parseRun = (from: number, to: number): void => {
+    const chunk = new Uint8Array(100 + to - from);
+    chunk.set(shp.subarray(0, 100));
+    chunk.set(shp.subarray(from, to), 100);
+    for (const geometry of parseShp(chunk, false)) out.push(geometry);
+  };
+  let start = 100;
+  let at = 100;
+  let records = 0;
+  while (at + 8 <= shp.length) {
+    const length = view.getInt32(at + 4) * 2;
+    if (length < 0 || at + 8 + length > shp.length) break;
+    at += 8 + length;
+    records++;
+    if (records % SHP_CHUNK_RECORDS === 0) {
+      parseRun(start, at);
+      start = at;
+      onProgress({ phase: 'parsing', done: out.length, total: expected });
+    }
+  }
+  parseRun(start, shp.length);
+  onProgress({ phase: 'parsing', done: out.length, total: expected });
+  return out;
 }
 
 function missingParts(file: string, base: string, parts: Partial<Record<Part, string>>): GeoReadResult {

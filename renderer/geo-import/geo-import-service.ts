@@ -1,0 +1,215 @@
+/**
+ * What the geographic import worker does, as plain functions (no DOM, no worker globals), so the same
+ * code runs in the browser's worker (geo-import.worker.ts) and in Node (its tests, the bench's checks):
+ * check the file's size, read it with progress, run the reader (shared/import/geo) and the geometry
+ * checks, and keep the features here. Only a summary crosses to the UI thread, whose unpacking is one
+ * task there: 200,000 polygons in one message would block it for seconds. The commit fetches the
+ * features (and the problems) in pages afterwards.
+ */
+import {
+  checkGeoFileSize,
+  checkGeometries,
+  readGeoFile,
+  type CrsReport,
+  type EncodingReport,
+  type GeoFeature,
+  type GeoIssue,
+  type GeoProgress,
+  type GeoReadFailure,
+  type GeoReadOptions,
+  type GeometryProblem,
+} from '../../shared/import/geo';
+import { extentOf } from '../../shared/import/geo/positions';
+
+/**
+ * Features (or problems) per message to the UI thread, whose unpacking is one task there: 5,000
+ * polygons of 25 positions took 160 ms in the bench on this 2-core machine, 2,000 stay well under 100.
+ */
+export const FEATURE_PAGE = 2_000;
+/** Features in the map preview: spread over the whole file (every n-th), not its first ones. */
+export const PREVIEW_FEATURES = 2_000;
+/** Problems named in the summary itself; the rest are fetched in pages. */
+export const SUMMARY_PROBLEMS = 200;
+
+/** What the wizard shows of a file read in the worker; the features stay there. */
+export interface GeoImportSummary {
+  readonly file: string;
+  readonly layer: string;
+  readonly featureCount: number;
+  /** Attribute names, as decoded, in the order of the first feature that has each. */
+  readonly fields: readonly string[];
+  /** How many features of each geometry type (`null` for none). */
+  readonly geometryTypes: Readonly<Record<string, number>>;
+  /** [west, south, east, north] in WGS84 degrees, or null when no feature has a position. */
+  readonly extent: readonly [number, number, number, number] | null;
+  readonly crs: CrsReport;
+  readonly encoding?: EncodingReport;
+  readonly warnings: readonly GeoIssue[];
+  readonly problemCount: number;
+  /** Problems by key: the validation report's headline. */
+  readonly problemsByKey: Readonly<Record<string, number>>;
+  /** The first {@link SUMMARY_PROBLEMS} problems. */
+  readonly problems: readonly GeometryProblem[];
+  /** Up to {@link PREVIEW_FEATURES} features spread over the file, for the map. */
+  readonly preview: readonly GeoFeature[];
+  /** Index in the file of each preview feature. */
+  readonly previewIndex: readonly number[];
+  /** Reading, parsing, converting and checking in the worker, milliseconds. */
+  readonly workerMs: number;
+}
+
+export type GeoImportOutcome = { readonly ok: true; readonly summary: GeoImportSummary } | GeoReadFailure;
+
+/** Reads a Blob's bytes chunk by chunk into one buffer of its size, reporting `reading`. */
+export async function readBlobBytes(file: Blob, onProgress?: GeoProgress): Promise<Uint8Array> {
+  const bytes = new Uint8Array(file.size);
+  onProgress?.({ phase: 'reading', done: 0, total: file.size });
+  let at = 0;
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    // A file that grew since it was picked: what is past its size then is left out.
+    if (at < bytes.length) bytes.set(value.subarray(0, bytes.length - at), at);
+    at += value.length;
+    onProgress?.({ phase: 'reading', done: Math.min(at, bytes.length), total: file.size });
+  }
+  return at === bytes.length ? bytes : bytes.subarray(0, Math.min(at, bytes.length));
+}
+
+/** Least time between two reports of one phase (a phase's start and end always go), milliseconds. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * `onProgress` at most every {@link PROGRESS_INTERVAL_MS} within a phase, always at a phase's start
+ * and end: each report is a message to the UI thread.
+ */
+export function throttleProgress(
+  onProgress: GeoProgress,
+  now: () => number = () => performance.now(),
+): GeoProgress {
+  let phase = '';
+  let last = -Infinity;
+  return (progress) => {
+    const t = now();
+    const edge = progress.phase !== phase || progress.done === 0 || progress.done >= progress.total;
+    if (!edge && t - last < PROGRESS_INTERVAL_MS) return;
+    phase = progress.phase;
+    last = t;
+    onProgress(progress);
+  };
+}
+
+function summarise(
+  file: string,
+  layer: string,
+  features: readonly GeoFeature[],
+  rest: Pick<GeoImportSummary, 'crs' | 'encoding' | 'warnings'>,
+  problems: readonly GeometryProblem[],
+  workerMs: number,
+): GeoImportSummary {
+  const fields = new Set<string>();
+  const geometryTypes: Record<string, number> = {};
+  for (const feature of features) {
+    for (const key in feature.properties) fields.add(key);
+    const type = feature.geometry?.type ?? 'null';
+    geometryTypes[type] = (geometryTypes[type] ?? 0) + 1;
+  }
+  const problemsByKey: Record<string, number> = {};
+  for (const p of problems) problemsByKey[p.key] = (problemsByKey[p.key] ?? 0) + 1;
+  const stride = Math.max(1, Math.ceil(features.length / PREVIEW_FEATURES));
+  const previewIndex: number[] = [];
+  for (let i = 0; i < features.length; i += stride) previewIndex.push(i);
+  const extent = extentOf(features.map((f) => f.geometry));
+  return {
+    file,
+    layer,
+    featureCount: features.length,
+    fields: [...fields],
+    geometryTypes,
+    extent: extent === null ? null : [extent[0], extent[1], extent[2], extent[3]],
+    crs: rest.crs,
+    ...(rest.encoding === undefined ? {} : { encoding: rest.encoding }),
+    warnings: rest.warnings,
+    problemCount: problems.length,
+    problemsByKey,
+    problems: problems.slice(0, SUMMARY_PROBLEMS),
+    preview: previewIndex.map((i) => features[i] as GeoFeature),
+    previewIndex,
+    workerMs,
+  };
+}
+
+function page<T>(items: readonly T[], from: number, to: number): T[] {
+  return items.slice(Math.max(0, from), Math.min(items.length, to, from + FEATURE_PAGE));
+}
+
+/** One import's worker state: the features and problems of the file read last. */
+export function createGeoImportService() {
+  let features: readonly GeoFeature[] = [];
+  let problems: readonly GeometryProblem[] = [];
+  return {
+    /**
+     * Reads `file` (named `name` in messages): refuses it by size before reading a byte
+     * (`geoImport.file.tooBig`), then reads, parses, converts and checks it, reporting each phase,
+     * and keeps its features. Replaces the features of any earlier file.
+     */
+    async read(
+      file: Blob,
+      name: string,
+      options: GeoReadOptions = {},
+      onProgress?: GeoProgress,
+    ): Promise<GeoImportOutcome> {
+      features = [];
+      problems = [];
+      const tooBig = checkGeoFileSize(name, file.size);
+      if (tooBig !== null) return { ok: false, errors: [tooBig] };
+      const started = performance.now();
+      const report = onProgress === undefined ? undefined : throttleProgress(onProgress);
+      const bytes = await readBlobBytes(file, report);
+      const result = readGeoFile(name, bytes, options, report);
+      if (!result.ok) return result;
+      const found = checkGeometries(result.features, name, report);
+      features = result.features;
+      problems = found;
+      return {
+        ok: true,
+        summary: summarise(name, result.layer, result.features, result, found, performance.now() - started),
+      };
+    },
+    /** Features [from, to) of the file read last, at most {@link FEATURE_PAGE} of them. */
+    features(from: number, to: number): GeoFeature[] {
+      return page(features, from, to);
+    },
+    /** Problems [from, to) of the file read last, at most {@link FEATURE_PAGE} of them. */
+    problems(from: number, to: number): GeometryProblem[] {
+      return page(problems, from, to);
+    },
+  };
+}
+
+export type GeoImportService = ReturnType<typeof createGeoImportService>;
+
+/** The pages a remote service answers (the worker's, through comlink; the service itself in tests). */
+export interface GeoImportPages {
+  features(from: number, to: number): PromiseLike<GeoFeature[]> | GeoFeature[];
+  problems(from: number, to: number): PromiseLike<GeometryProblem[]> | GeometryProblem[];
+}
+
+/** Every feature (`count` of them) of the file the worker read last, brought over page by page. */
+export async function allFeatures(service: GeoImportPages, count: number): Promise<GeoFeature[]> {
+  const out: GeoFeature[] = [];
+  for (let from = 0; from < count; from += FEATURE_PAGE) {
+    for (const f of await service.features(from, from + FEATURE_PAGE)) out.push(f);
+  }
+  return out;
+}
+
+/** Every problem (`count` of them) of the file the worker read last, page by page. */
+export async function allProblems(service: GeoImportPages, count: number): Promise<GeometryProblem[]> {
+  const out: GeometryProblem[] = [];
+  for (let from = 0; from < count; from += FEATURE_PAGE) {
+    for (const p of await service.problems(from, from + FEATURE_PAGE)) out.push(p);
+  }
+  return out;
+}

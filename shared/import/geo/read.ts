@@ -1,14 +1,27 @@
 /**
  * One entry for the import wizard's worker: read any supported geographic file by its name's
- * extension (.zip Shapefile, .geojson/.json, .kml, .kmz, .gpx).
+ * extension (.zip Shapefile, .geojson/.json, .kml, .kmz, .gpx, .gpkg GeoPackage, .csv/.xlsx tables with
+ * a WKT column or coordinate columns). A GeoPackage needs `options.sqlite`, the initialised sql.js.
  */
 import { readGeoJson } from './geojson';
+import { readGeoPackage } from './gpkg';
 import type { GeoReadOptions } from './lon-lat';
 import { failure, type GeoReadResult } from './result';
 import { readShapefileZip } from './shapefile';
+import { readGeoTable } from './table';
 import { readGpx, readKml, readKmz } from './xml';
 
-export const GEO_FILE_EXTENSIONS = ['.zip', '.geojson', '.json', '.kml', '.kmz', '.gpx'] as const;
+export const GEO_FILE_EXTENSIONS = [
+  '.zip',
+  '.geojson',
+  '.json',
+  '.kml',
+  '.kmz',
+  '.gpx',
+  '.gpkg',
+  '.csv',
+  '.xlsx',
+] as const;
 
 /** Reads a geographic file into lon/lat features; `name` is the file's name as the operator chose it. */
 export function readGeoFile(name: string, bytes: Uint8Array, options: GeoReadOptions = {}): GeoReadResult {
@@ -25,6 +38,11 @@ export function readGeoFile(name: string, bytes: Uint8Array, options: GeoReadOpt
       return readKmz(bytes, name, options);
     case '.gpx':
       return readGpx(bytes, name, options);
+    case '.gpkg':
+      return readGeoPackage(bytes, name, options);
+    case '.csv':
+    case '.xlsx':
+      return readGeoTable(bytes, name, options);
     default:
       return failure('geoImport.file.unknownType', { file: name, types: GEO_FILE_EXTENSIONS.join(' ') });
   }

@@ -2,16 +2,18 @@
 # Makes the geographic import fixtures under test/fixtures/geo/ with GDAL's ogr2ogr (Debian gdal-bin),
 # from the hand-written grids in test/fixtures/geo/source/. The outputs are committed, so CI needs no GDAL;
 # run this again only to change them. Expectations (expected/*.geojson) are ogr2ogr's own reprojection of
-# each Shapefile to EPSG:4326, which the readers' output is compared with.
+# each file to EPSG:4326, which the readers' output is compared with.
 #
-# Usage: scripts/make-geo-fixtures.sh   (needs ogr2ogr, zip, python3)
+# Usage: scripts/make-geo-fixtures.sh   (needs ogr2ogr, zip, python3, sqlite3, iconv; GDAL's Python
+# bindings, Debian python3-gdal, for the big-endian GeoPackage)
 set -euo pipefail
 cd "$(dirname "$0")/../test/fixtures/geo"
 SRC=source/grids.geojson
 TRACK=source/patrol-track.geojson
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-rm -rf expected ./*.zip ./*.kml ./*.kmz ./*.gpx ./gk6-4499.geojson broken/*.zip broken/empty.geojson broken/projected-nocrs.geojson
+rm -rf expected ./*.zip ./*.kml ./*.kmz ./*.gpx ./gk6-4499.geojson broken/*.zip broken/empty.geojson broken/projected-nocrs.geojson \
+  ./*.gpkg ./*.csv ./*.xlsx broken/*.gpkg broken/*.sqlite
 mkdir -p expected broken
 
 # shapefile <name> <ogr2ogr options...>: writes $work/<name>/grids.{shp,shx,dbf,prj,cpg}
@@ -91,6 +93,86 @@ for ext in ['shp', 'shx', 'dbf', 'prj', 'cpg']:
 PY
 (cd "$work/windows" && stamp ./* && LC_ALL=C zip -q -X "$OLDPWD/gk40-gbk-windows-names.zip" ./*)
 
+# 10. GeoPackages as QGIS and ogr2ogr write them: page size 1 KiB and a fixed date in gpkg_contents, so
+#     the files stay small and a rerun gives the same bytes.
+GPKG=(--config OGR_CURRENT_DATE 2026-12-02T00:00:00.000Z --config OGR_SQLITE_PRAGMA page_size=1024 -f GPKG)
+# expect_layer <name> <source> <layer> [options]: ogr2ogr's reprojection to EPSG:4326 of one layer
+expect_layer() {
+  local name=$1 source=$2 layer=$3
+  shift 3
+  ogr2ogr -f GeoJSON "expected/$name.geojson" "$source" "$layer" -t_srs EPSG:4326 \
+    -lco COORDINATE_PRECISION=10 -lco RFC7946=YES "$@"
+}
+#  a. CGCS2000 3° Gauss–Krüger zone 40 (EPSG:4528), a Chinese table name, with its R-tree index.
+ogr2ogr "${GPKG[@]}" grids-gk40.gpkg "$SRC" -nln 网格 -t_srs EPSG:4528
+sqlite3 grids-gk40.gpkg 'VACUUM'
+expect_layer gpkg-gk40 grids-gk40.gpkg 网格
+#  b. CGCS2000 geographic (EPSG:4490), no spatial index.
+ogr2ogr "${GPKG[@]}" grids-4490.gpkg "$SRC" -nln grids -t_srs EPSG:4490 -lco SPATIAL_INDEX=NO
+sqlite3 grids-4490.gpkg 'VACUUM'
+expect_layer gpkg-4490 grids-4490.gpkg grids
+#  c. Two feature layers: the grids and a patrol route.
+ogr2ogr "${GPKG[@]}" township.gpkg "$SRC" -nln 网格 -t_srs EPSG:4490 -lco SPATIAL_INDEX=NO
+ogr2ogr "${GPKG[@]}" -update township.gpkg "$TRACK" -nln 巡查路线 -t_srs EPSG:4490 -lco SPATIAL_INDEX=NO
+sqlite3 township.gpkg 'VACUUM'
+#  d. Every geometry type in XYZ, XYM, XYZM and XY layers (from the WKT of source/shapes.csv, one
+#     layer per value of its `layer` column), with an empty point (which ogr2ogr cannot reproject: its
+#     expectation has it without geometry). GDAL 3.6's RFC 7946 writer turns a GeometryCollection into its last member,
+#     so the mixed layer's expectation is the 2008 GeoJSON (its polygon is wound RFC 7946's way already).
+for spec in pt_xyz:POINTZ line_xym:LINESTRINGM area_xyzm:MULTIPOLYGONZM mixed:GEOMETRY; do
+  layer=${spec%%:*}
+  update=()
+  [[ -e shapes.gpkg ]] && update=(-update)
+  ogr2ogr "${GPKG[@]}" "${update[@]}" shapes.gpkg source/shapes.csv -where "layer='$layer'" -select name \
+    -nln "$layer" -nlt "${spec#*:}" -a_srs EPSG:4490 -lco SPATIAL_INDEX=NO
+  if [[ $layer == mixed ]]; then
+    ogr2ogr -f GeoJSON "expected/gpkg-$layer.geojson" shapes.gpkg "$layer" -t_srs EPSG:4326 \
+      -lco COORDINATE_PRECISION=10 -lco RFC7946=NO
+  else
+    expect_layer "gpkg-$layer" shapes.gpkg "$layer" -skipfailures 2>/dev/null
+  fi
+done
+sqlite3 shapes.gpkg 'VACUUM'
+#  e. The same geometries big-endian (GDAL writes little-endian only): each blob's WKB as GDAL exports it
+#     in XDR, under a big-endian GeoPackage header whose envelope cycles through none, XY, XYZ, XYM, XYZM.
+cp shapes.gpkg shapes-xdr.gpkg
+/usr/bin/python3 - shapes-xdr.gpkg <<'PY'
+import sqlite3, struct, sys
+from osgeo import ogr
+db = sqlite3.connect(sys.argv[1])
+for (table,) in db.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchall():
+    for k, (fid, blob) in enumerate(db.execute(f'SELECT fid, geom FROM "{table}" ORDER BY fid').fetchall()):
+        flags, srs_id = blob[3], struct.unpack_from('<i', blob, 4)[0]
+        envelope_bytes = [0, 32, 48, 48, 64][(flags >> 1) & 7]
+        geom = ogr.CreateGeometryFromWkb(bytes(blob[8 + envelope_bytes:]))
+        empty = flags & 0x10
+        kind = 0 if empty else k % 5
+        minx, maxx, miny, maxy, minz, maxz = geom.GetEnvelope3D()
+        values = [[], [minx, maxx, miny, maxy], [minx, maxx, miny, maxy, minz, maxz],
+                  [minx, maxx, miny, maxy, 0.0, 0.0], [minx, maxx, miny, maxy, minz, maxz, 0.0, 0.0]][kind]
+        header = b'GP' + bytes([0, (kind << 1) | empty]) + struct.pack('>i', srs_id) + struct.pack(f'>{len(values)}d', *values)
+        db.execute(f'UPDATE "{table}" SET geom = ? WHERE fid = ?', (header + geom.ExportToIsoWkb(ogr.wkbXDR), fid))
+db.commit()
+db.execute('VACUUM')
+PY
+# 11. Tables of coordinates. a: ogr2ogr's CSV with a WKT column, lon/lat; b: the same in zone 40
+#     (EPSG:4528, projected, so the table does not say its system) in GBK as Excel on Chinese Windows
+#     saves it, the column named 几何; c: an XLSX of places with 经度/纬度, by GDAL's XLSX driver; d: the
+#     places in zone 40 the surveying way (X坐标 the northing, Y坐标 the easting).
+ogr2ogr -f CSV grids-wkt.csv "$SRC" -lco GEOMETRY=AS_WKT
+ogr2ogr -f GeoJSON expected/csv-wkt.geojson grids-wkt.csv -oo KEEP_GEOM_COLUMNS=NO -s_srs EPSG:4326 -t_srs EPSG:4326 \
+  -lco COORDINATE_PRECISION=10 -lco RFC7946=YES
+ogr2ogr -f CSV "$work/grids-wkt-gk40.csv" "$SRC" -t_srs EPSG:4528 -lco GEOMETRY=AS_WKT
+ogr2ogr -f GeoJSON expected/csv-wkt-gk40.geojson "$work/grids-wkt-gk40.csv" -oo KEEP_GEOM_COLUMNS=NO -s_srs EPSG:4528 -t_srs EPSG:4326 \
+  -lco COORDINATE_PRECISION=10 -lco RFC7946=YES
+sed '1s/^WKT,/几何,/' "$work/grids-wkt-gk40.csv" | iconv -f UTF-8 -t GBK >grids-wkt-gk40-gbk.csv
+PLACES=(source/places.csv -oo X_POSSIBLE_NAMES=经度 -oo Y_POSSIBLE_NAMES=纬度 -oo KEEP_GEOM_COLUMNS=NO -oo AUTODETECT_TYPE=YES)
+ogr2ogr -f GeoJSON expected/places.geojson "${PLACES[@]}" -a_srs EPSG:4326 -lco COORDINATE_PRECISION=10 -lco RFC7946=YES
+ogr2ogr -f XLSX places.xlsx source/places.csv -oo AUTODETECT_TYPE=YES -nln 场所
+ogr2ogr -f CSV "$work/places-gk40.csv" "${PLACES[@]}" -s_srs EPSG:4326 -t_srs EPSG:4528 -lco GEOMETRY=AS_XY
+ogr2ogr -f XLSX places-gk40-survey.xlsx "$work/places-gk40.csv" -oo AUTODETECT_TYPE=YES -nln 场所 \
+  -dialect SQLite -sql 'SELECT 名称, 类别, Y AS "X坐标", X AS "Y坐标" FROM "places-gk40"'
+
 # The broken corpus.
 # Truncated zip: the first half of a good one.
 head -c $(($(stat -c %s gk40-gbk.zip) / 2)) gk40-gbk.zip >broken/truncated.zip
@@ -126,6 +208,11 @@ data = json.load(open(sys.argv[1], encoding='utf-8'))
 del data['crs']
 json.dump(data, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
 PY
+# A GeoPackage cut short: its first half.
+head -c $(($(stat -c %s grids-gk40.gpkg) / 2)) grids-gk40.gpkg >broken/truncated.gpkg
+# An SQLite database that is not a GeoPackage (a table of officers), named .gpkg.
+sqlite3 broken/not-geopackage.gpkg "PRAGMA page_size=1024; CREATE TABLE officers (name TEXT, badge TEXT);
+  INSERT INTO officers VALUES ('张伟', '32021400123');"
 # Empty files.
 : >broken/empty.geojson
 : >broken/empty.zip

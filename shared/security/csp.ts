@@ -4,7 +4,9 @@
  * directives a `<meta>` cannot carry. Change it here and every copy follows.
  *
  * Reasons, directive by directive:
- * - `script-src 'self'`: only our bundled scripts; no eval, no inline script.
+ * - `script-src 'self' 'wasm-unsafe-eval'`: only our bundled scripts; no eval, no inline script.
+ *   `'wasm-unsafe-eval'` lets WebAssembly compile (sql.js, for GeoPackage import: renderer/import/sqlite.ts)
+ *   and nothing else: JavaScript `eval`/`new Function` stay refused. The .wasm itself is a file of ours.
  * - `worker-src 'self' blob:`: MapLibre's worker is a file of ours (setWorkerUrl), but MapLibre falls back
  *   to a blob: worker when no worker URL is set, so blob: stays allowed for workers only.
  * - `img-src 'self' data: blob:`: MapLibre decodes sprites and icons through blob: and data: URLs.
@@ -18,7 +20,7 @@
  */
 export const CSP_DIRECTIVES: readonly (readonly [name: string, sources: readonly string[]])[] = [
   ['default-src', ["'self'"]],
-  ['script-src', ["'self'"]],
+  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
   ['worker-src', ["'self'", 'blob:']],
   ['img-src', ["'self'", 'data:', 'blob:']],
   ['style-src', ["'self'", "'unsafe-inline'"]],

@@ -91,6 +91,27 @@ export const importMessages = {
         recordCountMismatch:
           '{file} 中图层“{layer}”的各部分记录数不一致（.shp {shp} 条，.shx {shx} 条，.dbf {dbf} 条），文件可能不完整',
       },
+      gpkg: {
+        noSqlite: '无法读取 GeoPackage 文件 {file}：SQLite 组件未加载，请重试；仍不行请联系技术支持',
+        notSqlite: '{file} 不是 GeoPackage 文件（不是 SQLite 数据库）',
+        badFile: '{file} 已损坏或不完整（可能下载或复制不完整），请重新获取',
+        notGeoPackage: '{file} 是 SQLite 数据库，但不是 GeoPackage（缺少 gpkg_contents 等表）',
+        noFeatures: '{file} 中没有矢量要素图层（只有瓦片或属性表）',
+        severalLayers: '{file} 中有多个要素图层：{layers}，请选择一个',
+        unknownLayer: '{file} 中没有图层“{layer}”，其中的图层有：{layers}',
+        badGeometry: '{file} 中图层“{layer}”第 {feature} 个要素的几何字段“{column}”已损坏，无法读取',
+      },
+      table: {
+        noGeometryColumns:
+          '{file} 中找不到位置列：需要 WKT 几何列（如 WKT、geometry、几何）或一对坐标列（经度/纬度、lon/lat、X坐标/Y坐标）。现有的列：{columns}',
+        noRows: '{file} 只有表头，没有数据行',
+        badWkt: '{file} 第 {row} 行：“{column}”不是有效的 WKT（约第 {at} 个字符处有误）：{value}',
+        badCoordinate: '{file} 第 {row} 行：“{column}”的值“{value}”不是有效坐标',
+        missingGeometry: '{file} 第 {row} 行：“{column}”为空，这一行没有位置或图形',
+        moreProblems: '{file} 另有 {count} 行有同类问题，未逐一列出',
+        axesSwapped:
+          '{file} 的“{x}”是北向（纵）坐标、“{y}”是东向（横）坐标（测量坐标的写法），已按此读取，请在地图上核对位置',
+      },
       encoding: {
         guessed: '{file}（{layer}）没有 .cpg 编码说明，按内容判断为 {encoding}。请确认属性显示正确：{sample}',
         unknownCpg: '{file}（{layer}）的 .cpg 写的编码“{cpg}”无法识别，已按内容判断',
@@ -104,6 +125,8 @@ export const importMessages = {
           '{file} 没有注明坐标系，坐标却是投影坐标（X {minX}～{maxX}，Y {minY}～{maxY}）。请选择坐标系；可能的有：{zones}',
         assumedLonLat:
           '{file} 没有坐标系说明（.prj），坐标看起来是经纬度，已按 WGS84/CGCS2000 读取，请在地图上核对位置',
+        assumedLonLatNoCrs:
+          '{file} 没有注明坐标系，坐标看起来是经纬度，已按 WGS84/CGCS2000 读取；如果来自高德或百度地图，请改选 GCJ-02 或 BD-09，并在地图上核对位置',
         assumedWgs84ForKml:
           '{file} 按 KML/GPX 标准视为 WGS84 经纬度；如果是在高德或百度地图上绘制的，请改选 GCJ-02 或 BD-09',
         unsupported: '{file} 的坐标系“{name}”暂不支持，请先在 QGIS 或 ArcGIS 中转换为 CGCS2000',
@@ -220,6 +243,30 @@ export const importMessages = {
         recordCountMismatch:
           'The parts of layer "{layer}" in {file} disagree on the number of records (.shp {shp}, .shx {shx}, .dbf {dbf}): the file may be incomplete',
       },
+      gpkg: {
+        noSqlite:
+          'Cannot read the GeoPackage {file}: the SQLite component is not loaded. Try again; if it persists, call technical support',
+        notSqlite: '{file} is not a GeoPackage (not an SQLite database)',
+        badFile: '{file} is damaged or incomplete (perhaps cut short in download or copy); get it again',
+        notGeoPackage:
+          '{file} is an SQLite database but not a GeoPackage (it lacks gpkg_contents and the other tables)',
+        noFeatures: '{file} holds no feature layer (only tiles or attribute tables)',
+        severalLayers: '{file} holds several feature layers: {layers}; choose one',
+        unknownLayer: '{file} has no layer "{layer}"; its layers are: {layers}',
+        badGeometry:
+          'In {file}, feature {feature} of layer "{layer}" has a damaged geometry in column "{column}" that cannot be read',
+      },
+      table: {
+        noGeometryColumns:
+          '{file} has no place columns: it needs a WKT geometry column (such as WKT, geometry, 几何) or a pair of coordinate columns (经度/纬度, lon/lat, X坐标/Y坐标). Its columns: {columns}',
+        noRows: '{file} has a header and no data rows',
+        badWkt: '{file} row {row}: "{column}" is not valid WKT (wrong near character {at}): {value}',
+        badCoordinate: '{file} row {row}: "{column}" value "{value}" is not a valid coordinate',
+        missingGeometry: '{file} row {row}: "{column}" is empty, so the row has no place or shape',
+        moreProblems: '{file}: {count} more rows have problems of this kind, not listed one by one',
+        axesSwapped:
+          'In {file}, "{x}" holds the northing and "{y}" the easting (the surveying way round); read so: check the position on the map',
+      },
       encoding: {
         guessed:
           '{file} ({layer}) has no .cpg saying its encoding; from its content it is {encoding}. Check the attributes read right: {sample}',
@@ -235,6 +282,8 @@ export const importMessages = {
           '{file} does not name its coordinate system, yet its coordinates are projected (X {minX} to {maxX}, Y {minY} to {maxY}). Choose the system; it could be: {zones}',
         assumedLonLat:
           '{file} has no coordinate system (.prj); its coordinates look like longitude and latitude and were read as WGS84/CGCS2000: check the position on the map',
+        assumedLonLatNoCrs:
+          '{file} does not name its coordinate system; its coordinates look like longitude and latitude and were read as WGS84/CGCS2000. If they come from Amap or Baidu, choose GCJ-02 or BD-09 instead; check the position on the map',
         assumedWgs84ForKml:
           '{file} is WGS84 longitude and latitude, as KML/GPX define; if it was drawn on Amap or Baidu, choose GCJ-02 or BD-09 instead',
         unsupported:

@@ -4,6 +4,7 @@
  * zones they could be in) and convert the features to WGS84 / CGCS2000 lon/lat.
  */
 import { rewind } from '@turf/turf';
+import type { SqlJsStatic } from 'sql.js';
 import { isOutsideChina } from '../../geo/coord-systems';
 import type { LonLat } from '../../model/geo';
 import {
@@ -28,15 +29,27 @@ export interface GeoReadOptions {
   readonly layer?: string;
   /** The operator's attribute encoding for a Shapefile, overriding `.cpg` and detection. */
   readonly encoding?: 'utf-8' | 'gbk' | 'gb18030';
+  /**
+   * The initialised sql.js module, needed for a GeoPackage (the reader stays synchronous; the caller
+   * loads the WebAssembly once: renderer/import/sqlite.ts in the app, test/unit/import/geo/sqlite.ts
+   * in Node tests).
+   */
+  readonly sqlite?: SqlJsStatic;
 }
 
 /** What the file says about its coordinate system. */
 export type StatedCrs =
-  | { readonly kind: 'stated'; readonly crs: DetectedCrs; readonly source: 'prj' | 'geojson' }
+  | {
+      readonly kind: 'stated';
+      readonly crs: DetectedCrs;
+      readonly source: 'prj' | 'geojson' | 'gpkg' | 'wkt';
+    }
   /** The format defines lon/lat WGS84 (GeoJSON without `crs`, KML, GPX). */
   | { readonly kind: 'byFormat'; readonly source: 'rfc7946' | 'assumedWgs84ForKml' }
   /** A Shapefile without `.prj`. */
-  | { readonly kind: 'none' };
+  | { readonly kind: 'none' }
+  /** A format that may say but did not: a table of coordinates, a GeoPackage's undefined system. */
+  | { readonly kind: 'unstated' };
 
 export interface RawLayer {
   readonly file: string;
@@ -91,9 +104,11 @@ export function toLonLatLayer(
         crsCandidates: candidates,
       };
     }
-    if (raw.stated.kind === 'none') {
+    if (raw.stated.kind === 'none' || raw.stated.kind === 'unstated') {
       crs = { detected: WGS84, source: 'guessed' };
-      warnings.push({ key: 'geoImport.crs.assumedLonLat', params: { file } });
+      const key =
+        raw.stated.kind === 'none' ? 'geoImport.crs.assumedLonLat' : 'geoImport.crs.assumedLonLatNoCrs';
+      warnings.push({ key, params: { file } });
     } else {
       crs = { detected: WGS84, source: raw.stated.source };
       if (raw.stated.source === 'assumedWgs84ForKml') {

@@ -1,15 +1,28 @@
 /**
  * One entry for the import wizard's worker: read any supported geographic file by its name's
- * extension (.zip Shapefile, .geojson/.json, .kml, .kmz, .gpx).
+ * extension (.zip Shapefile, .geojson/.json, .kml, .kmz, .gpx, .gpkg GeoPackage, .csv/.xlsx tables with
+ * a WKT column or coordinate columns). A GeoPackage needs `options.sqlite`, the initialised sql.js.
  */
 import { readGeoJson } from './geojson';
+import { readGeoPackage } from './gpkg';
 import type { GeoReadOptions } from './lon-lat';
 import type { GeoProgress } from './progress';
 import { failure, type GeoReadResult } from './result';
 import { readShapefileZip } from './shapefile';
+import { readGeoTable } from './table';
 import { readGpx, readKml, readKmz } from './xml';
 
-export const GEO_FILE_EXTENSIONS = ['.zip', '.geojson', '.json', '.kml', '.kmz', '.gpx'] as const;
+export const GEO_FILE_EXTENSIONS = [
+  '.zip',
+  '.geojson',
+  '.json',
+  '.kml',
+  '.kmz',
+  '.gpx',
+  '.gpkg',
+  '.csv',
+  '.xlsx',
+] as const;
 
 /**
  * Reads a geographic file into lon/lat features; `name` is the file's name as the operator chose it.
@@ -34,6 +47,11 @@ export function readGeoFile(
       return readKmz(bytes, name, options);
     case '.gpx':
       return readGpx(bytes, name, options);
+    case '.gpkg':
+      return readGeoPackage(bytes, name, options);
+    case '.csv':
+    case '.xlsx':
+      return readGeoTable(bytes, name, options);
     default:
       return failure('geoImport.file.unknownType', { file: name, types: GEO_FILE_EXTENSIONS.join(' ') });
   }

@@ -5,6 +5,7 @@
  * (`renderer/i18n/parts/import.ts`, `geoImport.*`; archive refusals keep the shared `zip.*` keys).
  */
 import type { ZipRefusal } from '../../zip/guard';
+import type { ReadFileProblem } from '../table';
 import type { CrsCandidate, DetectedCrs } from './crs';
 
 /** A message parameter: file names, feature numbers (1-based, as the operator counts), field names. */
@@ -12,7 +13,8 @@ export type GeoParams = Readonly<Record<string, string | number>>;
 
 /** One problem or notice, named for the operator: the key of its text and the values that text shows. */
 export interface GeoIssue {
-  readonly key: GeoIssueKey | ZipRefusal['key'];
+  /** A key of its own, or the shared one of a zip refusal or of a CSV/XLSX table that cannot be read. */
+  readonly key: GeoIssueKey | ZipRefusal['key'] | ReadFileProblem['key'];
   readonly params: GeoParams;
 }
 
@@ -32,12 +34,28 @@ export const GEO_ISSUE_KEYS = [
   'geoImport.shp.severalLayers',
   'geoImport.shp.badFile',
   'geoImport.shp.recordCountMismatch',
+  'geoImport.gpkg.noSqlite',
+  'geoImport.gpkg.notSqlite',
+  'geoImport.gpkg.badFile',
+  'geoImport.gpkg.notGeoPackage',
+  'geoImport.gpkg.noFeatures',
+  'geoImport.gpkg.severalLayers',
+  'geoImport.gpkg.unknownLayer',
+  'geoImport.gpkg.badGeometry',
+  'geoImport.table.noGeometryColumns',
+  'geoImport.table.noRows',
+  'geoImport.table.badWkt',
+  'geoImport.table.badCoordinate',
+  'geoImport.table.missingGeometry',
+  'geoImport.table.moreProblems',
+  'geoImport.table.axesSwapped',
   'geoImport.encoding.guessed',
   'geoImport.encoding.unknownCpg',
   'geoImport.encoding.cpgWrong',
   'geoImport.crs.projectedWithoutPrj',
   'geoImport.crs.projectedWithoutCrs',
   'geoImport.crs.assumedLonLat',
+  'geoImport.crs.assumedLonLatNoCrs',
   'geoImport.crs.assumedWgs84ForKml',
   'geoImport.crs.unsupported',
   'geoImport.crs.badPrj',
@@ -55,11 +73,18 @@ export type GeoIssueKey = (typeof GEO_ISSUE_KEYS)[number];
 export type CrsSource =
   /** The Shapefile's `.prj`. */
   | 'prj'
-  /** A GeoJSON `crs` member (the 2008 format) or a code the caller passed from GeoPackage metadata. */
+  /** A GeoJSON `crs` member (the 2008 format). */
   | 'geojson'
+  /** The GeoPackage's `gpkg_spatial_ref_sys` entry for the layer's geometry column. */
+  | 'gpkg'
+  /** The EWKT `SRID=…;` prefix of a table's WKT values (all the same). */
+  | 'wkt'
   /** The operator chose it (the `crs` option). */
   | 'chosen'
-  /** Nothing said: the coordinates look like lon/lat, so lon/lat was assumed (and a warning says so). */
+  /**
+   * Nothing said (a Shapefile without `.prj`, a table of coordinates, a GeoPackage's undefined system):
+   * the coordinates look like lon/lat, so lon/lat was assumed (and a warning says so).
+   */
   | 'guessed'
   /** GeoJSON without `crs`: RFC 7946 defines it as WGS84 lon/lat. */
   | 'rfc7946'
@@ -104,12 +129,15 @@ export interface GeoReadFailure {
   readonly errors: readonly GeoIssue[];
   /** With `geoImport.crs.projectedWith*`: systems under which the data lands in China, best first. */
   readonly crsCandidates?: readonly CrsCandidate[];
-  /** With `geoImport.shp.severalLayers`: the Shapefiles in the zip, to pass back as `layer`. */
+  /**
+   * With `geoImport.shp.severalLayers` or `geoImport.gpkg.severalLayers`/`unknownLayer`: the
+   * Shapefiles in the zip or the feature tables of the GeoPackage, to pass back as `layer`.
+   */
   readonly layers?: readonly string[];
 }
 
 export type GeoReadResult = GeoReadSuccess | GeoReadFailure;
 
-export function failure(key: GeoIssueKey | ZipRefusal['key'], params: GeoParams): GeoReadFailure {
+export function failure(key: GeoIssue['key'], params: GeoParams): GeoReadFailure {
   return { ok: false, errors: [{ key, params }] };
 }

@@ -64,3 +64,49 @@ export function expectSameAsOgr(
 
 /** The names in the hand-written source (test/fixtures/geo/source/grids.geojson). */
 export const GRID_NAMES = ['梅村街道第一网格', '鸿山社区网格', '新安村·荡口片'];
+
+/** Every position of a geometry, in order, and its shape (types and counts) without the positions. */
+function flatten(geometry: GeoJSON.Geometry | null): { shape: unknown; positions: GeoJSON.Position[] } {
+  const positions: GeoJSON.Position[] = [];
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value) && typeof value[0] === 'number') {
+      positions.push(value as GeoJSON.Position);
+      return value.length;
+    }
+    return Array.isArray(value) ? value.map(walk) : value;
+  };
+  const shape = (g: GeoJSON.Geometry | null): unknown =>
+    g === null
+      ? null
+      : g.type === 'GeometryCollection'
+        ? { type: g.type, geometries: g.geometries.map(shape) }
+        : { type: g.type, coordinates: walk(g.coordinates) };
+  return { shape: shape(geometry), positions };
+}
+
+/**
+ * Any geometry types: the same types, parts and dimensions as ogr2ogr's, every position within
+ * `tolerance` degrees (a height within 1e-9 m), and the same attributes.
+ */
+export function expectSameGeometriesAsOgr(
+  features: readonly GeoFeature[],
+  expected: ExpectedCollection,
+  tolerance = 1e-7,
+): void {
+  expect(features).toHaveLength(expected.features.length);
+  features.forEach((feature, i) => {
+    const want = expected.features[i]!;
+    expect(feature.properties, `feature ${i}`).toEqual(want.properties);
+    const got = flatten(feature.geometry);
+    const wanted = flatten(want.geometry);
+    expect(got.shape, `feature ${i}`).toEqual(wanted.shape);
+    got.positions.forEach((position, p) =>
+      position.forEach((value, d) => {
+        const limit = d < 2 ? tolerance : 1e-9;
+        expect(Math.abs(value - wanted.positions[p]![d]!), `feature ${i} position ${p}[${d}]`).toBeLessThan(
+          limit,
+        );
+      }),
+    );
+  });
+}

@@ -1,9 +1,11 @@
 // What the operator reads for each file of the broken corpus: every problem a reader or the geometry
 // check names renders in both languages with all its values filled in.
-import { describe, expect, it } from 'vitest';
+import type { SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGeometries, readGeoFile, type GeoIssue } from '../../../../shared/import/geo';
 import { createAppI18n } from '../../../../renderer/i18n';
 import { fixture } from './fixtures';
+import { loadSqlJs } from './sqlite';
 
 const CORPUS = [
   'broken/truncated.zip',
@@ -22,11 +24,23 @@ const CORPUS = [
   'broken/gbk-cpg-says-utf8.zip',
   'gk40-gbk-nocpg.zip',
   'grids.kml',
+  'broken/truncated.gpkg',
+  'broken/not-geopackage.gpkg',
+  'township.gpkg',
+  'broken/bad-wkt.csv',
+  'broken/missing-coordinates.csv',
+  'grids-wkt-gk40-gbk.csv',
+  'grids-wkt.csv',
 ];
+
+let sqlite: SqlJsStatic;
+beforeAll(async () => {
+  sqlite = await loadSqlJs();
+});
 
 function issuesOf(path: string): GeoIssue[] {
   const name = path.replace('broken/', '');
-  const result = readGeoFile(name, fixture(path));
+  const result = readGeoFile(name, fixture(path), { sqlite });
   if (!result.ok) return [...result.errors];
   return [...result.warnings, ...checkGeometries(result.features, name)];
 }
@@ -53,6 +67,10 @@ describe('the broken corpus on screen', () => {
     const [missing] = issuesOf('broken/missing-shx.zip');
     expect(t(missing!.key, missing!.params as Record<string, unknown>)).toBe(
       'missing-shx.zip 中的图层“grids”缺少 grids.shx：Shapefile 须包含 .shp、.shx 和 .dbf，请一起压缩',
+    );
+    const [, notNumber] = issuesOf('broken/missing-coordinates.csv');
+    expect(t(notNumber!.key, notNumber!.params as Record<string, unknown>)).toBe(
+      'missing-coordinates.csv 第 4 行：“纬度”的值“北纬31度”不是有效坐标',
     );
     const [projected] = issuesOf('broken/projected-noprj.zip');
     expect(t(projected!.key, projected!.params as Record<string, unknown>)).toMatch(

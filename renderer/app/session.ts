@@ -212,6 +212,16 @@ export async function resetSessionToSample(
 }
 
 /**
+ * After a new centre's first dataset was written (stores/centre-setup.ts): the stores load it and
+ * the workstation opens on the centre's own township.
+ */
+export async function openSetUpCentre(): Promise<void> {
+  await loadIntoStores(currentDb());
+  useAppStore().setPhase('ready');
+  rebuildTalliesWhenShown();
+}
+
+/**
  * Signs in with a username and password against the local accounts. On success the account and its
  * session token go into the auth store and the workstation opens; an old, weaker hash is replaced on
  * the way (renderer/db/sessions.ts).

@@ -20,6 +20,12 @@ import {
   type GeometryProblem,
 } from '../../shared/import/geo';
 import { extentOf } from '../../shared/import/geo/positions';
+import {
+  centreFromFiles,
+  type CentreFromFiles,
+  type CentreFromFilesResult,
+} from '../../shared/import/centre';
+import type { SqlJsStatic } from 'sql.js';
 
 /**
  * Features (or problems) per message to the UI thread, whose unpacking is one task there: 5,000
@@ -145,7 +151,12 @@ function page<T>(items: readonly T[], from: number, to: number): T[] {
 }
 
 /** One import's worker state: the features and problems of the file read last. */
-export function createGeoImportService() {
+export interface GeoImportServiceOptions {
+  /** Loads sql.js for a GeoPackage (the worker's loads its WebAssembly; Node tests read it from disk). */
+  readonly loadSqlite?: () => Promise<SqlJsStatic>;
+}
+
+export function createGeoImportService(service: GeoImportServiceOptions = {}) {
   let features: readonly GeoFeature[] = [];
   let problems: readonly GeometryProblem[] = [];
   return {
@@ -167,7 +178,9 @@ export function createGeoImportService() {
       const started = performance.now();
       const report = onProgress === undefined ? undefined : throttleProgress(onProgress);
       const bytes = await readBlobBytes(file, report);
-      const result = readGeoFile(name, bytes, options, report);
+      const gpkg = name.toLowerCase().endsWith('.gpkg') && service.loadSqlite !== undefined;
+      const read = gpkg && service.loadSqlite ? { ...options, sqlite: await service.loadSqlite() } : options;
+      const result = readGeoFile(name, bytes, read, report);
       if (!result.ok) return result;
       const found = checkGeometries(result.features, name, report);
       features = result.features;
@@ -176,6 +189,13 @@ export function createGeoImportService() {
         ok: true,
         summary: summarise(name, result.layer, result.features, result, found, performance.now() - started),
       };
+    },
+    /**
+     * A new centre's dataset from the features read last and the picked sheets (centreFromFiles),
+     * built here, where the features are, so the UI thread only gets the result.
+     */
+    build(input: CentreFromFiles): CentreFromFilesResult {
+      return centreFromFiles(features, input);
     },
     /** Features [from, to) of the file read last, at most {@link FEATURE_PAGE} of them. */
     features(from: number, to: number): GeoFeature[] {

@@ -6,5 +6,6 @@
  */
 import { expose } from 'comlink';
 import { createGeoImportService } from './geo-import-service';
+import { loadSqlJs } from '../import/sqlite';
 
-expose(createGeoImportService());
+expose(createGeoImportService({ loadSqlite: loadSqlJs }));

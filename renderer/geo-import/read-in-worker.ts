@@ -15,6 +15,7 @@ import {
   type GeometryProblem,
 } from '../../shared/import/geo';
 import { workerJob, WorkCancelled, type JobWorker } from '../import/worker-job';
+import type { CentreFromFiles, CentreFromFilesResult } from '../../shared/import/centre';
 import {
   allFeatures,
   allProblems,
@@ -34,6 +35,8 @@ export interface GeoImportHandle {
   allFeatures(): Promise<GeoFeature[]>;
   /** Every geometry problem, for the full validation report. */
   allProblems(): Promise<GeometryProblem[]>;
+  /** A new centre's dataset from these features and the picked sheets, built in the worker. */
+  buildCentre(input: CentreFromFiles): Promise<CentreFromFilesResult>;
   /** Ends the worker: the features are gone. */
   close(): void;
 }
@@ -92,6 +95,7 @@ export async function readInWorkerWith(
       features: pages.features,
       allFeatures: () => allFeatures(pages, summary.featureCount),
       allProblems: () => allProblems(pages, summary.problemCount),
+      buildCentre: (input) => job.run<CentreFromFilesResult>((s) => s.build(input)),
       close() {
         signal?.removeEventListener('abort', cancel);
         job.end();

@@ -33,7 +33,8 @@ export const centresMessages = {
         townshipZero: '后 3 位乡镇（街道）代码不能为 000',
       },
       setupEmpty:
-        '本中心还没有乡镇数据。可以从本中心的备份恢复（来自另一台电脑或县级中心），恢复前会逐条核验。',
+        '本中心还没有乡镇数据。从本中心自己的网格、中队和人员文件建立，或从本中心的备份恢复（来自另一台电脑或县级中心，恢复前逐条核验）。',
+      setupFiles: '从文件建立',
       setupRestore: '从备份恢复',
       leaderOnly: '仅本中心的带班领导可以导入中心数据',
       notEmpty: '本中心已有数据，不能再作为新中心导入',
@@ -72,7 +73,8 @@ export const centresMessages = {
         townshipZero: 'The township part (last 3 digits) cannot be 000',
       },
       setupEmpty:
-        'This centre holds no township data yet. Restore it from a backup of the centre (from another PC or the county centre); every event is checked before it is restored.',
+        'This centre holds no township data yet. Set it up from its own grids, teams and officers files, or restore it from a backup of the centre (from another PC or the county centre; every event is checked first).',
+      setupFiles: 'Set up from files',
       setupRestore: 'Restore from a backup',
       leaderOnly: 'Only a shift leader of this centre may bring in its data',
       notEmpty: 'This centre already holds data; it cannot be set up again',

@@ -6,6 +6,7 @@ import { accountsMessages } from './accounts';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
+import { centreSetupMessages } from './centre-setup';
 import { centreTablesMessages } from './centre-tables';
 import { centreImportMessages } from './centre-import';
 import { exportMessages } from './export';
@@ -55,12 +56,14 @@ const PARTS = [
   indicatorsExportMessages,
   exportMessages,
   centresMessages,
+  centreSetupMessages,
   centreTablesMessages,
   centreImportMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof centresMessages)[L] &
+  (typeof centreSetupMessages)[L] &
   (typeof loopMessages)[L] &
   (typeof intakeMessages)[L] &
   (typeof importMessages)[L] &

@@ -17,3 +17,5 @@ export type { BoundaryBuild } from './build-boundary';
 export { ASSEMBLED_FILE, assembleCentreDataset } from './assemble';
 export type { AssembleResult, CentreParts } from './assemble';
 export { PATROL_AREA_PALETTE, paletteColour, parseColour } from './teams';
+export { centreFromFiles } from './from-files';
+export type { CentreFromFiles, CentreFromFilesResult, PickedTable, SetupProblem } from './from-files';

@@ -1,0 +1,151 @@
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowRef } from 'vue';
+import { guessMapping, type CentreFromFilesResult, type FieldMapping } from '../../shared/import/centre';
+import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
+import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
+import type { GeoImportSummary } from '../geo-import/geo-import-service';
+import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
+import { currentDb } from '../db/handle';
+import { useAuthStore } from './auth';
+import { useCentresStore } from './centres';
+
+/** The handle of the grids file read last: its features stay in its worker (never in Vue state). */
+let handle: GeoImportHandle | null = null;
+
+/**
+ * 从文件建立本中心: the set-up of a new centre from its own files. The grids file (Shapefile zip,
+ * GeoJSON, KML/KMZ, GPX, GeoPackage, CSV/XLSX with coordinates) is read in the geographic import's
+ * worker with progress and cancel; its fields are mapped (proposed by guessMapping, changed by the
+ * operator); the teams and officers sheets are picked; then the worker builds and checks the whole
+ * dataset (shared/import/centre/from-files.ts) and the report names every problem; with none that
+ * is an error, the shift leader writes it into the centre in one transaction (setUpCentreDataset,
+ * which checks the role and that the centre is still empty).
+ */
+export const useCentreSetupStore = defineStore('centreSetup', () => {
+  const open = ref(false);
+  const progress = shallowRef<GeoReadProgress | null>(null);
+  const summary = shallowRef<GeoImportSummary | null>(null);
+  const readFailure = shallowRef<GeoReadFailure | null>(null);
+  const mapping = ref<Record<string, string>>({});
+  const teamsFile = shallowRef<File | null>(null);
+  const officersFile = shallowRef<File | null>(null);
+  const catalogue = ref(true);
+  const result = shallowRef<CentreFromFilesResult | null>(null);
+  const busy = ref(false);
+  let abort: AbortController | null = null;
+
+  function reset(): void {
+    handle?.close();
+    handle = null;
+    summary.value = null;
+    readFailure.value = null;
+    result.value = null;
+    progress.value = null;
+    mapping.value = {};
+  }
+
+  let lastFile: File | null = null;
+
+  /** Reads the grids file; `crs` is the operator's system for a file that does not state one. */
+  async function readGrids(file: File, crs?: DetectedCrs): Promise<void> {
+    reset();
+    lastFile = file;
+    busy.value = true;
+    abort = new AbortController();
+    try {
+      const read = await readInWorker(file, crs === undefined ? {} : { crs }, {
+        signal: abort.signal,
+        onProgress: (p) => (progress.value = p),
+      });
+      if (!read.ok) {
+        readFailure.value = markRaw(read);
+        return;
+      }
+      handle = read.handle;
+      summary.value = markRaw(read.handle.summary);
+      mapping.value = { ...(guessMapping('grids', read.handle.summary.preview) as Record<string, string>) };
+    } catch (error) {
+      if (!(error instanceof WorkCancelled)) throw error;
+    } finally {
+      busy.value = false;
+      progress.value = null;
+      abort = null;
+    }
+  }
+
+  /** Reads the same file again in the system the operator picked from the candidates. */
+  function readAgainAs(crs: DetectedCrs): Promise<void> {
+    return lastFile ? readGrids(lastFile, crs) : Promise.resolve();
+  }
+
+  function cancel(): void {
+    abort?.abort();
+  }
+
+  /** Builds and checks the dataset in the worker; the report is `result`. */
+  async function check(now: number = Date.now()): Promise<CentreFromFilesResult | null> {
+    const centre = useCentresStore().open;
+    const teams = teamsFile.value;
+    const officers = officersFile.value;
+    if (!handle || !summary.value || !centre || !teams || !officers) return null;
+    busy.value = true;
+    try {
+      const built = await handle.buildCentre({
+        centreName: centre.name,
+        townshipName: centre.townshipName,
+        countyCode: centre.divisionCode.slice(0, 6),
+        townshipCode: centre.divisionCode.slice(6, 9),
+        gridsFile: summary.value.file,
+        // Plain copies: reactive proxies cannot be cloned to a worker.
+        mapping: { ...mapping.value } as FieldMapping<'grids'>,
+        teams: { name: teams.name, bytes: new Uint8Array(await teams.arrayBuffer()) },
+        officers: { name: officers.name, bytes: new Uint8Array(await officers.arrayBuffer()) },
+        catalogue: catalogue.value,
+        applyRepairs: true,
+        createdAt: now,
+      });
+      result.value = markRaw(built);
+      return built;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Writes the checked dataset into the open centre as the signed-in shift leader. */
+  async function commit(): Promise<{ ok: true } | { ok: false; refusal: SetUpRefusal }> {
+    const built = result.value;
+    const token = useAuthStore().token;
+    if (!built?.ok) throw new Error('nothing checked to write');
+    if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
+    busy.value = true;
+    try {
+      const written = await setUpCentreDataset(currentDb(), token, built.dataset);
+      if (written.ok) {
+        reset();
+        open.value = false;
+      }
+      return written;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    open,
+    progress,
+    summary,
+    readFailure,
+    mapping,
+    teamsFile,
+    officersFile,
+    catalogue,
+    result,
+    busy,
+    readGrids,
+    readAgainAs,
+    cancel,
+    check,
+    commit,
+    reset,
+  };
+});

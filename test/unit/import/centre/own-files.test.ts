@@ -8,21 +8,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGeoFile } from '../../../../shared/import/geo';
-import {
-  assembleCentreDataset,
-  boundaryFromGrids,
-  buildGrids,
-  guessMapping,
-} from '../../../../shared/import/centre';
-import {
-  linkTeamLeaders,
-  readIsClean,
-  readOfficers,
-  readTeams,
-  sampleCatalogueSource,
-} from '../../../../shared/import/centre-tables';
-import { readImportFile } from '../../../../shared/import/table';
-import { parseDivisionCode } from '../../../../shared/grid/code';
+import { centreFromFiles, guessMapping } from '../../../../shared/import/centre';
 import { createGridLocator } from '../../../../shared/spatial';
 import { interiorPoint } from '../../../../shared/import/centre/interior-point';
 import { currentCentre, openCentres } from '../../../../renderer/db/centres';
@@ -42,64 +28,29 @@ const sample = JSON.parse(
   officers: { name: string }[];
 };
 
-function table(name: string) {
-  const read = readImportFile(name, fixture(name));
-  if (!read.ok) throw new Error(read.key);
-  return read.table;
-}
-
 describe('a centre set up from its own files', () => {
   it('gives the township the files describe, grid by grid, and a case lands in the right grid and team', async () => {
-    const code = parseDivisionCode('321281118');
-    if (!code.ok) throw new Error('code');
     const read = readGeoFile('chenghu-grids-gk40.zip', fixture('chenghu-grids-gk40.zip'));
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
     expect(read.crs.detected).toMatchObject({ epsg: 4528 });
     expect(read.encoding).toMatchObject({ name: 'gbk', guessed: false });
-
     const mapping = guessMapping('grids', read.features);
     expect(mapping).toMatchObject({ code: 'WGBM', name: 'WGMC', patrolArea: 'PQMC', team: 'ZD' });
-    const teams = readTeams(table('teams.xlsx'));
-    expect(readIsClean(teams)).toBe(true);
-    const teamList = teams.rows.map((r) => ({ ...r.team, leaderId: '' }));
-    // The teams come first, so the grids' 中队 field is matched to them.
-    const ctx = {
-      file: 'chenghu-grids-gk40.zip',
-      countyCode: code.county,
-      townshipCode: code.township,
-      teams: teamList,
-    };
-    const grids = buildGrids(read.features, mapping, ctx);
-    expect(grids.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    const boundary = boundaryFromGrids(grids.grids, ctx.file);
-
-    const officers = readOfficers(table('officers.xlsx'), { teams: teamList });
-    expect(officers.problems).toEqual([]);
-    const linked = linkTeamLeaders(
-      'teams.xlsx',
-      teams.rows,
-      officers.rows.map((r) => r.officer),
-    );
-    expect(linked.problems).toEqual([]);
-    const catalogue = sampleCatalogueSource();
-    const assembled = assembleCentreDataset({
+    const assembled = centreFromFiles(read.features, {
       centreName: '澄湖镇综合行政执法指挥中心',
       townshipName: '澄湖镇',
-      countyCode: code.county,
-      townshipCode: code.township,
-      boundary: boundary.boundary!,
-      grids: grids.grids,
-      communities: grids.communities,
-      patrolAreas: grids.patrolAreas,
-      teams: linked.rows.map((r) => r.team),
-      officers: officers.rows.map((r) => r.officer),
-      gridWorkers: grids.gridWorkers,
-      matters: catalogue.matters,
-      // The built-in list names the county departments without their phones: left empty until entered.
-      departments: catalogue.departments.map((d) => ({ ...d, phone: '' })),
+      countyCode: '321281',
+      townshipCode: '118',
+      gridsFile: 'chenghu-grids-gk40.zip',
+      mapping,
+      teams: { name: 'teams.xlsx', bytes: fixture('teams.xlsx') },
+      officers: { name: 'officers.xlsx', bytes: fixture('officers.xlsx') },
+      catalogue: true,
+      applyRepairs: true,
       createdAt: Date.UTC(2026, 11, 2),
     });
-    if (!assembled.ok) throw new Error(JSON.stringify(assembled.errors.slice(0, 3)));
+    if (!assembled.ok)
+      throw new Error(JSON.stringify(assembled.problems.filter((p) => p.severity === 'error')));
 
     // Written into a new centre by its first shift leader.
     const registry = openCentres('own-files-centres');

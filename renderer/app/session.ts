@@ -12,7 +12,7 @@ import type { GridDeskDb } from '../db/database';
 import { centresDb, currentDb, openCurrentCentre, setCurrentDb } from '../db/handle';
 import { prepareSampleSpare, resetToSample, type ResetLoss, type SpareResult } from '../db/seed';
 import { dropOrphanDatabases } from '../db/centres';
-import { CENTRE_CHANNEL, useCentresStore } from '../stores/centres';
+import { CENTRE_CHANNEL, announceCentreDb, useCentresStore } from '../stores/centres';
 import { startUpDatabase } from '../db/start-up';
 import { prepareSampleInWorker, prepareSpareInWorker } from '../seed/client';
 import { loadSetup } from '../db/dataset-repo';
@@ -53,12 +53,6 @@ function rebuildTalliesWhenShown(): void {
  * centre's database was swapped (a reset to the sample) or another centre was opened; a window whose
  * database is no longer the open centre's reloads, and so opens the right one.
  */
-function announceCentreDb(dbName: string): void {
-  const channel = new BroadcastChannel(CENTRE_CHANNEL);
-  channel.postMessage({ dbName });
-  channel.close();
-}
-
 function reloadWhenCentreMoves(): void {
   const channel = new BroadcastChannel(CENTRE_CHANNEL);
   channel.onmessage = (event: MessageEvent<{ dbName?: unknown }>) => {

@@ -34,9 +34,7 @@ export const useCentresStore = defineStore('centres', () => {
 
   /** Announces the open centre's new database to the other windows, then reloads this one into it. */
   function reopen(dbName: string): void {
-    const channel = new BroadcastChannel(CENTRE_CHANNEL);
-    channel.postMessage({ dbName });
-    channel.close();
+    announceCentreDb(dbName);
     window.location.reload();
   }
 
@@ -65,6 +63,13 @@ export const useCentresStore = defineStore('centres', () => {
  * open centre's database changed: another centre was opened, or a reset to the sample swapped it.
  */
 export const CENTRE_CHANNEL = 'griddesk-centre';
+
+/** Tells the other windows of this installation that the open centre's database is now `dbName`. */
+export function announceCentreDb(dbName: string): void {
+  const channel = new BroadcastChannel(CENTRE_CHANNEL);
+  channel.postMessage({ dbName });
+  channel.close();
+}
 
 export type { CentreRow } from '../db/centres';
 export type { NewCentreField, NewCentreIssue } from '../db/new-centre';

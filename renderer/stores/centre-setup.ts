@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import { guessMapping, type CentreFromFilesResult, type FieldMapping } from '../../shared/import/centre';
+import {
+  guessMapping,
+  type CentreFromFilesResult,
+  type FieldMapping,
+  type SetupProblem,
+} from '../../shared/import/centre';
 import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
+import { checkImportSize } from '../../shared/import/table';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
 import type { GeoImportSummary } from '../geo-import/geo-import-service';
 import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
@@ -88,6 +94,16 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     const teams = teamsFile.value;
     const officers = officersFile.value;
     if (!handle || !summary.value || !centre || !teams || !officers) return null;
+    // Each sheet is size-checked before a byte of it is read; its parsing runs in the worker.
+    const tooBig = [teams, officers].flatMap((f): SetupProblem[] => {
+      const problem = checkImportSize(f.name, f.size, f.name.toLowerCase().endsWith('.xlsx'));
+      return problem ? [{ severity: 'error', key: problem.key, params: problem.params }] : [];
+    });
+    if (tooBig.length > 0) {
+      const refused: CentreFromFilesResult = { ok: false, problems: tooBig };
+      result.value = markRaw(refused);
+      return refused;
+    }
     busy.value = true;
     try {
       const built = await handle.buildCentre({

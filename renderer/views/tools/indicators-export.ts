@@ -1,3 +1,4 @@
+import { XLSX_TYPE, saveBytes } from '../../export/save-file';
 import type { DepartmentScorecard, IndicatorGroup, Indicators } from '../../../shared/indicators';
 import {
   centreMinute,
@@ -68,14 +69,6 @@ export function downloadIndicators(t: Translate, shown: IndicatorsShown, now: nu
     t('indicatorsExport.sheetName'),
   );
   const name = indicatorsFileName(shown.days, now, shown.zone);
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBytes(bytes, name, XLSX_TYPE);
   return name;
 }

@@ -111,7 +111,8 @@ describe('centres on one PC', () => {
     const page = s.page;
     await page.getByTestId('sign-in-centres').click();
     await page.getByTestId('centres-dialog').waitFor();
-    await page.getByTestId('centre-switch-sample').click();
+    // Opening another centre reloads the window: wait for the new page, not the sign-in card still shown.
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('centre-switch-sample').click()]);
     await page.getByTestId('sign-in').waitFor({ timeout: 60_000 });
     expect(await appDbName(page)).toBe(sampleDb);
     await signIn(page, 'operator');

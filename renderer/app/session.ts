@@ -15,7 +15,7 @@ import { dropOrphanDatabases } from '../db/centres';
 import { CENTRE_CHANNEL, announceCentreDb, useCentresStore } from '../stores/centres';
 import { startUpDatabase } from '../db/start-up';
 import { prepareSampleInWorker, prepareSpareInWorker } from '../seed/client';
-import { loadSetup } from '../db/dataset-repo';
+import { hasDataset, loadSetup } from '../db/dataset-repo';
 import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts } from '../db/accounts-repo';
 import { closeSession, openSession, type OpenSessionResult } from '../db/sessions';
@@ -55,9 +55,10 @@ function rebuildTalliesWhenShown(): void {
  */
 function reloadWhenCentreMoves(): void {
   const channel = new BroadcastChannel(CENTRE_CHANNEL);
-  channel.onmessage = (event: MessageEvent<{ dbName?: unknown }>) => {
-    if (typeof event.data.dbName === 'string' && event.data.dbName !== currentDb().name)
-      window.location.reload();
+  channel.onmessage = (event: MessageEvent<{ dbName?: unknown; replaced?: unknown }>) => {
+    if (typeof event.data.dbName !== 'string') return;
+    // Another database for the centre, or this one's data replaced as a whole (an import undone).
+    if (event.data.dbName !== currentDb().name || event.data.replaced === true) window.location.reload();
   };
 }
 
@@ -120,8 +121,9 @@ export async function startSession(): Promise<void> {
     }
     useRecordStore().follow(db);
     await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
-    if (started.health.status === 'empty') {
-      // A new centre: its first shift leader signs in, then brings in its data (phase 'setup').
+    if (started.health.status === 'empty' || !(await hasDataset(db))) {
+      // A new centre (or one whose set-up was undone: its record holds only that): its shift leader
+      // signs in, then brings in its data (phase 'setup').
       app.setPhase('signIn');
       dropOrphansWhenIdle();
       return;

@@ -8,6 +8,7 @@ import { checkExtends } from '../../shared/cases/record-anchor';
 import { parseBackup } from '../../shared/backup/backup';
 import { openDb } from './database';
 import { entrySizes, makeWorkstation, travelledBackup, type Workstation } from './test-backup';
+import { caseEventsOf } from '../../shared/cases/data-events';
 
 const NOW = Date.UTC(2025, 5, 20, 2, 0);
 let station: Workstation;
@@ -81,7 +82,7 @@ describe('checking a backup before restoring', () => {
         ),
       );
       expect(backup.events.map((e) => e.id)).toEqual(backup.events.map((e) => `${reader}-${e.seq}`));
-      expect(new Set(backup.events.map((e) => e.caseId))).toEqual(
+      expect(new Set(caseEventsOf(backup.events).map((e) => e.caseId))).toEqual(
         new Set(backup.dataset.cases.map((c) => c.id)),
       );
       expect(await verifyRecord(backup.events, backup.chainHead)).toEqual({ ok: true });

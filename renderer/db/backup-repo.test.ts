@@ -4,6 +4,8 @@ import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { parseBackup, type BackupFile } from '../../shared/backup/backup';
 import { openDb, type GridDeskDb } from './database';
 import { exportBackup, restoreBackup } from './backup-repo';
+import { appendDataEvent, listDataEvents, readLastImport } from './imports-repo';
+import type { DataAction } from '../../shared/cases/data-events';
 import { readChainHead, verifyStoredRecord } from './record-repo';
 import { loadSettings } from './settings-repo';
 import { loadDataset } from './dataset-repo';
@@ -67,12 +69,57 @@ describe('restoring a backup over another centre’s data', () => {
     expect(after.township).toBe(fixture.township.name);
     expect(after.cases.map(([id]) => id)).not.toContain(away.caseId);
     expect(after.loops.map((l) => l.caseId)).not.toContain(away.caseId);
-    expect(after.events.some((e) => e.caseId === away.caseId || e.actor.id.startsWith('old-'))).toBe(false);
+    expect(
+      after.events.some((e) => ('caseId' in e && e.caseId === away.caseId) || e.actor.id.startsWith('old-')),
+    ).toBe(false);
     expect(after.accounts.map((a) => a.id).sort()).toEqual(['lead', 'op']);
     expect(after.attachments).toEqual([['att', home.caseId, 'op']]);
     expect(after.settings.duplicates.maxDistanceM).toBe(150);
     const photo = await away.db.attachments.get('att');
     expect([...new Uint8Array(await photo!.blob.arrayBuffer())]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
+    expect((await verifyStoredRecord(away.db)).result).toEqual({ ok: true });
+  });
+
+  it('carries the imports recorded in the record, listed again, with no undo offered', async () => {
+    const action: DataAction = {
+      type: 'dataImport',
+      payload: {
+        kind: 'centreSetUp',
+        files: [{ role: 'grids', name: '网格.zip', bytes: 1024, sha256: 'c'.repeat(64) }],
+        counts: {
+          grids: 3,
+          patrolAreas: 1,
+          communities: 1,
+          teams: 1,
+          officers: 2,
+          gridWorkers: 0,
+          matters: 4,
+          departments: 0,
+        },
+        movedCases: 0,
+      },
+    };
+    await home.db.transaction('rw', home.db.meta, home.db.events, async () => {
+      await appendDataEvent(
+        home.db,
+        await readChainHead(home.db),
+        { id: 'lead', role: 'leader' },
+        action,
+        NOW,
+      );
+    });
+    // The centre restored over had an import it could undo: what it would undo is gone with it.
+    await away.db.meta.put({
+      key: 'lastImport',
+      value: { eventId: 'x', seq: 1, kind: 'centreSetUp', at: NOW },
+    });
+    expect(await readLastImport(away.db)).toBeDefined();
+    const { backup, files } = await checkedBackup();
+    expect(backup.events.filter((e) => !('caseId' in e))).toHaveLength(1);
+    expect(await restoreBackup(away.db, away.lead, backup, files)).toEqual({ ok: true });
+    expect(await listDataEvents(away.db)).toEqual(await listDataEvents(home.db));
+    expect((await listDataEvents(away.db))[0]?.action).toEqual(action);
+    expect(await readLastImport(away.db)).toBeUndefined();
     expect((await verifyStoredRecord(away.db)).result).toEqual({ ok: true });
   });
 

@@ -1,3 +1,4 @@
+import { dataEventSeqs } from './imports-repo';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -165,6 +166,8 @@ export async function restoreBackup(
     await db.attachments.bulkAdd(attachments);
     await db.meta.put({ key: 'chainHead', value: backup.chainHead });
     await db.meta.put({ key: 'settings', value: backup.settings });
+    const dataEvents = dataEventSeqs(backup.events);
+    if (dataEvents.length > 0) await db.meta.put({ key: 'dataEvents', value: dataEvents });
     if (backup.recordRekey !== undefined)
       await db.meta.put({ key: 'recordRekey', value: backup.recordRekey });
     return null;

@@ -25,6 +25,7 @@ import {
 } from './org-repo';
 import { FIXTURE_GRID_CODES, makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { CASE_STAGES, isOpenStage } from '../../shared/model/case';
+import { caseEventsOf } from '../../shared/cases/data-events';
 
 let db: GridDeskDb;
 let serial = 0;
@@ -148,7 +149,7 @@ describe('the queue read', () => {
     expect([...queue.loops.keys()].sort()).toEqual(['case-1', 'case-2', 'case-3', 'case-4']);
     expect(queue.loops.get('case-4')?.stage).toBe('closed');
     // Each case's last event in the record, to tell what a later read changed.
-    const events = await db.events.toArray();
+    const events = caseEventsOf(await db.events.toArray());
     for (const id of queue.lastSeqs.keys())
       expect(queue.lastSeqs.get(id)).toBe(
         Math.max(...events.filter((e) => e.caseId === id).map((e) => e.seq)),

@@ -1,6 +1,7 @@
 import { CASE_STAGES, OPEN_STAGES, type Case, type CaseStage } from '../../shared/model/case';
 import type { CaseLoopState } from '../../shared/cases/loop-types';
 import type { StoredCaseEvent } from '../../shared/cases/history';
+import { caseEventsOf } from '../../shared/cases/data-events';
 import type { IndicatorCase } from '../../shared/indicators/types';
 import type { GridDeskDb } from './database';
 
@@ -133,7 +134,7 @@ export async function listEventsOfCases(
     if (list.length > 0)
       grouped.set(
         id,
-        list.sort((a, b) => a.seq - b.seq),
+        caseEventsOf(list).sort((a, b) => a.seq - b.seq),
       );
   });
   return grouped;

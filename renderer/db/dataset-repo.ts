@@ -2,7 +2,15 @@ import type { TownshipDataset } from '../../shared/model/dataset';
 import type { GridDeskDb } from './database';
 import { buildRecord, writeRecord } from './record-repo';
 import { workstationId } from './workstation-repo';
-import { sessionAccount, type SessionToken } from './sessions';
+import type { SessionToken } from './sessions';
+import { readChainHead } from './record-repo';
+import { appendDataEvent, leaderActor, type ImportRefusal, type LastImport } from './imports-repo';
+import {
+  importCounts,
+  type DataAction,
+  type ImportedFile,
+  type StoredDataEvent,
+} from '../../shared/cases/data-events';
 import { EMPTY_HEAD } from '../../shared/cases/record';
 import { scopedEventId } from '../../shared/model/ids';
 import {
@@ -76,40 +84,50 @@ export async function readMeta<K extends MetaKey>(db: GridDeskDb, key: K): Promi
 export type { StoredInfo } from './tables';
 
 /** Why a centre's first dataset was not written. */
-export interface SetUpRefusal {
-  readonly key: 'auth.notSignedIn' | 'auth.disabled' | 'centres.leaderOnly' | 'centres.notEmpty';
-  readonly params: Readonly<Record<string, string | number>>;
-}
+export type SetUpRefusal = ImportRefusal;
 
 /**
  * Writes the first dataset of a centre set up here (its own grids, patrol areas, organisation and
- * matters, no cases), with an empty record, in ONE transaction: only by an enabled shift leader and
- * only while the centre holds no dataset, record or cases, both checked in that transaction from the
- * stored account behind `session`. Its accounts, settings and workstation id stay. A failing write
- * leaves the centre empty as it was. The dataset must already be valid (assembleCentreDataset).
+ * matters, no cases) in ONE transaction with its 导入 event in the record (the leader, `now`, the
+ * `files` with their SHA-256 and the rows written: imports-repo.ts), which the leader can undo while
+ * no case is entered. Only by an enabled shift leader and only while the centre holds no dataset,
+ * case or case event, both checked in that transaction from the stored account behind `session`.
+ * Its accounts, settings and workstation id stay. A failing write leaves the centre as it was. The
+ * dataset must already be valid (assembleCentreDataset).
  */
 export async function setUpCentreDataset(
   db: GridDeskDb,
   session: SessionToken,
   dataset: TownshipDataset,
-): Promise<{ readonly ok: true } | { readonly ok: false; readonly refusal: SetUpRefusal }> {
-  const refusal = await db.transaction('rw', db.tables, async (tx): Promise<SetUpRefusal | null> => {
-    const found = await sessionAccount(db, session);
-    if (!found.ok) return found.refusal;
-    if (found.account.role !== 'leader') return { key: 'centres.leaderOnly', params: {} };
-    const [stored, head, events, cases] = await Promise.all([
+  files: readonly ImportedFile[],
+  now: number,
+): Promise<
+  | { readonly ok: true; readonly event: StoredDataEvent }
+  | { readonly ok: false; readonly refusal: SetUpRefusal }
+> {
+  return db.transaction('rw', db.tables, async (tx) => {
+    const leader = await leaderActor(db, session);
+    if (!leader.ok) return leader;
+    // Data events of an undone set-up may be in the record; a case event or a case may not.
+    const [stored, caseEvent, cases] = await Promise.all([
       db.meta.get('dataset'),
-      db.meta.get('chainHead'),
-      db.events.count(),
+      db.events.orderBy('caseId').first(),
       db.cases.count(),
     ]);
-    if (stored !== undefined || head !== undefined || events + cases > 0)
-      return { key: 'centres.notEmpty', params: {} };
+    if (stored !== undefined || caseEvent !== undefined || cases > 0)
+      return { ok: false as const, refusal: { key: 'centres.notEmpty' as const, params: {} } };
     const kept = await db.meta.toArray();
+    const head = await readChainHead(db);
     await writeDataset(datasetTables(tx), { ...dataset, cases: [] }, {});
     await db.meta.bulkPut(kept);
-    await writeRecord(tx, { loops: [], events: [], head: EMPTY_HEAD });
-    return null;
+    if (head.count === 0) await writeRecord(tx, { loops: [], events: [], head: EMPTY_HEAD });
+    const action: DataAction = {
+      type: 'dataImport',
+      payload: { kind: 'centreSetUp', files: [...files], counts: importCounts(dataset), movedCases: 0 },
+    };
+    const event = await appendDataEvent(db, head, leader.actor, action, now);
+    const last: LastImport = { eventId: event.id, seq: event.seq, kind: 'centreSetUp', at: now };
+    await db.meta.put({ key: 'lastImport', value: last });
+    return { ok: true as const, event };
   });
-  return refusal ? { ok: false, refusal } : { ok: true };
 }

@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
 import { loadDataset, setUpCentreDataset } from './dataset-repo';
-import { checkStoredRecordHealth } from './record-repo';
+import { checkStoredRecordHealth, verifyStoredRecord } from './record-repo';
+import { listDataEvents, undoLastImport } from './imports-repo';
+import { createCase } from './case-actions';
+import type { ImportedFile } from '../../shared/cases/data-events';
+import { interiorPoint } from '../../shared/import/centre/interior-point';
 import { addAccount, signInAs } from './test-accounts';
 import { hashPassword } from '../../shared/accounts/password';
 import { currentCentre, listCentres, openCentres, type CentresDb } from './centres';
@@ -105,35 +109,140 @@ describe('setting up a new centre', () => {
   });
 });
 
+const FILES: readonly ImportedFile[] = [
+  { role: 'grids', name: '新安网格.zip', bytes: 48_213, sha256: 'a'.repeat(64) },
+  { role: 'officers', name: '队员.xlsx', bytes: 9_120, sha256: 'b'.repeat(64) },
+];
+
+/** A new centre, signed in as its first leader, and its own dataset to set it up with. */
+async function newCentre() {
+  const made = await createCentre(registry, WORKSTATION, INPUT, NOW, { iterations: 1000 });
+  if (!made.ok) throw new Error('not created');
+  const db = new GridDeskDb(made.centre.dbName);
+  const opened = await openSession(db, INPUT.leader.username, INPUT.leader.password);
+  if (!opened.ok) throw new Error('not signed in');
+  const own = {
+    ...makeFixtureDataset(),
+    cases: [],
+    meta: { label: '新安街道', synthetic: false, generatedAt: NOW },
+  };
+  return { db, leader: opened.token, own };
+}
+
 describe('a new centre’s first dataset', () => {
-  it('is written by its shift leader in one go, with an empty record, and only once', async () => {
-    const made = await createCentre(registry, WORKSTATION, INPUT, NOW, { iterations: 1000 });
-    if (!made.ok) throw new Error('not created');
-    const db = new GridDeskDb(made.centre.dbName);
-    const opened = await openSession(db, INPUT.leader.username, INPUT.leader.password);
-    if (!opened.ok) throw new Error('not signed in');
-    const own = {
-      ...makeFixtureDataset(),
-      cases: [],
-      meta: { label: '新安街道', synthetic: false, generatedAt: NOW },
-    };
+  it('is written by its shift leader in one go, recorded with its files, and only once', async () => {
+    const { db, leader, own } = await newCentre();
     await addAccount(db, 'op', 'operator');
     const op = await signInAs(db, 'op');
-    expect(await setUpCentreDataset(db, op, own)).toEqual({
+    expect(await setUpCentreDataset(db, op, own, FILES, NOW)).toEqual({
       ok: false,
       refusal: { key: 'centres.leaderOnly', params: {} },
     });
     expect(await db.grids.count()).toBe(0);
+    expect(await db.events.count()).toBe(0);
 
-    expect(await setUpCentreDataset(db, opened.token, own)).toEqual({ ok: true });
+    const written = await setUpCentreDataset(db, leader, own, FILES, NOW + 5);
+    expect(written.ok).toBe(true);
     expect((await loadDataset(db))?.grids.map((g) => g.code)).toEqual(own.grids.map((g) => g.code).sort());
     expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
     expect(await db.meta.get('workstation')).toEqual({ key: 'workstation', value: WORKSTATION });
     expect((await db.accounts.toArray()).map((a) => a.username).sort()).toEqual(['op', 'zhang.wei']);
-    expect(await setUpCentreDataset(db, opened.token, own)).toEqual({
+
+    // The record names who imported what, when: each file with its size and digest, the rows written.
+    const [event] = await listDataEvents(db);
+    expect(event).toMatchObject({
+      seq: 1,
+      at: NOW + 5,
+      actor: { role: 'leader', name: '张伟' },
+      action: {
+        type: 'dataImport',
+        payload: {
+          kind: 'centreSetUp',
+          files: FILES,
+          counts: { grids: own.grids.length, officers: own.officers.length, teams: own.teams.length },
+          movedCases: 0,
+        },
+      },
+    });
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+
+    expect(await setUpCentreDataset(db, leader, own, FILES, NOW)).toEqual({
       ok: false,
       refusal: { key: 'centres.notEmpty', params: {} },
     });
+    db.close();
+  });
+
+  it('can be undone by its shift leader while no case is entered, and set up again', async () => {
+    const { db, leader, own } = await newCentre();
+    expect(await undoLastImport(db, leader, NOW)).toEqual({
+      ok: false,
+      refusal: { key: 'imports.nothingToUndo', params: {} },
+    });
+    await setUpCentreDataset(db, leader, own, FILES, NOW);
+    await addAccount(db, 'op', 'operator');
+    expect(await undoLastImport(db, await signInAs(db, 'op'), NOW)).toEqual({
+      ok: false,
+      refusal: { key: 'centres.leaderOnly', params: {} },
+    });
+
+    const undone = await undoLastImport(db, leader, NOW + 60_000);
+    expect(undone.ok).toBe(true);
+    // Empty again, as before the import: no data, but the accounts, the workstation and the record stay.
+    expect(await loadDataset(db)).toBeUndefined();
+    expect(await db.grids.count()).toBe(0);
+    expect((await db.accounts.toArray()).map((a) => a.username).sort()).toEqual(['op', 'zhang.wei']);
+    expect(await db.meta.get('workstation')).toEqual({ key: 'workstation', value: WORKSTATION });
+    const events = await listDataEvents(db);
+    expect(events.map((e) => [e.seq, e.action.type])).toEqual([
+      [1, 'dataImport'],
+      [2, 'dataImportUndo'],
+    ]);
+    expect(events[1]?.action.payload).toEqual({ undoes: events[0]?.id, kind: 'centreSetUp', movedCases: 0 });
+    expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+    expect(await undoLastImport(db, leader, NOW)).toEqual({
+      ok: false,
+      refusal: { key: 'imports.nothingToUndo', params: {} },
+    });
+
+    // Set up again: the record goes on from the undo.
+    expect((await setUpCentreDataset(db, leader, own, FILES, NOW + 120_000)).ok).toBe(true);
+    expect((await listDataEvents(db)).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+    db.close();
+  });
+
+  it('is not undone once a case names its grids', async () => {
+    const { db, leader, own } = await newCentre();
+    await setUpCentreDataset(db, leader, own, FILES, NOW);
+    const grid = own.grids[0]!;
+    const area = own.patrolAreas.find((p) => p.id === grid.patrolAreaId)!;
+    const made = await createCase(
+      db,
+      {
+        source: 'hotline',
+        matterCode: own.matters[0]!.code,
+        urgency: 'normal',
+        description: '占道经营',
+        address: '新安路 1 号',
+        location: interiorPoint(grid.geometry),
+        gridCode: grid.code,
+        teamId: area.teamId,
+      },
+      [],
+      leader,
+      NOW + 1000,
+    );
+    expect(made.ok).toBe(true);
+    expect(await undoLastImport(db, leader, NOW + 2000)).toEqual({
+      ok: false,
+      refusal: { key: 'imports.undoHasCases', params: { cases: 1 } },
+    });
+    expect(await db.grids.count()).toBe(own.grids.length);
+    // Case events and the import's event live in one chain.
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+    expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
     db.close();
   });
 });

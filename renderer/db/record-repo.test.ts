@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { layoutAt } from '../../shared/schema/store-tables';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { caseEventsOf } from '../../shared/cases/data-events';
 import { GridDeskDb } from './database';
 import { exportBackup } from './backup-repo';
 import { replaceDataset } from './dataset-repo';
@@ -173,7 +174,7 @@ describe('the version-1 upgrade', () => {
 
 /** Re-chains the stored record from the start with every actor renamed: a forgery that verifies. */
 async function forgeRecord(db: GridDeskDb): Promise<ChainHead> {
-  const events = await db.events.orderBy('seq').toArray();
+  const events = caseEventsOf(await db.events.orderBy('seq').toArray());
   let head = EMPTY_HEAD;
   const forged: StoredCaseEvent[] = [];
   for (const { seq: _seq, prevHash: _prev, hash: _hash, ...body } of events) {
@@ -244,7 +245,7 @@ describe('the full check of the stored record', () => {
   it('names the event when any field of it is changed in the database, the payload included', async () => {
     const db = new GridDeskDb(dbName());
     await replaceDataset(db, makeFixtureDataset());
-    const dispatch = (await db.events.filter((e) => e.action.type === 'dispatch').first())!;
+    const dispatch = caseEventsOf(await db.events.filter((e) => e.action.type === 'dispatch').toArray())[0]!;
     const fields = Object.keys(dispatch) as (keyof StoredCaseEvent)[];
     expect(fields.sort()).toEqual([
       'action',
@@ -336,7 +337,7 @@ describe('the live record check', () => {
     const db = await seeded();
     const follow = recordHealthFollower(db);
     expect(await follow()).toEqual({ status: 'ok' });
-    const last = (await db.events.orderBy('seq').last())!;
+    const last = caseEventsOf([(await db.events.orderBy('seq').last())!])[0]!;
     const { seq: _s, prevHash: _p, hash: _h, id: _i, ...body } = last;
     const stray = await append(db, { ...body, id: `${last.id}-x`, caseId: 'no-such-case' });
     const found = await follow();

@@ -12,6 +12,7 @@ import {
   type VerifyResult,
 } from '../../shared/cases/record';
 import type { StoredCaseEvent } from '../../shared/cases/history';
+import { caseEventsOf } from '../../shared/cases/data-events';
 import type { BuiltRecord } from '../../shared/cases/build-record';
 import { checkExtends, type ExtendsResult } from '../../shared/cases/record-anchor';
 import { checkRecordHealth, type RecordFacts, type RecordHealth } from '../../shared/cases/record-health';
@@ -167,7 +168,7 @@ async function readAppendedFacts(db: GridDeskDb, known: RecordFacts): Promise<Re
     const head = headRow?.key === 'chainHead' ? headRow.value : null;
     if (head === null || head.count < before.count) return undefined;
     if (before.count > 0 && atOldHead?.hash !== before.lastHash) return undefined;
-    const newIds = [...new Set(appended.map((e) => e.caseId))];
+    const newIds = [...new Set(caseEventsOf(appended).map((e) => e.caseId))];
     const [caseRows, loopRows] = await Promise.all([db.cases.bulkGet(newIds), db.caseLoops.bulkGet(newIds)]);
     /** `ids` with the new case ids for which `found` holds a row (all of them without `found`). */
     const grown = (ids: readonly string[], found?: readonly unknown[]): readonly string[] => {
@@ -219,7 +220,7 @@ export async function checkStoredExtends(
 /** One case's events in record order (its timeline). */
 export async function listCaseEvents(db: GridDeskDb, caseId: string): Promise<StoredCaseEvent[]> {
   const events = await db.events.where('caseId').equals(caseId).toArray();
-  return events.sort((a, b) => a.seq - b.seq);
+  return caseEventsOf(events).sort((a, b) => a.seq - b.seq);
 }
 
 /**

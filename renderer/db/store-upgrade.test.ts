@@ -24,6 +24,7 @@ import { workstationId } from './workstation-repo';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { createAppI18n } from '../i18n';
 import { recordAlarmText } from '../i18n/record';
+import { caseEventsOf } from '../../shared/cases/data-events';
 
 const NOW = Date.UTC(2026, 11, 2, 2, 0);
 let sample: TownshipDataset;
@@ -177,7 +178,7 @@ describe('upgrading a real database of the sample to the current store version',
     expect((await db.attachments.get('att-1'))?.caseId).toBe(`${ws}-${sample.cases[10]!.caseNo}`);
     // Version 4: each loop row notes its case's latest event, and the index finds the recent ones.
     const latest = new Map<string, number>();
-    for (const e of await db.events.toArray())
+    for (const e of caseEventsOf(await db.events.toArray()))
       latest.set(e.caseId, Math.max(e.at, latest.get(e.caseId) ?? 0));
     const loops = await db.caseLoops.toArray();
     expect(loops.length).toBe(sample.cases.length);

@@ -8,7 +8,8 @@ import type {
 } from '../../shared/model/basemap';
 import type { Case } from '../../shared/model/case';
 import type { CaseLoopRow } from '../../shared/cases/build-record';
-import type { StoredCaseEvent } from '../../shared/cases/history';
+import type { StoredRecordEvent } from '../../shared/cases/data-events';
+import type { LastImport } from './imports-repo';
 import type { Account } from '../../shared/accounts/account';
 import type { WorkstationInfo } from '../../shared/model/ids';
 import type { RecordRekey } from '../../shared/schema/store-migrations';
@@ -85,6 +86,10 @@ export interface MetaValues {
    * (a new store, after a dataset write, a reset or a restore): they are to be rebuilt.
    */
   readonly tallies: TallyState;
+  /** The seqs of the record's data events (imports and their undos), oldest first (imports-repo.ts). */
+  readonly dataEvents: readonly number[];
+  /** The import that can be undone now (imports-repo.ts); kept on this PC only, never backed up. */
+  readonly lastImport: LastImport;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];
@@ -129,8 +134,11 @@ interface TableTypes {
   readonly basemap: readonly [BasemapRow, [string, string]];
   readonly cases: readonly [Case, string];
   readonly caseLoops: readonly [CaseLoopRow, string];
-  /** The append-only, hash-chained record, by chain position. Only record-repo.ts and case-actions.ts add here. */
-  readonly events: readonly [StoredCaseEvent, number];
+  /**
+   * The append-only, hash-chained record, by chain position: case events and the centre's data events
+   * (shared/cases/data-events.ts). Only record-repo.ts, case-actions.ts and dataset-repo.ts add here.
+   */
+  readonly events: readonly [StoredRecordEvent, number];
   readonly accounts: readonly [Account, string];
   readonly attachments: readonly [AttachmentRow, string];
   /** Derived from cases and events (shared/indicators/tally.ts); kept by case writes, rebuilt when stale. */

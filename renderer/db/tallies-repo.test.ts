@@ -25,6 +25,7 @@ import { indicatorReport, indicatorReportOfRollUps, reportStart } from '../../sh
 import { wallFigures, wallFiguresOfRollUps } from '../../shared/wall/figures';
 import { makeWorkstation, type Workstation } from './test-backup';
 import { signInAs } from './test-accounts';
+import { caseEventsOf } from '../../shared/cases/data-events';
 
 const NOW = Date.UTC(2026, 2, 10, 2, 15);
 const fixture = makeFixtureDataset();
@@ -45,7 +46,7 @@ async function fresh() {
   const { options } = await currentTallyRules(db);
   const [cases, events] = await Promise.all([db.cases.toArray(), db.events.orderBy('seq').toArray()]);
   const tallies = cases.map((kase) =>
-    caseTally({ case: kase, events: events.filter((e) => e.caseId === kase.id) }, options),
+    caseTally({ case: kase, events: caseEventsOf(events).filter((e) => e.caseId === kase.id) }, options),
   );
   return { cases: tallies, days: dayTallies(tallies) };
 }

@@ -7,6 +7,7 @@
  * clears the tables, so what is left behind is never taken for current.
  */
 import type { StoredCaseEvent } from '../../shared/cases/history';
+import { caseEventsOf } from '../../shared/cases/data-events';
 import type { ChainHead } from '../../shared/cases/record';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import {
@@ -66,7 +67,7 @@ export async function talliesCurrent(db: GridDeskDb): Promise<boolean> {
 /** A case's events, one `equals` range on the caseId index, in record order. */
 async function eventsOf(db: GridDeskDb, caseId: string): Promise<StoredCaseEvent[]> {
   const events = await db.events.where('caseId').equals(caseId).toArray();
-  return events.sort((a, b) => a.seq - b.seq);
+  return caseEventsOf(events).sort((a, b) => a.seq - b.seq);
 }
 
 /** Re-sums the day roll-ups of the given (day, team) pairs from their case tallies; empty ones go. */
@@ -168,7 +169,9 @@ async function tallyAll(
       const last = kases.at(-1);
       if (first === undefined || last === undefined) return [];
       // The chunk's cases are a range of ids, so their events are one range of the caseId index.
-      const events = await db.events.where('caseId').between(first.id, last.id, true, true).toArray();
+      const events = caseEventsOf(
+        await db.events.where('caseId').between(first.id, last.id, true, true).toArray(),
+      );
       const byCase = new Map<string, StoredCaseEvent[]>();
       for (const event of events) {
         const list = byCase.get(event.caseId);
@@ -213,7 +216,7 @@ export async function rebuildTallies(db: GridDeskDb, options: RebuildOptions = {
       if ((await currentTallyRules(db)).basis !== start.rules.basis) return false;
       const byCase = new Map(tallies.map((t) => [t.caseId, t]));
       const since = await db.events.where(':id').above(start.head.count).toArray();
-      const touched = new Set(since.map((event) => event.caseId));
+      const touched = new Set(caseEventsOf(since).map((event) => event.caseId));
       if (touched.size > 0) {
         const ids = [...touched];
         const kases = await db.cases.bulkGet(ids);

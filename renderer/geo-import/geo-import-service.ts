@@ -24,8 +24,24 @@ import {
   centreFromFiles,
   type CentreFromFiles,
   type CentreFromFilesResult,
+  type PickedTable,
 } from '../../shared/import/centre';
 import type { SqlJsStatic } from 'sql.js';
+import type { ImportedFile, ImportFileRole } from '../../shared/cases/data-events';
+import { sha256OfBytes } from '../import/digest';
+
+/** A centre built from its files, with each file's size and SHA-256 for the record. */
+export type CentreBuild =
+  | (Extract<CentreFromFilesResult, { readonly ok: true }> & { readonly files: readonly ImportedFile[] })
+  | Extract<CentreFromFilesResult, { readonly ok: false }>;
+
+/** The sheets of a set-up, by what each brings. */
+function pickedTables(input: CentreFromFiles): [ImportFileRole, PickedTable][] {
+  return [
+    ['teams', input.teams],
+    ['officers', input.officers],
+  ];
+}
 
 /**
  * Features (or problems) per message to the UI thread, whose unpacking is one task there: 5,000
@@ -40,6 +56,9 @@ export const SUMMARY_PROBLEMS = 200;
 /** What the wizard shows of a file read in the worker; the features stay there. */
 export interface GeoImportSummary {
   readonly file: string;
+  /** The file's size and SHA-256 (lower-case hex), for the import's event in the record. */
+  readonly bytes: number;
+  readonly sha256: string;
   readonly layer: string;
   readonly featureCount: number;
   /** Attribute names, as decoded, in the order of the first feature that has each. */
@@ -107,7 +126,7 @@ export function throttleProgress(
 }
 
 function summarise(
-  file: string,
+  file: { readonly name: string; readonly bytes: number; readonly sha256: string },
   layer: string,
   features: readonly GeoFeature[],
   rest: Pick<GeoImportSummary, 'crs' | 'encoding' | 'warnings'>,
@@ -128,7 +147,9 @@ function summarise(
   for (let i = 0; i < features.length; i += stride) previewIndex.push(i);
   const extent = extentOf(features.map((f) => f.geometry));
   return {
-    file,
+    file: file.name,
+    bytes: file.bytes,
+    sha256: file.sha256,
     layer,
     featureCount: features.length,
     fields: [...fields],
@@ -159,6 +180,8 @@ export interface GeoImportServiceOptions {
 export function createGeoImportService(service: GeoImportServiceOptions = {}) {
   let features: readonly GeoFeature[] = [];
   let problems: readonly GeometryProblem[] = [];
+  /** The file read last: its name, size and digest. */
+  let lastRead: { readonly name: string; readonly bytes: number; readonly sha256: string } | null = null;
   return {
     /**
      * Reads `file` (named `name` in messages): refuses it by size before reading a byte
@@ -173,6 +196,7 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
     ): Promise<GeoImportOutcome> {
       features = [];
       problems = [];
+      lastRead = null;
       const tooBig = checkGeoFileSize(name, file.size);
       if (tooBig !== null) return { ok: false, errors: [tooBig] };
       const started = performance.now();
@@ -185,17 +209,42 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
       const found = checkGeometries(result.features, name, report);
       features = result.features;
       problems = found;
+      lastRead = { name, bytes: bytes.length, sha256: await sha256OfBytes(bytes) };
       return {
         ok: true,
-        summary: summarise(name, result.layer, result.features, result, found, performance.now() - started),
+        summary: summarise(
+          lastRead,
+          result.layer,
+          result.features,
+          result,
+          found,
+          performance.now() - started,
+        ),
       };
     },
     /**
      * A new centre's dataset from the features read last and the picked sheets (centreFromFiles),
      * built here, where the features are, so the UI thread only gets the result.
      */
-    build(input: CentreFromFiles): CentreFromFilesResult {
-      return centreFromFiles(features, input);
+    async build(input: CentreFromFiles): Promise<CentreBuild> {
+      const built = centreFromFiles(features, input);
+      if (!built.ok) return built;
+      if (lastRead === null) throw new Error('no file was read to build from');
+      const tables = await Promise.all(
+        pickedTables(input).map(async ([role, table]): Promise<ImportedFile> => ({
+          role,
+          name: table.name,
+          bytes: table.bytes.length,
+          sha256: await sha256OfBytes(table.bytes),
+        })),
+      );
+      const grids: ImportedFile = {
+        role: 'grids',
+        name: input.gridsFile,
+        bytes: lastRead.bytes,
+        sha256: lastRead.sha256,
+      };
+      return { ...built, files: [grids, ...tables] };
     },
     /** Features [from, to) of the file read last, at most {@link FEATURE_PAGE} of them. */
     features(from: number, to: number): GeoFeature[] {

@@ -15,10 +15,11 @@ import {
   type GeometryProblem,
 } from '../../shared/import/geo';
 import { workerJob, WorkCancelled, type JobWorker } from '../import/worker-job';
-import type { CentreFromFiles, CentreFromFilesResult } from '../../shared/import/centre';
+import type { CentreFromFiles } from '../../shared/import/centre';
 import {
   allFeatures,
   allProblems,
+  type CentreBuild,
   type GeoImportOutcome,
   type GeoImportService,
   type GeoImportSummary,
@@ -36,7 +37,7 @@ export interface GeoImportHandle {
   /** Every geometry problem, for the full validation report. */
   allProblems(): Promise<GeometryProblem[]>;
   /** A new centre's dataset from these features and the picked sheets, built in the worker. */
-  buildCentre(input: CentreFromFiles): Promise<CentreFromFilesResult>;
+  buildCentre(input: CentreFromFiles): Promise<CentreBuild>;
   /** Ends the worker: the features are gone. */
   close(): void;
 }
@@ -95,7 +96,7 @@ export async function readInWorkerWith(
       features: pages.features,
       allFeatures: () => allFeatures(pages, summary.featureCount),
       allProblems: () => allProblems(pages, summary.problemCount),
-      buildCentre: (input) => job.run<CentreFromFilesResult>((s) => s.build(input)),
+      buildCentre: (input) => job.run<CentreBuild>((s) => s.build(input)),
       close() {
         signal?.removeEventListener('abort', cancel);
         job.end();

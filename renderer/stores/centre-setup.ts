@@ -1,15 +1,10 @@
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import {
-  guessMapping,
-  type CentreFromFilesResult,
-  type FieldMapping,
-  type SetupProblem,
-} from '../../shared/import/centre';
+import { guessMapping, type FieldMapping, type SetupProblem } from '../../shared/import/centre';
 import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
 import { checkImportSize } from '../../shared/import/table';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
-import type { GeoImportSummary } from '../geo-import/geo-import-service';
+import type { CentreBuild, GeoImportSummary } from '../geo-import/geo-import-service';
 import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
 import { currentDb } from '../db/handle';
 import { useAuthStore } from './auth';
@@ -36,7 +31,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   const teamsFile = shallowRef<File | null>(null);
   const officersFile = shallowRef<File | null>(null);
   const catalogue = ref(true);
-  const result = shallowRef<CentreFromFilesResult | null>(null);
+  const result = shallowRef<CentreBuild | null>(null);
   const busy = ref(false);
   let abort: AbortController | null = null;
 
@@ -89,7 +84,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   }
 
   /** Builds and checks the dataset in the worker; the report is `result`. */
-  async function check(now: number = Date.now()): Promise<CentreFromFilesResult | null> {
+  async function check(now: number = Date.now()): Promise<CentreBuild | null> {
     const centre = useCentresStore().open;
     const teams = teamsFile.value;
     const officers = officersFile.value;
@@ -100,7 +95,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
       return problem ? [{ severity: 'error', key: problem.key, params: problem.params }] : [];
     });
     if (tooBig.length > 0) {
-      const refused: CentreFromFilesResult = { ok: false, problems: tooBig };
+      const refused: CentreBuild = { ok: false, problems: tooBig };
       result.value = markRaw(refused);
       return refused;
     }
@@ -135,7 +130,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
     busy.value = true;
     try {
-      const written = await setUpCentreDataset(currentDb(), token, built.dataset);
+      const written = await setUpCentreDataset(currentDb(), token, built.dataset, built.files, Date.now());
       if (written.ok) {
         reset();
         open.value = false;

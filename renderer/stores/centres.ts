@@ -60,14 +60,15 @@ export const useCentresStore = defineStore('centres', () => {
 
 /**
  * The channel on which the windows of this installation (the workstation, the wall) hear that the
- * open centre's database changed: another centre was opened, or a reset to the sample swapped it.
+ * open centre's database changed: another centre was opened, a reset to the sample swapped it, or
+ * (`replaced`) its data was replaced as a whole in place (an import undone).
  */
 export const CENTRE_CHANNEL = 'griddesk-centre';
 
 /** Tells the other windows of this installation that the open centre's database is now `dbName`. */
-export function announceCentreDb(dbName: string): void {
+export function announceCentreDb(dbName: string, { replaced = false } = {}): void {
   const channel = new BroadcastChannel(CENTRE_CHANNEL);
-  channel.postMessage({ dbName });
+  channel.postMessage({ dbName, replaced });
   channel.close();
 }
 

@@ -12,6 +12,7 @@ import { accountSchema, type Account } from '../accounts/account';
 import type { TownshipDataset } from '../model/dataset';
 import type { CaseLoopState } from '../cases/loop-types';
 import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
+import type { StoredRecordEvent } from '../cases/data-events';
 import { verifyRecord, type ChainHead, type VerifyResult } from '../cases/record';
 import { parseStoredEvent } from '../schema/event-schema';
 import { storeStep, type RecordRekey } from '../schema/store-migrations';
@@ -47,7 +48,8 @@ export interface BackupFile {
   /** Where the record ends: also shown on screen so it can be noted down and compared. */
   readonly chainHead: ChainHead;
   readonly dataset: TownshipDataset;
-  readonly events: readonly StoredCaseEvent[];
+  /** The whole record: case events and the centre's data events, in chain order. */
+  readonly events: readonly StoredRecordEvent[];
   readonly accounts: readonly Account[];
   readonly settings: CentreSettings;
   /** Photos and files of cases; their bytes are archive entries named by {@link attachmentPath}. */
@@ -200,7 +202,7 @@ export async function parseBackup(
   const dataset = parseDataset(raw.dataset, `${file} › dataset`);
   if (!dataset.ok) problems.push({ key: 'backup.dataset', params: { file }, issues: dataset.errors });
 
-  const events: (StoredCaseEvent | StoredCaseEventV2)[] = [];
+  const events: (StoredRecordEvent | StoredCaseEventV2)[] = [];
   for (const [index, item] of raw.events.entries()) {
     const parsed = legacy ? parseStoredEvent(item, index + 1, 2) : parseStoredEvent(item, index + 1);
     if (parsed.ok) events.push(parsed.event);
@@ -265,7 +267,7 @@ export async function parseBackup(
     createdBy: raw.createdBy,
     chainHead: raw.chainHead,
     dataset: dataset.dataset,
-    events: events as StoredCaseEvent[],
+    events: events as StoredRecordEvent[],
     accounts,
     settings: settings.settings,
     attachments,
@@ -300,7 +302,7 @@ function scopeLegacyBackup(backup: BackupFile, workstationId: string, now: numbe
     migratedFrom: 1,
     chainHead: (value('chainHead') as ChainHead | undefined) ?? backup.chainHead,
     dataset: { ...backup.dataset, cases: (out.cases ?? []) as Case[] },
-    events: (out.events ?? []) as StoredCaseEvent[],
+    events: (out.events ?? []) as StoredRecordEvent[],
     attachments: (out.attachments ?? []) as BackupAttachment[],
   };
 }
@@ -311,11 +313,13 @@ function scopeLegacyBackup(backup: BackupFile, workstationId: string, now: numbe
  * gets no state.
  */
 export function loopStatesFromRecord(
-  events: readonly (StoredCaseEvent | StoredCaseEventV2)[],
+  events: readonly (StoredRecordEvent | StoredCaseEventV2)[],
 ): Map<string, { readonly state: CaseLoopState; readonly lastSeq: number; readonly lastAt: number }> {
   const out = new Map<string, { state: CaseLoopState; lastSeq: number; lastAt: number }>();
   const broken = new Set<string>();
-  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+  // Data events (imports) belong to no case: they play no part in any case's loop.
+  const caseEvents = events.filter((e): e is StoredCaseEvent | StoredCaseEventV2 => 'caseId' in e);
+  for (const event of caseEvents.sort((a, b) => a.seq - b.seq)) {
     if (broken.has(event.caseId)) continue;
     const current = out.get(event.caseId) ?? { state: initialLoopState(), lastSeq: 0, lastAt: 0 };
     if (event.action.type === 'report') {

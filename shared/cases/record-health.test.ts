@@ -47,6 +47,17 @@ describe('checkRecordHealth', () => {
     expect(checkRecordHealth({ ...nothing, caseIds: ['a'] }).status).toBe('alarm');
     expect(checkRecordHealth({ ...nothing, loopCaseIds: ['a'] }).status).toBe('alarm');
     expect(checkRecordHealth({ ...nothing, head: EMPTY_HEAD }).status).toBe('alarm');
+    // A centre whose set-up was undone: two data events (an import and its undo), no data, no case.
+    let head = EMPTY_HEAD;
+    let last = null;
+    for (const type of ['dataImport', 'dataImportUndo']) {
+      const appended = appendEventSync(head, { action: { type }, at: 1000 });
+      head = appended.head;
+      last = appended.event;
+    }
+    const undone = { ...nothing, head, eventCount: 2, lastEvent: last };
+    expect(checkRecordHealth(undone)).toEqual({ status: 'ok' });
+    expect(checkRecordHealth({ ...undone, eventCaseIds: ['a'] }).status).toBe('alarm');
     expect(checkRecordHealth({ ...nothing, hasDataset: true })).toEqual({
       status: 'alarm',
       alarms: [{ kind: 'headMissing', events: 0 }],

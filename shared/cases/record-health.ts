@@ -131,7 +131,13 @@ export function checkRecordHealth(facts: RecordFacts): RecordHealth {
     facts.caseIds.length === 0;
   if (nothing) return { status: 'empty' };
   const alarms: RecordAlarm[] = [...headAlarms(facts)];
-  if (!facts.hasDataset) alarms.push({ kind: 'datasetMissing' });
+  // A centre whose first import was undone has only data events and no data: no case is missing.
+  const onlyDataEvents =
+    facts.eventCount > 0 &&
+    facts.eventCaseIds.length === 0 &&
+    facts.caseIds.length === 0 &&
+    facts.loopCaseIds.length === 0;
+  if (!facts.hasDataset && !onlyDataEvents) alarms.push({ kind: 'datasetMissing' });
   const cases = new Set(facts.caseIds);
   const withoutLoop = missingFrom(facts.caseIds, new Set(facts.loopCaseIds));
   if (withoutLoop[0] !== undefined) {

@@ -101,6 +101,61 @@ describe('the event schema', () => {
     });
   });
 
+  it('accepts an import and its undo, and names a malformed field of one', () => {
+    const imported = appendEventSync(EMPTY_HEAD, {
+      id: scopedEventId(TEST_WORKSTATION, 1),
+      action: {
+        type: 'dataImport',
+        payload: {
+          kind: 'centreSetUp',
+          files: [{ role: 'grids', name: '网格.zip', bytes: 2048, sha256: 'd'.repeat(64) }],
+          counts: {
+            grids: 2,
+            patrolAreas: 1,
+            communities: 1,
+            teams: 1,
+            officers: 3,
+            gridWorkers: 0,
+            matters: 5,
+            departments: 1,
+          },
+          movedCases: 0,
+        },
+      },
+      actor: { id: 'lead', role: 'leader', name: '陈刚' },
+      at: T0,
+    }).event;
+    expect(parseStoredEvent(imported, 1)).toEqual({ ok: true, event: imported });
+    const undo = appendEventSync(
+      { count: 1, lastHash: imported.hash },
+      {
+        id: scopedEventId(TEST_WORKSTATION, 2),
+        action: {
+          type: 'dataImportUndo',
+          payload: { undoes: imported.id, kind: 'centreSetUp', movedCases: 0 },
+        },
+        actor: { id: 'lead', role: 'leader' },
+        at: T0 + 1,
+      },
+    ).event;
+    expect(parseStoredEvent(undo, 2).ok).toBe(true);
+    const badDigest = {
+      ...imported,
+      action: {
+        ...imported.action,
+        payload: {
+          ...imported.action.payload,
+          files: [{ role: 'grids', name: 'x', bytes: 1, sha256: 'XYZ' }],
+        },
+      },
+    };
+    expect(parseStoredEvent(badDigest, 1)).toEqual({
+      ok: false,
+      problem: { seq: 1, field: 'action.payload.files.0.sha256' },
+    });
+    expect(parseStoredEvent({ ...undo, caseId: undefined, extra: 1 }, 2).ok).toBe(false);
+  });
+
   it('names the position of an event without a usable seq', () => {
     expect(parseStoredEvent({ ...sampleEvents[0], seq: 'one' }, 7)).toEqual({
       ok: false,

@@ -14,7 +14,13 @@
 import { z } from 'zod';
 import { ALL_STAGES, CASE_SOURCES, URGENCIES, type LoopStage } from '../model/case';
 import { FOLLOW_UP_RESULTS, ROLES } from '../cases/loop-types';
-import type { StoredCaseEvent, StoredCaseEventV2 } from '../cases/history';
+import type { StoredCaseEventV2 } from '../cases/history';
+import {
+  IMPORT_COUNTED,
+  IMPORT_FILE_ROLES,
+  type ImportCounted,
+  type StoredRecordEvent,
+} from '../cases/data-events';
 import { EVENT_ID_PATTERN } from '../model/ids';
 
 const text = z.string();
@@ -127,6 +133,44 @@ export const storedEventSchema = z.strictObject({
   legacyHash: hex64.optional(),
 });
 
+const sha256 = hex64;
+const count = z.number().int().min(0);
+const importKind = z.enum(['centreSetUp', 'gridsReplaced']);
+const dataAction = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('dataImport'),
+    payload: z.strictObject({
+      kind: importKind,
+      files: z.array(z.strictObject({ role: z.enum(IMPORT_FILE_ROLES), name: text, bytes: count, sha256 })),
+      counts: z.strictObject(
+        Object.fromEntries(IMPORT_COUNTED.map((table) => [table, count])) as Record<
+          ImportCounted,
+          typeof count
+        >,
+      ),
+      movedCases: count,
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('dataImportUndo'),
+    payload: z.strictObject({ undoes: id, kind: importKind, movedCases: count }),
+  }),
+]);
+
+/**
+ * Schema of one stored data event (shared/cases/data-events.ts): an import or its undo, chained like
+ * case events but with no case, no stages.
+ */
+export const storedDataEventSchema = z.strictObject({
+  action: dataAction,
+  actor: eventFields.actor,
+  at: epochMs,
+  seq: eventFields.seq,
+  prevHash: hex64,
+  hash: hex64,
+  id: z.string().regex(EVENT_ID_PATTERN, 'a workstation-scoped event id'),
+});
+
 /** The store versions whose events {@link parseStoredEvent} reads. */
 export const EVENT_SCHEMA_VERSIONS = [2, 3] as const;
 export type EventSchemaVersion = (typeof EVENT_SCHEMA_VERSIONS)[number];
@@ -148,7 +192,7 @@ export function parseStoredEvent(
   raw: unknown,
   position: number,
 ):
-  | { readonly ok: true; readonly event: StoredCaseEvent }
+  | { readonly ok: true; readonly event: StoredRecordEvent }
   | { readonly ok: false; readonly problem: EventProblem };
 export function parseStoredEvent(
   raw: unknown,
@@ -162,11 +206,13 @@ export function parseStoredEvent(
   position: number,
   version: EventSchemaVersion = CURRENT_EVENT_SCHEMA,
 ):
-  | { readonly ok: true; readonly event: StoredCaseEvent | StoredCaseEventV2 }
+  | { readonly ok: true; readonly event: StoredRecordEvent | StoredCaseEventV2 }
   | { readonly ok: false; readonly problem: EventProblem } {
-  const schema = version === 2 ? storedEventSchemaV2 : storedEventSchema;
+  // An event with no caseId is a data event (an import), known from store version 3's layout on.
+  const isData = version !== 2 && typeof raw === 'object' && raw !== null && !('caseId' in raw);
+  const schema = isData ? storedDataEventSchema : version === 2 ? storedEventSchemaV2 : storedEventSchema;
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, event: parsed.data as StoredCaseEvent };
+  if (parsed.success) return { ok: true, event: parsed.data as StoredRecordEvent };
   const rawSeq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : undefined;
   const seq = typeof rawSeq === 'number' && Number.isInteger(rawSeq) ? rawSeq : position;
   const issue = parsed.error.issues[0];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDataset, parseDatasetFiles } from './parse';
 import { FIXTURE_GRID_CODES, makeFixtureDataset, makeFixtureSampleFiles } from './test-fixture';
 import type { DatasetIssue } from './issues';
+import { isOpenStage, type LoopStage } from '../model/case';
 
 type Json = Record<string, unknown> & {
   grids: Record<string, unknown>[];
@@ -43,10 +44,15 @@ describe('parseDataset', () => {
   it('reports a 14-digit grid code and a case pointing at a missing grid together, naming file, record and field', () => {
     const [township, cases] = makeFixtureSampleFiles() as [Json, Json['cases']];
     const grid = township.grids[2];
-    const kase = cases[3];
-    if (grid === undefined || kase === undefined) throw new Error('fixture too small');
+    const at = cases.findIndex((c) => isOpenStage(c['stage'] as LoopStage));
+    const kase = cases[at];
+    const closed = cases.find((c) => c['stage'] === 'closed');
+    if (grid === undefined || kase === undefined || closed === undefined)
+      throw new Error('fixture too small');
     grid['code'] = '32038110500100';
     kase['gridCode'] = '320381105009009';
+    // A closed case keeps the grid it was handled in, even one since retired: not an error.
+    closed['gridCode'] = '320381105009008';
     const result = parseDatasetFiles([
       { fileName: 'township.json', json: township },
       { fileName: 'cases.json', json: cases },
@@ -69,12 +75,13 @@ describe('parseDataset', () => {
     );
     expect(caseIssue).toMatchObject({
       collection: 'cases',
-      index: 3,
+      index: at,
       recordId: kase['id'],
       field: 'gridCode',
       params: { value: '320381105009009', target: 'grids' },
-      where: `cases.json › cases[3] (${String(kase['id'])}) › gridCode`,
+      where: `cases.json › cases[${at}] (${String(kase['id'])}) › gridCode`,
     });
+    expect(result.errors.some((e) => e.params['value'] === '320381105009008')).toBe(false);
     // The case in the grid whose code broke now points nowhere as well.
     expect(result.errors).toContainEqual(
       expect.objectContaining({

@@ -1,5 +1,6 @@
 import { parseGridCode } from '../grid/code';
 import { makeIssue, formatLocation, type DatasetIssue, type IssueLocation } from './issues';
+import { isOpenStage, type LoopStage } from '../model/case';
 
 /**
  * Cross-record checks of a dataset document: unique keys per collection and references between
@@ -78,7 +79,16 @@ interface Reference {
   readonly to: string;
   readonly targetKey: string;
   readonly severity: DatasetIssue['severity'];
+  /** Only records this holds for are checked. */
+  readonly onlyIf?: (record: Raw) => boolean;
 }
+
+/**
+ * A case still open must lie in a grid of the dataset; a closed one keeps the grid it was handled in,
+ * which a later re-gridding (替换网格) may have retired: its code stays in the record and the case.
+ */
+const openCase = (record: Raw): boolean =>
+  typeof record.stage === 'string' && isOpenStage(record.stage as LoopStage);
 
 const REFERENCES: readonly Reference[] = [
   { from: 'grids', field: ['patrolAreaId'], to: 'patrolAreas', targetKey: 'id', severity: 'error' },
@@ -93,7 +103,14 @@ const REFERENCES: readonly Reference[] = [
     targetKey: 'id',
     severity: 'error',
   },
-  { from: 'cases', field: ['gridCode'], to: 'grids', targetKey: 'code', severity: 'error' },
+  {
+    from: 'cases',
+    field: ['gridCode'],
+    to: 'grids',
+    targetKey: 'code',
+    severity: 'error',
+    onlyIf: openCase,
+  },
   { from: 'cases', field: ['matterCode'], to: 'matters', targetKey: 'code', severity: 'error' },
   { from: 'cases', field: ['teamId'], to: 'teams', targetKey: 'id', severity: 'error' },
   // An array field: each element must name a target (path `officerIds[k]`).
@@ -112,6 +129,7 @@ function missingReferences(root: Raw, locate: Locate): DatasetIssue[] {
       targets.set(ref.to, keys);
     }
     collection(root, [ref.from]).forEach((record, index) => {
+      if (ref.onlyIf && !ref.onlyIf(asRecord(record))) return;
       let value: unknown = record;
       for (const key of ref.field) value = asRecord(value)[key];
       const values: readonly (readonly [unknown, readonly number[]])[] = Array.isArray(value)

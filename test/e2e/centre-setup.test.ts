@@ -4,12 +4,14 @@
  * (scripts/make-centre-fixtures.sh); the map then shows the township, and an incident placed on the
  * map lands in the right imported grid, patrol area and team.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TownshipDataset } from '../../shared/model/dataset';
 import {
   clickMapAt,
+  dialogSettled,
   gridWithInteriorPoint,
   inputOf,
   mapIdle,
@@ -99,5 +101,39 @@ describe('a new centre set up from its own files', () => {
     await expect.poll(() => page.getByTestId('placement-grid').textContent()).toBe(grid.code);
     expect(await page.getByTestId('placement-area').textContent()).toBe(area.name);
     expect(await page.getByTestId('placement-team').textContent()).toBe(team.name);
+  });
+
+  it('keeps the import in the record with its files and digests, and its leader can undo it', async () => {
+    const page = s.page;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tools-button').click();
+    await page.getByTestId('tools-imports').click();
+    const list = page.getByTestId('imports-list');
+    await list.waitFor();
+    const entry = page.getByTestId('imports-event-1');
+    expect(await entry.textContent()).toContain('从文件建立本中心');
+    expect(await entry.textContent()).toContain('陈刚');
+    expect(await entry.textContent()).toContain('网格 86');
+    const files = await page.getByTestId('imports-file').allTextContents();
+    expect(files).toHaveLength(3);
+    for (const name of ['chenghu-grids-gk40.zip', 'teams.xlsx', 'officers.xlsx']) {
+      const digest = createHash('sha256')
+        .update(await readFile(fixture(name)))
+        .digest('hex');
+      expect(files.find((f) => f.includes(name))).toContain(digest);
+    }
+    await dialogSettled(page);
+    await screenshot(page, 'centre-imports');
+
+    await page.getByTestId('imports-undo').click();
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await reloaded;
+    await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
+    await inputOf(page, 'sign-in-username').fill('chenggang');
+    await inputOf(page, 'sign-in-password').fill('Chenghu-2026-lead');
+    await page.getByTestId('sign-in-submit').click();
+    // Back to the empty centre, ready to be set up again.
+    await page.getByTestId('centre-setup').waitFor({ timeout: 30_000 });
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
   appDbName,
+  dialogSettled,
   inputOf,
   mapIdle,
   openApp,
@@ -62,7 +63,7 @@ describe('centres on one PC', () => {
     await expect
       .poll(() => page.getByTestId('centre-issue-divisionCode').textContent())
       .toBe('区划代码应为 9 位（6 位县级代码 + 3 位乡镇代码），实为 8 位');
-    await settled(page);
+    await dialogSettled(page);
     await screenshot(page, 'centres-new');
     await inputOf(page, 'centre-field-divisionCode').fill(CENTRE.divisionCode);
     await page.getByTestId('centre-create').click();
@@ -124,24 +125,10 @@ describe('centres on one PC', () => {
     await page.getByTestId('centres-dialog').waitFor();
     await expect.poll(() => page.getByTestId('centres-list').locator('li').count()).toBe(2);
     expect(await page.getByTestId('centre-sample').getByTestId('centre-open').count()).toBe(1);
-    await settled(page);
+    await dialogSettled(page);
     await screenshot(page, 'centres-list');
   });
 });
-
-/** Waits until the dialog's fade-in has ended, so a screenshot shows it as the operator reads it. */
-async function settled(page: Session['page']): Promise<void> {
-  await page.waitForFunction(() => {
-    interface Animated {
-      getAnimations(options: { subtree: boolean }): unknown[];
-    }
-    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<Animated> } })
-      .document;
-    return [...doc.querySelectorAll('.el-overlay-dialog, .el-overlay')].every(
-      (e) => e.getAnimations({ subtree: true }).length === 0,
-    );
-  });
-}
 
 async function signInAs(page: Session['page'], username: string, password: string): Promise<void> {
   await inputOf(page, 'sign-in-username').fill(username);

@@ -161,6 +161,20 @@ export async function toggleLayer(page: Page, group: string): Promise<void> {
   await page.getByTestId(`layer-toggle-${group}`).click();
 }
 
+/** Waits until every dialog's fade-in has ended, so a screenshot shows it as the operator reads it. */
+export async function dialogSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    interface Animated {
+      getAnimations(options: { subtree: boolean }): unknown[];
+    }
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<Animated> } })
+      .document;
+    return [...doc.querySelectorAll('.el-overlay-dialog, .el-overlay')].every(
+      (e) => e.getAnimations({ subtree: true }).length === 0,
+    );
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS}${name}.png`;
   await page.screenshot({ path });

@@ -13,6 +13,7 @@ import { exportMessages } from './export';
 import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
+import { importsMessages } from './imports';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
@@ -59,6 +60,7 @@ const PARTS = [
   centreSetupMessages,
   centreTablesMessages,
   centreImportMessages,
+  importsMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -79,7 +81,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof indicatorsExportMessages)[L] &
   (typeof exportMessages)[L] &
   (typeof centreTablesMessages)[L] &
-  (typeof centreImportMessages)[L];
+  (typeof centreImportMessages)[L] &
+  (typeof importsMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

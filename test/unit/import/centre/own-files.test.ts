@@ -71,7 +71,9 @@ describe('a centre set up from its own files', () => {
     const db = new GridDeskDb(made.centre.dbName);
     const session = await openSession(db, 'lead', 'Chenghu-2026-lead');
     if (!session.ok) throw new Error('sign-in');
-    expect(await setUpCentreDataset(db, session.token, assembled.dataset)).toEqual({ ok: true });
+    expect(
+      (await setUpCentreDataset(db, session.token, assembled.dataset, [], Date.UTC(2026, 11, 2))).ok,
+    ).toBe(true);
     const stored = await loadDataset(db);
     if (!stored) throw new Error('nothing stored');
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -82,6 +83,10 @@ describe('the geographic import worker service', () => {
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
     const { summary } = outcome;
     expect(summary).toMatchObject({
+      file: '网格.zip',
+      // What the import's event in the record keeps of the file.
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
       layer: 'grids',
       featureCount: n,
       fields: ['编码', '名称'],

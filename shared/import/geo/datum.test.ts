@@ -60,6 +60,7 @@ describe('a CSV of places copied from Amap', () => {
     expect(read.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [119.99, 32.86] });
     expect(read.datumHint).toMatchObject({ datum: 'gcj02', reason: { params: { evidence: '经度(高德)' } } });
     expect(read.crs.datum).toBeUndefined();
+    expect(read.warnings.map((w) => w.key)).toContain('geoImport.crs.assumedLonLatNoCrs');
   });
 
   it('is converted to WGS84 once the operator chooses GCJ-02', () => {
@@ -70,6 +71,7 @@ describe('a CSV of places copied from Amap', () => {
       coordinates: [...gcj02ToWgs84([119.99, 32.86])],
     });
     expect(read.crs).toMatchObject({ source: 'guessed', datum: 'gcj02' });
+    expect(read.warnings.map((w) => w.key)).not.toContain('geoImport.crs.assumedLonLatNoCrs');
   });
 
   it('passes a failed read through unchanged whatever the datum', () => {

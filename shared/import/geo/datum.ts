@@ -101,7 +101,8 @@ export function columnsDatumHint(headers: readonly string[], file: string): Datu
 
 /**
  * The read with its positions brought from `datum` to WGS84 (new geometries; the read's own are left
- * as they are), and the datum noted in its CRS report. `wgs84` changes nothing. A datum on data that
+ * as they are), the datum noted in its CRS report, and without the warnings that lon/lat was assumed
+ * to be WGS84 (the operator has said what it is). `wgs84` changes nothing. A datum on data that
  * is not lon/lat (a Gauss–Krüger zone, Web Mercator) is refused by name (`geoImport.datum.notLonLat`)
  * rather than ignored: the operator asked for a conversion that cannot apply.
  */
@@ -117,5 +118,13 @@ export function applyDatum(result: GeoReadResult, datum: ChinaDatum, file: strin
   const features = result.features.map((f): GeoFeature =>
     f.geometry === null ? f : { ...f, geometry: convertGeometry(f.geometry, convert) },
   );
-  return { ...result, features, crs: { ...result.crs, datum } };
+  // The warnings that lon/lat was taken as WGS84 (and might be GCJ-02 or BD-09) are answered now.
+  const warnings = result.warnings.filter((w) => !ANSWERED_BY_DATUM.has(w.key));
+  return { ...result, features, crs: { ...result.crs, datum }, warnings };
 }
+
+const ANSWERED_BY_DATUM = new Set<GeoIssue['key']>([
+  'geoImport.crs.assumedWgs84ForKml',
+  'geoImport.crs.assumedLonLatNoCrs',
+  'geoImport.crs.assumedLonLat',
+]);

@@ -37,6 +37,7 @@ describe('a KML from 奥维, read with a datum', () => {
       reason: { key: 'geoImport.datum.hintKml', params: { file: '网格.kml', evidence: '奥维互动地图' } },
     });
     expect(result.crs).toEqual({ detected: WGS84, source: 'assumedWgs84ForKml' });
+    expect(result.warnings.map((w) => w.key)).toEqual(['geoImport.crs.assumedWgs84ForKml']);
     result.features.forEach((f, i) =>
       expect(rings(f).map((r) => r.map(at))).toEqual(written[i]!.map((r) => r.map(at))),
     );
@@ -45,6 +46,8 @@ describe('a KML from 奥维, read with a datum', () => {
   it('with GCJ-02 gives each vertex as gcj02ToWgs84 of the file’s, a few hundred metres west', () => {
     const result = expectOk(readGeoFile('网格.kml', fixture('grids-ovital.kml'), { datum: 'gcj02' }));
     expect(result.crs).toEqual({ detected: WGS84, source: 'assumedWgs84ForKml', datum: 'gcj02' });
+    // No longer "taken as WGS84, choose GCJ-02 if drawn on Amap": the operator did.
+    expect(result.warnings).toEqual([]);
     expect(result.features.map((f) => f.properties.name)).toEqual([
       '梅村街道第一网格',
       '鸿山社区网格',

@@ -36,7 +36,7 @@ export function readGeoFile(
   options: GeoReadOptions = {},
   onProgress?: GeoProgress,
 ): GeoReadResult {
-  return applyDatum(readByType(name, bytes, options, onProgress), options.datum ?? 'wgs84', name);
+  return applyDatum(readByType(name, bytes, options, onProgress), options.datum ?? 'wgs84', name, onProgress);
 }
 
 function readByType(

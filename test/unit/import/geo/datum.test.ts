@@ -79,6 +79,14 @@ describe('a KML from 奥维, read with a datum', () => {
     );
   });
 
+  it('reports the conversion as the converting phase, from 0 to the feature count', () => {
+    const heard: string[] = [];
+    readGeoFile('网格.kml', fixture('grids-ovital.kml'), { datum: 'gcj02' }, (p) =>
+      heard.push(`${p.phase} ${p.done}/${p.total}`),
+    );
+    expect(heard).toEqual(['converting 0/3', 'converting 3/3']);
+  });
+
   it('with WGS84 is the read without a datum', () => {
     expect(readGeoFile('网格.kml', fixture('grids-ovital.kml'), { datum: 'wgs84' })).toEqual(
       readGeoFile('网格.kml', fixture('grids-ovital.kml')),

@@ -35,10 +35,15 @@ fs.writeFileSync(process.argv[1] + "/teams.csv", csv([["中队名称", "中队�
 fs.writeFileSync(process.argv[1] + "/officers.csv", csv([["姓名", "执法证号", "所属中队", "手机号码"],
   ...t.officers.map((o) => [o.name, o.kind === "certified" ? o.certificateNo : "辅助人员", team.get(o.teamId).name, o.phone])]));
 ' "$work"
-rm -f "$out"/chenghu-grids-gk40.zip "$out"/teams.xlsx "$out"/officers.xlsx
+rm -f "$out"/chenghu-grids-gk40.zip "$out"/chenghu-grids-ovital.kmz "$out"/teams.xlsx "$out"/officers.xlsx
 mkdir -p "$work/shp"
 ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4528 -lco ENCODING=CP936 -nln grids "$work/shp/grids.shp" "$work/grids.geojson"
 (cd "$work/shp" && zip -q -X "$OLDPWD/$out/chenghu-grids-gk40.zip" grids.*)
+# The same grids as an 奥维 KMZ would hold them: LIBKML's KML with 奥维互动地图 as the document's author,
+# zipped as doc.kml (LIBKML's own KMZ puts the layer behind a NetworkLink). The numbers are the sample's;
+# the tests read them as GCJ-02 (what 奥维 9.3 and later export) and expect them converted.
+ogr2ogr -f LIBKML -nln grids -dsco NAME=澄湖镇网格 -dsco AUTHOR_NAME=奥维互动地图 "$work/doc.kml" "$work/grids.geojson"
+(cd "$work" && TZ=UTC touch -t 202612020000 doc.kml && zip -q -X "$OLDPWD/$out/chenghu-grids-ovital.kmz" doc.kml)
 ogr2ogr -f XLSX "$out/teams.xlsx" "$work/teams.csv" -nln 中队
 ogr2ogr -f XLSX "$out/officers.xlsx" "$work/officers.csv" -nln 执法人员
 ls -l "$out"

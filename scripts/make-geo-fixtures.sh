@@ -64,6 +64,10 @@ ogr2ogr -f KML grids.kml "$SRC" -dsco NameField=name -dsco DescriptionField=code
 cp grids.kml "$work/doc.kml"
 (cd "$work" && stamp doc.kml && zip -q -X "$OLDPWD/grids.kmz" doc.kml)
 ogr2ogr -f GPX patrol.gpx "$TRACK" -nlt MULTILINESTRING -lco FORCE_GPX_TRACK=YES
+# 5b. The same grids in a KML whose document names 奥维互动地图 as its author (LIBKML's AUTHOR_NAME), as a
+#     stand-in for a KML exported by 奥维 9.3 or later, which writes GCJ-02: the reader proposes GCJ-02
+#     from that metadata, and the tests read the file's numbers as GCJ-02.
+ogr2ogr -f LIBKML grids-ovital.kml "$SRC" -nln grids -dsco NAME=网格 -dsco AUTHOR_NAME=奥维互动地图
 # 6. Web Mercator (EPSG:3857), as web tools export it.
 shapefile mercator -t_srs EPSG:3857 -lco ENCODING=UTF-8
 pack web-mercator.zip "$work/mercator" grids.shp grids.shx grids.dbf grids.prj grids.cpg

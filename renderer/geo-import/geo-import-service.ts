@@ -11,6 +11,7 @@ import {
   checkGeometries,
   readGeoFile,
   type CrsReport,
+  type DatumHint,
   type EncodingReport,
   type GeoFeature,
   type GeoIssue,
@@ -70,6 +71,8 @@ export interface GeoImportSummary {
   readonly crs: CrsReport;
   readonly encoding?: EncodingReport;
   readonly warnings: readonly GeoIssue[];
+  /** What in the file suggests GCJ-02 or BD-09 (for the operator to choose; nothing was converted by it). */
+  readonly datumHint?: DatumHint;
   readonly problemCount: number;
   /** Problems by key: the validation report's headline. */
   readonly problemsByKey: Readonly<Record<string, number>>;
@@ -129,7 +132,7 @@ function summarise(
   file: { readonly name: string; readonly bytes: number; readonly sha256: string },
   layer: string,
   features: readonly GeoFeature[],
-  rest: Pick<GeoImportSummary, 'crs' | 'encoding' | 'warnings'>,
+  rest: Pick<GeoImportSummary, 'crs' | 'encoding' | 'warnings' | 'datumHint'>,
   problems: readonly GeometryProblem[],
   workerMs: number,
 ): GeoImportSummary {
@@ -158,6 +161,7 @@ function summarise(
     crs: rest.crs,
     ...(rest.encoding === undefined ? {} : { encoding: rest.encoding }),
     warnings: rest.warnings,
+    ...(rest.datumHint === undefined ? {} : { datumHint: rest.datumHint }),
     problemCount: problems.length,
     problemsByKey,
     problems: problems.slice(0, SUMMARY_PROBLEMS),
@@ -185,8 +189,8 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
   return {
     /**
      * Reads `file` (named `name` in messages): refuses it by size before reading a byte
-     * (`geoImport.file.tooBig`), then reads, parses, converts and checks it, reporting each phase,
-     * and keeps its features. Replaces the features of any earlier file.
+     * (`geoImport.file.tooBig`), then reads, parses, converts (from `options.datum` too, for GCJ-02
+     * or BD-09 lon/lat) and checks it, reporting each phase, and keeps its features. Replaces the features of any earlier file.
      */
     async read(
       file: Blob,

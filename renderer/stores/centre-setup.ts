@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia';
-import { markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef } from 'vue';
 import { guessMapping, type FieldMapping, type SetupProblem } from '../../shared/import/centre';
-import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
+import {
+  takesDatum,
+  type ChinaDatum,
+  type DetectedCrs,
+  type GeoReadFailure,
+  type GeoReadProgress,
+} from '../../shared/import/geo';
 import { checkImportSize } from '../../shared/import/table';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
 import type { CentreBuild, GeoImportSummary } from '../geo-import/geo-import-service';
@@ -33,6 +39,8 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   const catalogue = ref(true);
   const result = shallowRef<CentreBuild | null>(null);
   const busy = ref(false);
+  /** 坐标偏移: the datum of a lon/lat grids file, chosen by the operator (a file's hint only proposes). */
+  const datum = ref<ChinaDatum>('wgs84');
   let abort: AbortController | null = null;
 
   function reset(): void {
@@ -46,25 +54,46 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   }
 
   let lastFile: File | null = null;
+  let lastCrs: DetectedCrs | undefined;
 
-  /** Reads the grids file; `crs` is the operator's system for a file that does not state one. */
-  async function readGrids(file: File, crs?: DetectedCrs): Promise<void> {
+  /** Whether the datum choice applies: the file read is lon/lat, or a datum is chosen (to go back). */
+  const takesDatumChoice = computed(
+    () => (summary.value !== null && takesDatum(summary.value.crs.detected)) || datum.value !== 'wgs84',
+  );
+
+  /**
+   * Reads the grids file; `crs` is the operator's system for a file that does not state one. A new
+   * file starts again from WGS84 (its datum is the operator's to choose again).
+   */
+  function readGrids(file: File, crs?: DetectedCrs): Promise<void> {
+    if (file !== lastFile) datum.value = 'wgs84';
+    return read(file, crs);
+  }
+
+  async function read(file: File, crs?: DetectedCrs): Promise<void> {
     reset();
     lastFile = file;
+    lastCrs = crs;
     busy.value = true;
     abort = new AbortController();
     try {
-      const read = await readInWorker(file, crs === undefined ? {} : { crs }, {
+      const options = {
+        ...(crs === undefined ? {} : { crs }),
+        ...(datum.value === 'wgs84' ? {} : { datum: datum.value }),
+      };
+      const outcome = await readInWorker(file, options, {
         signal: abort.signal,
         onProgress: (p) => (progress.value = p),
       });
-      if (!read.ok) {
-        readFailure.value = markRaw(read);
+      if (!outcome.ok) {
+        readFailure.value = markRaw(outcome);
         return;
       }
-      handle = read.handle;
-      summary.value = markRaw(read.handle.summary);
-      mapping.value = { ...(guessMapping('grids', read.handle.summary.preview) as Record<string, string>) };
+      handle = outcome.handle;
+      summary.value = markRaw(outcome.handle.summary);
+      mapping.value = {
+        ...(guessMapping('grids', outcome.handle.summary.preview) as Record<string, string>),
+      };
     } catch (error) {
       if (!(error instanceof WorkCancelled)) throw error;
     } finally {
@@ -76,7 +105,19 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
 
   /** Reads the same file again in the system the operator picked from the candidates. */
   function readAgainAs(crs: DetectedCrs): Promise<void> {
-    return lastFile ? readGrids(lastFile, crs) : Promise.resolve();
+    return lastFile ? read(lastFile, crs) : Promise.resolve();
+  }
+
+  /**
+   * Reads the same file again with its lon/lat taken as in `chosen` (坐标偏移), as readAgainAs does;
+   * the field mapping the operator set is kept (the same file has the same fields).
+   */
+  async function readAgainWithDatum(chosen: ChinaDatum): Promise<void> {
+    datum.value = chosen;
+    if (lastFile === null) return;
+    const kept = { ...mapping.value };
+    await read(lastFile, lastCrs);
+    if (summary.value !== null) mapping.value = kept;
   }
 
   function cancel(): void {
@@ -152,8 +193,11 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     catalogue,
     result,
     busy,
+    datum,
+    takesDatumChoice,
     readGrids,
     readAgainAs,
+    readAgainWithDatum,
     cancel,
     check,
     commit,

@@ -133,6 +133,12 @@ export const importMessages = {
         badPrj: '{file} 中的 {part} 不是可识别的坐标系说明',
         outsideChina: '{file} 的数据位于（{lon}，{lat}），不在中国境内，请检查坐标系',
       },
+      datum: {
+        notLonLat:
+          '{file} 是投影坐标，不是经纬度：GCJ-02、BD-09 坐标偏移（所选：{datum}）只适用于经纬度，请把坐标偏移改回 WGS84/CGCS2000',
+        hintKml: '{file} 的文档信息写有“{evidence}”',
+        hintColumns: '{file} 的列名“{evidence}”',
+      },
       geometry: {
         missing: '{file} 第 {feature} 个要素没有几何图形',
         nonFinite: '{file} 第 {feature} 个要素的坐标中有非数值（NaN 或无穷大）',
@@ -290,6 +296,12 @@ export const importMessages = {
           'The coordinate system "{name}" of {file} is not supported: convert it to CGCS2000 in QGIS or ArcGIS first',
         badPrj: '{part} in {file} is not a coordinate system we can read',
         outsideChina: 'The data of {file} lies at ({lon}, {lat}), outside China: check the coordinate system',
+      },
+      datum: {
+        notLonLat:
+          '{file} is in projected coordinates, not longitude and latitude: a GCJ-02 or BD-09 offset (chosen: {datum}) applies to longitude and latitude only; set the offset back to WGS84/CGCS2000',
+        hintKml: 'the document information of {file} says “{evidence}”',
+        hintColumns: 'the column “{evidence}” of {file}',
       },
       geometry: {
         missing: '{file} feature {feature} has no geometry',

@@ -4,7 +4,7 @@
  * geometry with their area in m².
  */
 import { area } from '@turf/turf';
-import type { AreaGeometry } from '../../model/geo';
+import type { AreaGeometry, LonLat } from '../../model/geo';
 import { checkGeometries, repairGeometry, type GeoFeature } from '../geo';
 import type { IssueList } from './report';
 
@@ -14,6 +14,18 @@ export interface SoundArea {
   readonly geometry: AreaGeometry;
   /** Spherical area (Turf), square metres. */
   readonly areaM2: number;
+}
+
+/**
+ * The area as the model keeps it: [lon, lat] positions only. KML from Google Earth or 奥维 writes a
+ * height with every position (`lon,lat,0`), which the stored schema refuses.
+ */
+function lonLatOnly(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): AreaGeometry {
+  const ring = (positions: GeoJSON.Position[]): LonLat[] =>
+    positions.map((p): LonLat => [p[0] as number, p[1] as number]);
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: geometry.coordinates.map(ring) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(ring)) };
 }
 
 /**
@@ -61,7 +73,7 @@ export function soundAreas(
       found = checkGeometries([repaired], issues.file);
     }
     if (found.length > 0 || repaired.geometry === null) return;
-    const geometry = repaired.geometry as unknown as AreaGeometry;
+    const geometry = lonLatOnly(repaired.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon);
     out[index] = {
       index,
       geometry,

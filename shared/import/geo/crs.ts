@@ -1,7 +1,7 @@
 /**
  * The coordinate systems a township's files come in, how to recognise them, and how to bring their
- * coordinates to the WGS84 / CGCS2000 lon/lat that GridDesk stores (the two differ by centimetres; see
- * shared/geo/coord-systems.ts, which also converts GCJ-02 and BD-09 for data from Amap or Baidu).
+ * coordinates to the WGS84 / CGCS2000 lon/lat that GridDesk stores (the two differ by centimetres). Lon/lat
+ * drawn on Amap or Baidu (GCJ-02, BD-09) is a datum offset on top, chosen by the operator: see datum.ts.
  *
  * CGCS2000 Gauss–Krüger zones follow one formula, so their definitions are built, not copied:
  * transverse Mercator on the CGCS2000 ellipsoid (geometrically GRS80), scale 1, latitude of origin 0,
@@ -11,7 +11,7 @@
  * (3°, without), 4491–4501 (6°, with) and 4502–4512 (6°, without).
  */
 import proj4 from 'proj4';
-import { isOutsideChina, toWgs84 } from '../../geo/coord-systems';
+import { isOutsideChina } from '../../geo/coord-systems';
 import type { LonLat } from '../../model/geo';
 
 export interface GaussKrugerCrs {
@@ -30,9 +30,9 @@ export type DetectedCrs =
   | { readonly kind: 'wgs84'; readonly epsg: 4326 }
   | { readonly kind: 'cgcs2000'; readonly epsg: 4490 }
   | { readonly kind: 'webMercator'; readonly epsg: 3857 }
-  | GaussKrugerCrs
-  /** Lon/lat in Amap's (GCJ-02) or Baidu's (BD-09) system: only the operator can say so. */
-  | { readonly kind: 'gcj02' | 'bd09'; readonly epsg: null };
+  | GaussKrugerCrs;
+// Lon/lat in Amap's GCJ-02 or Baidu's BD-09 is not a system of its own here but WGS84 lon/lat with an
+// offset: the `datum` option (datum.ts), which only the operator can choose.
 
 export const WGS84: DetectedCrs = { kind: 'wgs84', epsg: 4326 };
 export const CGCS2000: DetectedCrs = { kind: 'cgcs2000', epsg: 4490 };
@@ -96,10 +96,6 @@ export function proj4Definition(crs: DetectedCrs): string | null {
 
 /** A function from the system's [x, y] (metres, or degrees for lon/lat) to WGS84 [lon, lat] degrees. */
 export function toLonLat(crs: DetectedCrs): (xy: LonLat) => LonLat {
-  if (crs.kind === 'gcj02' || crs.kind === 'bd09') {
-    const system = crs.kind;
-    return (xy) => toWgs84(xy, system);
-  }
   const definition = proj4Definition(crs);
   if (definition === null) return (xy) => xy;
   const converter = proj4(definition, 'WGS84');
@@ -288,7 +284,7 @@ export function candidateZones(candidates: readonly CrsCandidate[]): string {
     .map(({ crs }) =>
       crs.kind === 'gaussKruger'
         ? `EPSG:${crs.epsg} (${crs.zoneWidth}°/${crs.zone}, ${crs.centralMeridian}°E)`
-        : `EPSG:${crs.epsg ?? crs.kind}`,
+        : `EPSG:${crs.epsg}`,
     )
     .join(', ');
 }

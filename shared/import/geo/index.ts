@@ -1,5 +1,6 @@
 export * from './checks';
 export * from './crs';
+export * from './datum';
 export * from './dbf';
 export * from './encoding';
 export * from './geojson';

@@ -6,6 +6,7 @@
 import { rewind } from '@turf/turf';
 import type { SqlJsStatic } from 'sql.js';
 import { isOutsideChina } from '../../geo/coord-systems';
+import type { ChinaDatum } from '../../geo/china-offsets';
 import type { LonLat } from '../../model/geo';
 import {
   WGS84,
@@ -21,8 +22,14 @@ import type { CrsReport, EncodingReport, GeoFeature, GeoIssue, GeoReadResult } f
 
 /** What the caller (the import wizard) may say about a file. */
 export interface GeoReadOptions {
-  /** The operator's system: overrides what the file states (e.g. GCJ-02 for a KML drawn on Amap). */
+  /** The operator's system: overrides what the file states (e.g. a zone for projected data without one). */
   readonly crs?: DetectedCrs;
+  /**
+   * The datum of lon/lat data (坐标偏移): `gcj02` for a file drawn on Amap, Tencent or in 奥维, `bd09`
+   * for Baidu; `wgs84` (CGCS2000 included) when left out. Applied by readGeoFile after the reader
+   * (datum.ts); refused for projected data.
+   */
+  readonly datum?: ChinaDatum;
   /** The township's position (WGS84 degrees), to rank candidate systems by where the data would land. */
   readonly near?: LonLat;
   /** Which Shapefile of a zip holding several (its base name, as listed in `layers`). */

@@ -3,6 +3,7 @@
  * extension (.zip Shapefile, .geojson/.json, .kml, .kmz, .gpx, .gpkg GeoPackage, .csv/.xlsx tables with
  * a WKT column or coordinate columns). A GeoPackage needs `options.sqlite`, the initialised sql.js.
  */
+import { applyDatum } from './datum';
 import { readGeoJson } from './geojson';
 import { readGeoPackage } from './gpkg';
 import type { GeoReadOptions } from './lon-lat';
@@ -27,11 +28,21 @@ export const GEO_FILE_EXTENSIONS = [
 /**
  * Reads a geographic file into lon/lat features; `name` is the file's name as the operator chose it.
  * `onProgress` hears the phases after reading (see progress.ts); for a zipped Shapefile all of them.
+ * With `options.datum` (GCJ-02 or BD-09 lon/lat) the features are then converted to WGS84 (datum.ts).
  */
 export function readGeoFile(
   name: string,
   bytes: Uint8Array,
   options: GeoReadOptions = {},
+  onProgress?: GeoProgress,
+): GeoReadResult {
+  return applyDatum(readByType(name, bytes, options, onProgress), options.datum ?? 'wgs84', name, onProgress);
+}
+
+function readByType(
+  name: string,
+  bytes: Uint8Array,
+  options: GeoReadOptions,
   onProgress?: GeoProgress,
 ): GeoReadResult {
   const ext = name.slice(name.lastIndexOf('.')).toLowerCase();

@@ -7,6 +7,7 @@
 import type { ZipRefusal } from '../../zip/guard';
 import type { ReadFileProblem } from '../table';
 import type { CrsCandidate, DetectedCrs } from './crs';
+import type { DatumHint, OffsetDatum } from './datum';
 
 /** A message parameter: file names, feature numbers (1-based, as the operator counts), field names. */
 export type GeoParams = Readonly<Record<string, string | number>>;
@@ -60,6 +61,9 @@ export const GEO_ISSUE_KEYS = [
   'geoImport.crs.unsupported',
   'geoImport.crs.badPrj',
   'geoImport.crs.outsideChina',
+  'geoImport.datum.notLonLat',
+  'geoImport.datum.hintKml',
+  'geoImport.datum.hintColumns',
   'geoImport.geometry.nonFinite',
   'geoImport.geometry.ringTooShort',
   'geoImport.geometry.ringNotClosed',
@@ -94,6 +98,8 @@ export type CrsSource =
 export interface CrsReport {
   readonly detected: DetectedCrs;
   readonly source: CrsSource;
+  /** The lon/lat were in this datum (the operator's `datum` option) and were converted to WGS84. */
+  readonly datum?: OffsetDatum;
 }
 
 export interface EncodingReport {
@@ -122,6 +128,8 @@ export interface GeoReadSuccess {
   readonly crs: CrsReport;
   readonly encoding?: EncodingReport;
   readonly warnings: readonly GeoIssue[];
+  /** What in the file suggests GCJ-02 or BD-09: proposed to the operator, never applied by itself. */
+  readonly datumHint?: DatumHint;
 }
 
 export interface GeoReadFailure {

@@ -14,6 +14,7 @@
 import { readImportFile } from '../table';
 import type { CellValue, ImportTable } from '../table-types';
 import { crsFromEpsg } from './crs';
+import { columnsDatumHint } from './datum';
 import { textSample } from './encoding';
 import { toLonLatLayer, type GeoReadOptions, type StatedCrs } from './lon-lat';
 import { failure, type GeoFeature, type GeoIssue, type GeoReadResult } from './result';
@@ -251,7 +252,7 @@ export function readGeoTable(bytes: Uint8Array, file: string, options: GeoReadOp
     }
   }
   const base = file.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, '');
-  return toLonLatLayer(
+  const result = toLonLatLayer(
     {
       file,
       layer: base,
@@ -271,4 +272,6 @@ export function readGeoTable(bytes: Uint8Array, file: string, options: GeoReadOp
     },
     options,
   );
+  const hint = columnsDatumHint(table.headers, file);
+  return result.ok && hint !== null ? { ...result, datumHint: hint } : result;
 }

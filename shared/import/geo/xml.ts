@@ -2,12 +2,14 @@
  * KML (Google Earth, 奥维), KMZ (a zip holding a .kml) and GPX (GPS tracks), read with @tmcw/togeojson
  * over @xmldom/xmldom's DOM, which works in a Web Worker (no DOMParser there) and in Node. All three
  * formats are WGS84 lon/lat by definition; data drawn on Amap or Baidu may still be GCJ-02 or BD-09,
- * which only the operator can say (the `crs` option).
+ * which only the operator can say (the `datum` option); a KML whose document metadata names 奥维 or a
+ * map vendor carries a `datumHint` saying so.
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import { openGuardedZip, type ZipPolicy } from '../../zip/guard';
 import { decodeText } from '../decode';
+import { kmlDatumHint } from './datum';
 import { toLonLatLayer, type GeoReadOptions } from './lon-lat';
 import { failure, type GeoFeature, type GeoReadResult } from './result';
 
@@ -22,7 +24,12 @@ export const KMZ_POLICY: ZipPolicy = {
     name.toLowerCase().endsWith('.kml') ? { kind: 'read', maxBytes: 512 * MiB } : { kind: 'skip' },
 };
 
-function parseXml(bytes: Uint8Array, file: string, root: 'kml' | 'gpx'): Document | GeoReadResult {
+interface ParsedXml {
+  readonly doc: Document;
+  readonly text: string;
+}
+
+function parseXml(bytes: Uint8Array, file: string, root: 'kml' | 'gpx'): ParsedXml | GeoReadResult {
   if (bytes.length === 0) return failure('geoImport.file.empty', { file });
   const { text } = decodeText(bytes);
   if (text.trim() === '') return failure('geoImport.file.empty', { file });
@@ -37,7 +44,7 @@ function parseXml(bytes: Uint8Array, file: string, root: 'kml' | 'gpx'): Documen
     return failure('geoImport.xml.bad', { file });
   }
   if (doc.documentElement?.localName !== root) return failure('geoImport.xml.bad', { file });
-  return doc;
+  return { doc, text };
 }
 
 function layerName(doc: Document, fallback: string): string {
@@ -51,8 +58,9 @@ function fromXml(
   kind: 'kml' | 'gpx',
   options: GeoReadOptions,
 ): GeoReadResult {
-  const doc = parseXml(bytes, file, kind);
-  if (!('documentElement' in doc)) return doc;
+  const parsed = parseXml(bytes, file, kind);
+  if (!('doc' in parsed)) return parsed;
+  const { doc, text } = parsed;
   let collection: ReturnType<typeof kml>;
   try {
     collection = kind === 'kml' ? kml(doc) : gpx(doc);
@@ -66,7 +74,7 @@ function fromXml(
     properties: f.properties ?? {},
   }));
   if (features.length === 0) return failure('geoImport.xml.noFeatures', { file });
-  return toLonLatLayer(
+  const result = toLonLatLayer(
     {
       file,
       layer: layerName(doc, file),
@@ -75,6 +83,8 @@ function fromXml(
     },
     options,
   );
+  const hint = kind === 'kml' ? kmlDatumHint(text, file) : null;
+  return result.ok && hint !== null ? { ...result, datumHint: hint } : result;
 }
 
 /** Reads the placemarks of a KML file (names and ExtendedData become properties). */

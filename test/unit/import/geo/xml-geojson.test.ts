@@ -26,10 +26,8 @@ describe('KML, KMZ and GPX', () => {
   });
 
   it('converts a KML from GCJ-02 when the operator says it was drawn on Amap', () => {
-    const result = expectOk(
-      readGeoFile('网格.kml', fixture('grids.kml'), { crs: { kind: 'gcj02', epsg: null } }),
-    );
-    expect(result.crs.source).toBe('chosen');
+    const result = expectOk(readGeoFile('网格.kml', fixture('grids.kml'), { datum: 'gcj02' }));
+    expect(result.crs).toEqual({ detected: WGS84, source: 'assumedWgs84ForKml', datum: 'gcj02' });
     const [lon, lat] = rings(result.features[0]!)[0]![0]!;
     // GCJ-02 is offset ≈ 500 m east-south-east of WGS84 in Jiangsu: undoing it moves west and north.
     expect(lon!).toBeLessThan(119.99 - 0.003);

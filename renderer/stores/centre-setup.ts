@@ -4,6 +4,7 @@ import {
   guessMapping,
   type CentreFromFilesResult,
   type FieldMapping,
+  type PickedTable,
   type SetupProblem,
 } from '../../shared/import/centre';
 import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
@@ -14,6 +15,7 @@ import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
 import { currentDb } from '../db/handle';
 import { useAuthStore } from './auth';
 import { useCentresStore } from './centres';
+import { useBoundaryFileStore, usePatrolAreaFileStore } from './centre-setup-layer';
 
 /** The handle of the grids file read last: its features stay in its worker (never in Vue state). */
 let handle: GeoImportHandle | null = null;
@@ -22,10 +24,13 @@ let handle: GeoImportHandle | null = null;
  * 从文件建立本中心: the set-up of a new centre from its own files. The grids file (Shapefile zip,
  * GeoJSON, KML/KMZ, GPX, GeoPackage, CSV/XLSX with coordinates) is read in the geographic import's
  * worker with progress and cancel; its fields are mapped (proposed by guessMapping, changed by the
- * operator); the teams and officers sheets are picked; then the worker builds and checks the whole
- * dataset (shared/import/centre/from-files.ts) and the report names every problem; with none that
- * is an error, the shift leader writes it into the centre in one transaction (setUpCentreDataset,
- * which checks the role and that the centre is still empty).
+ * operator); the teams and officers sheets are picked, and optionally a patrol-area file and a
+ * boundary file (centre-setup-layer.ts, each read in a worker of its own) and grid workers, matters
+ * and departments sheets; then the worker builds and checks the whole dataset
+ * (shared/import/centre/from-files.ts) and the report names every problem; with none that is an
+ * error, the shift leader writes it into the centre in one transaction (setUpCentreDataset, which
+ * checks the role and that the centre is still empty). Every sheet is refused by its size
+ * (IMPORT_LIMITS) before a byte of it is read.
  */
 export const useCentreSetupStore = defineStore('centreSetup', () => {
   const open = ref(false);
@@ -35,6 +40,9 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   const mapping = ref<Record<string, string>>({});
   const teamsFile = shallowRef<File | null>(null);
   const officersFile = shallowRef<File | null>(null);
+  const gridWorkersFile = shallowRef<File | null>(null);
+  const mattersFile = shallowRef<File | null>(null);
+  const departmentsFile = shallowRef<File | null>(null);
   const catalogue = ref(true);
   const result = shallowRef<CentreFromFilesResult | null>(null);
   const busy = ref(false);
@@ -95,7 +103,9 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     const officers = officersFile.value;
     if (!handle || !summary.value || !centre || !teams || !officers) return null;
     // Each sheet is size-checked before a byte of it is read; its parsing runs in the worker.
-    const tooBig = [teams, officers].flatMap((f): SetupProblem[] => {
+    const optional = [gridWorkersFile.value, mattersFile.value, departmentsFile.value];
+    const tooBig = [teams, officers, ...optional].flatMap((f): SetupProblem[] => {
+      if (f === null) return [];
       const problem = checkImportSize(f.name, f.size, f.name.toLowerCase().endsWith('.xlsx'));
       return problem ? [{ severity: 'error', key: problem.key, params: problem.params }] : [];
     });
@@ -105,7 +115,16 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
       return refused;
     }
     busy.value = true;
+    const sheet = async (f: File): Promise<PickedTable> => ({
+      name: f.name,
+      bytes: new Uint8Array(await f.arrayBuffer()),
+    });
     try {
+      const patrolAreas = await usePatrolAreaFileStore().picked();
+      const boundary = await useBoundaryFileStore().picked();
+      const gridWorkers = gridWorkersFile.value;
+      const matters = mattersFile.value;
+      const departments = departmentsFile.value;
       const built = await handle.buildCentre({
         centreName: centre.name,
         townshipName: centre.townshipName,
@@ -116,6 +135,11 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
         mapping: { ...mapping.value } as FieldMapping<'grids'>,
         teams: { name: teams.name, bytes: new Uint8Array(await teams.arrayBuffer()) },
         officers: { name: officers.name, bytes: new Uint8Array(await officers.arrayBuffer()) },
+        ...(patrolAreas ? { patrolAreas } : {}),
+        ...(boundary ? { boundary } : {}),
+        ...(gridWorkers ? { gridWorkers: await sheet(gridWorkers) } : {}),
+        ...(matters ? { matters: await sheet(matters) } : {}),
+        ...(departments ? { departments: await sheet(departments) } : {}),
         catalogue: catalogue.value,
         applyRepairs: true,
         createdAt: now,
@@ -138,6 +162,8 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
       const written = await setUpCentreDataset(currentDb(), token, built.dataset);
       if (written.ok) {
         reset();
+        usePatrolAreaFileStore().clear();
+        useBoundaryFileStore().clear();
         open.value = false;
       }
       return written;
@@ -154,6 +180,9 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     mapping,
     teamsFile,
     officersFile,
+    gridWorkersFile,
+    mattersFile,
+    departmentsFile,
     catalogue,
     result,
     busy,

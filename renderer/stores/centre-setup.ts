@@ -109,8 +109,12 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
       const problem = checkImportSize(f.name, f.size, f.name.toLowerCase().endsWith('.xlsx'));
       return problem ? [{ severity: 'error', key: problem.key, params: problem.params }] : [];
     });
-    if (tooBig.length > 0) {
-      const refused: CentreFromFilesResult = { ok: false, problems: tooBig };
+    // A patrol-area or boundary file that could not be read is not silently left out.
+    const unread = [usePatrolAreaFileStore(), useBoundaryFileStore()].flatMap((step): SetupProblem[] =>
+      (step.readFailure?.errors ?? []).map((e) => ({ severity: 'error', key: e.key, params: e.params })),
+    );
+    if (tooBig.length + unread.length > 0) {
+      const refused: CentreFromFilesResult = { ok: false, problems: [...tooBig, ...unread] };
       result.value = markRaw(refused);
       return refused;
     }

@@ -33,6 +33,8 @@ const township = JSON.parse(
 ) as TownshipDataset;
 /** A sheet 1 MiB over the 100 MiB XLSX limit (sparse: it takes no disk). */
 const bigSheet = join(tmpdir(), `big-grid-workers-${process.pid}.xlsx`);
+/** A patrol-area file cut short. */
+const brokenAreas = join(tmpdir(), `broken-areas-${process.pid}.kml`);
 
 async function unfold(s: Session, step: string): Promise<void> {
   const item = s.page.getByTestId(`setup-step-${step}`);
@@ -45,6 +47,8 @@ describe('the optional steps of setting up a new centre', () => {
   beforeAll(async () => {
     await writeFile(bigSheet, '');
     await truncate(bigSheet, 101 * 1024 * 1024);
+    const kml = await readFile(fixture('chenghu-patrol-areas.kml'), 'utf8');
+    await writeFile(brokenAreas, kml.slice(0, 2000));
     s = await openApp({ signIn: false, width: 1366, height: 768 });
     const page = s.page;
     await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
@@ -70,9 +74,10 @@ describe('the optional steps of setting up a new centre', () => {
   afterAll(async () => {
     await s?.close();
     await rm(bigSheet, { force: true });
+    await rm(brokenAreas, { force: true });
   });
 
-  it('refuses a grid workers sheet over the size limit in the report, reads none of it and stores nothing', async () => {
+  it('refuses a sheet over the size limit and an unreadable patrol-area file in the report, and stores nothing', async () => {
     const page = s.page;
     await page.getByTestId('centre-setup-files').click();
     await page.getByTestId('setup-grids-file').setInputFiles(fixture('chenghu-grids-gk40.zip'));
@@ -83,13 +88,20 @@ describe('the optional steps of setting up a new centre', () => {
     await page.getByTestId('setup-officers-file').setInputFiles(fixture('officers.xlsx'));
     await unfold(s, 'gridWorkers');
     await page.getByTestId('setup-gridWorkers-file').setInputFiles(bigSheet);
+    await unfold(s, 'patrolAreas');
+    await page.getByTestId('setup-patrolAreas-file').setInputFiles(brokenAreas);
+    const unreadable = page.getByTestId('setup-patrolAreas-read-errors');
+    await unreadable.waitFor({ timeout: 60_000 });
     await page.getByTestId('setup-check').click();
     await expect
       .poll(() => page.getByTestId('setup-verdict').textContent(), { timeout: 60_000 })
-      .toBe('有 1 个错误，改正文件后重新选择并校验');
-    expect(await page.getByTestId('setup-report').textContent()).toBe(
+      .toBe('有 2 个错误，改正文件后重新选择并校验');
+    const items = await page.getByTestId('setup-report').locator('li').allTextContents();
+    expect(items).toEqual([
       `${bigSheet.split('/').at(-1)} 大小为 101 MB，超过导入上限 100 MB，未读取；请按时间拆分后分批导入`,
-    );
+      (await unreadable.textContent())!.trim(),
+    ]);
+    expect(items[1]).toContain(brokenAreas.split('/').at(-1));
     expect(await page.getByTestId('setup-commit').isDisabled()).toBe(true);
     expect(await storedRecords(page, 'grids')).toEqual([]);
     expect(await storedRecords(page, 'gridWorkers')).toEqual([]);

@@ -14,7 +14,12 @@ import { entrySizes, makeWorkstation, travelledBackup, type Workstation } from '
 
 const NOW = Date.UTC(2025, 5, 20, 2, 0);
 const EARLIER = Date.UTC(2024, 11, 2, 2, 0);
-const fixture = makeFixtureDataset();
+const plain = makeFixtureDataset();
+/** The first officer carries a phone the positions are reported by (设备号). */
+const fixture = {
+  ...plain,
+  officers: plain.officers.map((o, k) => (k === 0 ? { ...o, deviceId: '861234050000007' } : o)),
+};
 /** Another centre's data: another township name, its own accounts, case, photo and settings. */
 const otherDataset = { ...fixture, township: { ...fixture.township, name: '旧城街道' } };
 
@@ -45,6 +50,7 @@ async function checkedBackup(): Promise<{ backup: BackupFile; files: ReadonlyMap
 async function everything(db: GridDeskDb) {
   return {
     township: (await loadDataset(db))?.township.name,
+    deviceIds: (await loadDataset(db))?.officers.map((o) => o.deviceId ?? null),
     cases: (await db.cases.toArray()).map((c) => [c.id, c.description, c.stage]),
     loops: await db.caseLoops.toArray(),
     events: await db.events.toArray(),
@@ -67,6 +73,7 @@ describe('restoring a backup over another centre’s data', () => {
     const after = await everything(away.db);
     expect(after).toEqual(await everything(home.db));
     expect(after.township).toBe(fixture.township.name);
+    expect(after.deviceIds?.[0]).toBe('861234050000007');
     expect(after.cases.map(([id]) => id)).not.toContain(away.caseId);
     expect(after.loops.map((l) => l.caseId)).not.toContain(away.caseId);
     expect(

@@ -11,24 +11,30 @@ import type { Actor } from '../../shared/cases/loop-types';
 import type {
   DataAction,
   DataEvent,
+  ImportedFile,
   ImportKind,
   StoredDataEvent,
   StoredRecordEvent,
 } from '../../shared/cases/data-events';
-import { isCaseEvent } from '../../shared/cases/data-events';
+import { importCounts, isCaseEvent } from '../../shared/cases/data-events';
 import { scopedEventId } from '../../shared/model/ids';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { sessionAccount, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
-import { DATASET_TABLE_NAMES, type MetaRow } from './tables';
+import { DATASET_TABLE_NAMES, bulkAddInChunks, type MetaRow } from './tables';
+import { runActionsOnCases, type CaseCommandRefusalKey } from './case-actions';
+import type { GridLayer, MovedCase } from '../../shared/import/centre/replace-grids';
 
-/** What the undo of the last import needs: which event it was and what kind. */
+/** What the undo of the last import needs: which event it was, what kind, and what it replaced. */
 export interface LastImport {
   readonly eventId: string;
   readonly seq: number;
   readonly kind: ImportKind;
   readonly at: number;
+  /** For `gridsReplaced`: the grid layer before it, and the open cases it moved (from → to). */
+  readonly before?: GridLayer;
+  readonly moves?: readonly MovedCase[];
 }
 
 /** The account behind a session as the record names it, when it is an enabled shift leader. */
@@ -53,7 +59,10 @@ export interface ImportRefusal {
     | 'centres.leaderOnly'
     | 'centres.notEmpty'
     | 'imports.nothingToUndo'
-    | 'imports.undoHasCases';
+    | 'imports.undoHasCases'
+    | 'imports.undoAfterRecord'
+    | 'imports.changedMeanwhile'
+    | CaseCommandRefusalKey;
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -135,6 +144,7 @@ export async function undoLastImport(
     if (!leader.ok) return leader;
     const last = await readLastImport(db);
     if (last === undefined) return { ok: false, refusal: { key: 'imports.nothingToUndo', params: {} } };
+    if (last.kind === 'gridsReplaced') return undoGridReplacement(db, session, leader.actor, last, now);
     const cases = await db.cases.count();
     if (cases > 0) return { ok: false, refusal: { key: 'imports.undoHasCases', params: { cases } } };
     const kept = (await db.meta.toArray()).filter(
@@ -151,4 +161,167 @@ export async function undoLastImport(
     );
     return { ok: true as const, event };
   });
+}
+
+/** The reason the 调整归属 events of an undone grid replacement give (record data, not UI text). */
+export const UNDO_REASON = '撤销替换网格';
+
+/** What a planned grid replacement writes, and the head it was planned against. */
+export interface GridReplacementWrite {
+  readonly layer: GridLayer;
+  /** The open cases it moves (planGridReplacement), each recorded as its own 调整归属 event. */
+  readonly moves: readonly MovedCase[];
+  /** The record's head when the plan was made: anything recorded since may lie elsewhere. */
+  readonly head: ChainHead;
+  /** The reason each case's 调整归属 event gives. */
+  readonly reason: string;
+}
+
+/** Thrown inside a write transaction to abort it with a refusal. */
+class Refused extends Error {
+  constructor(readonly refusal: ImportRefusal) {
+    super(refusal.key);
+  }
+}
+
+const LAYER_TABLES = ['grids', 'communities', 'gridWorkers', 'patrolAreas'] as const;
+
+/** Replaces the grid layer's four tables with `layer`, inside the caller's transaction. */
+async function writeLayer(db: GridDeskDb, layer: GridLayer): Promise<void> {
+  await Promise.all(LAYER_TABLES.map((name) => db.table(name).clear()));
+  await Promise.all([
+    bulkAddInChunks(db.grids, layer.grids),
+    db.communities.bulkAdd([...layer.communities]),
+    db.gridWorkers.bulkAdd([...layer.gridWorkers]),
+    db.patrolAreas.bulkAdd([...layer.patrolAreas]),
+  ]);
+}
+
+async function readLayer(db: GridDeskDb): Promise<GridLayer> {
+  const [grids, communities, gridWorkers, patrolAreas] = await Promise.all([
+    db.grids.toArray(),
+    db.communities.toArray(),
+    db.gridWorkers.toArray(),
+    db.patrolAreas.toArray(),
+  ]);
+  return { grids, communities, gridWorkers, patrolAreas };
+}
+
+/** Moves cases to the grid and team given, each as a 调整归属 event, inside the caller's transaction. */
+async function moveCases(
+  db: GridDeskDb,
+  session: SessionToken,
+  moves: readonly { readonly caseId: string; readonly gridCode: string; readonly teamId: string }[],
+  reason: string,
+  now: number,
+): Promise<void> {
+  if (moves.length === 0) return;
+  const moved = await runActionsOnCases(
+    db,
+    moves.map((m) => ({
+      caseId: m.caseId,
+      actions: [{ type: 'reassign', payload: { gridCode: m.gridCode, teamId: m.teamId, reason } }],
+    })),
+    session,
+    now,
+  );
+  if (!moved.ok) throw new Refused({ key: moved.reason.key, params: moved.reason.params });
+}
+
+/**
+ * 替换网格: writes a planned grid layer (shared/import/centre/replace-grids.ts) over the centre's, by an
+ * enabled shift leader, in ONE transaction with the moves of the open cases it relocates (a 调整归属
+ * event each) and its 导入 event naming `files`; refused when anything was recorded since the plan was
+ * made (a case entered or moved meanwhile was not located: plan again). Closed cases keep their grid.
+ * The layer it replaced is kept for the undo.
+ */
+export async function replaceGrids(
+  db: GridDeskDb,
+  session: SessionToken,
+  plan: GridReplacementWrite,
+  files: readonly ImportedFile[],
+  now: number,
+): Promise<
+  | { readonly ok: true; readonly event: StoredDataEvent }
+  | { readonly ok: false; readonly refusal: ImportRefusal }
+> {
+  try {
+    return await db.transaction('rw', db.tables, async () => {
+      const leader = await leaderActor(db, session);
+      if (!leader.ok) return leader;
+      const head = await readChainHead(db);
+      if (head.count !== plan.head.count || head.lastHash !== plan.head.lastHash)
+        return { ok: false as const, refusal: { key: 'imports.changedMeanwhile' as const, params: {} } };
+      const before = await readLayer(db);
+      await writeLayer(db, plan.layer);
+      await moveCases(
+        db,
+        session,
+        plan.moves.map((m) => ({ caseId: m.caseId, ...m.to })),
+        plan.reason,
+        now,
+      );
+      const action: DataAction = {
+        type: 'dataImport',
+        payload: {
+          kind: 'gridsReplaced',
+          files: [...files],
+          counts: importCounts({ ...plan.layer, teams: [], officers: [], matters: [], departments: [] }),
+          movedCases: plan.moves.length,
+        },
+      };
+      const event = await appendDataEvent(db, await readChainHead(db), leader.actor, action, now);
+      const last: LastImport = {
+        eventId: event.id,
+        seq: event.seq,
+        kind: 'gridsReplaced',
+        at: now,
+        before,
+        moves: plan.moves,
+      };
+      await db.meta.put({ key: 'lastImport', value: last });
+      return { ok: true as const, event };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
+    throw error;
+  }
+}
+
+/**
+ * Puts the grid layer a replacement took away back, and its moved cases where they were, each as a
+ * 调整归属 event, with the 撤销导入 event, in the caller's transaction; only while nothing was recorded
+ * after the replacement (a case entered or moved since would be left in grids that are gone).
+ */
+async function undoGridReplacement(
+  db: GridDeskDb,
+  session: SessionToken,
+  actor: Actor,
+  last: LastImport,
+  now: number,
+): Promise<
+  | { readonly ok: true; readonly event: StoredDataEvent }
+  | { readonly ok: false; readonly refusal: ImportRefusal }
+> {
+  const head = await readChainHead(db);
+  if (head.count !== last.seq || last.before === undefined)
+    return { ok: false, refusal: { key: 'imports.undoAfterRecord', params: { seq: last.seq } } };
+  await writeLayer(db, last.before);
+  const moves = last.moves ?? [];
+  await moveCases(
+    db,
+    session,
+    moves.map((m) => ({ caseId: m.caseId, ...m.from })),
+    '撤销替换网格',
+    now,
+  );
+  await db.meta.delete('lastImport');
+  const event = await appendDataEvent(
+    db,
+    await readChainHead(db),
+    actor,
+    { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: last.kind, movedCases: moves.length } },
+    now,
+  );
+  return { ok: true, event };
 }

@@ -5,6 +5,7 @@ import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
 import { ensureSeeded, type LoadSample } from './seed';
 import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
 import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
+import { isOpenStage } from '../../shared/model/case';
 
 let db: GridDeskDb;
 let serial = 0;
@@ -37,12 +38,14 @@ function brokenSample(): unknown[] {
     Record<string, unknown>[],
   ];
   const grid = township.grids[1];
-  const kase = cases[4];
+  // An open case: a closed one may keep a grid that was retired since.
+  const kase = cases[OPEN_CASE];
   if (grid === undefined || kase === undefined) throw new Error('fixture too small');
   grid['code'] = '32038110500100';
   kase['gridCode'] = '320381105099001';
   return [township, cases];
 }
+const OPEN_CASE = makeFixtureDataset().cases.findIndex((c) => isOpenStage(c.stage));
 
 describe('ensureSeeded', () => {
   it('seeds the sample on first run, moving its newest event to a few minutes before now', async () => {
@@ -127,10 +130,10 @@ describe('ensureSeeded', () => {
         key: 'dataset.missingReference',
         file: 'cases.json',
         collection: 'cases',
-        index: 4,
-        recordId: 'case-5',
+        index: OPEN_CASE,
+        recordId: `case-${OPEN_CASE + 1}`,
         field: 'gridCode',
-        text: expect.stringContaining('cases.json › cases[4] (case-5) › gridCode'),
+        text: expect.stringContaining(`cases.json › cases[${OPEN_CASE}] (case-${OPEN_CASE + 1}) › gridCode`),
       }),
     );
     expect(await loadDataset(db)).toBeUndefined();

@@ -38,9 +38,15 @@ export type CentreBuild =
 
 /** The sheets of a set-up, by what each brings. */
 function pickedTables(input: CentreFromFiles): [ImportFileRole, PickedTable][] {
+  const optional: [ImportFileRole, PickedTable | undefined][] = [
+    ['gridWorkers', input.gridWorkers],
+    ['matters', input.matters],
+    ['departments', input.departments],
+  ];
   return [
     ['teams', input.teams],
     ['officers', input.officers],
+    ...optional.flatMap(([role, table]): [ImportFileRole, PickedTable][] => (table ? [[role, table]] : [])),
   ];
 }
 

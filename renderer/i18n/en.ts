@@ -76,6 +76,7 @@ export const en: Widen<typeof zhCN> = {
     officer: 'Officer',
     kind: 'Staff type',
     certificateNo: 'Certificate no.',
+    deviceId: 'Device ID',
     status: 'Status',
     phone: 'Phone',
     position: 'Position',

@@ -68,6 +68,7 @@ export const zhCN = {
     officer: '执法人员',
     kind: '人员类别',
     certificateNo: '执法证号',
+    deviceId: '终端编号',
     status: '状态',
     phone: '电话',
     position: '位置',

@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import { guessMapping, type FieldMapping, type SetupProblem } from '../../shared/import/centre';
+import {
+  guessMapping,
+  type FieldMapping,
+  type PickedTable,
+  type SetupProblem,
+} from '../../shared/import/centre';
 import {
   takesDatum,
   type ChinaDatum,
@@ -9,12 +14,14 @@ import {
   type GeoReadProgress,
 } from '../../shared/import/geo';
 import { checkImportSize } from '../../shared/import/table';
+import type { ImportedFile } from '../../shared/cases/data-events';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
 import type { CentreBuild, GeoImportSummary } from '../geo-import/geo-import-service';
 import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
 import { currentDb } from '../db/handle';
 import { useAuthStore } from './auth';
 import { useCentresStore } from './centres';
+import { useBoundaryFileStore, usePatrolAreaFileStore } from './centre-setup-layer';
 
 /** The handle of the grids file read last: its features stay in its worker (never in Vue state). */
 let handle: GeoImportHandle | null = null;
@@ -23,10 +30,13 @@ let handle: GeoImportHandle | null = null;
  * 从文件建立本中心: the set-up of a new centre from its own files. The grids file (Shapefile zip,
  * GeoJSON, KML/KMZ, GPX, GeoPackage, CSV/XLSX with coordinates) is read in the geographic import's
  * worker with progress and cancel; its fields are mapped (proposed by guessMapping, changed by the
- * operator); the teams and officers sheets are picked; then the worker builds and checks the whole
- * dataset (shared/import/centre/from-files.ts) and the report names every problem; with none that
- * is an error, the shift leader writes it into the centre in one transaction (setUpCentreDataset,
- * which checks the role and that the centre is still empty).
+ * operator); the teams and officers sheets are picked, and optionally a patrol-area file and a
+ * boundary file (centre-setup-layer.ts, each read in a worker of its own) and grid workers, matters
+ * and departments sheets; then the worker builds and checks the whole dataset
+ * (shared/import/centre/from-files.ts) and the report names every problem; with none that is an
+ * error, the shift leader writes it into the centre in one transaction (setUpCentreDataset, which
+ * checks the role and that the centre is still empty). Every sheet is refused by its size
+ * (IMPORT_LIMITS) before a byte of it is read.
  */
 export const useCentreSetupStore = defineStore('centreSetup', () => {
   const open = ref(false);
@@ -36,6 +46,9 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   const mapping = ref<Record<string, string>>({});
   const teamsFile = shallowRef<File | null>(null);
   const officersFile = shallowRef<File | null>(null);
+  const gridWorkersFile = shallowRef<File | null>(null);
+  const mattersFile = shallowRef<File | null>(null);
+  const departmentsFile = shallowRef<File | null>(null);
   const catalogue = ref(true);
   const result = shallowRef<CentreBuild | null>(null);
   const busy = ref(false);
@@ -131,17 +144,32 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     const officers = officersFile.value;
     if (!handle || !summary.value || !centre || !teams || !officers) return null;
     // Each sheet is size-checked before a byte of it is read; its parsing runs in the worker.
-    const tooBig = [teams, officers].flatMap((f): SetupProblem[] => {
+    const optional = [gridWorkersFile.value, mattersFile.value, departmentsFile.value];
+    const tooBig = [teams, officers, ...optional].flatMap((f): SetupProblem[] => {
+      if (f === null) return [];
       const problem = checkImportSize(f.name, f.size, f.name.toLowerCase().endsWith('.xlsx'));
       return problem ? [{ severity: 'error', key: problem.key, params: problem.params }] : [];
     });
-    if (tooBig.length > 0) {
-      const refused: CentreBuild = { ok: false, problems: tooBig };
+    // A patrol-area or boundary file that could not be read is not silently left out.
+    const unread = [usePatrolAreaFileStore(), useBoundaryFileStore()].flatMap((step): SetupProblem[] =>
+      (step.readFailure?.errors ?? []).map((e) => ({ severity: 'error', key: e.key, params: e.params })),
+    );
+    if (tooBig.length + unread.length > 0) {
+      const refused: CentreBuild = { ok: false, problems: [...tooBig, ...unread] };
       result.value = markRaw(refused);
       return refused;
     }
     busy.value = true;
+    const sheet = async (f: File): Promise<PickedTable> => ({
+      name: f.name,
+      bytes: new Uint8Array(await f.arrayBuffer()),
+    });
     try {
+      const patrolAreas = await usePatrolAreaFileStore().picked();
+      const boundary = await useBoundaryFileStore().picked();
+      const gridWorkers = gridWorkersFile.value;
+      const matters = mattersFile.value;
+      const departments = departmentsFile.value;
       const built = await handle.buildCentre({
         centreName: centre.name,
         townshipName: centre.townshipName,
@@ -152,6 +180,11 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
         mapping: { ...mapping.value } as FieldMapping<'grids'>,
         teams: { name: teams.name, bytes: new Uint8Array(await teams.arrayBuffer()) },
         officers: { name: officers.name, bytes: new Uint8Array(await officers.arrayBuffer()) },
+        ...(patrolAreas ? { patrolAreas } : {}),
+        ...(boundary ? { boundary } : {}),
+        ...(gridWorkers ? { gridWorkers: await sheet(gridWorkers) } : {}),
+        ...(matters ? { matters: await sheet(matters) } : {}),
+        ...(departments ? { departments: await sheet(departments) } : {}),
         catalogue: catalogue.value,
         applyRepairs: true,
         createdAt: now,
@@ -171,9 +204,17 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
     busy.value = true;
     try {
-      const written = await setUpCentreDataset(currentDb(), token, built.dataset, built.files, Date.now());
+      // The patrol-area and boundary files were read in workers of their own: their digests are there.
+      const layers = [usePatrolAreaFileStore(), useBoundaryFileStore()].flatMap((step): ImportedFile[] => {
+        const read = step.summary;
+        return read ? [{ role: step.kind, name: read.file, bytes: read.bytes, sha256: read.sha256 }] : [];
+      });
+      const files = [...built.files, ...layers];
+      const written = await setUpCentreDataset(currentDb(), token, built.dataset, files, Date.now());
       if (written.ok) {
         reset();
+        usePatrolAreaFileStore().clear();
+        useBoundaryFileStore().clear();
         open.value = false;
       }
       return written;
@@ -190,6 +231,9 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     mapping,
     teamsFile,
     officersFile,
+    gridWorkersFile,
+    mattersFile,
+    departmentsFile,
     catalogue,
     result,
     busy,

@@ -75,6 +75,11 @@ interface OfficerBase {
   readonly position?: LonLat;
   /** When the position was reported, epoch milliseconds. */
   readonly positionAt?: number;
+  /**
+   * 设备号/终端编号: the id the officer's phone or terminal reports positions under (its Traccar
+   * device id, or IMEI); unique among the officers. Absent when the officer carries none.
+   */
+  readonly deviceId?: string;
 }
 
 export interface CertifiedOfficer extends OfficerBase {

@@ -82,6 +82,8 @@ const officerBase = {
   status: z.enum(OFFICER_STATUSES),
   position: lonLatSchema.optional(),
   positionAt: epochMs.optional(),
+  /** The phone's or terminal's id its positions are reported under (optional, unique: references.ts). */
+  deviceId: z.string().min(1).optional(),
 };
 
 export const officerSchema = z.discriminatedUnion('kind', [

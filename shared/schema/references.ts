@@ -38,6 +38,8 @@ const KEYED: readonly (readonly [path: readonly string[], keyField: string])[] =
   [['patrolAreas'], 'id'],
   [['teams'], 'id'],
   [['officers'], 'id'],
+  // Positions are reported by device id (issue 14): one device is one officer's. Officers without one skip.
+  [['officers'], 'deviceId'],
   [['departments'], 'id'],
   [['matters'], 'code'],
   [['cases'], 'id'],

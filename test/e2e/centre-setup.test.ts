@@ -80,7 +80,7 @@ describe('a new centre set up from its own files', () => {
       .poll(() => page.getByTestId('setup-verdict').textContent(), { timeout: 60_000 })
       .toBe('没有错误，可以导入');
     expect(await page.getByTestId('setup-counts').textContent()).toBe(
-      '网格 86 个、巡查片区 3 个、中队 3 个、执法人员 30 名',
+      '网格 86 个、巡查片区 3 个、中队 3 个、执法人员 30 名、网格员 0 名、事项 110 项、县级部门 12 个',
     );
     await screenshot(page, 'centre-setup-checked');
     await page.getByTestId('setup-commit').click();

@@ -59,6 +59,8 @@ export const centreImportMessages = {
         patrolAreaMissing: '{file} 第 {feature} 个要素（{code}）：“{field}”为空，每个网格都须属于一个片区',
         unknownPatrolArea: '{file} 第 {feature} 个要素：“{field}”的值“{value}”不是已导入的片区',
         outsidePatrolAreas: '{file} 第 {feature} 个要素（{code}）不在任何已导入的片区内',
+        inTwoPatrolAreas:
+          '{file} 第 {feature} 个要素（{code}）同时位于片区“{patrolArea}”和“{otherPatrolArea}”内，请修正片区边界',
         noPatrolArea: '{file}：无法确定网格所属片区：请指定片区或执法中队字段，或先导入片区文件',
         teamConflict:
           '{file}：片区“{patrolArea}”的网格中“{field}”不一致，多数为“{team}”，也有“{others}”；片区归“{team}”',
@@ -77,6 +79,7 @@ export const centreImportMessages = {
         duplicate: '{file} 第 {feature} 个要素：片区“{value}”（“{field}”）与第 {firstFeature} 个要素重复',
         badColor: '{file} 第 {feature} 个要素：“{field}”的值“{value}”不是颜色（如 #2e86ab），将自动配色',
         colourAssigned: '{file}：{count} 个片区没有颜色，已自动配色',
+        noGrids: '{file}：片区“{name}”内没有网格',
         overlap:
           '{file} 第 {feature} 个要素（{name}）与第 {otherFeature} 个要素（{otherName}）重叠 {areaM2} 平方米，约在（{lon}，{lat}）',
       },
@@ -86,6 +89,15 @@ export const centreImportMessages = {
         fromGrids: '没有边界文件：镇（街道）边界由 {file} 的 {count} 个网格合并而成',
         codeMismatch:
           '{file} 第 {feature} 个要素：“{field}”为 {value}，与本中心的区划代码 {expected} 不符，请确认是本镇（街道）的边界',
+      },
+      gridWorker: {
+        unknownGrid: '{file} 第 {row} 行：“{field}”中的网格编码 {code} 不在网格文件中',
+        gridTwice: '{file} 第 {row} 行：网格 {code}（“{field}”）已在第 {firstRow} 行分给另一名网格员',
+        noGrid: '{file} 第 {row} 行：网格员{name}没有负责的网格，先录入，之后可以分配',
+        replacesFile: '{file} 第 {row} 行：网格 {code} 的网格员按本表为{name}（网格文件中为{fileName}）',
+      },
+      matter: {
+        replacesCatalogue: '{file}：{count} 个事项编码与内置目录相同，以本表为准：{codes}',
       },
       assemble: {
         noGrids: '还没有网格：请先导入网格',
@@ -151,6 +163,8 @@ export const centreImportMessages = {
         unknownPatrolArea:
           '{file} feature {feature}: "{field}" is "{value}", which is not an imported patrol area',
         outsidePatrolAreas: '{file} feature {feature} ({code}) lies in none of the imported patrol areas',
+        inTwoPatrolAreas:
+          '{file} feature {feature} ({code}) lies in both patrol areas "{patrolArea}" and "{otherPatrolArea}"; correct their outlines',
         noPatrolArea:
           '{file}: no way to tell which patrol area each grid belongs to: choose a patrol area or team field, or import patrol areas first',
         teamConflict:
@@ -173,6 +187,7 @@ export const centreImportMessages = {
         badColor:
           '{file} feature {feature}: "{field}" is "{value}", which is not a colour (such as #2e86ab); a colour is assigned',
         colourAssigned: '{file}: {count} patrol areas had no colour; colours were assigned',
+        noGrids: '{file}: patrol area "{name}" holds no grid',
         overlap:
           '{file} feature {feature} ({name}) overlaps feature {otherFeature} ({otherName}) by {areaM2} m², near ({lon}, {lat})',
       },
@@ -182,6 +197,18 @@ export const centreImportMessages = {
         fromGrids: 'No boundary file: the township boundary is the union of the {count} grids of {file}',
         codeMismatch:
           '{file} feature {feature}: "{field}" is {value}, which does not match this centre\'s division code {expected}; check that it is this township\'s boundary',
+      },
+      gridWorker: {
+        unknownGrid: '{file} row {row}: grid code {code} in "{field}" is not in the grids file',
+        gridTwice:
+          '{file} row {row}: grid {code} ("{field}") was already given to another worker on row {firstRow}',
+        noGrid: '{file} row {row}: grid worker {name} answers for no grid yet; one can be assigned later',
+        replacesFile:
+          '{file} row {row}: grid {code} goes to {name} as this sheet says (the grids file names {fileName})',
+      },
+      matter: {
+        replacesCatalogue:
+          "{file}: {count} matter codes are also in the built-in catalogue; this sheet's rows are used: {codes}",
       },
       assemble: {
         noGrids: 'There are no grids yet: import the grids first',

@@ -63,6 +63,7 @@ export const exportMessages = {
           team: '所属中队',
           phone: '联系电话',
           status: '状态',
+          deviceId: '终端编号',
         },
         cases: {
           caseNo: '案件编号',
@@ -147,6 +148,7 @@ export const exportMessages = {
           team: 'team',
           phone: 'phone',
           status: 'status',
+          deviceId: 'device_id',
         },
         cases: {
           caseNo: 'case_no',

@@ -51,6 +51,8 @@ export const importsMessages = {
       undone: '已撤销导入',
       nothingToUndo: '没有可撤销的导入（只能撤销本机最近一次导入）',
       undoHasCases: '本中心已有 {cases} 件案件使用导入的网格和中队，不能撤销导入',
+      undoAfterRecord: '替换网格（记录第 {seq} 条）之后已有新的案件记录，不能再撤销',
+      changedMeanwhile: '校验之后又有案件记录变化，请重新校验后再导入',
     },
   },
   en: {
@@ -104,6 +106,9 @@ export const importsMessages = {
       undone: 'Import undone',
       nothingToUndo: 'There is no import to undo (only the last import made on this PC can be undone)',
       undoHasCases: '{cases} cases already use the imported grids and teams; the import cannot be undone',
+      undoAfterRecord:
+        'Cases were recorded after the grid replacement (record entry {seq}); it can no longer be undone',
+      changedMeanwhile: 'The case record changed after the check; check again before importing',
     },
   },
 } as const;

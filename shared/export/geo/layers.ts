@@ -20,7 +20,7 @@ import type { ShapeKind } from './shp';
 export const EXPORT_COLUMNS = {
   grids: ['code', 'name', 'community', 'patrolArea', 'team', 'areaM2'],
   patrolAreas: ['id', 'name', 'team', 'color', 'gridCount', 'areaM2'],
-  officers: ['id', 'name', 'kind', 'certificateNo', 'team', 'phone', 'status'],
+  officers: ['id', 'name', 'kind', 'certificateNo', 'team', 'phone', 'status', 'deviceId'],
   cases: [
     'caseNo',
     'stage',
@@ -163,7 +163,10 @@ export function patrolAreasLayer(ctx: ExportContext, labels: ExportLabels): Expo
   };
 }
 
-/** 执法人员: id, name, kind, certificate, team name, phone, status; last position as a point, if any. */
+/**
+ * 执法人员: id, name, kind, certificate, team name, phone, status, device id (设备号, '' for none); last
+ * position as a point, if any.
+ */
 export function officersLayer(ctx: ExportContext, labels: ExportLabels): ExportLayer {
   const team = nameIndex(
     ctx.teams,
@@ -184,6 +187,7 @@ export function officersLayer(ctx: ExportContext, labels: ExportLabels): ExportL
         team: team(o.teamId),
         phone: o.phone,
         status: labels.officerStatus(o.status),
+        deviceId: o.deviceId ?? '',
       },
     })),
   };

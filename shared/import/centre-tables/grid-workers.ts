@@ -16,6 +16,8 @@ export interface GridWorkerRow {
    * import to fill `Grid.gridWorkerId` from; empty when the column is absent or empty.
    */
   readonly gridCodes: readonly GridCode[];
+  /** The header the file gives the grids column (the template's when the file has none). */
+  readonly gridsColumn: string;
 }
 
 /**
@@ -52,7 +54,12 @@ export function readGridWorkers(table: ImportTable): TableRead<GridWorkerRow> {
       problems.push(cells.error('centreTables.duplicatePerson', undefined, { name, phone, firstRow: first }));
       continue;
     }
-    rows.push({ row: cells.row, gridWorker: { id: gridWorkerId(name, phone), name, phone }, gridCodes });
+    rows.push({
+      row: cells.row,
+      gridWorker: { id: gridWorkerId(name, phone), name, phone },
+      gridCodes,
+      gridsColumn: cells.header('grids'),
+    });
   }
   return { rows, problems };
 }

@@ -10,15 +10,10 @@ import type { TableProblem, TableRead } from './problems';
 import { FirstSeen, prepareTable } from './rows';
 import { isAuxiliaryMark, normaliseWord } from './vocabulary';
 
-/**
- * One officer read from a sheet. `deviceId` is kept beside the officer because the stored Officer has
- * no field for it yet (issue 14 maps reporting phones to officers by it).
- */
+/** One officer read from a sheet; its 终端编号, when the cell has one, is `officer.deviceId`. */
 export interface OfficerRow {
   readonly row: number;
   readonly officer: Officer;
-  /** 终端编号 as written (trimmed), or null when the cell is empty. */
-  readonly deviceId: string | null;
 }
 
 export interface OfficerContext {
@@ -90,11 +85,17 @@ export function readOfficers(table: ImportTable, ctx: OfficerContext): TableRead
         continue;
       }
     }
-    const base = { name, teamId, phone, status: 'off-duty' as const };
+    const base = {
+      name,
+      teamId,
+      phone,
+      status: 'off-duty' as const,
+      ...(deviceId === null ? {} : { deviceId }),
+    };
     const officer: Officer = auxiliary
       ? { id: auxiliaryOfficerId(name, phone), ...base, kind: 'auxiliary' }
       : { id: certifiedOfficerId(certificate), ...base, kind: 'certified', certificateNo: certificate };
-    rows.push({ row: cells.row, officer, deviceId });
+    rows.push({ row: cells.row, officer });
   }
   return { rows, problems };
 }

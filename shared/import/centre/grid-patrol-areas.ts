@@ -6,7 +6,7 @@ import type { GridCode } from '../../grid/code';
 import type { AreaGeometry } from '../../model/geo';
 import type { PatrolArea, Team } from '../../model/organisation';
 import { dissolveAreas } from '../../spatial/dissolve';
-import { createGridLocator } from '../../spatial/grid-locator';
+import { buildPolygonStore, containsPoint } from '../../spatial/polygon-store';
 import type { CentreContext } from './context';
 import { interiorPoint } from './interior-point';
 import type { FieldMapping } from './mapping';
@@ -102,7 +102,8 @@ function derive(
 /**
  * Gives every grid a patrol area: by the patrol-area field (matched to the context's patrol areas by
  * id or name, or new areas dissolved from their grids), else by location in the context's patrol
- * areas (the area containing a point inside the grid), else one area per team named by the team
+ * areas (the area containing a point inside the grid, {@link interiorPoint}; a point in none or in
+ * two areas, where a sliver of overlap below the overlap check's minimum lies, is an error), else one area per team named by the team
  * field. Each failure is an error naming the feature and field.
  */
 export function assignPatrolAreas(
@@ -132,11 +133,20 @@ export function assignPatrolAreas(
   if (mapping.patrolArea !== undefined)
     return derive(grids, (g) => g.patrolArea, mapping.patrolArea, mapping, ctx, issues);
   if (known !== undefined && known.length > 0) {
-    const locator = createGridLocator(known.map((a) => ({ code: a.id, geometry: a.geometry })));
+    const store = buildPolygonStore(known.map((a) => a.geometry));
     const idOfGrid = grids.map((g) => {
       const [lon, lat] = interiorPoint(g.geometry);
-      const found = locator.locate(lon, lat);
-      if (found.kind === 'inside') return found.code;
+      const inside = known.filter((_, k) => containsPoint(store, k, lon, lat));
+      const [first, second] = inside;
+      if (first !== undefined && second !== undefined) {
+        issues.feature('error', 'centreImport.grid.inTwoPatrolAreas', g.index, {
+          code: g.code,
+          patrolArea: first.name,
+          otherPatrolArea: second.name,
+        });
+        return '';
+      }
+      if (first !== undefined) return first.id;
       issues.feature('error', 'centreImport.grid.outsidePatrolAreas', g.index, { code: g.code });
       return '';
     });

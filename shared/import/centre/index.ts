@@ -18,4 +18,12 @@ export { ASSEMBLED_FILE, assembleCentreDataset } from './assemble';
 export type { AssembleResult, CentreParts } from './assemble';
 export { PATROL_AREA_PALETTE, paletteColour, parseColour } from './teams';
 export { centreFromFiles } from './from-files';
-export type { CentreFromFiles, CentreFromFilesResult, PickedTable, SetupProblem } from './from-files';
+export type {
+  CentreFromFiles,
+  CentreFromFilesResult,
+  PickedLayer,
+  PickedTable,
+  SetupProblem,
+} from './from-files';
+export { applyGridWorkerSheet } from './grid-worker-sheet';
+export { mergeDepartments, mergeMatters } from './catalogue-sheets';

@@ -51,6 +51,13 @@ export const CENTRE_ISSUE_KEYS = [
   'centreImport.patrolArea.colourAssigned',
   'centreImport.patrolArea.nameMissing',
   'centreImport.patrolArea.overlap',
+  'centreImport.grid.inTwoPatrolAreas',
+  'centreImport.patrolArea.noGrids',
+  'centreImport.gridWorker.unknownGrid',
+  'centreImport.gridWorker.gridTwice',
+  'centreImport.gridWorker.noGrid',
+  'centreImport.gridWorker.replacesFile',
+  'centreImport.matter.replacesCatalogue',
 ] as const;
 export type CentreIssueKey = (typeof CENTRE_ISSUE_KEYS)[number];
 

@@ -140,6 +140,20 @@ describe('the sample township exported', () => {
     );
   });
 
+  it('gives back the officers’ device ids (设备号), empty for an officer without one', () => {
+    const withDevices = {
+      ...dataset,
+      officers: dataset.officers.map((o, k) => (k % 2 === 0 ? { ...o, deviceId: `86123405${1000 + k}` } : o)),
+    };
+    const officers = officersLayer(withDevices, labels('zh-CN'));
+    const again = expectOk(readGeoFile('officers.zip', shapefileOf(officers).bytes));
+    expect(again.features.slice(0, 3).map((f) => f.properties['终端编号'])).toEqual([
+      '861234051000',
+      '',
+      '861234051002',
+    ]);
+  });
+
   it('gives back cases with stage, times in the centre’s zone, officers and location', () => {
     const layer = casesLayer(dataset.cases.slice(0, 400), dataset, labels('zh-CN'), zone);
     const written = shapefileOf(layer);

@@ -36,6 +36,7 @@ describe('XLSX export', () => {
       '所属中队',
       '联系电话',
       '状态',
+      '终端编号',
       '经度',
       '纬度',
     ]);
@@ -43,7 +44,7 @@ describe('XLSX export', () => {
     const o = dataset.officers[0]!;
     expect(rows[0]!.slice(0, 2)).toEqual([o.id, o.name]);
     expect(rows[0]![4]).toBe(dataset.teams.find((t) => t.id === o.teamId)!.name);
-    if (o.position !== undefined) expect(rows[0]!.slice(7)).toEqual([...o.position]);
+    if (o.position !== undefined) expect(rows[0]!.slice(8)).toEqual([...o.position]);
   });
 
   it('gives back cases with their numbers, stages and centre-zone times under English headers', () => {

@@ -36,7 +36,7 @@ describe('an officers workbook written by ogr2ogr', () => {
         r.officer.kind === 'certified' ? r.officer.certificateNo : '辅助',
         r.officer.teamId,
         r.officer.phone,
-        r.deviceId,
+        r.officer.deviceId ?? null,
       ]),
     ).toEqual([
       [2, '陈建国', '苏32128110500001', team('第一中队'), '13852610001', '861234050000011'],
@@ -138,7 +138,7 @@ describe('problems on an officers sheet', () => {
       phone: '13812345678',
       kind: 'certified',
     });
-    expect(read.rows[0]?.deviceId).toBe('8612340');
+    expect(read.rows[0]?.officer.deviceId).toBe('8612340');
   });
 
   it('refuses a sheet without a required column, naming it in the language of its headers', () => {

@@ -26,7 +26,15 @@ describe('a centre from its own files, as the wizard builds it', () => {
   it('gives the dataset with its counts when no step finds an error', () => {
     const result = centreFromFiles(read.features, input);
     if (!result.ok) throw new Error(JSON.stringify(result.problems.filter((p) => p.severity === 'error')));
-    expect(result.counts).toEqual({ grids: 86, patrolAreas: 3, teams: 3, officers: 30 });
+    expect(result.counts).toEqual({
+      grids: 86,
+      patrolAreas: 3,
+      teams: 3,
+      officers: 30,
+      gridWorkers: 0,
+      matters: 110,
+      departments: 12,
+    });
     expect(result.dataset.meta).toMatchObject({ label: '澄湖镇综合行政执法指挥中心', synthetic: false });
     expect(result.dataset.matters.length).toBeGreaterThan(100);
   });

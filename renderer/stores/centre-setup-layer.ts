@@ -1,0 +1,95 @@
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowRef } from 'vue';
+import { guessMapping, type FieldMapping, type PickedLayer } from '../../shared/import/centre';
+import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
+import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
+import type { GeoImportSummary } from '../geo-import/geo-import-service';
+
+/** The polygon files a new centre may bring besides its grids. */
+export type SetupLayerKind = 'patrolAreas' | 'boundary';
+
+/**
+ * One optional polygon file of the set-up wizard (片区 or 镇街边界): read in a geo-import worker of
+ * its own exactly as the grids file is (size check, progress and cancel, the system and encoding
+ * detected, candidate systems offered when the file states none), its fields mapped (proposed by
+ * guessMapping, changed by the operator). The features stay in the worker until the check asks for
+ * them ({@link picked}); a patrol-area or boundary file holds tens of polygons, not thousands.
+ */
+function layerStep<K extends SetupLayerKind>(kind: K) {
+  return () => {
+    const progress = shallowRef<GeoReadProgress | null>(null);
+    const summary = shallowRef<GeoImportSummary | null>(null);
+    const readFailure = shallowRef<GeoReadFailure | null>(null);
+    const mapping = ref<Record<string, string>>({});
+    const busy = ref(false);
+    let handle: GeoImportHandle | null = null;
+    let lastFile: File | null = null;
+    let abort: AbortController | null = null;
+
+    /** Forgets the file: the step is skipped again. */
+    function clear(): void {
+      abort?.abort();
+      handle?.close();
+      handle = null;
+      summary.value = null;
+      readFailure.value = null;
+      progress.value = null;
+      mapping.value = {};
+    }
+
+    /** Reads the file; `crs` is the operator's system for a file that does not state one. */
+    async function read(file: File, crs?: DetectedCrs): Promise<void> {
+      clear();
+      lastFile = file;
+      busy.value = true;
+      abort = new AbortController();
+      try {
+        const result = await readInWorker(file, crs === undefined ? {} : { crs }, {
+          signal: abort.signal,
+          onProgress: (p) => (progress.value = p),
+        });
+        if (!result.ok) {
+          readFailure.value = markRaw(result);
+          return;
+        }
+        handle = result.handle;
+        summary.value = markRaw(result.handle.summary);
+        mapping.value = { ...(guessMapping(kind, result.handle.summary.preview) as Record<string, string>) };
+      } catch (error) {
+        if (!(error instanceof WorkCancelled)) throw error;
+      } finally {
+        busy.value = false;
+        progress.value = null;
+        abort = null;
+      }
+    }
+
+    function readAgainAs(crs: DetectedCrs): Promise<void> {
+      return lastFile ? read(lastFile, crs) : Promise.resolve();
+    }
+
+    function cancel(): void {
+      abort?.abort();
+    }
+
+    /** The file's features (lon/lat) and mapping for the check, or undefined when none was read. */
+    async function picked(): Promise<PickedLayer<K> | undefined> {
+      if (handle === null || summary.value === null) return undefined;
+      return {
+        file: summary.value.file,
+        features: await handle.allFeatures(),
+        // A plain copy: a reactive proxy cannot be cloned to a worker.
+        mapping: { ...mapping.value } as FieldMapping<K>,
+      };
+    }
+
+    return { kind, progress, summary, readFailure, mapping, busy, read, readAgainAs, cancel, clear, picked };
+  };
+}
+
+/** 片区文件: patrol areas drawn on their own, instead of a field of the grids. */
+export const usePatrolAreaFileStore = defineStore('centreSetupPatrolAreas', layerStep('patrolAreas'));
+/** 边界文件: the township's boundary, instead of the union of the grids. */
+export const useBoundaryFileStore = defineStore('centreSetupBoundary', layerStep('boundary'));
+
+export const SETUP_LAYER_STORES = { patrolAreas: usePatrolAreaFileStore, boundary: useBoundaryFileStore };

@@ -28,6 +28,12 @@ import {
   type PickedTable,
 } from '../../shared/import/centre';
 import type { SqlJsStatic } from 'sql.js';
+import {
+  planGridReplacement,
+  type GridReplacement,
+  type GridReplacementCurrent,
+  type GridReplacementInput,
+} from '../../shared/import/centre/replace-grids';
 import type { ImportedFile, ImportFileRole } from '../../shared/cases/data-events';
 import { sha256OfBytes } from '../import/digest';
 
@@ -255,6 +261,10 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
         sha256: lastRead.sha256,
       };
       return { ...built, files: [grids, ...tables] };
+    },
+    /** 替换网格: the features read last as the centre's new grids, planned where they are. */
+    planReplacement(input: GridReplacementInput, current: GridReplacementCurrent): GridReplacement {
+      return planGridReplacement(features, input, current);
     },
     /** Features [from, to) of the file read last, at most {@link FEATURE_PAGE} of them. */
     features(from: number, to: number): GeoFeature[] {

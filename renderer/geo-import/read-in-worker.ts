@@ -16,6 +16,11 @@ import {
 } from '../../shared/import/geo';
 import { workerJob, WorkCancelled, type JobWorker } from '../import/worker-job';
 import type { CentreFromFiles } from '../../shared/import/centre';
+import type {
+  GridReplacement,
+  GridReplacementCurrent,
+  GridReplacementInput,
+} from '../../shared/import/centre/replace-grids';
 import {
   allFeatures,
   allProblems,
@@ -38,6 +43,8 @@ export interface GeoImportHandle {
   allProblems(): Promise<GeometryProblem[]>;
   /** A new centre's dataset from these features and the picked sheets, built in the worker. */
   buildCentre(input: CentreFromFiles): Promise<CentreBuild>;
+  /** 替换网格: these features as the centre's new grids, planned in the worker against `current`. */
+  planReplacement(input: GridReplacementInput, current: GridReplacementCurrent): Promise<GridReplacement>;
   /** Ends the worker: the features are gone. */
   close(): void;
 }
@@ -97,6 +104,7 @@ export async function readInWorkerWith(
       allFeatures: () => allFeatures(pages, summary.featureCount),
       allProblems: () => allProblems(pages, summary.problemCount),
       buildCentre: (input) => job.run<CentreBuild>((s) => s.build(input)),
+      planReplacement: (input, current) => job.run<GridReplacement>((s) => s.planReplacement(input, current)),
       close() {
         signal?.removeEventListener('abort', cancel);
         job.end();

@@ -4,9 +4,14 @@ import { guessMapping, type FieldMapping, type PickedLayer } from '../../shared/
 import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
 import type { GeoImportSummary } from '../geo-import/geo-import-service';
+import type {
+  GridReplacement,
+  GridReplacementCurrent,
+  GridReplacementInput,
+} from '../../shared/import/centre/replace-grids';
 
-/** The polygon files a new centre may bring besides its grids. */
-export type SetupLayerKind = 'patrolAreas' | 'boundary';
+/** The polygon files a new centre may bring besides its grids; `grids` is 替换网格's new grids. */
+export type SetupLayerKind = 'patrolAreas' | 'boundary' | 'grids';
 
 /**
  * One optional polygon file of the set-up wizard (片区 or 镇街边界): read in a geo-import worker of
@@ -83,7 +88,34 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
       };
     }
 
-    return { kind, progress, summary, readFailure, mapping, busy, read, readAgainAs, cancel, clear, picked };
+    /** 替换网格 planned in the file's worker (kind `grids`), against the centre as it is. */
+    async function planReplacement(
+      input: Omit<GridReplacementInput, 'file' | 'mapping'>,
+      current: GridReplacementCurrent,
+    ): Promise<GridReplacement | undefined> {
+      if (handle === null || summary.value === null) return undefined;
+      const full: GridReplacementInput = {
+        ...input,
+        file: summary.value.file,
+        mapping: { ...mapping.value } as FieldMapping<'grids'>,
+      };
+      return handle.planReplacement(full, current);
+    }
+
+    return {
+      kind,
+      progress,
+      summary,
+      readFailure,
+      mapping,
+      busy,
+      read,
+      readAgainAs,
+      cancel,
+      clear,
+      picked,
+      planReplacement,
+    };
   };
 }
 
@@ -92,4 +124,11 @@ export const usePatrolAreaFileStore = defineStore('centreSetupPatrolAreas', laye
 /** 边界文件: the township's boundary, instead of the union of the grids. */
 export const useBoundaryFileStore = defineStore('centreSetupBoundary', layerStep('boundary'));
 
-export const SETUP_LAYER_STORES = { patrolAreas: usePatrolAreaFileStore, boundary: useBoundaryFileStore };
+/** 替换网格's file: the centre's new grids. */
+export const useReplacementGridsFileStore = defineStore('replacementGrids', layerStep('grids'));
+
+export const SETUP_LAYER_STORES = {
+  patrolAreas: usePatrolAreaFileStore,
+  boundary: useBoundaryFileStore,
+  grids: useReplacementGridsFileStore,
+};

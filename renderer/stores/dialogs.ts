@@ -2,7 +2,15 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
 export type WorkspaceDialog =
-  'record' | 'import' | 'export' | 'imports' | 'indicators' | 'settings' | 'backup' | 'accounts';
+  | 'record'
+  | 'import'
+  | 'export'
+  | 'imports'
+  | 'replaceGrids'
+  | 'indicators'
+  | 'settings'
+  | 'backup'
+  | 'accounts';
 
 /** Which workspace dialog is open (one at a time). */
 export const useDialogsStore = defineStore('dialogs', () => {

@@ -37,6 +37,10 @@ export const centreSetupMessages = {
           title: '巡查片区文件',
           hint: '单独绘制的片区面（格式同网格文件）。选用后，每个网格按其内部一点所在的片区归属，不再读取网格的片区字段。',
         },
+        grids: {
+          title: '新网格文件',
+          hint: '测绘部门的网格面文件（Shapefile、GeoJSON、KML、GeoPackage 等），网格编码须以本中心的区划代码开头；片区和中队按字段与本中心现有的中队对应。',
+        },
         boundary: {
           title: '镇（街道）边界文件',
           hint: '本镇（街道）的边界面（格式同网格文件）。不选则以全部网格合并作为边界；完全在边界外的网格会列为错误。',
@@ -114,6 +118,10 @@ export const centreSetupMessages = {
         patrolAreas: {
           title: 'Patrol areas file',
           hint: 'Patrol areas drawn on their own (any format the grids file may have). With it, each grid goes to the area holding a point inside it; the grids’ patrol area field is not read.',
+        },
+        grids: {
+          title: 'New grids file',
+          hint: "The surveying bureau's grid polygons (Shapefile, GeoJSON, KML, GeoPackage…); grid codes must start with the centre's division code; patrol areas and teams are matched by their fields to the centre's own teams.",
         },
         boundary: {
           title: 'Township boundary file',

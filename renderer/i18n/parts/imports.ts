@@ -3,6 +3,16 @@ export const importsMessages = {
   'zh-CN': {
     tools: { imports: '导入记录' },
     replaceGrids: {
+      open: '替换网格…',
+      title: '替换网格',
+      hint: '用测绘部门的新网格文件替换本中心的网格（片区随网格的片区或中队字段重建）。校验会列出每件因此调整归属的在办案件；已办结的案件保留办理时的网格。替换记入执法记录，可在没有新的案件记录之前撤销。',
+      counts: '新网格 {grids} 个；在办案件调整归属 {moved} 件；停用网格 {retired} 个；新增网格 {added} 个',
+      noErrors: '没有错误，可以替换',
+      caseNo: '案件编号',
+      from: '原网格 · 中队',
+      to: '新网格 · 中队',
+      apply: '替换网格',
+      confirm: '用 {grids} 个新网格替换本中心的网格，并调整 {moved} 件在办案件的归属？',
       caseOutside:
         '{file}：在办案件 {caseNo}（原属网格 {grid}）不在任何新网格内，请先调整该案件或修正网格文件',
     },
@@ -58,6 +68,16 @@ export const importsMessages = {
   en: {
     tools: { imports: 'Import record' },
     replaceGrids: {
+      open: 'Replace grids…',
+      title: 'Replace grids',
+      hint: "Replace the centre's grids with a new grid file from the surveying bureau (patrol areas are rebuilt from the grids' patrol area or team field). The check lists every open case whose grid or team would change; closed cases keep the grid they were handled in. The replacement is recorded and can be undone until a new case is recorded.",
+      counts: '{grids} new grids; {moved} open cases move; {retired} grids retired; {added} grids added',
+      noErrors: 'No errors: ready to replace',
+      caseNo: 'Case no.',
+      from: 'Grid · team now',
+      to: 'New grid · team',
+      apply: 'Replace grids',
+      confirm: 'Replace the grids with {grids} new grids and move {moved} open cases?',
       caseOutside:
         '{file}: open case {caseNo} (now in grid {grid}) lies in none of the new grids; move the case or correct the file first',
     },

@@ -40,7 +40,7 @@ export interface PickedTable {
 }
 
 /** A polygon file the operator picked besides the grids, read (lon/lat) and mapped. */
-export interface PickedLayer<K extends 'patrolAreas' | 'boundary'> {
+export interface PickedLayer<K extends 'patrolAreas' | 'boundary' | 'grids'> {
   /** The file's name as chosen (its issues name it). */
   readonly file: string;
   readonly features: readonly GeoFeature[];

@@ -17,13 +17,14 @@ import type { Department, Officer } from '../../shared/model/organisation';
 import {
   clickMapAt,
   gridWithInteriorPoint,
-  inputOf,
   mapIdle,
   openApp,
   renderedCounts,
   screenshot,
   storedRecords,
   type Session,
+  CHENGHU_CENTRE,
+  openNewCentre,
 } from './driver';
 
 const fixture = (name: string): string =>
@@ -51,25 +52,7 @@ describe('the optional steps of setting up a new centre', () => {
     await writeFile(brokenAreas, kml.slice(0, 2000));
     s = await openApp({ signIn: false, width: 1366, height: 768 });
     const page = s.page;
-    await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
-    await page.getByTestId('sign-in-centres').click();
-    await page.getByTestId('centre-new').click();
-    const form = {
-      name: '澄湖镇综合行政执法指挥中心',
-      townshipName: '澄湖镇',
-      divisionCode: '321281118',
-      username: 'chenggang',
-      displayName: '陈刚',
-      password: 'Chenghu-2026-lead',
-    };
-    for (const [field, value] of Object.entries(form))
-      await inputOf(page, `centre-field-${field}`).fill(value);
-    await page.getByTestId('centre-create').click();
-    await page.getByTestId('sign-in-centre').filter({ hasText: form.name }).waitFor({ timeout: 60_000 });
-    await inputOf(page, 'sign-in-username').fill(form.username);
-    await inputOf(page, 'sign-in-password').fill(form.password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('centre-setup').waitFor({ timeout: 30_000 });
+    await openNewCentre(page, CHENGHU_CENTRE);
   });
   afterAll(async () => {
     await s?.close();

@@ -18,6 +18,8 @@ import {
   openApp,
   screenshot,
   type Session,
+  CHENGHU_CENTRE,
+  openNewCentre,
 } from './driver';
 
 const fixture = (name: string): string =>
@@ -32,25 +34,7 @@ describe('a new centre set up from its own files', () => {
   beforeAll(async () => {
     s = await openApp({ signIn: false });
     const page = s.page;
-    await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
-    await page.getByTestId('sign-in-centres').click();
-    await page.getByTestId('centre-new').click();
-    const form = {
-      name: '澄湖镇综合行政执法指挥中心',
-      townshipName: '澄湖镇',
-      divisionCode: '321281118',
-      username: 'chenggang',
-      displayName: '陈刚',
-      password: 'Chenghu-2026-lead',
-    };
-    for (const [field, value] of Object.entries(form))
-      await inputOf(page, `centre-field-${field}`).fill(value);
-    await page.getByTestId('centre-create').click();
-    await page.getByTestId('sign-in-centre').filter({ hasText: form.name }).waitFor({ timeout: 60_000 });
-    await inputOf(page, 'sign-in-username').fill(form.username);
-    await inputOf(page, 'sign-in-password').fill(form.password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('centre-setup').waitFor({ timeout: 30_000 });
+    await openNewCentre(page, CHENGHU_CENTRE);
   });
   afterAll(async () => {
     await s.close();
@@ -130,8 +114,8 @@ describe('a new centre set up from its own files', () => {
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await reloaded;
     await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
-    await inputOf(page, 'sign-in-username').fill('chenggang');
-    await inputOf(page, 'sign-in-password').fill('Chenghu-2026-lead');
+    await inputOf(page, 'sign-in-username').fill(CHENGHU_CENTRE.username);
+    await inputOf(page, 'sign-in-password').fill(CHENGHU_CENTRE.password);
     await page.getByTestId('sign-in-submit').click();
     // Back to the empty centre, ready to be set up again.
     await page.getByTestId('centre-setup').waitFor({ timeout: 30_000 });

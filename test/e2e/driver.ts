@@ -300,3 +300,30 @@ export async function pickMatter(page: Page, name: string): Promise<void> {
   await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
 }
+
+/** The new centre the set-up tests create: the sample township's files brought in as 澄湖镇's own. */
+export const CHENGHU_CENTRE = {
+  name: '澄湖镇综合行政执法指挥中心',
+  townshipName: '澄湖镇',
+  divisionCode: '321281118',
+  username: 'chenggang',
+  displayName: '陈刚',
+  password: 'Chenghu-2026-lead',
+} as const;
+
+/**
+ * From the sign-in card: 切换或新建中心 → 新建中心 with `form`, then signs in as its first shift leader
+ * and waits for the set-up screen of the empty centre.
+ */
+export async function openNewCentre(page: Page, form: typeof CHENGHU_CENTRE): Promise<void> {
+  await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
+  await page.getByTestId('sign-in-centres').click();
+  await page.getByTestId('centre-new').click();
+  for (const [field, value] of Object.entries(form)) await inputOf(page, `centre-field-${field}`).fill(value);
+  await page.getByTestId('centre-create').click();
+  await page.getByTestId('sign-in-centre').filter({ hasText: form.name }).waitFor({ timeout: 60_000 });
+  await inputOf(page, 'sign-in-username').fill(form.username);
+  await inputOf(page, 'sign-in-password').fill(form.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('centre-setup').waitFor({ timeout: 30_000 });
+}

@@ -192,6 +192,32 @@ async function readAppendedFacts(db: GridDeskDb, known: RecordFacts): Promise<Re
   });
 }
 
+/**
+ * The ids of the cases whose events moved since the head `before` was read, `head` being the stored
+ * head now: the cases of the events appended after `before` (read through the primary key, so the cost
+ * follows what was written since). Null when the stored record does not extend `before` (replaced by a
+ * reset or a restore, or cut short): then nothing read before may be reused. Call inside a read
+ * transaction over meta and events.
+ */
+export async function casesMovedSince(
+  db: GridDeskDb,
+  before: ChainHead,
+  head: ChainHead,
+): Promise<Set<string> | null> {
+  // Read first in every case: returning before any read would leave the caller's transaction awaiting
+  // a plain promise, which Dexie takes for the end of the transaction.
+  const [atBefore, appended] = await Promise.all([
+    before.count > 0 ? db.events.get(before.count) : db.events.get(0),
+    head.count > before.count
+      ? db.events.where('seq').above(before.count).toArray()
+      : db.events.limit(0).toArray(),
+  ]);
+  if (head.count < before.count) return null;
+  if (before.count > 0 && atBefore?.hash !== before.lastHash) return null;
+  if (head.count === before.count) return head.lastHash === before.lastHash ? new Set() : null;
+  return new Set(appended.map((e) => e.caseId));
+}
+
 /** The head of the newest backup exported from this PC, when one was. */
 export async function readLastBackupHead(
   db: GridDeskDb,

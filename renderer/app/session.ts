@@ -118,7 +118,7 @@ export async function startSession(): Promise<void> {
       );
       return;
     }
-    useRecordStore().follow(db);
+    useRecordStore().follow(db, started.facts);
     await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
     if (started.health.status === 'empty') {
       // A new centre: its first shift leader signs in, then brings in its data (phase 'setup').

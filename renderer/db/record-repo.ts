@@ -135,10 +135,12 @@ export async function checkStoredRecordHealth(db: GridDeskDb): Promise<RecordHea
  * rows, and judges the same facts, so a write costs what it wrote, not the whole history. A record
  * that shrank, was replaced or was found unsound is read whole again. The app only ever appends
  * (reset, restore and seeding replace the head, which starts over); what is changed outside it
- * between starts is found at the next start-up, and by the full check (核验记录) at any time.
+ * between starts is found at the next start-up, and by the full check (核验记录) at any time. `from`:
+ * the facts the start-up check just read (startUpDatabase), so the first run reads only what was
+ * appended since rather than every key again.
  */
-export function recordHealthFollower(db: GridDeskDb): () => Promise<RecordHealth> {
-  let known: RecordFacts | null = null;
+export function recordHealthFollower(db: GridDeskDb, from?: RecordFacts): () => Promise<RecordHealth> {
+  let known: RecordFacts | null = from !== undefined && checkRecordHealth(from).status === 'ok' ? from : null;
   return async () => {
     const facts = (known && (await readAppendedFacts(db, known))) ?? (await readRecordFacts(db));
     const health = checkRecordHealth(facts);

@@ -14,12 +14,14 @@ import { prepareSampleSpare, resetToSample, type ResetLoss, type SpareResult } f
 import { dropOrphanDatabases } from '../db/centres';
 import { CENTRE_CHANNEL, announceCentreDb, useCentresStore } from '../stores/centres';
 import { startUpDatabase } from '../db/start-up';
-import { prepareSampleInWorker, prepareSpareInWorker } from '../seed/client';
+import { prepareSpareInWorker, seedSampleInWorker } from '../seed/client';
 import { hasDataset, loadSetup } from '../db/dataset-repo';
 import { useRecordStore } from '../stores/record';
 import { ensureSampleAccounts } from '../db/accounts-repo';
 import { closeSession, openSession, type OpenSessionResult } from '../db/sessions';
 import { hashPassword } from '../../shared/accounts/password';
+import { sampleAccounts } from '../../shared/accounts/sample';
+import type { Account } from '../../shared/accounts/account';
 import { useAuthStore } from '../stores/auth';
 import { useSettingsStore } from '../stores/settings';
 import { useTalliesStore } from '../stores/tallies';
@@ -107,8 +109,15 @@ export async function startSession(): Promise<void> {
     useCentresStore().setOpen(centre);
     reloadWhenCentreMoves();
     // Only the sample centre is ever seeded; a centre set up here stays empty until its data is brought in.
-    const started = await startUpDatabase(db, fetchSample, Date.now(), () => app.setPhase('seeding'), {
-      prepare: prepareSampleInWorker,
+    // Seeding the sample: its accounts are hashed meanwhile (PBKDF2 runs off the UI thread), not after.
+    let hashed: Promise<readonly Account[]> | undefined;
+    const onSeeding = (): void => {
+      app.setPhase('seeding');
+      hashed = sampleAccounts((password) => hashPassword(password), Date.now());
+      hashed.catch(() => undefined); // awaited below
+    };
+    const started = await startUpDatabase(db, fetchSample, Date.now(), onSeeding, {
+      seedInto: seedSampleInWorker,
       seed: centre.kind === 'sample',
     });
     useRecordStore().setHealth(started.health);
@@ -119,8 +128,8 @@ export async function startSession(): Promise<void> {
       );
       return;
     }
-    useRecordStore().follow(db);
-    await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now());
+    useRecordStore().follow(db, started.facts);
+    await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now(), hashed);
     if (started.health.status === 'empty' || !(await hasDataset(db))) {
       // A new centre (or one whose set-up was undone: its record holds only that): its shift leader
       // signs in, then brings in its data (phase 'setup').

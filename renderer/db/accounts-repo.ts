@@ -28,17 +28,19 @@ export async function listAccounts(db: GridDeskDb): Promise<Account[]> {
  * wall), hashing their published sample passwords with `hash`. Returns whether it created them. A
  * real centre (a dataset that is not synthetic) never gets them, even with an empty accounts table:
  * published passwords would open it to anyone. The hashing runs before the write transaction, which
- * re-checks both conditions.
+ * re-checks both conditions; `hashed`: the sample accounts hashed already (started while the sample
+ * was being seeded, so the first start does not wait for them after the write).
  */
 export async function ensureSampleAccounts(
   db: GridDeskDb,
   hash: (password: string) => Promise<PasswordHash>,
   now: number,
+  hashed?: Promise<readonly Account[]>,
 ): Promise<boolean> {
   const wanted = async (): Promise<boolean> =>
     (await db.accounts.count()) === 0 && (await isSampleCentre(db));
   if (!(await db.transaction('r', db.accounts, db.meta, wanted))) return false;
-  const accounts = await sampleAccounts(hash, now);
+  const accounts = await (hashed ?? sampleAccounts(hash, now));
   return db.transaction('rw', db.accounts, db.meta, async () => {
     if (!(await wanted())) return false;
     await db.accounts.bulkAdd([...accounts]);

@@ -11,7 +11,11 @@ import {
   loadIndicatorCases,
   loadQueue,
   EVALUATION_WINDOW_MS,
+  queueFollower,
 } from './cases-repo';
+import { exportBackup, restoreBackup } from './backup-repo';
+import { createCases, runCaseActions } from './case-actions';
+import { makeWorkstation } from './test-backup';
 import {
   getGrid,
   getMatter,
@@ -161,5 +165,89 @@ describe('the queue read', () => {
     const queue = await loadQueue(db, closedAt + EVALUATION_WINDOW_MS + DAY);
     expect(queue.closed).toEqual([]);
     expect(queue.open).toHaveLength(3);
+  });
+});
+
+describe('the queue followed as it is written', () => {
+  const NOW = Date.UTC(2026, 2, 10, 2, 15);
+  const DAY = 86_400_000;
+
+  it('after each write holds what a whole read would: a note, a new case, a voided one, and the window moving on', async () => {
+    const station = await makeWorkstation(db, fixture, { now: NOW });
+    let clock = NOW;
+    const follow = queueFollower(db, () => clock);
+    expect(await follow()).toEqual(await loadQueue(db, clock));
+
+    clock = NOW + 60_000;
+    const noted = await runCaseActions(
+      db,
+      station.caseId,
+      [{ type: 'note', payload: { text: '再次到场' } }],
+      station.op,
+      clock,
+    );
+    expect(noted.ok).toBe(true);
+    const afterNote = await follow();
+    expect(afterNote).toEqual(await loadQueue(db, clock));
+    expect(afterNote.lastSeqs.get(station.caseId)).toBe(noted.ok ? noted.events.at(-1)?.seq : -1);
+
+    const created = await createCases(
+      db,
+      [
+        {
+          draft: {
+            source: 'hotline',
+            matterCode: fixture.matters[0]!.code,
+            urgency: 'normal',
+            description: '新上报',
+            address: '新安街道 8 号',
+            location: fixture.cases[0]!.location,
+            gridCode: fixture.grids[0]!.code,
+            teamId: 'team-1',
+            reportedAt: clock,
+          },
+          then: [{ type: 'register', payload: {} }],
+        },
+      ],
+      station.op,
+      clock,
+    );
+    if (!created.ok) throw new Error(created.reason.key);
+    const voided = await runCaseActions(
+      db,
+      'case-1',
+      [{ type: 'void', payload: { reason: '重复上报' } }],
+      station.lead,
+      clock,
+    );
+    expect(voided.ok).toBe(true);
+    const afterMore = await follow();
+    expect(afterMore).toEqual(await loadQueue(db, clock));
+    expect(afterMore.open.map((c) => c.id)).toContain(created.cases[0]!.id);
+    expect(afterMore.open.map((c) => c.id)).not.toContain('case-1');
+    // The fixture's closed case-4 waits in the queue until the window passes it, without a write to it.
+    const closedAt = fixture.cases.find((c) => c.id === 'case-4')!.steps.at(-1)!.at;
+    clock = Math.max(clock, closedAt + EVALUATION_WINDOW_MS + DAY);
+    expect(await follow()).toEqual(await loadQueue(db, clock));
+  });
+
+  it('reads the queue whole again after a restore replaced the record', async () => {
+    const station = await makeWorkstation(db, fixture, { now: NOW });
+    const follow = queueFollower(db, () => NOW);
+    const made = await exportBackup(db, station.lead, NOW);
+    if (!made.ok) throw new Error(made.refusal.key);
+    await runCaseActions(
+      db,
+      station.caseId,
+      [{ type: 'void', payload: { reason: '误报' } }],
+      station.lead,
+      NOW,
+    );
+    const voided = await follow();
+    expect(voided.open.map((c) => c.id)).not.toContain(station.caseId);
+    expect(await restoreBackup(db, station.lead, made.backup, made.files)).toEqual({ ok: true });
+    const restored = await follow();
+    expect(restored).toEqual(await loadQueue(db, NOW));
+    expect(restored.open.map((c) => c.id)).toContain(station.caseId);
   });
 });

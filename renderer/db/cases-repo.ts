@@ -3,7 +3,15 @@ import type { CaseLoopState } from '../../shared/cases/loop-types';
 import type { StoredCaseEvent } from '../../shared/cases/history';
 import { caseEventsOf } from '../../shared/cases/data-events';
 import type { IndicatorCase } from '../../shared/indicators/types';
+import type { ChainHead } from '../../shared/cases/record';
 import type { GridDeskDb } from './database';
+import { casesMovedSince, readChainHead } from './record-repo';
+
+/** Newest report first; ties by id, so the order is the same on every read. */
+export const byNewestReport = (
+  a: Pick<Case, 'reportedAt' | 'id'>,
+  b: Pick<Case, 'reportedAt' | 'id'>,
+): number => b.reportedAt - a.reportedAt || a.id.localeCompare(b.id);
 
 /**
  * Cases still in the loop (every stage before 结案 closed), newest report first, read through the
@@ -14,7 +22,7 @@ export async function listOpenCases(db: GridDeskDb): Promise<Case[]> {
   const byStage = await db.transaction('r', db.cases, () =>
     Promise.all(OPEN_STAGES.map((stage) => db.cases.where('stage').equals(stage).toArray())),
   );
-  return byStage.flat().sort((a, b) => b.reportedAt - a.reportedAt || a.id.localeCompare(b.id));
+  return byStage.flat().sort(byNewestReport);
 }
 
 /** Number of cases at each stage, every stage present (0 when none); counted on the index. */
@@ -58,6 +66,13 @@ export interface QueueRead {
   readonly lastSeqs: Map<string, number>;
 }
 
+const OPEN_STAGE_SET: ReadonlySet<string> = new Set(OPEN_STAGES);
+
+/** Whether a closed case still waits in the queue for its 回访/评价 at `since` (its closing step after it). */
+function closedInWindow(kase: Case, since: number): boolean {
+  return kase.stage === 'closed' && (kase.steps.at(-1)?.at ?? kase.reportedAt) > since;
+}
+
 /**
  * What the case queue shows: open cases (newest first), cases closed in the last
  * {@link EVALUATION_WINDOW_MS} still waiting for 回访/评价, and the loop state of each. Read in one
@@ -66,16 +81,21 @@ export interface QueueRead {
  * milliseconds.
  */
 export async function loadQueue(db: GridDeskDb, now: number = Date.now()): Promise<QueueRead> {
+  return (await loadQueueAt(db, now)).read;
+}
+
+/** {@link loadQueue}, with the chain head it was read at. */
+async function loadQueueAt(db: GridDeskDb, now: number): Promise<{ read: QueueRead; head: ChainHead }> {
   const since = now - EVALUATION_WINDOW_MS;
-  return db.transaction('r', db.cases, db.caseLoops, async () => {
-    const [open, recent] = await Promise.all([
+  return db.transaction('r', db.cases, db.caseLoops, db.meta, async () => {
+    const [open, recent, head] = await Promise.all([
       listOpenCases(db),
       db.caseLoops.where('lastAt').above(since).toArray(),
+      readChainHead(db),
     ]);
     const recentClosed = recent.filter((row) => row.state.stage === 'closed').map((row) => row.caseId);
     const closed = (await db.cases.bulkGet(recentClosed)).filter(
-      (c): c is Case =>
-        c !== undefined && c.stage === 'closed' && (c.steps.at(-1)?.at ?? c.reportedAt) > since,
+      (c): c is Case => c !== undefined && closedInWindow(c, since),
     );
     const rows = new Map(recent.map((row) => [row.caseId, row]));
     const missing = open.filter((c) => !rows.has(c.id)).map((c) => c.id);
@@ -88,7 +108,71 @@ export async function loadQueue(db: GridDeskDb, now: number = Date.now()): Promi
       loops.set(row.caseId, row.state);
       lastSeqs.set(row.caseId, row.lastSeq);
     }
-    return { open, closed: closed.sort((a, b) => b.reportedAt - a.reportedAt), loops, lastSeqs };
+    return { read: { open, closed: closed.sort(byNewestReport), loops, lastSeqs }, head };
+  });
+}
+
+/**
+ * The queue as {@link loadQueue} reads it, kept current by reading only what changed (for the cases
+ * store's live query, which runs this after every write): the first run reads the queue whole; while
+ * the record only grew since the last run, a later run reads the chain head, the events appended since
+ * and just those events' cases and loop rows, and merges them into what it held, so a write costs the
+ * cases it touched, not the whole queue. Every case write appends an event (case-actions.ts is the only
+ * writer of cases), so no other case can have changed; cases closed before the evaluation window are
+ * dropped at each run. A record that was replaced or cut short is read whole again.
+ */
+export function queueFollower(db: GridDeskDb, clock: () => number = Date.now): () => Promise<QueueRead> {
+  let known: { read: QueueRead; head: ChainHead } | null = null;
+  return async () => {
+    const now = clock();
+    const next = (known && (await readQueueChanges(db, known, now))) ?? (await loadQueueAt(db, now));
+    known = next;
+    return next.read;
+  };
+}
+
+/** `known` with the cases written since its head merged in; undefined when the record did not only grow. */
+async function readQueueChanges(
+  db: GridDeskDb,
+  known: { read: QueueRead; head: ChainHead },
+  now: number,
+): Promise<{ read: QueueRead; head: ChainHead } | undefined> {
+  const since = now - EVALUATION_WINDOW_MS;
+  return db.transaction('r', db.cases, db.caseLoops, db.meta, db.events, async () => {
+    const head = await readChainHead(db);
+    const moved = await casesMovedSince(db, known.head, head);
+    if (moved === null) return undefined;
+    const ids = [...moved];
+    const [kases, rows] = await Promise.all([db.cases.bulkGet(ids), db.caseLoops.bulkGet(ids)]);
+    const { read } = known;
+    const kept = (c: Case): boolean => !moved.has(c.id);
+    const open = read.open.filter(kept);
+    const closed = read.closed.filter((c) => kept(c) && closedInWindow(c, since));
+    const loops = new Map<string, CaseLoopState>();
+    const lastSeqs = new Map<string, number>();
+    const keep = (c: Case): void => {
+      const state = read.loops.get(c.id);
+      const seq = read.lastSeqs.get(c.id);
+      if (state !== undefined) loops.set(c.id, state);
+      if (seq !== undefined) lastSeqs.set(c.id, seq);
+    };
+    open.forEach(keep);
+    closed.forEach(keep);
+    kases.forEach((kase, i) => {
+      const row = rows[i];
+      if (kase === undefined) return;
+      if (OPEN_STAGE_SET.has(kase.stage)) open.push(kase);
+      else if (row !== undefined && row.lastAt > since && closedInWindow(kase, since)) closed.push(kase);
+      else return;
+      if (row !== undefined) {
+        loops.set(kase.id, row.state);
+        lastSeqs.set(kase.id, row.lastSeq);
+      }
+    });
+    return {
+      read: { open: open.sort(byNewestReport), closed: closed.sort(byNewestReport), loops, lastSeqs },
+      head,
+    };
   });
 }
 

@@ -11,6 +11,7 @@ import {
   checkStoredRecordHealth,
   readChainHead,
   readLastBackupHead,
+  readRecordFacts,
   recordHealthFollower,
   verifyStoredRecord,
   writeRecord,
@@ -137,7 +138,7 @@ describe('the version-1 upgrade', () => {
     const name = await makeV1Database();
     let db = new GridDeskDb(name);
     const started = await startUpDatabase(db, countingLoader(), NOW);
-    expect(started).toEqual({ health: { status: 'ok' }, seed: null });
+    expect({ health: started.health, seed: started.seed }).toEqual({ health: { status: 'ok' }, seed: null });
     const head = await readChainHead(db);
     expect(head.count).toBeGreaterThanOrEqual(makeFixtureDataset().cases.length);
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
@@ -357,6 +358,29 @@ describe('the live record check', () => {
     expect(stray.seq).toBe(last.seq + 1);
     db.close();
     db2.close();
+  });
+
+  it('starts from the facts the start-up check read, and still finds what is appended after them', async () => {
+    const db = await seeded();
+    const follow = recordHealthFollower(db, await readRecordFacts(db));
+    expect(await follow()).toEqual({ status: 'ok' });
+    const last = caseEventsOf([(await db.events.orderBy('seq').last())!])[0]!;
+    const { seq: _s, prevHash: _p, hash: _h, id: _i, ...body } = last;
+    await append(db, { ...body, id: `${last.id}-x`, caseId: 'no-such-case' });
+    const found = await follow();
+    expect(found).toEqual(await checkStoredRecordHealth(db));
+    expect(found).toMatchObject({ status: 'alarm', alarms: [{ kind: 'recordWithoutCase' }] });
+    db.close();
+  });
+
+  it('does not start from facts that raised an alarm: the first run reads every key again', async () => {
+    const db = await seeded();
+    const row = (await db.caseLoops.get('case-2'))!;
+    await db.caseLoops.delete('case-2');
+    const facts = await readRecordFacts(db);
+    await db.caseLoops.put(row);
+    expect(await recordHealthFollower(db, facts)()).toEqual({ status: 'ok' });
+    db.close();
   });
 
   it('reads the whole record again once the head no longer extends what it saw', async () => {

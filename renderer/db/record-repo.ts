@@ -136,10 +136,12 @@ export async function checkStoredRecordHealth(db: GridDeskDb): Promise<RecordHea
  * rows, and judges the same facts, so a write costs what it wrote, not the whole history. A record
  * that shrank, was replaced or was found unsound is read whole again. The app only ever appends
  * (reset, restore and seeding replace the head, which starts over); what is changed outside it
- * between starts is found at the next start-up, and by the full check (核验记录) at any time.
+ * between starts is found at the next start-up, and by the full check (核验记录) at any time. `from`:
+ * the facts the start-up check just read (startUpDatabase), so the first run reads only what was
+ * appended since rather than every key again.
  */
-export function recordHealthFollower(db: GridDeskDb): () => Promise<RecordHealth> {
-  let known: RecordFacts | null = null;
+export function recordHealthFollower(db: GridDeskDb, from?: RecordFacts): () => Promise<RecordHealth> {
+  let known: RecordFacts | null = from !== undefined && checkRecordHealth(from).status === 'ok' ? from : null;
   return async () => {
     const facts = (known && (await readAppendedFacts(db, known))) ?? (await readRecordFacts(db));
     const health = checkRecordHealth(facts);
@@ -191,6 +193,32 @@ async function readAppendedFacts(db: GridDeskDb, known: RecordFacts): Promise<Re
     };
     return facts;
   });
+}
+
+/**
+ * The ids of the cases whose events moved since the head `before` was read, `head` being the stored
+ * head now: the cases of the events appended after `before` (read through the primary key, so the cost
+ * follows what was written since). Null when the stored record does not extend `before` (replaced by a
+ * reset or a restore, or cut short): then nothing read before may be reused. Call inside a read
+ * transaction over meta and events.
+ */
+export async function casesMovedSince(
+  db: GridDeskDb,
+  before: ChainHead,
+  head: ChainHead,
+): Promise<Set<string> | null> {
+  // Read first in every case: returning before any read would leave the caller's transaction awaiting
+  // a plain promise, which Dexie takes for the end of the transaction.
+  const [atBefore, appended] = await Promise.all([
+    before.count > 0 ? db.events.get(before.count) : db.events.get(0),
+    head.count > before.count
+      ? db.events.where('seq').above(before.count).toArray()
+      : db.events.limit(0).toArray(),
+  ]);
+  if (head.count < before.count) return null;
+  if (before.count > 0 && atBefore?.hash !== before.lastHash) return null;
+  if (head.count === before.count) return head.lastHash === before.lastHash ? new Set() : null;
+  return new Set(caseEventsOf(appended).map((e) => e.caseId));
 }
 
 /** The head of the newest backup exported from this PC, when one was. */

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GridDeskDb } from './database';
 import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
-import { ensureSeeded, type LoadSample } from './seed';
+import { ensureSeeded, seedIntoHere, type LoadSample } from './seed';
+import { checkStoredRecordHealth, verifyStoredRecord } from './record-repo';
 import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
 import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
 import { isOpenStage } from '../../shared/model/case';
@@ -107,6 +108,36 @@ describe('ensureSeeded', () => {
       ensureSeeded(db, countingLoader(), NOW),
     ]);
     expect(results.map((r) => r.ok && r.status).sort()).toEqual(['already-seeded', 'seeded']);
+    expect(await db.cases.count()).toBe(makeFixtureDataset().cases.length);
+  });
+
+  it('seeds through a writer of its own (the seed worker’s), which opens the database by name, as here', async () => {
+    freshDb();
+    const result = await ensureSeeded(db, countingLoader(), NOW, { seedInto: seedIntoHere });
+    expect(result).toMatchObject({ ok: true, status: 'seeded' });
+    const stored = await loadDataset(db);
+    expect(stored?.cases).toHaveLength(makeFixtureDataset().cases.length);
+    expect(stored && newestEventAt(stored)).toBe(NOW - SAMPLE_LEAD_MS);
+    expect(await checkStoredRecordHealth(db)).toEqual({ status: 'ok' });
+    const verified = await verifyStoredRecord(db);
+    expect(verified.result).toEqual({ ok: true });
+    expect(verified.count).toBeGreaterThan(makeFixtureDataset().cases.length);
+    // Once seeded, the writer is not even called: the database is not empty any more.
+    const again = await ensureSeeded(db, countingLoader(), NOW, {
+      seedInto: () => Promise.reject(new Error('must not write')),
+    });
+    expect(again).toMatchObject({ ok: true, status: 'already-seeded' });
+  });
+
+  it('writes nothing through that writer either when another window seeded first', async () => {
+    freshDb();
+    const late = ensureSeeded(db, countingLoader(), NOW, {
+      seedInto: async (parts, now, workstation, dbName) => {
+        await ensureSeeded(db, countingLoader(), NOW);
+        return seedIntoHere(parts, now, workstation, dbName);
+      },
+    });
+    expect(await late).toMatchObject({ ok: true, status: 'already-seeded' });
     expect(await db.cases.count()).toBe(makeFixtureDataset().cases.length);
   });
 

@@ -18,6 +18,11 @@ export interface SeedOptions {
   /** Where the sample is validated and its record built: {@link prepareSampleHere} by default. */
   readonly prepare?: PrepareSample;
   /**
+   * Prepares and writes the sample in one go, elsewhere (the app's seed worker, which opens the same
+   * database by name): the prepared rows then never cross to this thread. Takes the place of `prepare`.
+   */
+  readonly seedInto?: SeedInto;
+  /**
    * For a reset: the sample already loaded and prepared (see {@link prepareResetSample}), started while
    * the leader read the question, so only the write is left once they confirm.
    */
@@ -37,6 +42,53 @@ export type SeedResult =
 
 /** Turns the loaded sample files into what seeding writes; by default here, or in the seed worker. */
 export type PrepareSample = (parts: unknown[], now: number, workstation: string) => Promise<PreparedSample>;
+
+/**
+ * Prepares the loaded sample files and writes them into the empty database named `dbName`
+ * ({@link seedPrepared}); the app runs it in the seed worker.
+ */
+export type SeedInto = (
+  parts: unknown[],
+  now: number,
+  workstation: string,
+  dbName: string,
+) => Promise<SeedResult>;
+
+/** Prepares and writes on the calling thread, into the database `dbName` opened here (the seed worker's job). */
+export const seedIntoHere: SeedInto = async (parts, now, workstation, dbName) => {
+  const prepared = prepareSampleParts(parts, now, workstation);
+  if (!prepared.ok) return prepared;
+  const db = openDb(dbName);
+  try {
+    return await seedPrepared(db, prepared, now);
+  } finally {
+    db.close();
+  }
+};
+
+/**
+ * Writes a prepared sample and its record into `db` in one transaction, only if the database is still
+ * empty then (the check is repeated inside the write: two windows may seed at once).
+ */
+export async function seedPrepared(
+  db: GridDeskDb,
+  prepared: Extract<PreparedSample, { ok: true }>,
+  now: number,
+): Promise<SeedResult> {
+  const wrote = await db.transaction('rw', db.tables, async (tx) => {
+    if (!(await isEmptyDatabase(tx))) return false;
+    await writeDataset(datasetTables(tx), prepared.dataset, {
+      seededAt: now,
+      sampleTimeShiftMs: prepared.shiftMs,
+    });
+    await writeRecord(tx, prepared.record);
+    return true;
+  });
+  if (!wrote) return ALREADY_SEEDED;
+  return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
+}
+
+const ALREADY_SEEDED: SeedResult = { ok: true, status: 'already-seeded', shiftMs: 0, warnings: [] };
 
 /** Prepares on the calling thread (tests; the app passes the seed worker's, renderer/seed/client.ts). */
 export const prepareSampleHere: PrepareSample = (parts, now, workstation) =>
@@ -100,28 +152,17 @@ export async function ensureSeeded(
   now: number,
   options: SeedOptions = {},
 ): Promise<SeedResult> {
-  const already: SeedResult = { ok: true, status: 'already-seeded', shiftMs: 0, warnings: [] };
   const tables = [db.meta, db.events, db.caseLoops, db.cases];
   const empty = await db.transaction('r', tables, async (tx) => isEmptyDatabase(tx));
-  if (!empty) return already;
-  const prepared = await loadAndPrepare(
-    loadSample,
-    options.prepare ?? prepareSampleHere,
-    now,
-    await workstationId(db, now),
-  );
+  if (!empty) return ALREADY_SEEDED;
+  const workstation = await workstationId(db, now);
+  if (options.seedInto !== undefined) {
+    const parts = await loadSampleParts(loadSample);
+    return Array.isArray(parts) ? options.seedInto(parts, now, workstation, db.name) : parts;
+  }
+  const prepared = await loadAndPrepare(loadSample, options.prepare ?? prepareSampleHere, now, workstation);
   if (!prepared.ok) return prepared;
-  const wrote = await db.transaction('rw', db.tables, async (tx) => {
-    if (!(await isEmptyDatabase(tx))) return false;
-    await writeDataset(datasetTables(tx), prepared.dataset, {
-      seededAt: now,
-      sampleTimeShiftMs: prepared.shiftMs,
-    });
-    await writeRecord(tx, prepared.record);
-    return true;
-  });
-  if (!wrote) return already;
-  return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
+  return seedPrepared(db, prepared, now);
 }
 
 /**

@@ -1,12 +1,14 @@
-import type { RecordHealth } from '../../shared/cases/record-health';
+import { checkRecordHealth, type RecordFacts, type RecordHealth } from '../../shared/cases/record-health';
 import type { GridDeskDb } from './database';
-import { checkStoredRecordHealth } from './record-repo';
+import { readRecordFacts } from './record-repo';
 import { ensureSeeded, type LoadSample, type SeedOptions, type SeedResult } from './seed';
 
 /** What opening the database at start-up found, and whether it seeded. */
 export interface StartUpResult {
   /** The record's quick check after start-up: `ok` after a seeding, else what was found. */
   readonly health: RecordHealth;
+  /** What that check read (recordHealthFollower starts from it). */
+  readonly facts: RecordFacts;
   /** The seeding's result when the database was empty, null when there was something to keep. */
   readonly seed: SeedResult | null;
 }
@@ -25,9 +27,11 @@ export async function startUpDatabase(
   onSeeding: () => void = () => undefined,
   options: SeedOptions & { readonly seed?: boolean } = {},
 ): Promise<StartUpResult> {
-  const found = await checkStoredRecordHealth(db);
-  if (found.status !== 'empty' || options.seed === false) return { health: found, seed: null };
+  const facts = await readRecordFacts(db);
+  const found = checkRecordHealth(facts);
+  if (found.status !== 'empty' || options.seed === false) return { health: found, facts, seed: null };
   onSeeding();
   const seed = await ensureSeeded(db, loadSample, now, options);
-  return { health: await checkStoredRecordHealth(db), seed };
+  const seeded = await readRecordFacts(db);
+  return { health: checkRecordHealth(seeded), facts: seeded, seed };
 }

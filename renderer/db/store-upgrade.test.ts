@@ -156,7 +156,7 @@ describe('upgrading a real database of the sample to the current store version',
     const name = await makeV1Database();
     const db = new GridDeskDb(name);
     const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
-    expect(started).toEqual({ health: { status: 'ok' }, seed: null });
+    expect({ health: started.health, seed: started.seed }).toEqual({ health: { status: 'ok' }, seed: null });
     expect(db.verno).toBe(STORE_VERSION);
     const ws = await workstationId(db);
     expect(isWorkstationId(ws)).toBe(true);
@@ -172,7 +172,7 @@ describe('upgrading a real database of the sample to the current store version',
     let db = new GridDeskDb(name);
     const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
     // The newest backup's head moved with the record: the start-up check passes through it.
-    expect(started).toEqual({ health: { status: 'ok' }, seed: null });
+    expect({ health: started.health, seed: started.seed }).toEqual({ health: { status: 'ok' }, seed: null });
     const ws = await workstationId(db);
     await expectScoped(db, ws);
     expect((await db.attachments.get('att-1'))?.caseId).toBe(`${ws}-${sample.cases[10]!.caseNo}`);

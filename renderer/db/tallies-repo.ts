@@ -25,7 +25,7 @@ import type { Case } from '../../shared/model/case';
 import type { GridDeskDb } from './database';
 import type { IndicatorRollUps } from '../../shared/indicators/report';
 import type { WallRollUps } from '../../shared/wall/figures';
-import { listEventsOfCases, listOpenCases } from './cases-repo';
+import { readOpenCasesWithEvents } from './open-case-events';
 import { readChainHead } from './record-repo';
 import { loadSettings } from './settings-repo';
 import { bulkAddInChunks, type TallyState } from './tables';
@@ -254,16 +254,6 @@ export async function ensureTallies(
   return true;
 }
 
-/** Every open case with its events in record order (listEventsOfCases: one range per case). */
-async function openCasesWithEvents(db: GridDeskDb): Promise<IndicatorCase[]> {
-  const open = await listOpenCases(db);
-  const events = await listEventsOfCases(
-    db,
-    open.map((c) => c.id),
-  );
-  return open.map((kase) => ({ case: kase, events: events.get(kase.id) ?? [] }));
-}
-
 /** Runs `read` in one read transaction with the roll-ups' check: null when they are not current. */
 async function readIfCurrent<T>(db: GridDeskDb, read: () => Promise<T>): Promise<T | null> {
   const tables = [db.meta, db.matters, db.dayTallies, db.caseTallies, db.cases, db.events];
@@ -288,7 +278,7 @@ export async function readIndicatorRollUps(
     const [days, todays, open] = await Promise.all([
       firstDay < today ? db.dayTallies.where('day').between(firstDay, today, true, false).toArray() : [],
       db.caseTallies.where('day').equals(today).toArray(),
-      openCasesWithEvents(db),
+      readOpenCasesWithEvents(db),
     ]);
     return { days, today: todays, open };
   });
@@ -311,7 +301,7 @@ export async function readWallRollUps(
       db.caseTallies.where('closedAt').aboveOrEqual(dayStart).toArray(),
       db.cases.where('reportedAt').aboveOrEqual(dayStart).toArray(),
       db.cases.orderBy('reportedAt').reverse().limit(latest).toArray(),
-      openCasesWithEvents(db),
+      readOpenCasesWithEvents(db),
     ]);
     return { days, closed, recent: [...today, ...newest], open };
   });

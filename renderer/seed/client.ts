@@ -1,5 +1,5 @@
 import { wrap, type Remote } from 'comlink';
-import type { PrepareSample, PrepareSpare, PreparedSample, SpareResult } from '../db/seed';
+import type { PrepareSpare, SeedInto, SeedResult, SpareResult } from '../db/seed';
 import type { SeedService } from './seed.worker';
 
 /**
@@ -20,9 +20,9 @@ async function inSeedWorker<T>(job: (service: Remote<SeedService>) => Promise<T>
   }
 }
 
-/** Prepares the sample in the seed worker (the first start writes it). */
-export const prepareSampleInWorker: PrepareSample = (parts, now, workstation) =>
-  inSeedWorker<PreparedSample>((service) => service.prepare(parts, now, workstation));
+/** Prepares the sample and writes it into the empty database `dbName`, in the seed worker (the first start). */
+export const seedSampleInWorker: SeedInto = (parts, now, workstation, dbName) =>
+  inSeedWorker<SeedResult>((service) => service.seed(parts, now, workstation, dbName));
 
 /** Prepares the sample and writes it into a spare database, in the seed worker (a reset). */
 export const prepareSpareInWorker: PrepareSpare = (parts, now, workstation, dbName) =>

@@ -4,7 +4,7 @@ import { ALL_STAGES, type Case, type LoopStage } from '../../shared/model/case';
 import type { CaseLoopState } from '../../shared/cases/loop-types';
 import { liveQuery, type Subscription } from 'dexie';
 import type { GridDeskDb } from '../db/database';
-import { loadQueue } from '../db/cases-repo';
+import { loadQueue, queueFollower } from '../db/cases-repo';
 
 /**
  * The open cases on the map and in the queue, as plain data from the local database, kept live by
@@ -56,11 +56,11 @@ export const useCasesStore = defineStore('cases', () => {
 
   /**
    * Keeps the cases in step with `db`: any write (this window, another window, an import) re-reads
-   * the queue. Replaces an earlier subscription.
+   * what it changed in the queue (queueFollower). Replaces an earlier subscription.
    */
   function follow(db: GridDeskDb): void {
     subscription?.unsubscribe();
-    subscription = liveQuery(() => loadQueue(db)).subscribe({
+    subscription = liveQuery(queueFollower(db)).subscribe({
       next: (queue) => setQueue(queue.open, queue.closed, queue.loops, queue.lastSeqs),
       error: (error: unknown) => console.error('[queue] live query failed:', error),
     });

@@ -3,6 +3,7 @@ import type { StoredCaseEvent } from '../../shared/cases/history';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import { acknowledgeClock, type AcknowledgeClock } from '../../shared/cases/acknowledge-clock';
 import { runningClock, type QueueClock } from '../../shared/cases/queue-rows';
+import type { Case } from '../../shared/model/case';
 import type { Matter } from '../../shared/model/matter';
 import type { WorkingCalendar } from '../../shared/calendar/config';
 import { listEventsOfCases } from '../db/cases-repo';
@@ -17,6 +18,14 @@ interface ClockMemo {
   readonly calendar: WorkingCalendar;
   readonly now: number;
   readonly clock: QueueClock | null;
+}
+
+interface AcknowledgeMemo {
+  readonly events: readonly StoredCaseEvent[];
+  readonly urgency: Case['urgency'];
+  readonly calendar: WorkingCalendar;
+  readonly now: number;
+  readonly clock: AcknowledgeClock | null;
 }
 
 /**
@@ -105,22 +114,32 @@ export function useQueueClocks() {
     return out;
   });
 
+  /** Each dispatched case's 签收 clock as last computed, with what it was computed from (as lastClocks). */
+  let lastAcknowledge = new Map<string, AcknowledgeMemo>();
+
   /** The 签收 clocks of the dispatched cases not yet acknowledged, by case id. */
   const acknowledgeClocks = computed(() => {
     const calendar = useSettingsStore().settings.calendar;
+    const at = now.value;
     const out = new Map<string, AcknowledgeClock>();
+    const memo = new Map<string, AcknowledgeMemo>();
     for (const kase of useCasesStore().openCases) {
       if (kase.stage !== 'dispatched') continue;
       const events = eventsByCase.value.get(kase.id);
       if (!events) continue;
-      const clock = acknowledgeClock(
-        { urgency: kase.urgency, events },
-        calendar,
-        DEFAULT_TIME_LIMIT_POLICY,
-        now.value,
-      );
+      const held = lastAcknowledge.get(kase.id);
+      const clock =
+        held !== undefined &&
+        held.events === events &&
+        held.urgency === kase.urgency &&
+        held.calendar === calendar &&
+        held.now === at
+          ? held.clock
+          : acknowledgeClock({ urgency: kase.urgency, events }, calendar, DEFAULT_TIME_LIMIT_POLICY, at);
+      memo.set(kase.id, { events, urgency: kase.urgency, calendar, now: at, clock });
       if (clock) out.set(kase.id, clock);
     }
+    lastAcknowledge = memo;
     return out;
   });
 

@@ -40,14 +40,30 @@ export const useQueueStore = defineStore('queue', () => {
   const sort = ref<QueueSort>('timeLeft');
   const clocks = useQueueClocks();
 
+  // A row keeps its object while its case, loop state and clocks are the same ones, so after a write
+  // only the rows of the cases it touched are drawn again, not the whole page.
+  let lastRows = new Map<string, QueueRow>();
   const allRows = computed<QueueRow[]>(() => {
     const cases = useCasesStore();
-    return cases.queueCases.map((kase) => ({
-      kase,
-      loop: cases.loops.get(kase.id),
-      clock: clocks.clocks.value.get(kase.id) ?? null,
-      acknowledge: clocks.acknowledgeClocks.value.get(kase.id) ?? null,
-    }));
+    const next = new Map<string, QueueRow>();
+    const out = cases.queueCases.map((kase) => {
+      const loop = cases.loops.get(kase.id);
+      const clock = clocks.clocks.value.get(kase.id) ?? null;
+      const acknowledge = clocks.acknowledgeClocks.value.get(kase.id) ?? null;
+      const held = lastRows.get(kase.id);
+      const row =
+        held !== undefined &&
+        held.kase === kase &&
+        held.loop === loop &&
+        held.clock === clock &&
+        held.acknowledge === acknowledge
+          ? held
+          : { kase, loop, clock, acknowledge };
+      next.set(kase.id, row);
+      return row;
+    });
+    lastRows = next;
+    return out;
   });
   /** Rows passing every filter but the stage: what the stage chips count. */
   const beforeStage = computed(() => filterBeforeStage(allRows.value, filters));

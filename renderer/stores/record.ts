@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { ChainHead } from '../../shared/cases/record';
-import type { RecordAlarm, RecordHealth } from '../../shared/cases/record-health';
+import type { RecordAlarm, RecordFacts, RecordHealth } from '../../shared/cases/record-health';
 import { currentDb } from '../db/handle';
 import { liveQuery, type Subscription } from 'dexie';
 import type { GridDeskDb } from '../db/database';
@@ -35,11 +35,12 @@ export const useRecordStore = defineStore('record', () => {
    * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
    * their loop rows change (here, in another window, or by hand in the database), so an alarm appears
    * on the workstation and the wall without a restart. It only reads, and after the first run only
-   * what was appended since (recordHealthFollower).
+   * what was appended since (recordHealthFollower); `from`, the facts the start-up check read, spares
+   * the first run reading every key again.
    */
-  function follow(db: GridDeskDb): void {
+  function follow(db: GridDeskDb, from?: RecordFacts): void {
     following?.unsubscribe();
-    const check = recordHealthFollower(db);
+    const check = recordHealthFollower(db, from);
     following = liveQuery(check).subscribe({
       next: setHealth,
       error: (error: unknown) => console.error('[record] health check failed:', error),

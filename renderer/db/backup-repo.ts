@@ -13,7 +13,7 @@ import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { loadSettings } from './settings-repo';
 import { datasetTables, readStoredDataset, writeDataset } from './tables';
-import { closeSessionsOn, sessionAccount, type SessionToken } from './sessions';
+import { closeSessionsOn, sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { tablesOfPart } from '../../shared/schema/store-tables';
 
@@ -38,11 +38,7 @@ async function leaderAccount(
 ): Promise<
   { readonly ok: true; readonly account: Account } | { readonly ok: false; readonly refusal: BackupRefusal }
 > {
-  const found = await sessionAccount(db, session);
-  if (!found.ok) return found;
-  return found.account.role === 'leader'
-    ? found
-    : { ok: false, refusal: { key: 'backup.leaderOnly', params: {} } };
+  return sessionLeader(db, session, 'backup.leaderOnly');
 }
 
 /**

@@ -20,7 +20,7 @@ import { importCounts, isCaseEvent } from '../../shared/cases/data-events';
 import { scopedEventId } from '../../shared/model/ids';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
-import { sessionAccount, type SessionToken } from './sessions';
+import { sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { DATASET_TABLE_NAMES, bulkAddInChunks, type MetaRow } from './tables';
 import { runActionsOnCases, type CaseCommandRefusalKey } from './case-actions';
@@ -44,10 +44,9 @@ export async function leaderActor(
 ): Promise<
   { readonly ok: true; readonly actor: Actor } | { readonly ok: false; readonly refusal: ImportRefusal }
 > {
-  const found = await sessionAccount(db, session);
+  const found = await sessionLeader(db, session, 'centres.leaderOnly');
   if (!found.ok) return found;
   const { account } = found;
-  if (account.role !== 'leader') return { ok: false, refusal: { key: 'centres.leaderOnly', params: {} } };
   return { ok: true, actor: { id: account.id, role: account.role, name: account.displayName } };
 }
 

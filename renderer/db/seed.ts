@@ -6,7 +6,7 @@ import { openDb, type GridDeskDb } from './database';
 import { moveCentreDb, newCentreDbName, type CentresDb } from './centres';
 import { writeRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
-import { moveSessions, sessionAccount, type SessionToken } from './sessions';
+import { moveSessions, sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { prepareSampleParts, type PreparedSample, type SampleRefused } from './seed-prepare';
 
@@ -363,9 +363,8 @@ export async function resetToSample(
     'r',
     [db.meta, db.cases, db.events, db.attachments, ...localTables],
     async (): Promise<ResetRefusal | { kept: MetaRow[]; local: Map<string, unknown[]> }> => {
-      const found = await sessionAccount(db, session);
+      const found = await sessionLeader(db, session, 'reset.leaderOnly');
       if (!found.ok) return found.refusal;
-      if (found.account.role !== 'leader') return { key: 'reset.leaderOnly', params: {} };
       const meta = await db.meta.get('dataset');
       if (meta?.key !== 'dataset' || meta.value.synthetic !== true || centre?.kind !== 'sample')
         return { key: 'reset.notSample', params: {} };

@@ -120,3 +120,24 @@ export async function sessionAccount(
   }
   return { ok: true, account };
 }
+
+/**
+ * The stored account behind a session when it is an enabled shift leader (带班领导), else the refusal:
+ * the session's own, or `{ key: leaderOnly }` for another role. Reads only `db.accounts`, so every
+ * leader-only write calls it inside its own transaction.
+ */
+export async function sessionLeader<K extends string>(
+  db: GridDeskDb,
+  token: SessionToken | null | undefined,
+  leaderOnly: K,
+): Promise<
+  | { readonly ok: true; readonly account: Account }
+  | {
+      readonly ok: false;
+      readonly refusal: SessionRefusal | { readonly key: K; readonly params: Record<string, never> };
+    }
+> {
+  const found = await sessionAccount(db, token);
+  if (!found.ok || found.account.role === 'leader') return found;
+  return { ok: false, refusal: { key: leaderOnly, params: {} } };
+}

@@ -5,7 +5,7 @@ import {
   type SettingsIssue,
 } from '../../shared/settings/centre-settings';
 import type { GridDeskDb } from './database';
-import { sessionAccount, type SessionToken } from './sessions';
+import { sessionLeader, type SessionToken } from './sessions';
 
 async function matterCodes(db: GridDeskDb): Promise<Set<string>> {
   return new Set((await db.matters.toCollection().primaryKeys()) as string[]);
@@ -38,11 +38,8 @@ export async function saveSettings(
   session: SessionToken,
 ): Promise<SaveSettingsResult> {
   return db.transaction('rw', db.meta, db.matters, db.accounts, async () => {
-    const found = await sessionAccount(db, session);
+    const found = await sessionLeader(db, session, 'settings.leaderOnly');
     if (!found.ok) return { ok: false, issues: [{ field: '', ...found.refusal }] };
-    if (found.account.role !== 'leader') {
-      return { ok: false, issues: [{ field: '', key: 'settings.leaderOnly', params: {} }] };
-    }
     const checked = validateCentreSettings(input, await matterCodes(db));
     if (!checked.ok) return checked;
     await db.meta.put({ key: 'settings', value: checked.settings });

@@ -81,7 +81,7 @@ describe('the optional steps of setting up a new centre', () => {
       .toBe('有 2 个错误，改正文件后重新选择并校验');
     const items = await page.getByTestId('setup-report').locator('li').allTextContents();
     expect(items).toEqual([
-      `${bigSheet.split('/').at(-1)} 大小为 101 MB，超过导入上限 100 MB，未读取；请按时间拆分后分批导入`,
+      `${bigSheet.split('/').at(-1)} 大小为 101 MB，超过导入上限 100 MB，未读取；请拆分成较小的文件（如工单按时间）后分批导入`,
       (await unreadable.textContent())!.trim(),
     ]);
     expect(items[1]).toContain(brokenAreas.split('/').at(-1));

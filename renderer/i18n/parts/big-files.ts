@@ -19,8 +19,10 @@ export const bigFilesMessages = {
       corrupt: '{file} 中的“{entry}”已损坏，无法解压',
     },
     import: {
-      fileTooBig: '{file} 大小为 {size} MB，超过导入上限 {limit} MB，未读取；请按时间拆分后分批导入',
-      tooManyRows: '{file} 超过 {limit} 行的导入上限，已停止读取；请按时间拆分后分批导入',
+      fileTooBig:
+        '{file} 大小为 {size} MB，超过导入上限 {limit} MB，未读取；请拆分成较小的文件（如工单按时间）后分批导入',
+      tooManyRows:
+        '{file} 超过 {limit} 行的导入上限，已停止读取；请拆分成较小的文件（如工单按时间）后分批导入',
       limits: '可导入 CSV 不超过 {csv} MB、Excel 不超过 {xlsx} MB，最多 {rows} 行',
     },
     fileWork: {
@@ -54,8 +56,9 @@ export const bigFilesMessages = {
     },
     import: {
       fileTooBig:
-        '{file} is {size} MB, over the import limit of {limit} MB; it was not read. Split it by date',
-      tooManyRows: '{file} has more than {limit} rows, the import limit; reading stopped. Split it by date',
+        '{file} is {size} MB, over the import limit of {limit} MB; it was not read. Split it into smaller files (work orders by date) and import them in turn',
+      tooManyRows:
+        '{file} has more than {limit} rows, the import limit; reading stopped. Split it into smaller files (work orders by date) and import them in turn',
       limits: 'CSV files up to {csv} MB and Excel files up to {xlsx} MB, at most {rows} rows',
     },
     fileWork: {

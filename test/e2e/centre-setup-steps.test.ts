@@ -6,7 +6,9 @@
  * imported, and shown: the file's patrol areas on the map and in a grid's details with the sheet's
  * grid worker, the officers' device ids, the sheet's matters and the departments' phones.
  */
+import { execFile } from 'node:child_process';
 import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,7 @@ const township = JSON.parse(
 const bigSheet = join(tmpdir(), `big-grid-workers-${process.pid}.xlsx`);
 /** A patrol-area file cut short. */
 const brokenAreas = join(tmpdir(), `broken-areas-${process.pid}.kml`);
+const unstatedBoundary = join(tmpdir(), `boundary-no-crs-${process.pid}.geojson`);
 
 async function unfold(s: Session, step: string): Promise<void> {
   const item = s.page.getByTestId(`setup-step-${step}`);
@@ -50,6 +53,18 @@ describe('the optional steps of setting up a new centre', () => {
     await truncate(bigSheet, 101 * 1024 * 1024);
     const kml = await readFile(fixture('chenghu-patrol-areas.kml'), 'utf8');
     await writeFile(brokenAreas, kml.slice(0, 2000));
+    // The boundary in its Gauss-Kruger metres, with the file's statement of the system taken out.
+    await promisify(execFile)('ogr2ogr', [
+      '-f',
+      'GeoJSON',
+      '-lco',
+      'RFC7946=NO',
+      unstatedBoundary,
+      `/vsizip/${fixture('chenghu-boundary-gk40.zip')}`,
+    ]);
+    const stated = JSON.parse(await readFile(unstatedBoundary, 'utf8')) as { crs?: unknown };
+    delete stated.crs;
+    await writeFile(unstatedBoundary, JSON.stringify(stated));
     s = await openApp({ signIn: false, width: 1366, height: 768 });
     const page = s.page;
     await openNewCentre(page, CHENGHU_CENTRE);
@@ -57,6 +72,7 @@ describe('the optional steps of setting up a new centre', () => {
   afterAll(async () => {
     await s?.close();
     await rm(bigSheet, { force: true });
+    await rm(unstatedBoundary, { force: true });
     await rm(brokenAreas, { force: true });
   });
 
@@ -75,6 +91,14 @@ describe('the optional steps of setting up a new centre', () => {
     await page.getByTestId('setup-patrolAreas-file').setInputFiles(brokenAreas);
     const unreadable = page.getByTestId('setup-patrolAreas-read-errors');
     await unreadable.waitFor({ timeout: 60_000 });
+    // A projected boundary that states no system: the candidate zones are offered, and one reads it.
+    await unfold(s, 'boundary');
+    await page.getByTestId('setup-boundary-file').setInputFiles(unstatedBoundary);
+    await page.getByTestId('setup-boundary-crs-4528').click({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByTestId('setup-boundary-summary').textContent(), { timeout: 60_000 })
+      .toContain('EPSG:4528');
+    await page.getByTestId('setup-boundary-clear').click();
     await page.getByTestId('setup-check').click();
     await expect
       .poll(() => page.getByTestId('setup-verdict').textContent(), { timeout: 60_000 })

@@ -8,7 +8,7 @@ import type { ImportedFile } from '../../shared/cases/data-events';
 import { openDb, type GridDeskDb } from './database';
 import { replaceDataset, loadDataset } from './dataset-repo';
 import { checkStoredRecordHealth, listCaseEvents, readChainHead, verifyStoredRecord } from './record-repo';
-import { listDataEvents, readLastImport, replaceGrids, undoLastImport } from './imports-repo';
+import { importPlaces, listDataEvents, readLastImport, replaceGrids, undoLastImport } from './imports-repo';
 import { runCaseActions } from './case-actions';
 import { addAccount, signInAs } from './test-accounts';
 import type { SessionToken } from './sessions';
@@ -139,5 +139,64 @@ describe('replacing the grids of a centre with cases', () => {
       refusal: { key: 'imports.undoAfterRecord', params: { seq: last?.seq } },
     });
     expect((await loadDataset(db))!.grids.map((g) => g.code)).toContain(NEW);
+  });
+});
+
+describe('importing places', () => {
+  const PLACES_FILE: readonly ImportedFile[] = [
+    { role: 'places', name: '地名.zip', bytes: 2_048, sha256: 'a'.repeat(64) },
+  ];
+  const places = {
+    pois: [{ id: 'imp-1-1', name: '新安小学', kind: 'school' as const, location: [118.31, 34.36] as const }],
+    roads: [
+      {
+        id: 'imp-1-2',
+        name: '205国道',
+        rank: 'trunk' as const,
+        geometry: {
+          type: 'LineString' as const,
+          coordinates: [
+            [118.3, 34.38],
+            [118.34, 34.38],
+          ] as const,
+        },
+      },
+    ],
+    settlements: [],
+  };
+
+  it('adds them to the basemap with its import event, and the leader alone can', async () => {
+    expect(await importPlaces(db, op, places, PLACES_FILE, NOW)).toEqual({
+      ok: false,
+      refusal: { key: 'centres.leaderOnly', params: {} },
+    });
+    expect((await loadDataset(db))!.basemap.pois).toEqual(fixture.basemap.pois);
+    const written = await importPlaces(db, lead, places, PLACES_FILE, NOW);
+    expect(written.ok).toBe(true);
+    const stored = (await loadDataset(db))!;
+    expect(stored.basemap.pois).toHaveLength(2);
+    expect(stored.basemap.pois).toEqual(expect.arrayContaining([...fixture.basemap.pois, ...places.pois]));
+    expect(stored.basemap.roads.map((r) => r.name).sort()).toEqual(['205国道', '新安路']);
+    const [event] = await listDataEvents(db);
+    expect(event?.action).toEqual({
+      type: 'dataImport',
+      payload: { kind: 'places', files: PLACES_FILE, counts: { places: 2 }, movedCases: 0 },
+    });
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('is undone by the leader, even after cases were recorded: exactly its places go', async () => {
+    await importPlaces(db, lead, places, PLACES_FILE, NOW);
+    const open = fixture.cases.find((c) => c.stage === 'reported')!;
+    await runCaseActions(db, open.id, [{ type: 'register', payload: {} }], op, NOW + 1);
+    expect(await undoLastImport(db, op, NOW + 2)).toEqual({
+      ok: false,
+      refusal: { key: 'centres.leaderOnly', params: {} },
+    });
+    expect((await undoLastImport(db, lead, NOW + 2)).ok).toBe(true);
+    expect((await loadDataset(db))!.basemap).toEqual(fixture.basemap);
+    expect((await listDataEvents(db)).map((e) => e.action.type)).toEqual(['dataImport', 'dataImportUndo']);
+    expect(await readLastImport(db)).toBeUndefined();
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
   });
 });

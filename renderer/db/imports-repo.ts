@@ -22,9 +22,10 @@ import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
-import { DATASET_TABLE_NAMES, bulkAddInChunks, type MetaRow } from './tables';
+import { DATASET_TABLE_NAMES, bulkAddInChunks, type BasemapRow, type MetaRow } from './tables';
 import { runActionsOnCases, type CaseCommandRefusalKey } from './case-actions';
 import type { GridLayer, MovedCase } from '../../shared/import/centre/replace-grids';
+import type { PlaceRecords } from '../../shared/import/centre/places';
 
 /** What the undo of the last import needs: which event it was, what kind, and what it replaced. */
 export interface LastImport {
@@ -35,7 +36,12 @@ export interface LastImport {
   /** For `gridsReplaced`: the grid layer before it, and the open cases it moved (from → to). */
   readonly before?: GridLayer;
   readonly moves?: readonly MovedCase[];
+  /** For `places`: the basemap rows it added, as `[kind, id]` keys. */
+  readonly placeKeys?: readonly (readonly [PlaceLayer, string])[];
 }
+
+/** The basemap parts an import of places writes. */
+export type PlaceLayer = 'pois' | 'roads' | 'settlements';
 
 /** The account behind a session as the record names it, when it is an enabled shift leader. */
 export async function leaderActor(
@@ -144,6 +150,7 @@ export async function undoLastImport(
     const last = await readLastImport(db);
     if (last === undefined) return { ok: false, refusal: { key: 'imports.nothingToUndo', params: {} } };
     if (last.kind === 'gridsReplaced') return undoGridReplacement(db, session, leader.actor, last, now);
+    if (last.kind === 'places') return undoPlaces(db, leader.actor, last, now);
     const cases = await db.cases.count();
     if (cases > 0) return { ok: false, refusal: { key: 'imports.undoHasCases', params: { cases } } };
     const kept = (await db.meta.toArray()).filter(
@@ -320,6 +327,66 @@ async function undoGridReplacement(
     await readChainHead(db),
     actor,
     { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: last.kind, movedCases: moves.length } },
+    now,
+  );
+  return { ok: true, event };
+}
+
+/**
+ * 导入地名: adds planned places (shared/import/centre/places.ts) to the centre's basemap, by an enabled
+ * shift leader, in ONE transaction with its 导入 event naming `files`. Places are named by nothing else
+ * the centre stores, so the record's head need not be where the plan was made.
+ */
+export async function importPlaces(
+  db: GridDeskDb,
+  session: SessionToken,
+  places: PlaceRecords,
+  files: readonly ImportedFile[],
+  now: number,
+): Promise<
+  | { readonly ok: true; readonly event: StoredDataEvent }
+  | { readonly ok: false; readonly refusal: ImportRefusal }
+> {
+  return db.transaction('rw', db.tables, async () => {
+    const leader = await leaderActor(db, session);
+    if (!leader.ok) return leader;
+    const rows: BasemapRow[] = [
+      ...places.pois.map((item): BasemapRow => ({ kind: 'pois', id: item.id, item })),
+      ...places.roads.map((item): BasemapRow => ({ kind: 'roads', id: item.id, item })),
+      ...places.settlements.map((item): BasemapRow => ({ kind: 'settlements', id: item.id, item })),
+    ];
+    await bulkAddInChunks(db.basemap, rows);
+    const action: DataAction = {
+      type: 'dataImport',
+      payload: { kind: 'places', files: [...files], counts: { places: rows.length }, movedCases: 0 },
+    };
+    const event = await appendDataEvent(db, await readChainHead(db), leader.actor, action, now);
+    const last: LastImport = {
+      eventId: event.id,
+      seq: event.seq,
+      kind: 'places',
+      at: now,
+      placeKeys: rows.map((row) => [row.kind as PlaceLayer, row.id] as const),
+    };
+    await db.meta.put({ key: 'lastImport', value: last });
+    return { ok: true as const, event };
+  });
+}
+
+/** Takes the places an import added off the basemap, with the 撤销导入 event, in the caller's transaction. */
+async function undoPlaces(
+  db: GridDeskDb,
+  actor: Actor,
+  last: LastImport,
+  now: number,
+): Promise<{ readonly ok: true; readonly event: StoredDataEvent }> {
+  await db.basemap.bulkDelete((last.placeKeys ?? []).map(([kind, id]) => [kind, id] as [string, string]));
+  await db.meta.delete('lastImport');
+  const event = await appendDataEvent(
+    db,
+    await readChainHead(db),
+    actor,
+    { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: 'places', movedCases: 0 } },
     now,
   );
   return { ok: true, event };

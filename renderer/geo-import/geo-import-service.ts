@@ -34,6 +34,12 @@ import {
   type GridReplacementCurrent,
   type GridReplacementInput,
 } from '../../shared/import/centre/replace-grids';
+import {
+  planPlaces,
+  type PlacesCurrent,
+  type PlacesInput,
+  type PlacesPlan,
+} from '../../shared/import/centre/places';
 import type { ImportedFile, ImportFileRole } from '../../shared/cases/data-events';
 import { sha256OfBytes } from '../import/digest';
 
@@ -265,6 +271,10 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
     /** 替换网格: the features read last as the centre's new grids, planned where they are. */
     planReplacement(input: GridReplacementInput, current: GridReplacementCurrent): GridReplacement {
       return planGridReplacement(features, input, current);
+    },
+    /** 导入地名: the features read last as the centre's places, planned where they are. */
+    planPlaces(input: PlacesInput, current: PlacesCurrent): PlacesPlan {
+      return planPlaces(features, input, current);
     },
     /** Features [from, to) of the file read last, at most {@link FEATURE_PAGE} of them. */
     features(from: number, to: number): GeoFeature[] {

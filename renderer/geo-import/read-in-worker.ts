@@ -21,6 +21,7 @@ import type {
   GridReplacementCurrent,
   GridReplacementInput,
 } from '../../shared/import/centre/replace-grids';
+import type { PlacesCurrent, PlacesInput, PlacesPlan } from '../../shared/import/centre/places';
 import {
   allFeatures,
   allProblems,
@@ -45,6 +46,8 @@ export interface GeoImportHandle {
   buildCentre(input: CentreFromFiles): Promise<CentreBuild>;
   /** 替换网格: these features as the centre's new grids, planned in the worker against `current`. */
   planReplacement(input: GridReplacementInput, current: GridReplacementCurrent): Promise<GridReplacement>;
+  /** 导入地名: these features as the centre's places, planned in the worker against `current`. */
+  planPlaces(input: PlacesInput, current: PlacesCurrent): Promise<PlacesPlan>;
   /** Ends the worker: the features are gone. */
   close(): void;
 }
@@ -105,6 +108,7 @@ export async function readInWorkerWith(
       allProblems: () => allProblems(pages, summary.problemCount),
       buildCentre: (input) => job.run<CentreBuild>((s) => s.build(input)),
       planReplacement: (input, current) => job.run<GridReplacement>((s) => s.planReplacement(input, current)),
+      planPlaces: (input, current) => job.run<PlacesPlan>((s) => s.planPlaces(input, current)),
       close() {
         signal?.removeEventListener('abort', cancel);
         job.end();

@@ -9,6 +9,7 @@ import { GEO_ISSUE_KEYS } from '../../shared/import/geo/result';
 import { EXPORT_COLUMNS } from '../../shared/export/geo/layers';
 import { GEO_EXPORT_KEYS } from '../../shared/export/geo/result';
 import { CENTRE_FIELDS, CENTRE_ISSUE_KEYS } from '../../shared/import/centre';
+import { PLACE_ISSUE_KEYS } from '../../shared/import/centre/places';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -68,6 +69,7 @@ describe('interface languages', () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const texts = new Set(keys(messages[lang]));
       for (const key of CENTRE_ISSUE_KEYS) expect(texts.has(key), `${lang} ${key}`).toBe(true);
+      for (const key of PLACE_ISSUE_KEYS) expect(texts.has(key), `${lang} ${key}`).toBe(true);
       for (const [kind, fields] of Object.entries(CENTRE_FIELDS)) {
         for (const field of fields) {
           const key = `centreImport.field.${kind}.${field}`;

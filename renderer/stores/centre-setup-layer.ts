@@ -1,7 +1,14 @@
 import { defineStore } from 'pinia';
-import { markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef } from 'vue';
 import { guessMapping, type FieldMapping, type PickedLayer } from '../../shared/import/centre';
-import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
+import {
+  takesDatum,
+  type ChinaDatum,
+  type DetectedCrs,
+  type GeoReadFailure,
+  type GeoReadProgress,
+} from '../../shared/import/geo';
+import type { PlacesCurrent, PlacesInput, PlacesPlan } from '../../shared/import/centre/places';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
 import type { GeoImportSummary } from '../geo-import/geo-import-service';
 import type {
@@ -10,8 +17,11 @@ import type {
   GridReplacementInput,
 } from '../../shared/import/centre/replace-grids';
 
-/** The polygon files a new centre may bring besides its grids; `grids` is 替换网格's new grids. */
-export type SetupLayerKind = 'patrolAreas' | 'boundary' | 'grids';
+/**
+ * The polygon files a new centre may bring besides its grids; `grids` is 替换网格's new grids and
+ * `places` 导入地名's list of named places.
+ */
+export type SetupLayerKind = 'patrolAreas' | 'boundary' | 'grids' | 'places';
 
 /**
  * One optional polygon file of the set-up wizard (片区 or 镇街边界): read in a geo-import worker of
@@ -27,9 +37,17 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
     const readFailure = shallowRef<GeoReadFailure | null>(null);
     const mapping = ref<Record<string, string>>({});
     const busy = ref(false);
+    /** 坐标偏移: the datum of a lon/lat file, chosen by the operator (a file's hint only proposes). */
+    const datum = ref<ChinaDatum>('wgs84');
     let handle: GeoImportHandle | null = null;
     let lastFile: File | null = null;
+    let lastCrs: DetectedCrs | undefined;
     let abort: AbortController | null = null;
+
+    /** Whether the datum choice applies: the file read is lon/lat, or a datum is chosen (to go back). */
+    const takesDatumChoice = computed(
+      () => (summary.value !== null && takesDatum(summary.value.crs.detected)) || datum.value !== 'wgs84',
+    );
 
     /** Forgets the file: the step is skipped again. */
     function clear(): void {
@@ -42,14 +60,23 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
       mapping.value = {};
     }
 
-    /** Reads the file; `crs` is the operator's system for a file that does not state one. */
+    /**
+     * Reads the file; `crs` is the operator's system for a file that does not state one. A new file
+     * starts again from WGS84 (its datum is the operator's to choose again).
+     */
     async function read(file: File, crs?: DetectedCrs): Promise<void> {
       clear();
+      if (file !== lastFile) datum.value = 'wgs84';
       lastFile = file;
+      lastCrs = crs;
       busy.value = true;
       abort = new AbortController();
       try {
-        const result = await readInWorker(file, crs === undefined ? {} : { crs }, {
+        const options = {
+          ...(crs === undefined ? {} : { crs }),
+          ...(datum.value === 'wgs84' ? {} : { datum: datum.value }),
+        };
+        const result = await readInWorker(file, options, {
           signal: abort.signal,
           onProgress: (p) => (progress.value = p),
         });
@@ -71,6 +98,15 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
 
     function readAgainAs(crs: DetectedCrs): Promise<void> {
       return lastFile ? read(lastFile, crs) : Promise.resolve();
+    }
+
+    /** Reads the same file again with its lon/lat taken as in `chosen`, keeping the field mapping. */
+    async function readAgainWithDatum(chosen: ChinaDatum): Promise<void> {
+      datum.value = chosen;
+      if (lastFile === null) return;
+      const kept = { ...mapping.value };
+      await read(lastFile, lastCrs);
+      if (summary.value !== null) mapping.value = kept;
     }
 
     function cancel(): void {
@@ -102,8 +138,26 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
       return handle.planReplacement(full, current);
     }
 
+    /** 导入地名 planned in the file's worker (kind `places`), against the centre as it is. */
+    async function planPlaces(
+      input: Omit<PlacesInput, 'file' | 'mapping'>,
+      current: PlacesCurrent,
+    ): Promise<PlacesPlan | undefined> {
+      if (handle === null || summary.value === null) return undefined;
+      const full: PlacesInput = {
+        ...input,
+        file: summary.value.file,
+        mapping: { ...mapping.value } as FieldMapping<'places'>,
+      };
+      return handle.planPlaces(full, current);
+    }
+
     return {
       kind,
+      datum,
+      takesDatumChoice,
+      readAgainWithDatum,
+      planPlaces,
       progress,
       summary,
       readFailure,
@@ -127,8 +181,12 @@ export const useBoundaryFileStore = defineStore('centreSetupBoundary', layerStep
 /** 替换网格's file: the centre's new grids. */
 export const useReplacementGridsFileStore = defineStore('replacementGrids', layerStep('grids'));
 
+/** 导入地名's file: the centre's named places. */
+export const usePlacesFileStore = defineStore('placesFile', layerStep('places'));
+
 export const SETUP_LAYER_STORES = {
   patrolAreas: usePatrolAreaFileStore,
   boundary: useBoundaryFileStore,
   grids: useReplacementGridsFileStore,
+  places: usePlacesFileStore,
 };

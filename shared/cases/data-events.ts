@@ -20,6 +20,7 @@ export const IMPORT_FILE_ROLES = [
   'gridWorkers',
   'matters',
   'departments',
+  'places',
 ] as const;
 export type ImportFileRole = (typeof IMPORT_FILE_ROLES)[number];
 
@@ -41,20 +42,26 @@ export const IMPORT_COUNTED = [
   'gridWorkers',
   'matters',
   'departments',
+  'places',
 ] as const;
 export type ImportCounted = (typeof IMPORT_COUNTED)[number];
+/** The tables a centre's dataset has rows of (every set-up and replacement counts each). */
+export type DatasetCounted = Exclude<ImportCounted, 'places'>;
+const DATASET_COUNTED = IMPORT_COUNTED.filter((t): t is DatasetCounted => t !== 'places');
 
 /**
  * `centreSetUp`: the first data of a centre set up here from its own files;
- * `gridsReplaced`: new grids (with their patrol areas and communities) for a centre that has cases.
+ * `gridsReplaced`: new grids (with their patrol areas and communities) for a centre that has cases;
+ * `places`: named places (POIs, roads, settlements) added to the centre's basemap (导入地名).
  */
-export type ImportKind = 'centreSetUp' | 'gridsReplaced';
+export const IMPORT_KINDS = ['centreSetUp', 'gridsReplaced', 'places'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface DataImportPayload {
   readonly kind: ImportKind;
   readonly files: readonly ImportedFile[];
-  /** Rows written per table. */
-  readonly counts: Readonly<Record<ImportCounted, number>>;
+  /** Rows written per table; a table the import does not write may be left out. */
+  readonly counts: Readonly<Partial<Record<ImportCounted, number>>>;
   /** Open cases the import moved to another grid (each also recorded as its own 调整归属 event). */
   readonly movedCases: number;
 }
@@ -102,9 +109,9 @@ export function dataEventsOf(events: readonly StoredRecordEvent[]): StoredDataEv
 
 /** Rows per counted table of a dataset-like object. */
 export function importCounts(
-  data: Readonly<Record<ImportCounted, readonly unknown[]>>,
-): Record<ImportCounted, number> {
-  const counts = {} as Record<ImportCounted, number>;
-  for (const table of IMPORT_COUNTED) counts[table] = data[table].length;
+  data: Readonly<Record<DatasetCounted, readonly unknown[]>>,
+): Record<DatasetCounted, number> {
+  const counts = {} as Record<DatasetCounted, number>;
+  for (const table of DATASET_COUNTED) counts[table] = data[table].length;
   return counts;
 }

@@ -40,6 +40,8 @@ export const POI_KINDS = [
   'hospital',
   'factory',
   'station',
+  /** Any other named place: a residential compound, a shop, a park… (imported place lists). */
+  'other',
 ] as const;
 export type PoiKind = (typeof POI_KINDS)[number];
 

@@ -18,6 +18,7 @@ import type { StoredCaseEventV2 } from '../cases/history';
 import {
   IMPORT_COUNTED,
   IMPORT_FILE_ROLES,
+  IMPORT_KINDS,
   type ImportCounted,
   type StoredRecordEvent,
 } from '../cases/data-events';
@@ -135,19 +136,21 @@ export const storedEventSchema = z.strictObject({
 
 const sha256 = hex64;
 const count = z.number().int().min(0);
-const importKind = z.enum(['centreSetUp', 'gridsReplaced']);
+const importKind = z.enum(IMPORT_KINDS);
 const dataAction = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('dataImport'),
     payload: z.strictObject({
       kind: importKind,
       files: z.array(z.strictObject({ role: z.enum(IMPORT_FILE_ROLES), name: text, bytes: count, sha256 })),
-      counts: z.strictObject(
-        Object.fromEntries(IMPORT_COUNTED.map((table) => [table, count])) as Record<
-          ImportCounted,
-          typeof count
-        >,
-      ),
+      counts: z
+        .strictObject(
+          Object.fromEntries(IMPORT_COUNTED.map((table) => [table, count])) as Record<
+            ImportCounted,
+            typeof count
+          >,
+        )
+        .partial(),
       movedCases: count,
     }),
   }),

@@ -14,6 +14,7 @@ import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { importsMessages } from './imports';
+import { placesImportMessages } from './places-import';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
@@ -61,9 +62,11 @@ const PARTS = [
   centreTablesMessages,
   centreImportMessages,
   importsMessages,
+  placesImportMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
+  (typeof placesImportMessages)[L] &
   (typeof centresMessages)[L] &
   (typeof centreSetupMessages)[L] &
   (typeof loopMessages)[L] &

@@ -1,4 +1,4 @@
-import type { DetectedCrs } from '../../../shared/import/geo';
+import type { CrsReport, DetectedCrs } from '../../../shared/import/geo';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
@@ -7,4 +7,12 @@ export function crsName(t: Translate, crs: DetectedCrs): string {
   return crs.kind === 'gaussKruger'
     ? t('centreSetup.crs.gaussKruger', { epsg: crs.epsg, zone: crs.zone, width: crs.zoneWidth })
     : t(`centreSetup.crs.${crs.kind}`);
+}
+
+/** A file's system as read, and the datum its lon/lat were converted from when one was chosen. */
+export function crsReportName(t: Translate, crs: CrsReport): string {
+  const name = crsName(t, crs.detected);
+  return crs.datum === undefined
+    ? name
+    : t('centreSetup.datum.converted', { crs: name, datum: t(`centreSetup.datum.${crs.datum}`) });
 }

@@ -30,7 +30,7 @@ import { buildGrids, vacantGridWorkerId } from './build-grids';
 import { buildPatrolAreas } from './build-patrol-areas';
 import { mergeDepartments, mergeMatters } from './catalogue-sheets';
 import { applyGridWorkerSheet } from './grid-worker-sheet';
-import type { FieldMapping } from './mapping';
+import type { CentreLayerKind, FieldMapping } from './mapping';
 import type { CentreIssue } from './report';
 
 /** A sheet the operator picked: its name as chosen and its bytes. */
@@ -40,7 +40,7 @@ export interface PickedTable {
 }
 
 /** A polygon file the operator picked besides the grids, read (lon/lat) and mapped. */
-export interface PickedLayer<K extends 'patrolAreas' | 'boundary' | 'grids'> {
+export interface PickedLayer<K extends CentreLayerKind> {
   /** The file's name as chosen (its issues name it). */
   readonly file: string;
   readonly features: readonly GeoFeature[];

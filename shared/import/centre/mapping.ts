@@ -22,6 +22,8 @@ export const CENTRE_FIELDS = {
     'gridWorkerPhone',
   ],
   patrolAreas: ['id', 'name', 'team', 'color'],
+  /** 地名: a list of named places (points, roads, settlements) for 事件定位's search and the map. */
+  places: ['name', 'kind'],
 } as const;
 
 export type CentreLayerKind = keyof typeof CENTRE_FIELDS;
@@ -198,10 +200,36 @@ const BOUNDARY_SYNONYMS: Readonly<Record<CentreField<'boundary'>, Synonyms>> = {
   },
 };
 
+const PLACE_SYNONYMS: Readonly<Record<CentreField<'places'>, Synonyms>> = {
+  name: {
+    exact: ['标准名称', '地名', '地名名称', '名称', '名字', 'poi名称', 'bzmc', 'dmmc', 'mc', 'name', 'title'],
+    contains: ['名称', '地名', 'name'],
+  },
+  kind: {
+    exact: [
+      '地名类别',
+      '类别',
+      '类型',
+      '分类',
+      '大类',
+      'poi类型',
+      'dmlb',
+      'lb',
+      'lx',
+      'fl',
+      'kind',
+      'type',
+      'category',
+    ],
+    contains: ['类别', '类型', '分类', 'type', 'kind', 'category'],
+  },
+};
+
 const SYNONYMS: { readonly [K in CentreLayerKind]: Readonly<Record<CentreField<K>, Synonyms>> } = {
   boundary: BOUNDARY_SYNONYMS,
   grids: GRID_SYNONYMS,
   patrolAreas: PATROL_AREA_SYNONYMS,
+  places: PLACE_SYNONYMS,
 };
 
 /**
@@ -221,6 +249,7 @@ const CONTAINS_ORDER: { readonly [K in CentreLayerKind]: readonly CentreField<K>
     'name',
   ],
   patrolAreas: ['id', 'color', 'team', 'name'],
+  places: ['kind', 'name'],
 };
 
 /** How many features the guess looks at. */

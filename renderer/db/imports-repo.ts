@@ -20,7 +20,7 @@ import { importCounts, isCaseEvent } from '../../shared/cases/data-events';
 import { scopedEventId } from '../../shared/model/ids';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
-import { sessionLeader, type SessionToken } from './sessions';
+import { sessionLeader, type SessionGrant, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { DATASET_TABLE_NAMES, bulkAddInChunks, type MetaRow } from './tables';
 import { runActionsOnCases, type CaseCommandRefusalKey } from './case-actions';
@@ -37,10 +37,13 @@ export interface LastImport {
   readonly moves?: readonly MovedCase[];
 }
 
-/** The account behind a session as the record names it, when it is an enabled shift leader. */
+/**
+ * The account behind a session (or a worker's grant of one) as the record names it, when it is an
+ * enabled shift leader.
+ */
 export async function leaderActor(
   db: GridDeskDb,
-  session: SessionToken,
+  session: SessionToken | SessionGrant,
 ): Promise<
   { readonly ok: true; readonly actor: Actor } | { readonly ok: false; readonly refusal: ImportRefusal }
 > {

@@ -16,9 +16,10 @@ import {
 import { checkImportSize } from '../../shared/import/table';
 import type { ImportedFile } from '../../shared/cases/data-events';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
-import type { CentreBuild, GeoImportSummary } from '../geo-import/geo-import-service';
-import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
+import type { CentreBuild, CentreCommitProgress, GeoImportSummary } from '../geo-import/geo-import-service';
+import type { SetUpRefusal } from '../db/dataset-repo';
 import { currentDb } from '../db/handle';
+import { grantSession } from '../db/sessions';
 import { useAuthStore } from './auth';
 import { useCentresStore } from './centres';
 import { useBoundaryFileStore, usePatrolAreaFileStore } from './centre-setup-layer';
@@ -33,9 +34,10 @@ let handle: GeoImportHandle | null = null;
  * operator); the teams and officers sheets are picked, and optionally a patrol-area file and a
  * boundary file (centre-setup-layer.ts, each read in a worker of its own) and grid workers, matters
  * and departments sheets; then the worker builds and checks the whole dataset
- * (shared/import/centre/from-files.ts) and the report names every problem; with none that is an
- * error, the shift leader writes it into the centre in one transaction (setUpCentreDataset, which
- * checks the role and that the centre is still empty). Every sheet is refused by its size
+ * (shared/import/centre/from-files.ts), keeping it there, and the report names every problem; with
+ * none that is an error, the shift leader has that worker write it into the centre in one
+ * transaction (setUpCentreDataset, which checks the role and that the centre is still empty), so
+ * neither the dataset nor its write ever reaches the UI thread. Every sheet is refused by its size
  * (IMPORT_LIMITS) before a byte of it is read.
  */
 export const useCentreSetupStore = defineStore('centreSetup', () => {
@@ -52,6 +54,8 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   const catalogue = ref(true);
   const result = shallowRef<CentreBuild | null>(null);
   const busy = ref(false);
+  /** The commit's progress: grids written of all, while the worker writes them. */
+  const writeProgress = shallowRef<CentreCommitProgress | null>(null);
   /** 坐标偏移: the datum of a lon/lat grids file, chosen by the operator (a file's hint only proposes). */
   const datum = ref<ChinaDatum>('wgs84');
   let abort: AbortController | null = null;
@@ -196,30 +200,44 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     }
   }
 
-  /** Writes the checked dataset into the open centre as the signed-in shift leader. */
+  /**
+   * Writes the checked dataset into the open centre as the signed-in shift leader, from the worker
+   * that built it: the session is granted to it (sessions.ts grantSession), and its transaction
+   * checks the leader's stored account again.
+   */
   async function commit(): Promise<{ ok: true } | { ok: false; refusal: SetUpRefusal }> {
     const built = result.value;
     const token = useAuthStore().token;
-    if (!built?.ok) throw new Error('nothing checked to write');
+    if (!built?.ok || handle === null) throw new Error('nothing checked to write');
     if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
     busy.value = true;
     try {
+      const db = currentDb();
+      const granted = await grantSession(db, token);
+      if (!granted.ok) return granted;
       // The patrol-area and boundary files were read in workers of their own: their digests are there.
       const layers = [usePatrolAreaFileStore(), useBoundaryFileStore()].flatMap((step): ImportedFile[] => {
         const read = step.summary;
         return read ? [{ role: step.kind, name: read.file, bytes: read.bytes, sha256: read.sha256 }] : [];
       });
-      const files = [...built.files, ...layers];
-      const written = await setUpCentreDataset(currentDb(), token, built.dataset, files, Date.now());
+      writeProgress.value = { done: 0, total: built.counts.grids };
+      const written = await handle.commitCentre(
+        db.name,
+        granted.grant,
+        layers,
+        Date.now(),
+        (p) => (writeProgress.value = p),
+      );
       if (written.ok) {
         reset();
         usePatrolAreaFileStore().clear();
         useBoundaryFileStore().clear();
         open.value = false;
       }
-      return written;
+      return written.ok ? { ok: true } : written;
     } finally {
       busy.value = false;
+      writeProgress.value = null;
     }
   }
 
@@ -237,6 +255,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     catalogue,
     result,
     busy,
+    writeProgress,
     datum,
     takesDatumChoice,
     readGrids,

@@ -59,6 +59,7 @@ export const centreSetupMessages = {
       hasErrors: '有 {count} 个错误，改正文件后重新选择并校验',
       noErrors: '没有错误，可以导入',
       done: '本中心的数据已导入',
+      writing: '正在写入：网格 {done} / {total} 个',
       phase: {
         reading: '读取',
         unzipping: '解压',
@@ -141,6 +142,7 @@ export const centreSetupMessages = {
       hasErrors: '{count} errors: correct the files, pick them again and check',
       noErrors: 'No errors: ready to import',
       done: 'The centre’s data is imported',
+      writing: 'Writing: {done} of {total} grids',
       phase: {
         reading: 'Reading',
         unzipping: 'Unzipping',

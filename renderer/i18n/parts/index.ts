@@ -7,6 +7,7 @@ import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
 import { centreSetupMessages } from './centre-setup';
+import { kmlLinksMessages } from './kml-links';
 import { centreTablesMessages } from './centre-tables';
 import { centreImportMessages } from './centre-import';
 import { exportMessages } from './export';
@@ -61,6 +62,7 @@ const PARTS = [
   centreTablesMessages,
   centreImportMessages,
   importsMessages,
+  kmlLinksMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -82,7 +84,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof exportMessages)[L] &
   (typeof centreTablesMessages)[L] &
   (typeof centreImportMessages)[L] &
-  (typeof importsMessages)[L];
+  (typeof importsMessages)[L] &
+  (typeof kmlLinksMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

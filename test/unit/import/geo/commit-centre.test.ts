@@ -143,3 +143,20 @@ describe('a set-up written by the worker that built it', () => {
     );
   });
 });
+
+describe('the report of a GeoJSON that GDAL wrote from the Shapefile', () => {
+  it('names the rewound rings in one line, with the count and the first grids', async () => {
+    const { built } = await builtChenghu('chenghu-grids-gdal.geojson');
+    if (!built.ok) throw new Error(JSON.stringify(built.problems.filter((p) => p.severity === 'error')));
+    expect(built.counts.grids).toBe(86);
+    const rings = built.problems.filter((p) => p.key === 'geoImport.geometry.wrongOrientation');
+    expect(rings).toEqual([
+      {
+        severity: 'warning',
+        key: 'geoImport.geometry.wrongOrientation',
+        params: { file: 'chenghu-grids-gdal.geojson', feature: 1, ring: 1, rings: 1 },
+        repeats: { count: 86, features: [1, 2, 3, 4, 5] },
+      },
+    ]);
+  });
+});

@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia';
-import { markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef } from 'vue';
 import { guessMapping, type FieldMapping, type PickedLayer } from '../../shared/import/centre';
-import type { DetectedCrs, GeoReadFailure, GeoReadProgress } from '../../shared/import/geo';
+import {
+  takesDatum,
+  type ChinaDatum,
+  type DetectedCrs,
+  type GeoReadFailure,
+  type GeoReadProgress,
+} from '../../shared/import/geo';
 import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
 import type { GeoImportSummary } from '../geo-import/geo-import-service';
 import type {
@@ -10,15 +16,17 @@ import type {
   GridReplacementInput,
 } from '../../shared/import/centre/replace-grids';
 
-/** The polygon files a new centre may bring besides its grids; `grids` is 替换网格's new grids. */
+/** The polygon files of a set-up: its grids, and those a new centre may bring besides (`grids` is also 替换网格's new grids). */
 export type SetupLayerKind = 'patrolAreas' | 'boundary' | 'grids';
 
 /**
- * One optional polygon file of the set-up wizard (片区 or 镇街边界): read in a geo-import worker of
- * its own exactly as the grids file is (size check, progress and cancel, the system and encoding
- * detected, candidate systems offered when the file states none), its fields mapped (proposed by
- * guessMapping, changed by the operator). The features stay in the worker until the check asks for
- * them ({@link picked}); a patrol-area or boundary file holds tens of polygons, not thousands.
+ * One polygon file of the set-up wizard (its grids, 片区 or 镇街边界, or 替换网格's new grids): read
+ * in a geo-import worker of its own (size check, progress and cancel, the system and encoding
+ * detected, candidate systems offered when the file states none, the datum of lon/lat chosen by the
+ * operator), its fields mapped (proposed by guessMapping, changed by the operator). The features
+ * stay in the worker: a patrol-area or boundary file's come over when the check asks for them
+ * ({@link picked}; tens of polygons, not thousands); the grids are built and written there
+ * ({@link workerHandle}).
  */
 function layerStep<K extends SetupLayerKind>(kind: K) {
   return () => {
@@ -27,9 +35,17 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
     const readFailure = shallowRef<GeoReadFailure | null>(null);
     const mapping = ref<Record<string, string>>({});
     const busy = ref(false);
+    /** 坐标偏移: the datum of a lon/lat file, chosen by the operator (a file's hint only proposes). */
+    const datum = ref<ChinaDatum>('wgs84');
     let handle: GeoImportHandle | null = null;
     let lastFile: File | null = null;
+    let lastCrs: DetectedCrs | undefined;
     let abort: AbortController | null = null;
+
+    /** Whether the datum choice applies: the file read is lon/lat, or a datum is chosen (to go back). */
+    const takesDatumChoice = computed(
+      () => (summary.value !== null && takesDatum(summary.value.crs.detected)) || datum.value !== 'wgs84',
+    );
 
     /** Forgets the file: the step is skipped again. */
     function clear(): void {
@@ -42,14 +58,27 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
       mapping.value = {};
     }
 
-    /** Reads the file; `crs` is the operator's system for a file that does not state one. */
-    async function read(file: File, crs?: DetectedCrs): Promise<void> {
+    /**
+     * Reads the file; `crs` is the operator's system for a file that does not state one. A new file
+     * starts again from WGS84 (its datum is the operator's to choose again).
+     */
+    function read(file: File, crs?: DetectedCrs): Promise<void> {
+      if (file !== lastFile) datum.value = 'wgs84';
+      return readAs(file, crs);
+    }
+
+    async function readAs(file: File, crs?: DetectedCrs): Promise<void> {
       clear();
       lastFile = file;
+      lastCrs = crs;
       busy.value = true;
       abort = new AbortController();
       try {
-        const result = await readInWorker(file, crs === undefined ? {} : { crs }, {
+        const options = {
+          ...(crs === undefined ? {} : { crs }),
+          ...(datum.value === 'wgs84' ? {} : { datum: datum.value }),
+        };
+        const result = await readInWorker(file, options, {
           signal: abort.signal,
           onProgress: (p) => (progress.value = p),
         });
@@ -69,8 +98,26 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
       }
     }
 
+    /** Reads the same file again in the system the operator picked from the candidates. */
     function readAgainAs(crs: DetectedCrs): Promise<void> {
-      return lastFile ? read(lastFile, crs) : Promise.resolve();
+      return lastFile ? readAs(lastFile, crs) : Promise.resolve();
+    }
+
+    /**
+     * Reads the same file again with its lon/lat taken as in `chosen` (坐标偏移), as readAgainAs does;
+     * the field mapping the operator set is kept (the same file has the same fields).
+     */
+    async function readAgainWithDatum(chosen: ChinaDatum): Promise<void> {
+      datum.value = chosen;
+      if (lastFile === null) return;
+      const kept = { ...mapping.value };
+      await readAs(lastFile, lastCrs);
+      if (summary.value !== null) mapping.value = kept;
+    }
+
+    /** The worker holding the file read last (its features, and what is built from them), if any. */
+    function workerHandle(): GeoImportHandle | null {
+      return handle;
     }
 
     function cancel(): void {
@@ -109,8 +156,12 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
       readFailure,
       mapping,
       busy,
+      datum,
+      takesDatumChoice,
       read,
       readAgainAs,
+      readAgainWithDatum,
+      workerHandle,
       cancel,
       clear,
       picked,
@@ -123,6 +174,9 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
 export const usePatrolAreaFileStore = defineStore('centreSetupPatrolAreas', layerStep('patrolAreas'));
 /** 边界文件: the township's boundary, instead of the union of the grids. */
 export const useBoundaryFileStore = defineStore('centreSetupBoundary', layerStep('boundary'));
+
+/** The set-up's grids file (the wizard's first step, stores/centre-setup.ts). */
+export const useSetupGridsFileStore = defineStore('centreSetupGrids', layerStep('grids'));
 
 /** 替换网格's file: the centre's new grids. */
 export const useReplacementGridsFileStore = defineStore('replacementGrids', layerStep('grids'));

@@ -64,10 +64,14 @@ fs.writeFileSync(process.argv[1] + "/matters.csv", csv([matterHead,
 fs.writeFileSync(process.argv[1] + "/departments.csv", csv([["部门名称", "简称", "联系电话"],
   ...t.departments.map((d) => [d.name, d.shortName, d.phone]), ["兴化市公安局", "公安局", "0523-83241110"]]));
 ' "$work"
-rm -f "$out"/*.zip "$out"/*.kmz "$out"/*.xlsx "$out"/*.kml
+rm -f "$out"/*.zip "$out"/*.kmz "$out"/*.xlsx "$out"/*.kml "$out"/*.geojson
 mkdir -p "$work/shp" "$work/bnd"
 ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4528 -lco ENCODING=CP936 -nln grids "$work/shp/grids.shp" "$work/grids.geojson"
 (cd "$work/shp" && zip -q -X "$OLDPWD/$out/chenghu-grids-gk40.zip" grids.*)
+# The Shapefile as GDAL turns it into a (2008) GeoJSON in lon/lat: its rings keep the Shapefile's
+# clockwise outer rings, so every grid's ring order is repaired (and the report folds those warnings).
+ogr2ogr -f GeoJSON -lco RFC7946=NO -lco COORDINATE_PRECISION=7 -t_srs EPSG:4326 \
+  "$out/chenghu-grids-gdal.geojson" "/vsizip/$out/chenghu-grids-gk40.zip"
 ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4528 -lco ENCODING=CP936 -nln boundary "$work/bnd/boundary.shp" "$work/boundary.geojson"
 (cd "$work/bnd" && zip -q -X "$OLDPWD/$out/chenghu-boundary-gk40.zip" boundary.*)
 ogr2ogr -f KML "$out/chenghu-patrol-areas.kml" "$work/patrol-areas.geojson" -nln 片区

@@ -12,7 +12,7 @@ SRC=source/grids.geojson
 TRACK=source/patrol-track.geojson
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-rm -rf expected ./*.zip ./*.kml ./*.kmz ./*.gpx ./gk6-4499.geojson broken/*.zip broken/empty.geojson broken/projected-nocrs.geojson \
+rm -rf expected ./*.zip ./*.kml ./*.ovkml ./*.kmz ./*.gpx ./gk6-4499.geojson broken/*.zip broken/empty.geojson broken/projected-nocrs.geojson \
   ./*.gpkg ./*.csv ./*.xlsx broken/*.gpkg broken/*.sqlite
 mkdir -p expected broken
 
@@ -68,6 +68,12 @@ ogr2ogr -f GPX patrol.gpx "$TRACK" -nlt MULTILINESTRING -lco FORCE_GPX_TRACK=YES
 #     stand-in for a KML exported by 奥维 9.3 or later, which writes GCJ-02: the reader proposes GCJ-02
 #     from that metadata, and the tests read the file's numbers as GCJ-02.
 ogr2ogr -f LIBKML grids-ovital.kml "$SRC" -nln grids -dsco NAME=网格 -dsco AUTHOR_NAME=奥维互动地图
+# 5c. LIBKML's own KMZ: doc.kml holds only a <NetworkLink> to layers/grids.kml inside the archive. And
+#     the grids as 奥维's .ovkml (KML under 奥维's extension; LIBKML names its output by the extension, so
+#     written as .kml and renamed), without 奥维 in its metadata: the extension alone suggests GCJ-02.
+ogr2ogr -f LIBKML grids-libkml.kmz "$SRC" -nln grids
+ogr2ogr -f LIBKML "$work/grids-ovital.kml" "$SRC" -nln grids -dsco NAME=网格
+mv "$work/grids-ovital.kml" grids-ovital.ovkml
 # 6. Web Mercator (EPSG:3857), as web tools export it.
 shapefile mercator -t_srs EPSG:3857 -lco ENCODING=UTF-8
 pack web-mercator.zip "$work/mercator" grids.shp grids.shx grids.dbf grids.prj grids.cpg

@@ -2,7 +2,7 @@ import type { TownshipDataset } from '../../shared/model/dataset';
 import type { GridDeskDb } from './database';
 import { buildRecord, writeRecord } from './record-repo';
 import { workstationId } from './workstation-repo';
-import type { SessionToken } from './sessions';
+import type { SessionGrant, SessionToken } from './sessions';
 import { readChainHead } from './record-repo';
 import { appendDataEvent, leaderActor, type ImportRefusal, type LastImport } from './imports-repo';
 import {
@@ -93,14 +93,18 @@ export type SetUpRefusal = ImportRefusal;
  * no case is entered. Only by an enabled shift leader and only while the centre holds no dataset,
  * case or case event, both checked in that transaction from the stored account behind `session`.
  * Its accounts, settings and workstation id stay. A failing write leaves the centre as it was. The
- * dataset must already be valid (assembleCentreDataset).
+ * dataset must already be valid (assembleCentreDataset). The set-up wizard runs it in the worker that
+ * built the dataset, with a grant of the leader's session (sessions.ts SessionGrant); `onGrids` is
+ * told how many of the grids are written (it runs inside the transaction: it must not wait on
+ * anything).
  */
 export async function setUpCentreDataset(
   db: GridDeskDb,
-  session: SessionToken,
+  session: SessionToken | SessionGrant,
   dataset: TownshipDataset,
   files: readonly ImportedFile[],
   now: number,
+  onGrids?: (done: number, total: number) => void,
 ): Promise<
   | { readonly ok: true; readonly event: StoredDataEvent }
   | { readonly ok: false; readonly refusal: SetUpRefusal }
@@ -118,7 +122,13 @@ export async function setUpCentreDataset(
       return { ok: false as const, refusal: { key: 'centres.notEmpty' as const, params: {} } };
     const kept = await db.meta.toArray();
     const head = await readChainHead(db);
-    await writeDataset(datasetTables(tx), { ...dataset, cases: [] }, {});
+    const total = dataset.grids.length;
+    await writeDataset(
+      datasetTables(tx),
+      { ...dataset, cases: [] },
+      {},
+      onGrids && ((done) => onGrids(done, total)),
+    );
     await db.meta.bulkPut(kept);
     if (head.count === 0) await writeRecord(tx, { loops: [], events: [], head: EMPTY_HEAD });
     const action: DataAction = {

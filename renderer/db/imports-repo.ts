@@ -20,7 +20,7 @@ import { importCounts, isCaseEvent } from '../../shared/cases/data-events';
 import { scopedEventId } from '../../shared/model/ids';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
-import { sessionLeader, type SessionToken } from './sessions';
+import { sessionLeader, type SessionGrant, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { DATASET_TABLE_NAMES, bulkAddInChunks, type BasemapRow, type MetaRow } from './tables';
 import { runActionsOnCases, type CaseCommandRefusalKey } from './case-actions';
@@ -43,10 +43,13 @@ export interface LastImport {
 /** The basemap parts an import of places writes. */
 export type PlaceLayer = 'pois' | 'roads' | 'settlements';
 
-/** The account behind a session as the record names it, when it is an enabled shift leader. */
+/**
+ * The account behind a session (or a worker's grant of one) as the record names it, when it is an
+ * enabled shift leader.
+ */
 export async function leaderActor(
   db: GridDeskDb,
-  session: SessionToken,
+  session: SessionToken | SessionGrant,
 ): Promise<
   { readonly ok: true; readonly actor: Actor } | { readonly ok: false; readonly refusal: ImportRefusal }
 > {

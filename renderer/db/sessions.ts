@@ -21,6 +21,17 @@ interface Session {
   readonly dbName: string;
 }
 
+declare const grantBrand: unique symbol;
+/**
+ * A session handed to a worker this window started (会话委托): the account and database its token
+ * stood for when {@link grantSession} resolved it. Tokens live in this module's memory on the UI
+ * thread, which a worker does not share; a dedicated worker receives messages only from the window
+ * that started it, so the window resolves the token and the worker's write reads the account again
+ * inside its own transaction ({@link sessionAccount} takes a grant too): disabled, gone or of another
+ * role there, it is refused as a token would be. A plain object, so it can be posted to the worker.
+ */
+export type SessionGrant = Session & { readonly [grantBrand]: true };
+
 const sessions = new Map<string, Session>();
 
 function newToken(): SessionToken {
@@ -101,15 +112,39 @@ export type SessionAccountResult =
   { readonly ok: true; readonly account: Account } | { readonly ok: false; readonly refusal: SessionRefusal };
 
 /**
- * The stored account behind a session, read from `db` now: refused when the token was never handed
- * out, was closed, belongs to another database, or its account is gone or disabled. Reads only
- * `db.accounts`, so it runs inside any transaction that includes that table (check where you write).
+ * The grant of a signed-in session for a worker to write with (see {@link SessionGrant}), or the
+ * refusal when the token is not (or no longer) one of `db`'s sessions or its account is gone or
+ * disabled now. The worker's transaction checks the account again.
+ */
+export async function grantSession(
+  db: GridDeskDb,
+  token: SessionToken | null | undefined,
+): Promise<
+  | { readonly ok: true; readonly grant: SessionGrant }
+  | { readonly ok: false; readonly refusal: SessionRefusal }
+> {
+  const found = await sessionAccount(db, token);
+  if (!found.ok) return found;
+  const grant = { accountId: found.account.id, dbName: db.name } as SessionGrant;
+  return { ok: true, grant };
+}
+
+/**
+ * The stored account behind a session (its token, or a worker's grant), read from `db` now: refused
+ * when the token was never handed out, was closed, belongs to another database, or its account is
+ * gone or disabled. Reads only `db.accounts`, so it runs inside any transaction that includes that
+ * table (check where you write).
  */
 export async function sessionAccount(
   db: GridDeskDb,
-  token: SessionToken | null | undefined,
+  token: SessionToken | SessionGrant | null | undefined,
 ): Promise<SessionAccountResult> {
-  const session = typeof token === 'string' ? sessions.get(token) : undefined;
+  const session =
+    typeof token === 'string'
+      ? sessions.get(token)
+      : token === null || token === undefined
+        ? undefined
+        : token;
   if (session === undefined || session.dbName !== db.name) {
     return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
   }
@@ -128,7 +163,7 @@ export async function sessionAccount(
  */
 export async function sessionLeader<K extends string>(
   db: GridDeskDb,
-  token: SessionToken | null | undefined,
+  token: SessionToken | SessionGrant | null | undefined,
   leaderOnly: K,
 ): Promise<
   | { readonly ok: true; readonly account: Account }

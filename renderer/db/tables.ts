@@ -289,16 +289,23 @@ export const WRITE_CHUNK = 2_000;
 export async function bulkAddInChunks<T, K>(
   table: { bulkAdd(rows: readonly T[]): PromiseLike<K> },
   rows: readonly T[],
+  /** Told the rows written so far after each chunk the database has taken (and 0 first). */
+  onWritten?: (done: number) => void,
 ): Promise<void> {
   let inFlight: PromiseLike<K> | null = null;
+  onWritten?.(0);
   for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
     const next = table.bulkAdd(rows.slice(start, start + WRITE_CHUNK));
     // Awaited on the next turn or below; until then a failure must not count as unhandled.
     Promise.resolve(next).catch(() => undefined);
-    if (inFlight !== null) await inFlight;
+    if (inFlight !== null) {
+      await inFlight;
+      onWritten?.(start);
+    }
     inFlight = next;
   }
   if (inFlight !== null) await inFlight;
+  onWritten?.(rows.length);
 }
 
 /**
@@ -309,6 +316,8 @@ export async function writeDataset(
   t: DatasetTables,
   dataset: TownshipDataset,
   info: StoredInfo,
+  /** Told the grids written so far (see bulkAddInChunks): a set-up's 200,000 grids take a while. */
+  onGrids?: (done: number) => void,
 ): Promise<void> {
   // The workstation's id is the installation's, not the dataset's: it outlives every dataset.
   const workstation = await t.meta.get('workstation');
@@ -333,7 +342,7 @@ export async function writeDataset(
     t.meta.bulkAdd(meta),
     t.township.add(dataset.township, TOWNSHIP_KEY),
     t.communities.bulkAdd([...dataset.communities]),
-    t.grids.bulkAdd([...dataset.grids]),
+    bulkAddInChunks(t.grids, dataset.grids, onGrids),
     t.gridWorkers.bulkAdd([...dataset.gridWorkers]),
     t.patrolAreas.bulkAdd([...dataset.patrolAreas]),
     t.teams.bulkAdd([...dataset.teams]),

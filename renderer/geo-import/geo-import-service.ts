@@ -40,13 +40,34 @@ import {
   type PlacesInput,
   type PlacesPlan,
 } from '../../shared/import/centre/places';
+import type { TownshipDataset } from '../../shared/model/dataset';
 import type { ImportedFile, ImportFileRole } from '../../shared/cases/data-events';
 import { sha256OfBytes } from '../import/digest';
+import { openDb } from '../db/database';
+import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
+import type { SessionGrant } from '../db/sessions';
 
-/** A centre built from its files, with each file's size and SHA-256 for the record. */
+/**
+ * A centre built from its files as the wizard sees it: the report and counts, and each file's size
+ * and SHA-256 for the record. The dataset itself stays in the worker that built it, which writes it
+ * ({@link GeoImportService.commitCentre}): 200,000 grids in one message would block the UI thread
+ * for seconds, and so would their write.
+ */
 export type CentreBuild =
-  | (Extract<CentreFromFilesResult, { readonly ok: true }> & { readonly files: readonly ImportedFile[] })
+  | (Omit<Extract<CentreFromFilesResult, { readonly ok: true }>, 'dataset'> & {
+      readonly files: readonly ImportedFile[];
+    })
   | Extract<CentreFromFilesResult, { readonly ok: false }>;
+
+/** How far the commit of a set-up has got: grids written of all, then the record. */
+export interface CentreCommitProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What the commit of a set-up answers: the data event written, or why nothing was. */
+export type CentreCommit =
+  { readonly ok: true; readonly eventSeq: number } | { readonly ok: false; readonly refusal: SetUpRefusal };
 
 /** The sheets of a set-up, by what each brings. */
 function pickedTables(input: CentreFromFiles): [ImportFileRole, PickedTable][] {
@@ -146,6 +167,19 @@ export function throttleProgress(
   };
 }
 
+/** The commit's progress at most every {@link PROGRESS_INTERVAL_MS}, and at its start and end. */
+function throttleCommit(
+  onProgress: (progress: CentreCommitProgress) => void,
+): (done: number, total: number) => void {
+  let last = -Infinity;
+  return (done, total) => {
+    const t = performance.now();
+    if (done !== 0 && done < total && t - last < PROGRESS_INTERVAL_MS) return;
+    last = t;
+    onProgress({ done, total });
+  };
+}
+
 function summarise(
   file: { readonly name: string; readonly bytes: number; readonly sha256: string },
   layer: string,
@@ -204,6 +238,8 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
   let problems: readonly GeometryProblem[] = [];
   /** The file read last: its name, size and digest. */
   let lastRead: { readonly name: string; readonly bytes: number; readonly sha256: string } | null = null;
+  /** The dataset built last (and the files it came from), until it is written or the file read again. */
+  let built: { readonly dataset: TownshipDataset; readonly files: readonly ImportedFile[] } | null = null;
   return {
     /**
      * Reads `file` (named `name` in messages): refuses it by size before reading a byte
@@ -219,6 +255,7 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
       features = [];
       problems = [];
       lastRead = null;
+      built = null;
       const tooBig = checkGeoFileSize(name, file.size);
       if (tooBig !== null) return { ok: false, errors: [tooBig] };
       const started = performance.now();
@@ -246,11 +283,13 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
     },
     /**
      * A new centre's dataset from the features read last and the picked sheets (centreFromFiles),
-     * built here, where the features are, so the UI thread only gets the result.
+     * built here, where the features are, and kept here for {@link commitCentre}: the UI thread only
+     * gets the report and the counts.
      */
     async build(input: CentreFromFiles): Promise<CentreBuild> {
-      const built = centreFromFiles(features, input);
-      if (!built.ok) return built;
+      built = null;
+      const result = centreFromFiles(features, input);
+      if (!result.ok) return result;
       if (lastRead === null) throw new Error('no file was read to build from');
       const tables = await Promise.all(
         pickedTables(input).map(async ([role, table]): Promise<ImportedFile> => ({
@@ -266,7 +305,37 @@ export function createGeoImportService(service: GeoImportServiceOptions = {}) {
         bytes: lastRead.bytes,
         sha256: lastRead.sha256,
       };
-      return { ...built, files: [grids, ...tables] };
+      const files = [grids, ...tables];
+      const { dataset, ...report } = result;
+      built = { dataset, files };
+      return { ...report, files };
+    },
+    /**
+     * Writes the dataset built last into the centre's database `dbName`, opened here, as the leader
+     * `grant` stands for (setUpCentreDataset: one transaction, the role checked in it, the 导入 event
+     * naming the built files and `layerFiles`, the patrol-area and boundary files read in workers of
+     * their own). `onProgress` is told the grids written. Written, the dataset is dropped here;
+     * refused, it is kept for another try.
+     */
+    async commitCentre(
+      dbName: string,
+      grant: SessionGrant,
+      layerFiles: readonly ImportedFile[],
+      now: number,
+      onProgress?: (progress: CentreCommitProgress) => void,
+    ): Promise<CentreCommit> {
+      if (built === null) throw new Error('nothing built to write');
+      const db = openDb(dbName);
+      try {
+        const files = [...built.files, ...layerFiles];
+        const report = onProgress && throttleCommit(onProgress);
+        const written = await setUpCentreDataset(db, grant, built.dataset, files, now, report);
+        if (!written.ok) return written;
+        built = null;
+        return { ok: true, eventSeq: written.event.seq };
+      } finally {
+        db.close();
+      }
     },
     /** 替换网格: the features read last as the centre's new grids, planned where they are. */
     planReplacement(input: GridReplacementInput, current: GridReplacementCurrent): GridReplacement {

@@ -16,6 +16,8 @@ import {
 } from '../../shared/import/geo';
 import { workerJob, WorkCancelled, type JobWorker } from '../import/worker-job';
 import type { CentreFromFiles } from '../../shared/import/centre';
+import type { ImportedFile } from '../../shared/cases/data-events';
+import type { SessionGrant } from '../db/sessions';
 import type {
   GridReplacement,
   GridReplacementCurrent,
@@ -26,6 +28,8 @@ import {
   allFeatures,
   allProblems,
   type CentreBuild,
+  type CentreCommit,
+  type CentreCommitProgress,
   type GeoImportOutcome,
   type GeoImportService,
   type GeoImportSummary,
@@ -42,8 +46,19 @@ export interface GeoImportHandle {
   allFeatures(): Promise<GeoFeature[]>;
   /** Every geometry problem, for the full validation report. */
   allProblems(): Promise<GeometryProblem[]>;
-  /** A new centre's dataset from these features and the picked sheets, built in the worker. */
+  /** A new centre's dataset from these features and the picked sheets, built (and kept) in the worker. */
   buildCentre(input: CentreFromFiles): Promise<CentreBuild>;
+  /**
+   * Writes the dataset built last into the centre's database `dbName` from the worker, as the leader
+   * `grant` stands for, with `layerFiles` named in its event too; progress is the grids written.
+   */
+  commitCentre(
+    dbName: string,
+    grant: SessionGrant,
+    layerFiles: readonly ImportedFile[],
+    now: number,
+    onProgress?: (progress: CentreCommitProgress) => void,
+  ): Promise<CentreCommit>;
   /** 替换网格: these features as the centre's new grids, planned in the worker against `current`. */
   planReplacement(input: GridReplacementInput, current: GridReplacementCurrent): Promise<GridReplacement>;
   /** 导入地名: these features as the centre's places, planned in the worker against `current`. */
@@ -107,6 +122,17 @@ export async function readInWorkerWith(
       allFeatures: () => allFeatures(pages, summary.featureCount),
       allProblems: () => allProblems(pages, summary.problemCount),
       buildCentre: (input) => job.run<CentreBuild>((s) => s.build(input)),
+      commitCentre: (dbName, grant, layerFiles, now, onCommit) =>
+        job.run<CentreCommit>((s) =>
+          s.commitCentre(
+            dbName,
+            // Plain copies: a reactive proxy cannot be cloned to a worker.
+            { ...grant },
+            layerFiles.map((f) => ({ ...f })),
+            now,
+            onCommit === undefined ? undefined : proxy(onCommit),
+          ),
+        ),
       planReplacement: (input, current) => job.run<GridReplacement>((s) => s.planReplacement(input, current)),
       planPlaces: (input, current) => job.run<PlacesPlan>((s) => s.planPlaces(input, current)),
       close() {

@@ -18,17 +18,19 @@ import type {
 } from '../../shared/import/centre/replace-grids';
 
 /**
- * The polygon files a new centre may bring besides its grids; `grids` is 替换网格's new grids and
- * `places` 导入地名's list of named places.
+ * The files of a set-up: its grids, and the polygons a new centre may bring besides (`grids` is also
+ * 替换网格's new grids); `places` is 导入地名's list of named places.
  */
 export type SetupLayerKind = 'patrolAreas' | 'boundary' | 'grids' | 'places';
 
 /**
- * One optional polygon file of the set-up wizard (片区 or 镇街边界): read in a geo-import worker of
- * its own exactly as the grids file is (size check, progress and cancel, the system and encoding
- * detected, candidate systems offered when the file states none), its fields mapped (proposed by
- * guessMapping, changed by the operator). The features stay in the worker until the check asks for
- * them ({@link picked}); a patrol-area or boundary file holds tens of polygons, not thousands.
+ * One polygon file of the set-up wizard (its grids, 片区 or 镇街边界, or 替换网格's new grids): read
+ * in a geo-import worker of its own (size check, progress and cancel, the system and encoding
+ * detected, candidate systems offered when the file states none, the datum of lon/lat chosen by the
+ * operator), its fields mapped (proposed by guessMapping, changed by the operator). The features
+ * stay in the worker: a patrol-area or boundary file's come over when the check asks for them
+ * ({@link picked}; tens of polygons, not thousands); the grids are built and written there
+ * ({@link workerHandle}).
  */
 function layerStep<K extends SetupLayerKind>(kind: K) {
   return () => {
@@ -64,9 +66,13 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
      * Reads the file; `crs` is the operator's system for a file that does not state one. A new file
      * starts again from WGS84 (its datum is the operator's to choose again).
      */
-    async function read(file: File, crs?: DetectedCrs): Promise<void> {
-      clear();
+    function read(file: File, crs?: DetectedCrs): Promise<void> {
       if (file !== lastFile) datum.value = 'wgs84';
+      return readAs(file, crs);
+    }
+
+    async function readAs(file: File, crs?: DetectedCrs): Promise<void> {
+      clear();
       lastFile = file;
       lastCrs = crs;
       busy.value = true;
@@ -96,17 +102,26 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
       }
     }
 
+    /** Reads the same file again in the system the operator picked from the candidates. */
     function readAgainAs(crs: DetectedCrs): Promise<void> {
-      return lastFile ? read(lastFile, crs) : Promise.resolve();
+      return lastFile ? readAs(lastFile, crs) : Promise.resolve();
     }
 
-    /** Reads the same file again with its lon/lat taken as in `chosen`, keeping the field mapping. */
+    /**
+     * Reads the same file again with its lon/lat taken as in `chosen` (坐标偏移), as readAgainAs does;
+     * the field mapping the operator set is kept (the same file has the same fields).
+     */
     async function readAgainWithDatum(chosen: ChinaDatum): Promise<void> {
       datum.value = chosen;
       if (lastFile === null) return;
       const kept = { ...mapping.value };
-      await read(lastFile, lastCrs);
+      await readAs(lastFile, lastCrs);
       if (summary.value !== null) mapping.value = kept;
+    }
+
+    /** The worker holding the file read last (its features, and what is built from them), if any. */
+    function workerHandle(): GeoImportHandle | null {
+      return handle;
     }
 
     function cancel(): void {
@@ -154,17 +169,18 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
 
     return {
       kind,
-      datum,
-      takesDatumChoice,
-      readAgainWithDatum,
       planPlaces,
       progress,
       summary,
       readFailure,
       mapping,
       busy,
+      datum,
+      takesDatumChoice,
       read,
       readAgainAs,
+      readAgainWithDatum,
+      workerHandle,
       cancel,
       clear,
       picked,
@@ -177,6 +193,9 @@ function layerStep<K extends SetupLayerKind>(kind: K) {
 export const usePatrolAreaFileStore = defineStore('centreSetupPatrolAreas', layerStep('patrolAreas'));
 /** 边界文件: the township's boundary, instead of the union of the grids. */
 export const useBoundaryFileStore = defineStore('centreSetupBoundary', layerStep('boundary'));
+
+/** The set-up's grids file (the wizard's first step, stores/centre-setup.ts). */
+export const useSetupGridsFileStore = defineStore('centreSetupGrids', layerStep('grids'));
 
 /** 替换网格's file: the centre's new grids. */
 export const useReplacementGridsFileStore = defineStore('replacementGrids', layerStep('grids'));

@@ -1,49 +1,33 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import {
-  guessMapping,
-  type FieldMapping,
-  type PickedTable,
-  type SetupProblem,
-} from '../../shared/import/centre';
-import {
-  takesDatum,
-  type ChinaDatum,
-  type DetectedCrs,
-  type GeoReadFailure,
-  type GeoReadProgress,
-} from '../../shared/import/geo';
+import { type FieldMapping, type PickedTable, type SetupProblem } from '../../shared/import/centre';
+import type { ChinaDatum, DetectedCrs } from '../../shared/import/geo';
 import { checkImportSize } from '../../shared/import/table';
 import type { ImportedFile } from '../../shared/cases/data-events';
-import { readInWorker, WorkCancelled, type GeoImportHandle } from '../geo-import/client';
-import type { CentreBuild, GeoImportSummary } from '../geo-import/geo-import-service';
-import { setUpCentreDataset, type SetUpRefusal } from '../db/dataset-repo';
+import type { CentreBuild, CentreCommitProgress } from '../geo-import/geo-import-service';
+import type { SetUpRefusal } from '../db/dataset-repo';
 import { currentDb } from '../db/handle';
+import { grantSession } from '../db/sessions';
 import { useAuthStore } from './auth';
 import { useCentresStore } from './centres';
-import { useBoundaryFileStore, usePatrolAreaFileStore } from './centre-setup-layer';
-
-/** The handle of the grids file read last: its features stay in its worker (never in Vue state). */
-let handle: GeoImportHandle | null = null;
+import { useBoundaryFileStore, usePatrolAreaFileStore, useSetupGridsFileStore } from './centre-setup-layer';
 
 /**
  * 从文件建立本中心: the set-up of a new centre from its own files. The grids file (Shapefile zip,
- * GeoJSON, KML/KMZ, GPX, GeoPackage, CSV/XLSX with coordinates) is read in the geographic import's
- * worker with progress and cancel; its fields are mapped (proposed by guessMapping, changed by the
- * operator); the teams and officers sheets are picked, and optionally a patrol-area file and a
+ * GeoJSON, KML/KMZ, GPX, GeoPackage, CSV/XLSX with coordinates) is read by the same step as the
+ * optional polygon files (centre-setup-layer.ts, useSetupGridsFileStore) in the geographic import's
+ * worker with progress and cancel, its datum chosen for lon/lat; its fields are mapped (proposed by
+ * guessMapping, changed by the operator); the teams and officers sheets are picked, and optionally a patrol-area file and a
  * boundary file (centre-setup-layer.ts, each read in a worker of its own) and grid workers, matters
  * and departments sheets; then the worker builds and checks the whole dataset
- * (shared/import/centre/from-files.ts) and the report names every problem; with none that is an
- * error, the shift leader writes it into the centre in one transaction (setUpCentreDataset, which
- * checks the role and that the centre is still empty). Every sheet is refused by its size
+ * (shared/import/centre/from-files.ts), keeping it there, and the report names every problem; with
+ * none that is an error, the shift leader has that worker write it into the centre in one
+ * transaction (setUpCentreDataset, which checks the role and that the centre is still empty), so
+ * neither the dataset nor its write ever reaches the UI thread. Every sheet is refused by its size
  * (IMPORT_LIMITS) before a byte of it is read.
  */
 export const useCentreSetupStore = defineStore('centreSetup', () => {
   const open = ref(false);
-  const progress = shallowRef<GeoReadProgress | null>(null);
-  const summary = shallowRef<GeoImportSummary | null>(null);
-  const readFailure = shallowRef<GeoReadFailure | null>(null);
-  const mapping = ref<Record<string, string>>({});
   const teamsFile = shallowRef<File | null>(null);
   const officersFile = shallowRef<File | null>(null);
   const gridWorkersFile = shallowRef<File | null>(null);
@@ -51,90 +35,48 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
   const departmentsFile = shallowRef<File | null>(null);
   const catalogue = ref(true);
   const result = shallowRef<CentreBuild | null>(null);
-  const busy = ref(false);
-  /** 坐标偏移: the datum of a lon/lat grids file, chosen by the operator (a file's hint only proposes). */
-  const datum = ref<ChinaDatum>('wgs84');
-  let abort: AbortController | null = null;
+  /** Checking or writing (reading the grids file is the grids step's). */
+  const working = ref(false);
+  /** The commit's progress: grids written of all, while the worker writes them. */
+  const writeProgress = shallowRef<CentreCommitProgress | null>(null);
 
+  // The grids step's state, as the wizard shows it (the step holds it: useSetupGridsFileStore).
+  const grids = () => useSetupGridsFileStore();
+  const progress = computed(() => grids().progress);
+  const summary = computed(() => grids().summary);
+  const readFailure = computed(() => grids().readFailure);
+  /** The field mapping: the step's own object, which the wizard's selects change in place. */
+  const mapping = computed(() => grids().mapping);
+  const datum = computed(() => grids().datum);
+  const takesDatumChoice = computed(() => grids().takesDatumChoice);
+  const busy = computed(() => working.value || grids().busy);
+
+  /** Forgets the grids file read and the check. */
   function reset(): void {
-    handle?.close();
-    handle = null;
-    summary.value = null;
-    readFailure.value = null;
+    grids().clear();
     result.value = null;
-    progress.value = null;
-    mapping.value = {};
   }
 
-  let lastFile: File | null = null;
-  let lastCrs: DetectedCrs | undefined;
-
-  /** Whether the datum choice applies: the file read is lon/lat, or a datum is chosen (to go back). */
-  const takesDatumChoice = computed(
-    () => (summary.value !== null && takesDatum(summary.value.crs.detected)) || datum.value !== 'wgs84',
-  );
-
-  /**
-   * Reads the grids file; `crs` is the operator's system for a file that does not state one. A new
-   * file starts again from WGS84 (its datum is the operator's to choose again).
-   */
+  /** Reads the grids file; `crs` is the operator's system for a file that does not state one. */
   function readGrids(file: File, crs?: DetectedCrs): Promise<void> {
-    if (file !== lastFile) datum.value = 'wgs84';
-    return read(file, crs);
-  }
-
-  async function read(file: File, crs?: DetectedCrs): Promise<void> {
-    reset();
-    lastFile = file;
-    lastCrs = crs;
-    busy.value = true;
-    abort = new AbortController();
-    try {
-      const options = {
-        ...(crs === undefined ? {} : { crs }),
-        ...(datum.value === 'wgs84' ? {} : { datum: datum.value }),
-      };
-      const outcome = await readInWorker(file, options, {
-        signal: abort.signal,
-        onProgress: (p) => (progress.value = p),
-      });
-      if (!outcome.ok) {
-        readFailure.value = markRaw(outcome);
-        return;
-      }
-      handle = outcome.handle;
-      summary.value = markRaw(outcome.handle.summary);
-      mapping.value = {
-        ...(guessMapping('grids', outcome.handle.summary.preview) as Record<string, string>),
-      };
-    } catch (error) {
-      if (!(error instanceof WorkCancelled)) throw error;
-    } finally {
-      busy.value = false;
-      progress.value = null;
-      abort = null;
-    }
+    result.value = null;
+    return grids().read(file, crs);
   }
 
   /** Reads the same file again in the system the operator picked from the candidates. */
   function readAgainAs(crs: DetectedCrs): Promise<void> {
-    return lastFile ? read(lastFile, crs) : Promise.resolve();
+    result.value = null;
+    return grids().readAgainAs(crs);
   }
 
-  /**
-   * Reads the same file again with its lon/lat taken as in `chosen` (坐标偏移), as readAgainAs does;
-   * the field mapping the operator set is kept (the same file has the same fields).
-   */
-  async function readAgainWithDatum(chosen: ChinaDatum): Promise<void> {
-    datum.value = chosen;
-    if (lastFile === null) return;
-    const kept = { ...mapping.value };
-    await read(lastFile, lastCrs);
-    if (summary.value !== null) mapping.value = kept;
+  /** Reads the same file again with its lon/lat taken as in `chosen`, keeping the mapping. */
+  function readAgainWithDatum(chosen: ChinaDatum): Promise<void> {
+    result.value = null;
+    return grids().readAgainWithDatum(chosen);
   }
 
   function cancel(): void {
-    abort?.abort();
+    grids().cancel();
   }
 
   /** Builds and checks the dataset in the worker; the report is `result`. */
@@ -142,6 +84,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     const centre = useCentresStore().open;
     const teams = teamsFile.value;
     const officers = officersFile.value;
+    const handle = grids().workerHandle();
     if (!handle || !summary.value || !centre || !teams || !officers) return null;
     // Each sheet is size-checked before a byte of it is read; its parsing runs in the worker.
     const optional = [gridWorkersFile.value, mattersFile.value, departmentsFile.value];
@@ -159,7 +102,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
       result.value = markRaw(refused);
       return refused;
     }
-    busy.value = true;
+    working.value = true;
     const sheet = async (f: File): Promise<PickedTable> => ({
       name: f.name,
       bytes: new Uint8Array(await f.arrayBuffer()),
@@ -192,34 +135,49 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
       result.value = markRaw(built);
       return built;
     } finally {
-      busy.value = false;
+      working.value = false;
     }
   }
 
-  /** Writes the checked dataset into the open centre as the signed-in shift leader. */
+  /**
+   * Writes the checked dataset into the open centre as the signed-in shift leader, from the worker
+   * that built it: the session is granted to it (sessions.ts grantSession), and its transaction
+   * checks the leader's stored account again.
+   */
   async function commit(): Promise<{ ok: true } | { ok: false; refusal: SetUpRefusal }> {
     const built = result.value;
     const token = useAuthStore().token;
-    if (!built?.ok) throw new Error('nothing checked to write');
+    const handle = grids().workerHandle();
+    if (!built?.ok || handle === null) throw new Error('nothing checked to write');
     if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
-    busy.value = true;
+    working.value = true;
     try {
+      const db = currentDb();
+      const granted = await grantSession(db, token);
+      if (!granted.ok) return granted;
       // The patrol-area and boundary files were read in workers of their own: their digests are there.
       const layers = [usePatrolAreaFileStore(), useBoundaryFileStore()].flatMap((step): ImportedFile[] => {
         const read = step.summary;
         return read ? [{ role: step.kind, name: read.file, bytes: read.bytes, sha256: read.sha256 }] : [];
       });
-      const files = [...built.files, ...layers];
-      const written = await setUpCentreDataset(currentDb(), token, built.dataset, files, Date.now());
+      writeProgress.value = { done: 0, total: built.counts.grids };
+      const written = await handle.commitCentre(
+        db.name,
+        granted.grant,
+        layers,
+        Date.now(),
+        (p) => (writeProgress.value = p),
+      );
       if (written.ok) {
         reset();
         usePatrolAreaFileStore().clear();
         useBoundaryFileStore().clear();
         open.value = false;
       }
-      return written;
+      return written.ok ? { ok: true } : written;
     } finally {
-      busy.value = false;
+      working.value = false;
+      writeProgress.value = null;
     }
   }
 
@@ -237,6 +195,7 @@ export const useCentreSetupStore = defineStore('centreSetup', () => {
     catalogue,
     result,
     busy,
+    writeProgress,
     datum,
     takesDatumChoice,
     readGrids,

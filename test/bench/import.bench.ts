@@ -13,6 +13,13 @@
  * Performance.getMetrics) and the worker's (CDP Runtime.getHeapUsage sent to the worker's target),
  * same samples (`measureUserAgentSpecificMemory` needs a cross-origin-isolated page). Ratio = ours / ogr2ogr.
  * Goal: ≤ 3×, no main-thread task over 100 ms. Takes the e2e lock: `flock /tmp/e2e.lock npm run bench -- import`.
+ *
+ * Then a centre set up from its files (set-up-file.ts: ≈ 200,000 grids, and the e2e set-up's teams and
+ * officers sheets) through the wizard's store in a new centre (renderer/bench/bench-probe.ts
+ * setUpCentre): the grids read, built and checked, and written into the centre's database, each in the
+ * grids file's worker; wall time and the longest main-thread task of each step. Goal: no main-thread
+ * task over 100 ms. `npm run bench -- set-up` runs this part alone (GRIDDESK_SETUP_GRIDS sets the
+ * number of grids, 200,000 by default).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +31,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { startWebServer } from '../../scripts/web-server';
 import { launchChromium } from '../e2e/browser';
 import { writeBenchShapefile, type BenchShapefile } from './import-geo-file';
+import { writeSetUpFiles, type SetUpFiles } from './set-up-file';
+import { CHENGHU_CENTRE, openNewCentre } from '../e2e/driver';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer-bench', import.meta.url));
@@ -274,6 +283,122 @@ async function runInChromium(file: BenchShapefile): Promise<
   }
 }
 
+/** What the probe's setUpCentre answers (renderer/bench/bench-probe.ts, SetUpFigures). */
+interface SetUpFigures {
+  readonly read: { readonly start: number; readonly end: number };
+  readonly check: { readonly start: number; readonly end: number };
+  readonly commit: { readonly start: number; readonly end: number };
+  readonly grids: number;
+  readonly problems: number;
+  readonly errors: readonly string[];
+  readonly writeReports: number;
+  readonly stored: number;
+}
+
+type Span = { readonly start: number; readonly end: number };
+
+async function runSetUpInChromium(files: SetUpFiles): Promise<
+  SetUpFigures & {
+    readTasks: [number, number][];
+    checkTasks: [number, number][];
+    commitTasks: [number, number][];
+    stored: number;
+  }
+> {
+  const server = await startWebServer({ root: DIST });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await context.addInitScript(LONG_TASKS);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`  [page] ${String(e)}`));
+    await page.goto(server.url);
+    await page.getByTestId('sign-in').waitFor({ timeout: 300_000 });
+    await openNewCentre(page, CHENGHU_CENTRE);
+    await page.waitForFunction(
+      () => (globalThis as { __griddeskBench?: unknown }).__griddeskBench !== undefined,
+    );
+    for (const id of ['grids', 'teams', 'officers'])
+      await page.evaluate(
+        `(() => { const input = document.createElement('input'); input.type = 'file'; input.id = 'bench-${id}'; document.body.append(input); })()`,
+      );
+    await page.setInputFiles('#bench-grids', files.grids);
+    await page.setInputFiles('#bench-teams', files.teams);
+    await page.setInputFiles('#bench-officers', files.officers);
+    const quietStart = Date.now();
+    for (;;) {
+      const now = await page.evaluate<number>('performance.now()');
+      const recent = await tasksIn(page, { start: now - 3000, end: now });
+      if (recent.length === 0 || Date.now() - quietStart > 60_000) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const file = (id: string): string => `document.getElementById('bench-${id}').files[0]`;
+    const figures = await page.evaluate<SetUpFigures>(
+      `globalThis.__griddeskBench.setUpCentre(${file('grids')}, ${file('teams')}, ${file('officers')})`,
+    );
+    return {
+      ...figures,
+      readTasks: await tasksIn(page, figures.read),
+      checkTasks: await tasksIn(page, figures.check),
+      commitTasks: await tasksIn(page, figures.commit),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function buildBenchRenderer(): void {
+  console.log('  building the bench renderer (GRIDDESK_BENCH=1)');
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, GRIDDESK_BENCH: '1' },
+    stdio: 'inherit',
+  });
+}
+
+/** The set-up part (see the file's comment); the renderer must be built for the bench already. */
+async function setUpPart(): Promise<Record<string, number>> {
+  const files = await writeSetUpFiles(Number(process.env.GRIDDESK_SETUP_GRIDS ?? '') || undefined);
+  console.log(
+    `\nset-up: ${files.count} grids, Shapefile zip ${(files.gridsBytes / MB).toFixed(1)} MiB (${files.grids}), teams.xlsx, officers.xlsx`,
+  );
+  const ours = await runSetUpInChromium(files);
+  if (ours.errors.length > 0) throw new Error(`set-up refused: ${ours.errors.slice(0, 5).join('; ')}`);
+  if (ours.grids !== files.count || ours.stored !== files.count)
+    throw new Error(`set up ${ours.grids} grids, stored ${ours.stored}, file has ${files.count}`);
+  const ms = (span: Span): number => span.end - span.start;
+  const step = (label: string, span: Span, tasks: [number, number][]): void =>
+    console.log(
+      `  ${label.padEnd(50)} ${(ms(span) / 1000).toFixed(1).padStart(6)} s  longest main-thread task ${longest(tasks).toFixed(0)} ms`,
+    );
+  step('grids file read in its worker', ours.read, ours.readTasks);
+  step('built and checked there (report to the UI thread)', ours.check, ours.checkTasks);
+  step('written there into the centre (commit)', ours.commit, ours.commitTasks);
+  console.log(
+    `  ${ours.problems} problems in the report (none an error); ${ours.writeReports} write progress reports`,
+  );
+  console.log(`  main-thread long tasks during the check: ${listed(ours.checkTasks)}`);
+  console.log(`  main-thread long tasks during the commit: ${listed(ours.commitTasks)}`);
+  const worst = Math.max(longest(ours.readTasks), longest(ours.checkTasks), longest(ours.commitTasks));
+  console.log(`  longest main-thread task of the set-up ${worst.toFixed(0)} ms (goal ≤ 100)`);
+  return {
+    setUpGrids: files.count,
+    setUpReadMs: Math.round(ms(ours.read)),
+    setUpCheckMs: Math.round(ms(ours.check)),
+    setUpCommitMs: Math.round(ms(ours.commit)),
+    setUpReadLongestTaskMs: Math.round(longest(ours.readTasks)),
+    setUpCheckLongestTaskMs: Math.round(longest(ours.checkTasks)),
+    setUpCommitLongestTaskMs: Math.round(longest(ours.commitTasks)),
+  };
+}
+
+/** `npm run bench -- set-up`: the set-up part alone. */
+export async function benchSetUp(): Promise<Record<string, number>> {
+  buildBenchRenderer();
+  return setUpPart();
+}
+
 export async function benchImport(): Promise<Record<string, number>> {
   const file = await writeBenchShapefile();
   console.log(
@@ -281,12 +406,7 @@ export async function benchImport(): Promise<Record<string, number>> {
       `zip ${(file.bytes / MB).toFixed(1)} MiB (${file.path})`,
   );
   const ogr = await runOgr2ogr(file);
-  console.log('  building the bench renderer (GRIDDESK_BENCH=1)');
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, GRIDDESK_BENCH: '1' },
-    stdio: 'inherit',
-  });
+  buildBenchRenderer();
   const ours = await runInChromium(file);
   if (ours.featureCount !== file.polygons || ours.fetched !== file.polygons) {
     throw new Error(`read ${ours.featureCount} features, fetched ${ours.fetched}, file has ${file.polygons}`);
@@ -338,7 +458,9 @@ export async function benchImport(): Promise<Record<string, number>> {
     `  ratio ours / ogr2ogr ${(readMs / ogr.ms).toFixed(2)} (goal ≤ 3); longest main-thread task during the import ` +
       `${readTaskMs.toFixed(0)} ms (goal ≤ 100), while fetching every feature ${fetchTaskMs.toFixed(0)} ms`,
   );
+  const setUp = await setUpPart();
   return {
+    ...setUp,
     polygons: file.polygons,
     shapefileMb: Number((file.shapefileBytes / MB).toFixed(1)),
     zipMb: Number((file.bytes / MB).toFixed(1)),

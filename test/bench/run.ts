@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   startup: async () => (await import('./startup.bench')).benchStartup(),
   scale: async () => (await import('./scale.bench')).benchScale(),
   import: async () => (await import('./import.bench')).benchImport(),
+  'set-up': async () => (await import('./import.bench')).benchSetUp(),
 };
 
 const wanted = process.argv.slice(2);
@@ -21,7 +22,7 @@ if (unknown.length > 0) {
 }
 const results: Record<string, Record<string, number>> = {};
 /** Run only when named: they build and drive a browser, so they take the e2e lock (see their headers). */
-const ONLY_WHEN_NAMED: ReadonlySet<string> = new Set(['scale', 'startup', 'import']);
+const ONLY_WHEN_NAMED: ReadonlySet<string> = new Set(['scale', 'startup', 'import', 'set-up']);
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (wanted.includes(name) || (wanted.length === 0 && !ONLY_WHEN_NAMED.has(name)))
     results[name] = await bench();

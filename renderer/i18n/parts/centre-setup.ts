@@ -5,7 +5,7 @@ export const centreSetupMessages = {
       title: '从文件建立本中心',
       grids: '网格',
       gridsHint:
-        '测绘或规划部门提供的网格文件：Shapefile（zip，含 .prj、.cpg）、GeoJSON、KML/KMZ、GPX、GeoPackage，或带坐标/WKT 列的 CSV、Excel。坐标系和编码自动识别。',
+        '测绘或规划部门提供的网格文件：Shapefile（zip，含 .prj、.cpg）、GeoJSON、KML/KMZ（含奥维 .ovkml）、GPX、GeoPackage，或带坐标/WKT 列的 CSV、Excel。坐标系和编码自动识别。',
       cancel: '取消',
       pickCrs: '文件未说明坐标系。按数据所在位置，可能是：',
       summary: '共 {count} 个要素 · 坐标系：{crs} · 属性编码：{encoding}',
@@ -59,6 +59,9 @@ export const centreSetupMessages = {
       hasErrors: '有 {count} 个错误，改正文件后重新选择并校验',
       noErrors: '没有错误，可以导入',
       done: '本中心的数据已导入',
+      writing: '正在写入：网格 {done} / {total} 个',
+      repeats: '（同类共 {count} 条，涉及第 {features} 个要素等）',
+      repeatsCount: '（同类共 {count} 条）',
       phase: {
         reading: '读取',
         unzipping: '解压',
@@ -87,7 +90,7 @@ export const centreSetupMessages = {
       title: 'Set up this centre from its files',
       grids: 'Grids',
       gridsHint:
-        'The grids file from the surveying or planning bureau: a zipped Shapefile (with .prj and .cpg), GeoJSON, KML/KMZ, GPX, GeoPackage, or CSV/Excel with coordinate or WKT columns. The coordinate system and encoding are detected.',
+        'The grids file from the surveying or planning bureau: a zipped Shapefile (with .prj and .cpg), GeoJSON, KML/KMZ (and 奥维’s .ovkml), GPX, GeoPackage, or CSV/Excel with coordinate or WKT columns. The coordinate system and encoding are detected.',
       cancel: 'Cancel',
       pickCrs: 'The file does not state its coordinate system. From where the data would land it may be:',
       summary: '{count} features · coordinate system: {crs} · attribute encoding: {encoding}',
@@ -141,6 +144,9 @@ export const centreSetupMessages = {
       hasErrors: '{count} errors: correct the files, pick them again and check',
       noErrors: 'No errors: ready to import',
       done: 'The centre’s data is imported',
+      writing: 'Writing: {done} of {total} grids',
+      repeats: ' ({count} of this kind, features {features} and more)',
+      repeatsCount: ' ({count} of this kind)',
       phase: {
         reading: 'Reading',
         unzipping: 'Unzipping',

@@ -7,6 +7,7 @@ import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
 import { centreSetupMessages } from './centre-setup';
+import { kmlLinksMessages } from './kml-links';
 import { centreTablesMessages } from './centre-tables';
 import { centreImportMessages } from './centre-import';
 import { exportMessages } from './export';
@@ -63,6 +64,7 @@ const PARTS = [
   centreImportMessages,
   importsMessages,
   placesImportMessages,
+  kmlLinksMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -85,7 +87,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof exportMessages)[L] &
   (typeof centreTablesMessages)[L] &
   (typeof centreImportMessages)[L] &
-  (typeof importsMessages)[L];
+  (typeof importsMessages)[L] &
+  (typeof kmlLinksMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

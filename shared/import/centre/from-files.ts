@@ -32,6 +32,7 @@ import { mergeDepartments, mergeMatters } from './catalogue-sheets';
 import { applyGridWorkerSheet } from './grid-worker-sheet';
 import type { CentreLayerKind, FieldMapping } from './mapping';
 import type { CentreIssue } from './report';
+import { foldRepeatedWarnings } from './fold';
 
 /** A sheet the operator picked: its name as chosen and its bytes. */
 export interface PickedTable {
@@ -84,6 +85,11 @@ export interface SetupProblem {
   readonly params: Readonly<Record<string, string | number>>;
   /** For a problem the dataset's own check found: the issue, which renders with its location. */
   readonly issue?: DatasetIssue;
+  /**
+   * A warning that stands for several of its kind in its file (fold.ts): how many there are, and the
+   * first features (1-based) they name.
+   */
+  readonly repeats?: { readonly count: number; readonly features: readonly number[] };
 }
 
 export type CentreFromFilesResult =
@@ -125,11 +131,19 @@ function tableOf(picked: PickedTable | undefined, problems: SetupProblem[]): Imp
   return null;
 }
 
-/** Builds the dataset from the grids' features and the picked files (see the file's comment). */
+/**
+ * Builds the dataset from the grids' features and the picked files (see the file's comment); repeated
+ * warnings of one kind come folded into one line each (fold.ts).
+ */
 export function centreFromFiles(
   features: readonly GeoFeature[],
   input: CentreFromFiles,
 ): CentreFromFilesResult {
+  const built = buildFromFiles(features, input);
+  return { ...built, problems: foldRepeatedWarnings(built.problems) };
+}
+
+function buildFromFiles(features: readonly GeoFeature[], input: CentreFromFiles): CentreFromFilesResult {
   const problems: SetupProblem[] = [];
   const teamsTable = tableOf(input.teams, problems);
   const officersTable = tableOf(input.officers, problems);

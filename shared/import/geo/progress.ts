@@ -56,6 +56,7 @@ export const GEO_FILE_LIMITS: Readonly<Record<string, number>> = {
   '.geojson': 256 * MiB,
   '.json': 256 * MiB,
   '.kml': 128 * MiB,
+  '.ovkml': 128 * MiB,
   '.kmz': 128 * MiB,
   '.gpx': 128 * MiB,
 };

@@ -1,6 +1,6 @@
 /**
  * One entry for the import wizard's worker: read any supported geographic file by its name's
- * extension (.zip Shapefile, .geojson/.json, .kml, .kmz, .gpx, .gpkg GeoPackage, .csv/.xlsx tables with
+ * extension (.zip Shapefile, .geojson/.json, .kml (and 奥维's .ovkml), .kmz, .gpx, .gpkg GeoPackage, .csv/.xlsx tables with
  * a WKT column or coordinate columns). A GeoPackage needs `options.sqlite`, the initialised sql.js.
  */
 import { applyDatum } from './datum';
@@ -18,6 +18,7 @@ export const GEO_FILE_EXTENSIONS = [
   '.geojson',
   '.json',
   '.kml',
+  '.ovkml',
   '.kmz',
   '.gpx',
   '.gpkg',
@@ -53,6 +54,7 @@ function readByType(
     case '.json':
       return readGeoJson(bytes, name, options, onProgress);
     case '.kml':
+    case '.ovkml':
       return readKml(bytes, name, options);
     case '.kmz':
       return readKmz(bytes, name, options);

@@ -1,14 +1,13 @@
 // The datum option (坐标偏移) of the geographic import, on KML/KMZ files written by GDAL's LIBKML driver
 // with 奥维互动地图 as the document's author (scripts/make-geo-fixtures.sh, scripts/make-centre-fixtures.sh):
 // their numbers are read as GCJ-02 or BD-09 when the operator says so, and only then.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { bd09ToWgs84, gcj02ToWgs84 } from '../../../../shared/geo/china-offsets';
 import type { LonLat } from '../../../../shared/model/geo';
-import { guessMapping, type FieldMapping } from '../../../../shared/import/centre';
 import { WGS84, readGeoFile } from '../../../../shared/import/geo';
-import { createGeoImportService } from '../../../../renderer/geo-import/geo-import-service';
+import { grantSession } from '../../../../renderer/db/sessions';
+import { builtChenghu, centreFixture, newChenghuCentre, SET_UP_NOW } from './set-up-fixtures';
 import { expectOk, fixture, rings } from './fixtures';
 
 /** The numbers ogr2ogr wrote into grids-ovital.kml: those of its source, test/fixtures/geo/source. */
@@ -17,9 +16,6 @@ const written = (
     features: { geometry: GeoJSON.Polygon }[];
   }
 ).features.map((f) => f.geometry.coordinates);
-
-const centreFixture = (name: string): Uint8Array =>
-  new Uint8Array(readFileSync(join(__dirname, '../../../fixtures/centre', name)));
 
 /** Metres between two lon/lat points (equirectangular; fine for a few hundred metres). */
 function metres(a: GeoJSON.Position, b: GeoJSON.Position): number {
@@ -116,38 +112,33 @@ describe('a KML from 奥维, read with a datum', () => {
 
 describe('a township set up from an 奥维 KMZ of GCJ-02 grids, in the import worker’s service', () => {
   // LIBKML writes a height with every position (lon,lat,0): the grids keep lon/lat only.
-  it('builds grids whose vertices are the GCJ-02 → WGS84 conversion of the file’s', async () => {
-    const bytes = centreFixture('chenghu-grids-ovital.kmz');
-    const fileGrids = expectOk(readGeoFile('澄湖镇网格.kmz', bytes));
+  it('stores grids whose vertices are the GCJ-02 → WGS84 conversion of the file’s', async () => {
+    const fileGrids = expectOk(readGeoFile('澄湖镇网格.kmz', centreFixture('chenghu-grids-ovital.kmz')));
     expect(fileGrids.datumHint?.datum).toBe('gcj02');
-    const service = createGeoImportService();
-    const read = await service.read(new Blob([bytes]), '澄湖镇网格.kmz', { datum: 'gcj02' });
-    if (!read.ok) throw new Error(JSON.stringify(read.errors));
-    expect(read.summary.crs.datum).toBe('gcj02');
-    expect(read.summary.datumHint?.datum).toBe('gcj02');
-    const built = await service.build({
-      centreName: '澄湖镇综合行政执法指挥中心',
-      townshipName: '澄湖镇',
-      countyCode: '321281',
-      townshipCode: '118',
-      gridsFile: '澄湖镇网格.kmz',
-      mapping: guessMapping('grids', read.summary.preview) as FieldMapping<'grids'>,
-      teams: { name: 'teams.xlsx', bytes: centreFixture('teams.xlsx') },
-      officers: { name: 'officers.xlsx', bytes: centreFixture('officers.xlsx') },
-      catalogue: true,
-      applyRepairs: true,
-      createdAt: Date.UTC(2026, 11, 2),
-    });
+    const { service, built } = await builtChenghu(
+      'chenghu-grids-ovital.kmz',
+      { datum: 'gcj02' },
+      '澄湖镇网格.kmz',
+    );
     if (!built.ok) throw new Error(JSON.stringify(built.problems.filter((p) => p.severity === 'error')));
-    const fileByCode = new Map(fileGrids.features.map((f) => [String(f.properties.WGBM), f]));
-    expect(built.dataset.grids).toHaveLength(fileByCode.size);
-    for (const grid of built.dataset.grids) {
-      const file = fileByCode.get(grid.code);
-      if (file === undefined) throw new Error(`no grid ${grid.code} in the file`);
-      expect(grid.geometry.type).toBe('Polygon');
-      const got = grid.geometry.coordinates as readonly (readonly LonLat[])[];
-      const want = rings(file).map((ring) => ring.map((p) => gcj02ToWgs84(at(p))));
-      expect(got.map((ring) => ring.map(at))).toEqual(want);
+    const { db, leader, drop } = await newChenghuCentre();
+    try {
+      const granted = await grantSession(db, leader);
+      if (!granted.ok) throw new Error(granted.refusal.key);
+      expect((await service.commitCentre(db.name, granted.grant, [], SET_UP_NOW)).ok).toBe(true);
+      const grids = await db.grids.toArray();
+      const fileByCode = new Map(fileGrids.features.map((f) => [String(f.properties.WGBM), f]));
+      expect(grids).toHaveLength(fileByCode.size);
+      for (const grid of grids) {
+        const file = fileByCode.get(grid.code);
+        if (file === undefined) throw new Error(`no grid ${grid.code} in the file`);
+        expect(grid.geometry.type).toBe('Polygon');
+        const got = grid.geometry.coordinates as readonly (readonly LonLat[])[];
+        const want = rings(file).map((ring) => ring.map((p) => gcj02ToWgs84(at(p))));
+        expect(got.map((ring) => ring.map(at))).toEqual(want);
+      }
+    } finally {
+      await drop();
     }
   });
 });

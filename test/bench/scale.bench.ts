@@ -8,9 +8,15 @@
  * 365-day indicators, each the median of {@link RUNS} runs with the longest main-thread task inside any
  * of them (PerformanceObserver 'longtask'). Baseline: the 1× figures of the same run. Goal: every 10× figure within 1.5× of its 1×
  * figure, no task over 100 ms. Needs the bench build (GRIDDESK_BENCH=1 npm run build:renderer, which
- * this runs first) and the e2e lock: `flock /tmp/e2e.lock npm run bench -- scale`.
+ * this runs first) and the e2e lock: `flock /tmp/e2e.lock npm run bench -- scale`. The second start is
+ * timed from the reload to the sign-in card, after the full check has left a verified checkpoint (as the
+ * app's background check does once), with the start-up's marks. `SCALE_PROFILE=<step>`: only the 10×
+ * run, unminified, with a CPU profile of that step's runs written to the temp folder (griddesk-<step>-10.cpuprofile).
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser';
@@ -166,7 +172,18 @@ async function runScale(
     /** The median of {@link RUNS} spans of a step, with the longest task in any of them. */
     const keep = async (step: Step, runs: () => Promise<Span>): Promise<void> => {
       const measured: StepFigure[] = [];
+      const profiling = process.env.SCALE_PROFILE === step;
+      const cdp = profiling ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       for (let i = 0; i < RUNS; i += 1) measured.push(await figureOf(await runs()));
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(join(tmpdir(), `griddesk-${step}-${factor}.cpuprofile`), JSON.stringify(profile));
+      }
       summarise(step, measured);
     };
     // The full check, as the app runs it once in the background after a start without a verified
@@ -225,13 +242,25 @@ async function runScale(
 
 export async function benchScale(): Promise<Record<string, number>> {
   console.log('\nscale: building the bench renderer (GRIDDESK_BENCH=1)');
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, GRIDDESK_BENCH: '1' },
-    stdio: 'inherit',
-  });
-  const one = await runScale(1);
+  execFileSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--logLevel',
+      'warn',
+      ...(process.env.SCALE_PROFILE ? ['--minify', 'false'] : []),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, GRIDDESK_BENCH: '1' },
+      stdio: 'inherit',
+    },
+  );
   const ten = await runScale(10);
+  const one = process.env.SCALE_PROFILE ? ten : await runScale(1);
   console.log(
     `\nscale: 1× ${one.cases} cases / ${one.events} events, 10× ${ten.cases} cases / ${ten.events} events`,
   );

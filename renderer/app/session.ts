@@ -102,14 +102,16 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   const dataset = await loadSetup(database);
   if (!dataset) throw new Error('the local database holds no township');
   useTownshipStore().setDataset(dataset);
-  // Plain copies cross to the worker; the locator is built there, off the UI thread.
-  await Promise.race([
+  // Plain copies cross to the worker; the locator is built there, off the UI thread, while the
+  // settings and the queue are read.
+  const located = Promise.race([
     spatial().load(dataset.grids.map((g) => ({ code: g.code, geometry: g.geometry }))),
     spatialWorkerFailure(),
   ]);
+  located.catch(() => undefined); // awaited below
   useSettingsStore().setSettings(await loadSettings(database));
   const cases = useCasesStore();
-  await cases.load(database);
+  await Promise.all([cases.load(database), located]);
   cases.follow(database);
 }
 

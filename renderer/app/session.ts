@@ -64,6 +64,24 @@ function reloadWhenCentreMoves(): void {
   };
 }
 
+/** How long after the screen is drawn the full check runs when start-up had no checkpoint (ms). */
+const BACKGROUND_CHECK_DELAY_MS = 30_000;
+
+/**
+ * Without a verified checkpoint (a new install, a reset, a restore, a record never checked), the
+ * start-up quick check reads every key, at every start. The full check (核验记录), run once in its worker
+ * a while after the screen is drawn, leaves a checkpoint at the head when it passes, so the next
+ * start-up reads only what is written after it (record-health-repo.ts). Its outcome is not shown: a
+ * record it does not pass stays without a checkpoint, as the record dialog's check would leave it.
+ */
+function verifyInBackground(): void {
+  setTimeout(() => {
+    useRecordStore()
+      .verify(() => undefined)
+      .done.catch((e: unknown) => console.warn('[record] background check failed:', e));
+  }, BACKGROUND_CHECK_DELAY_MS);
+}
+
 /** Drops spare databases left behind by an interrupted reset, once the screen is up (centres.ts). */
 function dropOrphansWhenIdle(): void {
   setTimeout(() => {
@@ -84,14 +102,16 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   const dataset = await loadSetup(database);
   if (!dataset) throw new Error('the local database holds no township');
   useTownshipStore().setDataset(dataset);
-  // Plain copies cross to the worker; the locator is built there, off the UI thread.
-  await Promise.race([
+  // Plain copies cross to the worker; the locator is built there, off the UI thread, while the
+  // settings and the queue are read.
+  const located = Promise.race([
     spatial().load(dataset.grids.map((g) => ({ code: g.code, geometry: g.geometry }))),
     spatialWorkerFailure(),
   ]);
+  located.catch(() => undefined); // awaited below
   useSettingsStore().setSettings(await loadSettings(database));
   const cases = useCasesStore();
-  await cases.load(database);
+  await Promise.all([cases.load(database), located]);
   cases.follow(database);
 }
 
@@ -106,6 +126,7 @@ export async function startSession(): Promise<void> {
   const app = useAppStore();
   try {
     const { db, centre } = await openCurrentCentre(Date.now());
+    performance.mark('griddesk:opened');
     useCentresStore().setOpen(centre);
     reloadWhenCentreMoves();
     // Only the sample centre is ever seeded; a centre set up here stays empty until its data is brought in.
@@ -120,6 +141,7 @@ export async function startSession(): Promise<void> {
       seedInto: seedSampleInWorker,
       seed: centre.kind === 'sample',
     });
+    performance.mark('griddesk:checked');
     useRecordStore().setHealth(started.health);
     if (started.seed?.ok === false) {
       app.setPhase(
@@ -128,7 +150,7 @@ export async function startSession(): Promise<void> {
       );
       return;
     }
-    useRecordStore().follow(db, started.facts);
+    useRecordStore().follow(db, started.point);
     await ensureSampleAccounts(db, (password) => hashPassword(password), Date.now(), hashed);
     if (started.health.status === 'empty' || !(await hasDataset(db))) {
       // A new centre (or one whose set-up was undone: its record holds only that): its shift leader
@@ -138,10 +160,13 @@ export async function startSession(): Promise<void> {
       return;
     }
     await loadIntoStores(db);
+    performance.mark('griddesk:stores');
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
     rebuildTalliesWhenShown();
     dropOrphansWhenIdle();
+    if (!started.fromCheckpoint && started.health.status === 'ok' && (started.point?.count ?? 0) > 0)
+      verifyInBackground();
     void requestPersistentStorage().then((result) => useStorageStore().setPersistence(result));
   } catch (error) {
     app.setPhase('error', [error instanceof Error ? error.message : String(error)]);

@@ -12,10 +12,11 @@ import {
   readChainHead,
   readLastBackupHead,
   readRecordFacts,
-  recordHealthFollower,
+  readVerifiedCheckpoint,
   verifyStoredRecord,
   writeRecord,
 } from './record-repo';
+import { recordHealthFollower } from './record-health-repo';
 import { startUpDatabase } from './start-up';
 import { createCase } from './case-actions';
 import { addAccount, signInAs } from './test-accounts';
@@ -360,9 +361,9 @@ describe('the live record check', () => {
     db2.close();
   });
 
-  it('starts from the facts the start-up check read, and still finds what is appended after them', async () => {
+  it('starts from the head the start-up check found sound, and still finds what is appended after it', async () => {
     const db = await seeded();
-    const follow = recordHealthFollower(db, await readRecordFacts(db));
+    const follow = recordHealthFollower(db, (await readRecordFacts(db)).head);
     expect(await follow()).toEqual({ status: 'ok' });
     const last = caseEventsOf([(await db.events.orderBy('seq').last())!])[0]!;
     const { seq: _s, prevHash: _p, hash: _h, id: _i, ...body } = last;
@@ -370,16 +371,6 @@ describe('the live record check', () => {
     const found = await follow();
     expect(found).toEqual(await checkStoredRecordHealth(db));
     expect(found).toMatchObject({ status: 'alarm', alarms: [{ kind: 'recordWithoutCase' }] });
-    db.close();
-  });
-
-  it('does not start from facts that raised an alarm: the first run reads every key again', async () => {
-    const db = await seeded();
-    const row = (await db.caseLoops.get('case-2'))!;
-    await db.caseLoops.delete('case-2');
-    const facts = await readRecordFacts(db);
-    await db.caseLoops.put(row);
-    expect(await recordHealthFollower(db, facts)()).toEqual({ status: 'ok' });
     db.close();
   });
 
@@ -396,6 +387,83 @@ describe('the live record check', () => {
       status: 'alarm',
       alarms: [{ kind: 'casesWithoutLoop', count: 1, first: 'case-2' }],
     });
+    db.close();
+  });
+});
+
+describe('the start-up check from the verified checkpoint', () => {
+  /** The fixture seeded, fully verified (the checkpoint at its head), and a case written since. */
+  async function verifiedThenWritten(): Promise<{ db: GridDeskDb; caseId: string }> {
+    const db = new GridDeskDb(dbName());
+    await replaceDataset(db, makeFixtureDataset());
+    expect((await verifyStoredRecord(db)).result.ok).toBe(true);
+    await addAccount(db, 'op', 'operator');
+    const draft = makeFixtureDataset().cases[0]!;
+    const made = await createCase(
+      db,
+      {
+        source: 'hotline',
+        matterCode: draft.matterCode,
+        urgency: 'normal',
+        description: '核验之后的一件',
+        address: draft.address,
+        location: draft.location,
+        gridCode: draft.gridCode,
+        teamId: draft.teamId,
+      },
+      [],
+      await signInAs(db, 'op'),
+      NOW,
+    );
+    if (!made.ok) throw new Error('case refused');
+    return { db, caseId: made.kase.id };
+  }
+
+  it('verifies only what was written after the checkpoint, then moves the checkpoint to the head', async () => {
+    const { db } = await verifiedThenWritten();
+    const before = (await readVerifiedCheckpoint(db))!;
+    const head = await readChainHead(db);
+    expect(head.count).toBeGreaterThan(before.count);
+    const started = await startUpDatabase(db, countingLoader(), NOW + DAY);
+    expect(started).toMatchObject({
+      health: { status: 'ok' },
+      point: head,
+      fromCheckpoint: true,
+      seed: null,
+    });
+    expect(await readVerifiedCheckpoint(db)).toMatchObject({ count: head.count, lastHash: head.lastHash });
+    db.close();
+  });
+
+  it('names what is wrong after the checkpoint as the check over every key does, and keeps the checkpoint', async () => {
+    const { db, caseId } = await verifiedThenWritten();
+    const before = await readVerifiedCheckpoint(db);
+    await db.caseLoops.delete(caseId);
+    const started = await startUpDatabase(db, countingLoader(), NOW + DAY);
+    expect(started.health).toEqual({
+      status: 'alarm',
+      alarms: [{ kind: 'casesWithoutLoop', count: 1, first: caseId }],
+    });
+    expect(started.fromCheckpoint).toBe(false);
+    expect(await readVerifiedCheckpoint(db)).toEqual(before);
+
+    // An event after the checkpoint edited: the start-up check re-hashes it and does not go on from it.
+    const { db: db2 } = await verifiedThenWritten();
+    const last = (await db2.events.orderBy('seq').last())!;
+    await db2.events.put({ ...last, at: last.at + 1 });
+    const again = await startUpDatabase(db2, countingLoader(), NOW + DAY);
+    expect(again.health).toEqual({ status: 'alarm', alarms: [{ kind: 'lastEdited', seq: last.seq }] });
+    db.close();
+    db2.close();
+  });
+
+  it('reads every key when the record was never verified', async () => {
+    const db = new GridDeskDb(dbName());
+    await replaceDataset(db, makeFixtureDataset());
+    const started = await startUpDatabase(db, countingLoader(), NOW);
+    expect(started).toMatchObject({ health: { status: 'ok' }, fromCheckpoint: false });
+    expect(started.point).toEqual(await readChainHead(db));
+    expect(await readVerifiedCheckpoint(db)).toBeUndefined();
     db.close();
   });
 });

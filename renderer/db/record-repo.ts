@@ -54,7 +54,7 @@ export async function readChainHead(db: GridDeskDb): Promise<ChainHead> {
  * The facts kept beside the record, from their meta rows: the problem an old record had when its ids
  * were scoped, and the newest backup's head with the stored event at its count.
  */
-async function keptFacts(
+export async function keptFacts(
   db: GridDeskDb,
   anchorRow: MetaRow | undefined,
   rekeyRow: MetaRow | undefined,
@@ -126,73 +126,6 @@ export async function readRecordFacts(db: GridDeskDb): Promise<RecordFacts> {
  */
 export async function checkStoredRecordHealth(db: GridDeskDb): Promise<RecordHealth> {
   return checkRecordHealth(await readRecordFacts(db));
-}
-
-/**
- * The quick check kept current as the record grows, for the live health on the workstation and the
- * wall: the first run reads every key (as {@link checkStoredRecordHealth}); while the record it found
- * was sound and is only extended (the event at the old head is still there with the old hash), a
- * later run reads just the meta rows, the events appended since and those events' case and loop
- * rows, and judges the same facts, so a write costs what it wrote, not the whole history. A record
- * that shrank, was replaced or was found unsound is read whole again. The app only ever appends
- * (reset, restore and seeding replace the head, which starts over); what is changed outside it
- * between starts is found at the next start-up, and by the full check (核验记录) at any time. `from`:
- * the facts the start-up check just read (startUpDatabase), so the first run reads only what was
- * appended since rather than every key again.
- */
-export function recordHealthFollower(db: GridDeskDb, from?: RecordFacts): () => Promise<RecordHealth> {
-  let known: RecordFacts | null = from !== undefined && checkRecordHealth(from).status === 'ok' ? from : null;
-  return async () => {
-    const facts = (known && (await readAppendedFacts(db, known))) ?? (await readRecordFacts(db));
-    const health = checkRecordHealth(facts);
-    known = health.status === 'ok' ? facts : null;
-    return health;
-  };
-}
-
-/**
- * The facts of a record known sound as `known`, if it has only grown since: `known` plus what was
- * appended after its head. Undefined when it did not only grow (read everything again).
- */
-async function readAppendedFacts(db: GridDeskDb, known: RecordFacts): Promise<RecordFacts | undefined> {
-  const before = known.head;
-  if (before === null) return undefined;
-  return db.transaction('r', [db.meta, db.events, db.cases, db.caseLoops], async () => {
-    const [schemaVersion, headRow, anchorRow, rekeyRow, atOldHead, lastEvent, appended] = await Promise.all([
-      db.meta.get('schemaVersion'),
-      db.meta.get('chainHead'),
-      db.meta.get('lastBackupHead'),
-      db.meta.get('recordRekey'),
-      before.count === 0 ? Promise.resolve(undefined) : db.events.get(before.count),
-      db.events.orderBy('seq').last(),
-      db.events.where('seq').above(before.count).toArray(),
-    ]);
-    const head = headRow?.key === 'chainHead' ? headRow.value : null;
-    if (head === null || head.count < before.count) return undefined;
-    if (before.count > 0 && atOldHead?.hash !== before.lastHash) return undefined;
-    const newIds = [...new Set(caseEventsOf(appended).map((e) => e.caseId))];
-    const [caseRows, loopRows] = await Promise.all([db.cases.bulkGet(newIds), db.caseLoops.bulkGet(newIds)]);
-    /** `ids` with the new case ids for which `found` holds a row (all of them without `found`). */
-    const grown = (ids: readonly string[], found?: readonly unknown[]): readonly string[] => {
-      const have = new Set(ids);
-      const added = newIds.filter(
-        (id, i) => (found === undefined || found[i] !== undefined) && !have.has(id),
-      );
-      return added.length === 0 ? ids : [...ids, ...added];
-    };
-    const kept = await keptFacts(db, anchorRow, rekeyRow);
-    const facts: RecordFacts = {
-      hasDataset: schemaVersion !== undefined,
-      head,
-      eventCount: known.eventCount + appended.length,
-      lastEvent: lastEvent ?? null,
-      caseIds: grown(known.caseIds, caseRows),
-      loopCaseIds: grown(known.loopCaseIds, loopRows),
-      eventCaseIds: grown(known.eventCaseIds),
-      ...kept,
-    };
-    return facts;
-  });
 }
 
 /**
@@ -278,7 +211,7 @@ export async function readVerifiedCheckpoint(db: GridDeskDb): Promise<VerifiedCh
  * Notes `head` as verified, if it is still the stored head (a write meanwhile leaves the checkpoint
  * where it was: what came after was not checked). Only what a passing check covered is ever noted.
  */
-async function keepCheckpoint(db: GridDeskDb, head: ChainHead): Promise<void> {
+export async function keepCheckpoint(db: GridDeskDb, head: ChainHead): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const now = await readChainHead(db);
     if (now.count !== head.count || now.lastHash !== head.lastHash) return;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GridDeskDb } from './database';
 import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
 import { ensureSeeded, seedIntoHere, type LoadSample } from './seed';
-import { checkStoredRecordHealth, verifyStoredRecord } from './record-repo';
+import { checkStoredRecordHealth, readChainHead, verifyStoredRecord } from './record-repo';
 import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
 import { SAMPLE_LEAD_MS, newestEventAt } from '../../shared/schema/time-shift';
 import { isOpenStage } from '../../shared/model/case';
@@ -115,6 +115,8 @@ describe('ensureSeeded', () => {
     freshDb();
     const result = await ensureSeeded(db, countingLoader(), NOW, { seedInto: seedIntoHere });
     expect(result).toMatchObject({ ok: true, status: 'seeded' });
+    // The quick check of what it wrote, judged from the rows it wrote, agrees with the stored record.
+    expect(result.ok && result.written).toEqual({ health: { status: 'ok' }, head: await readChainHead(db) });
     const stored = await loadDataset(db);
     expect(stored?.cases).toHaveLength(makeFixtureDataset().cases.length);
     expect(stored && newestEventAt(stored)).toBe(NOW - SAMPLE_LEAD_MS);

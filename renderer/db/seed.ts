@@ -8,6 +8,8 @@ import { writeRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
 import { moveSessions, sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
+import { checkRecordHealth, type RecordHealth } from '../../shared/cases/record-health';
+import type { ChainHead } from '../../shared/cases/record';
 import { prepareSampleParts, type PreparedSample, type SampleRefused } from './seed-prepare';
 
 export { SAMPLE_FILE_NAMES, type PreparedSample } from './seed-prepare';
@@ -37,6 +39,12 @@ export type SeedResult =
       /** Milliseconds the sample's times were moved by; 0 when nothing was written. */
       readonly shiftMs: number;
       readonly warnings: readonly DatasetIssue[];
+      /**
+       * The record's quick check of what this call wrote, judged from the rows it wrote in the one
+       * transaction that committed them (nothing is read back), and the head written; absent when it
+       * wrote nothing.
+       */
+      readonly written?: { readonly health: RecordHealth; readonly head: ChainHead };
     }
   | SampleRefused;
 
@@ -85,7 +93,23 @@ export async function seedPrepared(
     return true;
   });
   if (!wrote) return ALREADY_SEEDED;
-  return { ok: true, status: 'seeded', shiftMs: prepared.shiftMs, warnings: prepared.warnings };
+  const { dataset, record } = prepared;
+  const health = checkRecordHealth({
+    hasDataset: true,
+    head: record.head,
+    eventCount: record.events.length,
+    lastEvent: record.events.at(-1) ?? null,
+    caseIds: dataset.cases.map((c) => c.id),
+    loopCaseIds: record.loops.map((l) => l.caseId),
+    eventCaseIds: [...new Set(record.events.map((e) => e.caseId))],
+  });
+  return {
+    ok: true,
+    status: 'seeded',
+    shiftMs: prepared.shiftMs,
+    warnings: prepared.warnings,
+    written: { health, head: record.head },
+  };
 }
 
 const ALREADY_SEEDED: SeedResult = { ok: true, status: 'already-seeded', shiftMs: 0, warnings: [] };

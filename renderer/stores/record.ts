@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { ChainHead } from '../../shared/cases/record';
-import type { RecordAlarm, RecordFacts, RecordHealth } from '../../shared/cases/record-health';
+import type { RecordAlarm, RecordHealth } from '../../shared/cases/record-health';
 import { currentDb } from '../db/handle';
 import { liveQuery, type Subscription } from 'dexie';
 import type { GridDeskDb } from '../db/database';
-import { readChainHead, readLastBackupHead, recordHealthFollower } from '../db/record-repo';
+import { readChainHead, readLastBackupHead } from '../db/record-repo';
+import { recordHealthFollower } from '../db/record-health-repo';
 import {
   checkExtendsInWorker,
   verifyRecordInWorker,
@@ -35,10 +36,10 @@ export const useRecordStore = defineStore('record', () => {
    * Keeps the record's quick check current: it runs again whenever the head, the events, the cases or
    * their loop rows change (here, in another window, or by hand in the database), so an alarm appears
    * on the workstation and the wall without a restart. It only reads, and after the first run only
-   * what was appended since (recordHealthFollower); `from`, the facts the start-up check read, spares
-   * the first run reading every key again.
+   * what was appended since (recordHealthFollower); `from`, the head the start-up check found sound,
+   * spares the first run reading every key.
    */
-  function follow(db: GridDeskDb, from?: RecordFacts): void {
+  function follow(db: GridDeskDb, from?: ChainHead | null): void {
     following?.unsubscribe();
     const check = recordHealthFollower(db, from);
     following = liveQuery(check).subscribe({

@@ -12,6 +12,7 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from './record';
+import { anchorAlarms, type RecordFacts, type StoredEventLike } from './record-health';
 
 /** The point up to which the record was verified: the head as it was then, and when. */
 export interface VerifiedCheckpoint extends ChainHead {
@@ -86,4 +87,49 @@ export async function verifySinceCheckpoint(
   if (actualCount < head.count || prevHash !== head.lastHash)
     return done({ ok: false, kind: 'truncated', key: 'record.truncated', ...counts });
   return done({ ok: true });
+}
+
+/**
+ * What the quick check reads from a point it found sound (a verified checkpoint at start-up, the head
+ * of its last run while it follows the writes): the record after the point, and the rows of the cases
+ * those events name.
+ */
+export interface FactsSincePoint extends Pick<RecordFacts, 'hasDataset' | 'backupAnchor' | 'legacyProblem'> {
+  /** The stored chain head; null when its row is missing. */
+  readonly head: ChainHead | null;
+  /** The stored event at the point's count; null when there is none (or the point is the empty record). */
+  readonly atPoint: StoredEventLike | null;
+  /** The stored events after the point, in seq order. */
+  readonly after: readonly StoredEventLike[];
+  /** How many of the cases named by `after` have no case row, and how many no loop row. */
+  readonly withoutCase: number;
+  readonly withoutLoop: number;
+}
+
+/**
+ * The quick check from `point`, a head at which the record was found sound: the head is returned when
+ * the record still runs through the point and everything after it is sound (each event after it hashes
+ * to its stored hash and links to the one before, up to the stored head; every case those events name
+ * has its case and loop rows; the newest backup's head is still in the record), null when anything
+ * is not so or cannot be told from here (no dataset, a problem kept from an old record): then the
+ * caller runs the quick check over every key, which names what is wrong. Nothing before the point is
+ * read again: a change there (an event, a case or a loop row removed or edited) is for the full check
+ * (核验记录) and the quick check over every key.
+ */
+export async function soundSincePoint(
+  point: ChainHead,
+  facts: FactsSincePoint,
+  options: VerifyOptions = {},
+): Promise<ChainHead | null> {
+  const { head } = facts;
+  if (head === null || !facts.hasDataset || facts.legacyProblem !== undefined) return null;
+  if (facts.withoutCase > 0 || facts.withoutLoop > 0 || anchorAlarms(facts).length > 0) return null;
+  const outcome = await verifySinceCheckpoint(
+    { ...point, verifiedAt: 0 },
+    facts.atPoint,
+    facts.after,
+    head,
+    options,
+  );
+  return outcome.kind === 'checked' && outcome.result.ok ? head : null;
 }

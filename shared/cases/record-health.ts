@@ -103,7 +103,8 @@ function headAlarms(facts: RecordFacts): RecordAlarm[] {
   return [];
 }
 
-function anchorAlarms(facts: RecordFacts): RecordAlarm[] {
+/** The alarm of a record that no longer passes through the newest backup's head, if it does not. */
+export function anchorAlarms(facts: Pick<RecordFacts, 'backupAnchor'>): RecordAlarm[] {
   const anchor = facts.backupAnchor;
   if (anchor === undefined || anchor.head.count === 0) return [];
   const { count } = anchor.head;

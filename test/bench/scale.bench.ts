@@ -8,9 +8,15 @@
  * 365-day indicators, each the median of {@link RUNS} runs with the longest main-thread task inside any
  * of them (PerformanceObserver 'longtask'). Baseline: the 1× figures of the same run. Goal: every 10× figure within 1.5× of its 1×
  * figure, no task over 100 ms. Needs the bench build (GRIDDESK_BENCH=1 npm run build:renderer, which
- * this runs first) and the e2e lock: `flock /tmp/e2e.lock npm run bench -- scale`.
+ * this runs first) and the e2e lock: `flock /tmp/e2e.lock npm run bench -- scale`. The second start is
+ * timed from the reload to the sign-in card, after the full check has left a verified checkpoint (as the
+ * app's background check does once), with the start-up's marks. `SCALE_PROFILE=<step>`: only the 10×
+ * run, unminified, with a CPU profile of that step's runs written to the temp folder (griddesk-<step>-10.cpuprofile).
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser';
@@ -21,7 +27,14 @@ import { SAMPLE_CASES_PER_DAY } from '../../shared/sample/township';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer-bench', import.meta.url));
-const STEPS = ['firstMap', 'queueAfterWrite', 'wallRefresh', 'recordCheck', 'indicators365'] as const;
+const STEPS = [
+  'secondStart',
+  'firstMap',
+  'queueAfterWrite',
+  'wallRefresh',
+  'recordCheck',
+  'indicators365',
+] as const;
 /**
  * Runs of each step; its figure is their median and its task the longest in any of them (on this
  * shared 2-core machine one run's figure moves with what the neighbours do at that moment).
@@ -77,7 +90,10 @@ async function longestTaskIn(page: Page, span: Span): Promise<number> {
   );
 }
 
-async function probe(page: Page, step: Exclude<Step, 'firstMap'> | 'tallyRebuild'): Promise<Span> {
+async function probe(
+  page: Page,
+  step: Exclude<Step, 'firstMap' | 'secondStart'> | 'tallyRebuild',
+): Promise<Span> {
   await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__griddeskBench !== undefined);
   return page.evaluate(
     (name) =>
@@ -138,17 +154,8 @@ async function runScale(
       detail: rebuilt.detail,
     };
     const figures: Partial<Record<Step, StepFigure>> = {};
-    /** The median of `runs` spans of a step, with the longest task in any of them. */
-    const keep = async (step: Step, runs: () => Promise<Span>): Promise<void> => {
-      const measured: StepFigure[] = [];
-      for (let i = 0; i < RUNS; i += 1) {
-        const span = await runs();
-        measured.push({
-          ms: span.end - span.start,
-          longestTaskMs: await longestTaskIn(page, span),
-          detail: span.detail,
-        });
-      }
+    /** A step's figure: the median of its runs, with the longest task in any of them. */
+    const summarise = (step: Step, measured: readonly StepFigure[]): void => {
       const sorted = [...measured].sort((a, b) => a.ms - b.ms);
       const median = sorted[Math.floor(sorted.length / 2)]!;
       figures[step] = {
@@ -157,16 +164,64 @@ async function runScale(
         detail: `${median.detail}; runs ${measured.map((m) => m.ms.toFixed(0)).join(', ')} ms`,
       };
     };
-    // A normal morning: the app opened again, then signed in (a reload before each run).
-    await keep('firstMap', async () => {
-      await page.reload();
-      return signInTimed(page);
+    const figureOf = async (span: Span): Promise<StepFigure> => ({
+      ms: span.end - span.start,
+      longestTaskMs: await longestTaskIn(page, span),
+      detail: span.detail,
     });
+    /** The median of {@link RUNS} spans of a step, with the longest task in any of them. */
+    const keep = async (step: Step, runs: () => Promise<Span>): Promise<void> => {
+      const measured: StepFigure[] = [];
+      const profiling = process.env.SCALE_PROFILE === step;
+      const cdp = profiling ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      for (let i = 0; i < RUNS; i += 1) measured.push(await figureOf(await runs()));
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(join(tmpdir(), `griddesk-${step}-${factor}.cpuprofile`), JSON.stringify(profile));
+      }
+      summarise(step, measured);
+    };
+    // The full check, as the app runs it once in the background after a start without a verified
+    // checkpoint: from then on each start-up reads only what was written after the checkpoint.
+    await probe(page, 'recordCheck');
+    // A normal morning: the app opened again (until the sign-in card shows), then signed in.
+    const starts: StepFigure[] = [];
+    const maps: StepFigure[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const before = await page.evaluate(() => performance.timeOrigin + performance.now());
+      await page.reload();
+      await page.getByTestId('sign-in').waitFor({ timeout: 600_000 });
+      const [end, origin, phases] = await page.evaluate(() => [
+        performance.now(),
+        performance.timeOrigin,
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('griddesk:'))
+          .map((m) => `${m.name.slice(9)} ${m.startTime.toFixed(0)}`)
+          .join(', '),
+      ]);
+      // From the reload (on the new page's clock: before its origin) to the card; the start-up's
+      // marks (renderer/app/session.ts) on the page's clock.
+      starts.push(
+        await figureOf({
+          start: before - Number(origin),
+          end: Number(end),
+          detail: `card (${String(phases)})`,
+        }),
+      );
+      maps.push(await figureOf(await signInTimed(page)));
+    }
+    summarise('secondStart', starts);
+    summarise('firstMap', maps);
     await probe(page, 'queueAfterWrite'); // warm-up
     await keep('queueAfterWrite', () => probe(page, 'queueAfterWrite'));
     await probe(page, 'wallRefresh');
     await keep('wallRefresh', () => probe(page, 'wallRefresh'));
-    await probe(page, 'recordCheck'); // the check a user ran earlier: the incremental one starts from it
     await keep('recordCheck', async () => {
       await page.evaluate(() =>
         (globalThis as unknown as { __griddeskBench: BenchProbe }).__griddeskBench.writeNotes(100),
@@ -187,13 +242,26 @@ async function runScale(
 
 export async function benchScale(): Promise<Record<string, number>> {
   console.log('\nscale: building the bench renderer (GRIDDESK_BENCH=1)');
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, GRIDDESK_BENCH: '1' },
-    stdio: 'inherit',
-  });
-  const one = await runScale(1);
+  execFileSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--logLevel',
+      'warn',
+      ...(process.env.SCALE_PROFILE ? ['--minify', 'false'] : []),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, GRIDDESK_BENCH: '1' },
+      stdio: 'inherit',
+    },
+  );
+  const first = process.env.SCALE_PROFILE ? undefined : await runScale(1);
   const ten = await runScale(10);
+  const one = first ?? ten;
   console.log(
     `\nscale: 1× ${one.cases} cases / ${one.events} events, 10× ${ten.cases} cases / ${ten.events} events`,
   );

@@ -79,6 +79,12 @@ const BARE_REWRITE = `(async () => {
   return { ms, rows };
 })()`;
 
+/** The start-up's marks (renderer/app/session.ts, db/start-up.ts), ms after the page's origin. */
+const startPhases = (page: Page): Promise<string> =>
+  page.evaluate<string>(
+    "performance.getEntriesByType('mark').filter((m) => m.name.startsWith('griddesk:')).map((m) => m.name.slice(9) + ' ' + m.startTime.toFixed(0)).join(', ')",
+  );
+
 const bareRewrite = (page: Page): Promise<{ ms: number; rows: number }> => page.evaluate(BARE_REWRITE);
 
 export async function benchStartup(): Promise<Record<string, number>> {
@@ -94,12 +100,14 @@ export async function benchStartup(): Promise<Record<string, number>> {
     await page.getByTestId('sign-in').waitFor({ timeout: 180_000 });
     const firstMs = Date.now() - started;
     const firstLongest = await takeLongest(page);
+    const firstPhases = await startPhases(page);
 
     started = Date.now();
     await page.reload();
     await page.getByTestId('sign-in').waitFor({ timeout: 60_000 });
     const secondMs = Date.now() - started;
     const secondLongest = await takeLongest(page);
+    const secondPhases = await startPhases(page);
 
     // Signing in once the second start's screen has been drawn (the map links its programs first), as
     // a user reads the card before typing; before the baseline, whose copy of every row leaves garbage.
@@ -141,7 +149,9 @@ export async function benchStartup(): Promise<Record<string, number>> {
       );
     line('bare IndexedDB write of the same rows (baseline)', bare.ms, null);
     line('first start, empty database → sign-in screen', firstMs, firstLongest);
+    console.log(`    (${firstPhases})`);
     line('second start, stored database → sign-in screen', secondMs, secondLongest);
+    console.log(`    (${secondPhases})`);
     line('sign-in → workstation (PBKDF2 check included)', signInMs, signInLongest);
     line('reset to the sample, confirmed at once → done', resetMs, resetLongest);
     line('reset, confirmed once the sample is ready → done', readResetMs, readResetLongest);

@@ -7,6 +7,7 @@ export type WorkspaceDialog =
   | 'export'
   | 'imports'
   | 'replaceGrids'
+  | 'importHistory'
   | 'indicators'
   | 'settings'
   | 'backup'

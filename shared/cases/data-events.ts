@@ -20,6 +20,8 @@ export const IMPORT_FILE_ROLES = [
   'gridWorkers',
   'matters',
   'departments',
+  /** 历史案件: an old system's cases, imported as read-only history (shared/history/). */
+  'caseHistory',
 ] as const;
 export type ImportFileRole = (typeof IMPORT_FILE_ROLES)[number];
 
@@ -31,8 +33,8 @@ export interface ImportedFile {
   readonly sha256: string;
 }
 
-/** The dataset tables an import writes, counted in its event. */
-export const IMPORT_COUNTED = [
+/** The dataset tables a centre's set-up or grid replacement writes, counted in every import event. */
+export const DATASET_COUNTED = [
   'grids',
   'patrolAreas',
   'communities',
@@ -42,19 +44,31 @@ export const IMPORT_COUNTED = [
   'matters',
   'departments',
 ] as const;
+export type DatasetCounted = (typeof DATASET_COUNTED)[number];
+
+/**
+ * Every table an import may count: the dataset's, and the history cases (历史案件), which only events
+ * from store version 5 on count (older events lack the key: read it as 0).
+ */
+export const IMPORT_COUNTED = [...DATASET_COUNTED, 'historyCases'] as const;
 export type ImportCounted = (typeof IMPORT_COUNTED)[number];
+
+/** Rows written per table: the dataset's always, the history's when the import wrote some. */
+export type ImportCounts = Readonly<Record<DatasetCounted, number>> & { readonly historyCases?: number };
 
 /**
  * `centreSetUp`: the first data of a centre set up here from its own files;
- * `gridsReplaced`: new grids (with their patrol areas and communities) for a centre that has cases.
+ * `gridsReplaced`: new grids (with their patrol areas and communities) for a centre that has cases;
+ * `caseHistory`: an old system's cases as read-only history (历史案件).
  */
-export type ImportKind = 'centreSetUp' | 'gridsReplaced';
+export const IMPORT_KINDS = ['centreSetUp', 'gridsReplaced', 'caseHistory'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface DataImportPayload {
   readonly kind: ImportKind;
   readonly files: readonly ImportedFile[];
   /** Rows written per table. */
-  readonly counts: Readonly<Record<ImportCounted, number>>;
+  readonly counts: ImportCounts;
   /** Open cases the import moved to another grid (each also recorded as its own 调整归属 event). */
   readonly movedCases: number;
 }
@@ -100,11 +114,16 @@ export function dataEventsOf(events: readonly StoredRecordEvent[]): StoredDataEv
   return events.filter((e): e is StoredDataEvent => !isCaseEvent(e));
 }
 
-/** Rows per counted table of a dataset-like object. */
+/** Rows per counted dataset table of a dataset-like object. */
 export function importCounts(
-  data: Readonly<Record<ImportCounted, readonly unknown[]>>,
-): Record<ImportCounted, number> {
-  const counts = {} as Record<ImportCounted, number>;
-  for (const table of IMPORT_COUNTED) counts[table] = data[table].length;
+  data: Readonly<Record<DatasetCounted, readonly unknown[]>>,
+): Record<DatasetCounted, number> {
+  const counts = {} as Record<DatasetCounted, number>;
+  for (const table of DATASET_COUNTED) counts[table] = data[table].length;
   return counts;
+}
+
+/** The rows an import event counts for `table` (0 when the event does not name it). */
+export function countOf(counts: ImportCounts, table: ImportCounted): number {
+  return counts[table] ?? 0;
 }

@@ -16,9 +16,10 @@ import { ALL_STAGES, CASE_SOURCES, URGENCIES, type LoopStage } from '../model/ca
 import { FOLLOW_UP_RESULTS, ROLES } from '../cases/loop-types';
 import type { StoredCaseEventV2 } from '../cases/history';
 import {
-  IMPORT_COUNTED,
+  DATASET_COUNTED,
   IMPORT_FILE_ROLES,
-  type ImportCounted,
+  IMPORT_KINDS,
+  type DatasetCounted,
   type StoredRecordEvent,
 } from '../cases/data-events';
 import { EVENT_ID_PATTERN } from '../model/ids';
@@ -135,19 +136,20 @@ export const storedEventSchema = z.strictObject({
 
 const sha256 = hex64;
 const count = z.number().int().min(0);
-const importKind = z.enum(['centreSetUp', 'gridsReplaced']);
+const importKind = z.enum(IMPORT_KINDS);
 const dataAction = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('dataImport'),
     payload: z.strictObject({
       kind: importKind,
       files: z.array(z.strictObject({ role: z.enum(IMPORT_FILE_ROLES), name: text, bytes: count, sha256 })),
-      counts: z.strictObject(
-        Object.fromEntries(IMPORT_COUNTED.map((table) => [table, count])) as Record<
-          ImportCounted,
+      counts: z.strictObject({
+        ...(Object.fromEntries(DATASET_COUNTED.map((table) => [table, count])) as Record<
+          DatasetCounted,
           typeof count
-        >,
-      ),
+        >),
+        historyCases: count.optional(),
+      }),
       movedCases: count,
     }),
   }),

@@ -14,6 +14,7 @@ import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { importsMessages } from './imports';
+import { historyMessages } from './history';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
@@ -61,6 +62,7 @@ const PARTS = [
   centreTablesMessages,
   centreImportMessages,
   importsMessages,
+  historyMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -82,7 +84,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof exportMessages)[L] &
   (typeof centreTablesMessages)[L] &
   (typeof centreImportMessages)[L] &
-  (typeof importsMessages)[L];
+  (typeof importsMessages)[L] &
+  (typeof historyMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

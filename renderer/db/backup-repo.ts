@@ -12,7 +12,7 @@ import type { AttachmentRow } from './tables';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
 import { loadSettings } from './settings-repo';
-import { datasetTables, readStoredDataset, writeDataset } from './tables';
+import { bulkAddInChunks, datasetTables, readStoredDataset, writeDataset } from './tables';
 import { closeSessionsOn, sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { tablesOfPart } from '../../shared/schema/store-tables';
@@ -57,15 +57,17 @@ export async function exportBackup(
     const createdBy = leader.account.displayName;
     const stored = await readStoredDataset(datasetTables(tx));
     if (stored === undefined) throw new Error('nothing to back up: no dataset is stored');
-    const [chainHead, events, accounts, settings, attachments, workstation, rekey] = await Promise.all([
-      readChainHead(db),
-      db.events.orderBy('seq').toArray(),
-      db.accounts.toArray(),
-      loadSettings(db),
-      db.attachments.toArray(),
-      workstationId(db),
-      db.meta.get('recordRekey'),
-    ]);
+    const [chainHead, events, accounts, settings, attachments, workstation, rekey, history] =
+      await Promise.all([
+        readChainHead(db),
+        db.events.orderBy('seq').toArray(),
+        db.accounts.toArray(),
+        loadSettings(db),
+        db.attachments.toArray(),
+        workstationId(db),
+        db.meta.get('recordRekey'),
+        db.historyCases.toArray(),
+      ]);
     const file: BackupFile = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -88,6 +90,7 @@ export async function exportBackup(
         addedBy: a.addedBy,
         hasThumbnail: a.thumbnail !== null,
       })),
+      ...(history.length === 0 ? {} : { historyCases: history }),
     };
     return { ok: true, backup: file, rows: attachments } as const;
   });
@@ -160,6 +163,8 @@ export async function restoreBackup(
     await db.events.bulkAdd([...backup.events]);
     await db.accounts.bulkAdd([...backup.accounts]);
     await db.attachments.bulkAdd(attachments);
+    // The history is part of the dataset: writeDataset cleared it; the backup's comes back.
+    await bulkAddInChunks(db.historyCases, backup.historyCases ?? []);
     await db.meta.put({ key: 'chainHead', value: backup.chainHead });
     await db.meta.put({ key: 'settings', value: backup.settings });
     const dataEvents = dataEventSeqs(backup.events);

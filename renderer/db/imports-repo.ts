@@ -70,6 +70,7 @@ export interface ImportRefusal {
     | 'imports.undoHasCases'
     | 'imports.undoAfterRecord'
     | 'imports.changedMeanwhile'
+    | 'imports.historyCaseNoExists'
     | CaseCommandRefusalKey;
   readonly params: Readonly<Record<string, string | number>>;
 }
@@ -137,7 +138,8 @@ const DATASET_META = new Set<string>([
  * Undoes the last import, by an enabled shift leader, in ONE transaction with its 撤销导入 event. A
  * centre's first data set up from files (`centreSetUp`) goes, leaving the centre empty to be set up
  * again (its accounts, settings and record stay), but only while no case has been entered: cases
- * name its grids and teams.
+ * name its grids and teams. A history import (`caseHistory`) takes away exactly the history rows it
+ * brought.
  */
 export async function undoLastImport(
   db: GridDeskDb,
@@ -154,6 +156,19 @@ export async function undoLastImport(
     if (last === undefined) return { ok: false, refusal: { key: 'imports.nothingToUndo', params: {} } };
     if (last.kind === 'gridsReplaced') return undoGridReplacement(db, session, leader.actor, last, now);
     if (last.kind === 'places') return undoPlaces(db, leader.actor, last, now);
+    if (last.kind === 'caseHistory') {
+      // Only the rows that import brought go; the rest of the centre is untouched.
+      await db.historyCases.where('importId').equals(last.eventId).delete();
+      await db.meta.delete('lastImport');
+      const event = await appendDataEvent(
+        db,
+        await readChainHead(db),
+        leader.actor,
+        { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: last.kind, movedCases: 0 } },
+        now,
+      );
+      return { ok: true as const, event };
+    }
     const cases = await db.cases.count();
     if (cases > 0) return { ok: false, refusal: { key: 'imports.undoHasCases', params: { cases } } };
     const kept = (await db.meta.toArray()).filter(

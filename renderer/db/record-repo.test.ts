@@ -20,7 +20,7 @@ import { recordHealthFollower } from './record-health-repo';
 import { startUpDatabase } from './start-up';
 import { createCase } from './case-actions';
 import { addAccount, signInAs } from './test-accounts';
-import { DATASET_TABLE_NAMES, datasetTables, writeDataset } from './tables';
+import { datasetTableNamesAt, datasetTables, writeDataset } from './tables';
 import { appendEventSync, EMPTY_HEAD, type ChainHead } from '../../shared/cases/record';
 import type { StoredCaseEvent } from '../../shared/cases/history';
 import { makeFixtureDataset, makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
@@ -128,7 +128,7 @@ describe('the version-1 upgrade', () => {
     const name = dbName();
     const old = new Dexie(name);
     old.version(1).stores(layoutAt(1));
-    await old.transaction('rw', DATASET_TABLE_NAMES, (tx) =>
+    await old.transaction('rw', datasetTableNamesAt(1), (tx) =>
       writeDataset(datasetTables(tx), makeFixtureDataset(), { seededAt: NOW }),
     );
     old.close();

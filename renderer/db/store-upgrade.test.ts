@@ -17,7 +17,7 @@ import { readCommitted } from '../../shared/sample/test-committed';
 import { GridDeskDb } from './database';
 import { checkStoredExtends, readChainHead, verifyStoredRecord } from './record-repo';
 import { startUpDatabase } from './start-up';
-import { DATASET_TABLE_NAMES, datasetTables, writeDataset } from './tables';
+import { datasetTableNamesAt, datasetTables, writeDataset } from './tables';
 import { createCase } from './case-actions';
 import { addAccount, signInAs } from './test-accounts';
 import { workstationId } from './workstation-repo';
@@ -78,7 +78,7 @@ async function makeTamperedV2Database(dataset: TownshipDataset, editedSeq: numbe
 async function makeV1Database(): Promise<string> {
   const name = dbName();
   const old = openAsVersion(name, 1);
-  await old.transaction('rw', DATASET_TABLE_NAMES, (tx) =>
+  await old.transaction('rw', datasetTableNamesAt(1), (tx) =>
     writeDataset(datasetTables(tx), sample, { seededAt: NOW - 86_400_000 }),
   );
   old.close();
@@ -152,7 +152,7 @@ describe('upgrading a record that was already broken', () => {
 });
 
 describe('upgrading a real database of the sample to the current store version', () => {
-  it('takes a version-1 database (no record) through versions 2, 3 and 4: record built, ids scoped, verified', async () => {
+  it('takes a version-1 database (no record) through versions 2 to 5: record built, ids scoped, verified', async () => {
     const name = await makeV1Database();
     const db = new GridDeskDb(name);
     const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);
@@ -167,7 +167,7 @@ describe('upgrading a real database of the sample to the current store version',
     db.close();
   }, 120_000);
 
-  it('takes a version-2 database through versions 3 and 4 keeping everything, and heads noted before still check', async () => {
+  it('takes a version-2 database through versions 3 to 5 keeping everything, and heads noted before still check', async () => {
     const { name, head: oldHead, backupHead } = await makeV2Database();
     let db = new GridDeskDb(name);
     const started = await startUpDatabase(db, () => Promise.reject(new Error('must not seed')), NOW);

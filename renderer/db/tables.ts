@@ -7,13 +7,19 @@ import type {
   BasemapWater,
 } from '../../shared/model/basemap';
 import type { Case } from '../../shared/model/case';
+import type { HistoryCase } from '../../shared/history/history-case';
 import type { CaseLoopRow } from '../../shared/cases/build-record';
 import type { StoredRecordEvent } from '../../shared/cases/data-events';
 import type { LastImport } from './imports-repo';
 import type { Account } from '../../shared/accounts/account';
 import type { WorkstationInfo } from '../../shared/model/ids';
 import type { RecordRekey } from '../../shared/schema/store-migrations';
-import { tablesOfPart, type StoreTableName, type TableOfPart } from '../../shared/schema/store-tables';
+import {
+  tableExistsAt,
+  tablesOfPart,
+  type StoreTableName,
+  type TableOfPart,
+} from '../../shared/schema/store-tables';
 import type { AttachmentRow } from '../attachments/attachment';
 import type { ChainHead } from '../../shared/cases/record';
 import type { CentreSettings } from '../../shared/settings/centre-settings';
@@ -145,6 +151,8 @@ interface TableTypes {
   readonly caseTallies: readonly [CaseTally, string];
   /** Keyed by `[day+teamId]`. */
   readonly dayTallies: readonly [DayTally, [string, string]];
+  /** 历史案件, keyed by 案件编号 (shared/history/history-case.ts). */
+  readonly historyCases: readonly [HistoryCase, string];
 }
 // Compile-time check that TableTypes and the registry name the same tables.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -161,10 +169,18 @@ export type DatasetTableName = TableOfPart<'dataset'>;
 /** The names of the dataset part's tables, from the registry. */
 export const DATASET_TABLE_NAMES = tablesOfPart('dataset') as DatasetTableName[];
 
-/** The dataset part's tables of a transaction, typed. */
+/** The dataset part's tables a database of store version `version` has (an older one lacks later ones). */
+export function datasetTableNamesAt(version: number): DatasetTableName[] {
+  return DATASET_TABLE_NAMES.filter((name) => tableExistsAt(name, version));
+}
+
+/**
+ * The dataset part's tables of a transaction, typed. In an upgrade hook of an older store version the
+ * tables of later versions do not exist yet: only those the transaction has are there.
+ */
 export function datasetTables(tx: Transaction): DatasetTables {
   return Object.fromEntries(
-    DATASET_TABLE_NAMES.map((name) => [name, tx.table(name)]),
+    DATASET_TABLE_NAMES.filter((name) => tx.storeNames.includes(name)).map((name) => [name, tx.table(name)]),
   ) as unknown as DatasetTables;
 }
 
@@ -321,7 +337,8 @@ export async function writeDataset(
 ): Promise<void> {
   // The workstation's id is the installation's, not the dataset's: it outlives every dataset.
   const workstation = await t.meta.get('workstation');
-  await Promise.all(DATASET_TABLE_NAMES.map((name) => t[name].clear()));
+  // (An upgrade hook's tables lack those of later store versions: see datasetTables.)
+  await Promise.all(DATASET_TABLE_NAMES.filter((name) => name in t).map((name) => t[name].clear()));
   if (workstation !== undefined) await t.meta.add(workstation);
   const meta: MetaRow[] = [
     { key: 'schemaVersion', value: dataset.schemaVersion },

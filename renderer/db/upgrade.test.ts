@@ -3,7 +3,7 @@ import { layoutAt } from '../../shared/schema/store-tables';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DATASET_TABLE_NAMES,
+  datasetTableNamesAt,
   datasetTables,
   readStoredDataset,
   writeDataset,
@@ -62,7 +62,7 @@ let serial = 0;
 async function makeOldDatabase(): Promise<string> {
   const name = `upgrade-test-${serial++}`;
   const old = openOldDb(name);
-  await old.transaction('rw', DATASET_TABLE_NAMES, async (tx): Promise<void> => {
+  await old.transaction('rw', datasetTableNamesAt(1), async (tx): Promise<void> => {
     const tables = datasetTables(tx);
     await writeDataset(tables, makeFixtureDataset(), { seededAt: 42 });
     await tx.table('meta').put({ key: 'schemaVersion', value: 0 });
@@ -77,7 +77,7 @@ async function makeOldDatabase(): Promise<string> {
 }
 
 async function readAll(db: Dexie): Promise<StoredDataset | undefined> {
-  return db.transaction('r', DATASET_TABLE_NAMES, (tx) => readStoredDataset(datasetTables(tx)));
+  return db.transaction('r', datasetTableNamesAt(1), (tx) => readStoredDataset(datasetTables(tx)));
 }
 
 afterEach(async () => {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { createCases, type NewCaseItem } from '../db/case-actions';
 import { listExternalRefs } from '../db/cases-repo';
+import { listHistoryExternalRefs } from '../db/history-repo';
 import { currentDb } from '../db/handle';
 import type { SessionToken } from '../db/sessions';
 
@@ -11,9 +12,15 @@ export type { NewCaseItem };
  * the new cases, all in one transaction, as the account of the session (db/case-actions.ts checks it).
  */
 export const useCaseImportStore = defineStore('caseImport', () => {
-  /** The external references (工单号) already stored, so a preview never counts them as new. */
-  function knownExternalRefs(): Promise<Set<string>> {
-    return listExternalRefs(currentDb());
+  /**
+   * The external references (工单号) already stored, of cases and of the imported history (历史案件),
+   * so a preview never counts them as new: an old work order handled before GridDesk is flagged too.
+   */
+  async function knownExternalRefs(): Promise<Set<string>> {
+    const db = currentDb();
+    const [cases, history] = await Promise.all([listExternalRefs(db), listHistoryExternalRefs(db)]);
+    for (const ref of history) cases.add(ref);
+    return cases;
   }
   /** Reports the cases (and runs each one's follow-up actions), at `now` (epoch ms). */
   function create(

@@ -8,6 +8,7 @@ export type WorkspaceDialog =
   | 'imports'
   | 'replaceGrids'
   | 'importPlaces'
+  | 'importHistory'
   | 'indicators'
   | 'settings'
   | 'backup'

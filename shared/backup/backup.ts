@@ -4,7 +4,7 @@
  * and checked on restore, so a backup whose record was cut short, edited or reordered is refused, by
  * event; every event must fit the event schema; the loop state of every case is rebuilt from its
  * record and must match the stage the case is stored at; at least one enabled shift leader must be
- * among the accounts. Attachments (photos, files) travel beside the JSON in the same
+ * among the accounts; history cases (历史案件) must fit their schema. Attachments (photos, files) travel beside the JSON in the same
  * ZIP archive (see archive.ts), described here by {@link BackupAttachment}.
  */
 import { z } from 'zod';
@@ -18,6 +18,8 @@ import { parseStoredEvent } from '../schema/event-schema';
 import { storeStep, type RecordRekey } from '../schema/store-migrations';
 import { isWorkstationId } from '../model/ids';
 import type { Case } from '../model/case';
+import type { HistoryCase } from '../history/history-case';
+import { parseHistoryCases } from '../history/history-schema';
 import { applyAction, initialLoopState } from '../cases/state-machine';
 import { parseDataset } from '../schema/parse';
 import type { DatasetIssue } from '../schema/issues';
@@ -54,6 +56,8 @@ export interface BackupFile {
   readonly settings: CentreSettings;
   /** Photos and files of cases; their bytes are archive entries named by {@link attachmentPath}. */
   readonly attachments: readonly BackupAttachment[];
+  /** 历史案件 (store version 5 on; absent in older files: none). */
+  readonly historyCases?: readonly HistoryCase[];
 }
 
 /** An attachment as described in a backup; its bytes (and thumbnail) are separate archive entries. */
@@ -121,6 +125,11 @@ export type BackupProblem =
     }
   | { readonly key: 'backup.settings'; readonly params: { readonly file: string; readonly field: string } }
   | {
+      /** A history case (历史案件) that does not fit the schema, or repeats a case number: its index and field. */
+      readonly key: 'backup.historyCase';
+      readonly params: { readonly file: string; readonly index: number; readonly field: string };
+    }
+  | {
       /** An attachment whose description is bad, whose case is missing, or whose bytes are not in the archive. */
       readonly key: 'backup.attachment';
       readonly params: { readonly file: string; readonly id: string };
@@ -159,6 +168,7 @@ const envelopeSchema = z.object({
   accounts: z.array(z.unknown()),
   settings: z.unknown(),
   attachments: z.array(z.unknown()).default([]),
+  historyCases: z.array(z.unknown()).default([]),
 });
 
 /** Whether the accounts include at least one enabled shift leader (带班领导). */
@@ -257,7 +267,14 @@ export async function parseBackup(
     else problems.push({ key: 'backup.attachment', params: { file, id } });
   }
 
-  if (problems.length > 0 || !dataset.ok || !settings.ok) return { ok: false, problems };
+  const history = parseHistoryCases(raw.historyCases);
+  if (!history.ok)
+    problems.push({
+      key: 'backup.historyCase',
+      params: { file, index: history.index, field: history.field },
+    });
+
+  if (problems.length > 0 || !dataset.ok || !settings.ok || !history.ok) return { ok: false, problems };
   const checked: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -271,6 +288,7 @@ export async function parseBackup(
     accounts,
     settings: settings.settings,
     attachments,
+    ...(history.rows.length === 0 ? {} : { historyCases: history.rows }),
   };
   return {
     ok: true,

@@ -20,7 +20,10 @@ export const IMPORT_FILE_ROLES = [
   'gridWorkers',
   'matters',
   'departments',
+  /** 导入地名: a list of named places (shared/import/centre/places.ts). */
   'places',
+  /** 历史案件: an old system's cases, imported as read-only history (shared/history/). */
+  'caseHistory',
 ] as const;
 export type ImportFileRole = (typeof IMPORT_FILE_ROLES)[number];
 
@@ -32,8 +35,8 @@ export interface ImportedFile {
   readonly sha256: string;
 }
 
-/** The dataset tables an import writes, counted in its event. */
-export const IMPORT_COUNTED = [
+/** The dataset tables a centre's set-up or grid replacement writes, counted in every such event. */
+export const DATASET_COUNTED = [
   'grids',
   'patrolAreas',
   'communities',
@@ -42,26 +45,34 @@ export const IMPORT_COUNTED = [
   'gridWorkers',
   'matters',
   'departments',
-  'places',
 ] as const;
+export type DatasetCounted = (typeof DATASET_COUNTED)[number];
+
+/**
+ * Every table an import may count: the dataset's, the places added to the basemap (导入地名) and the
+ * history cases (历史案件). An import counts the tables it writes; events recorded before a table was
+ * counted lack its key (read it as 0, {@link countOf}).
+ */
+export const IMPORT_COUNTED = [...DATASET_COUNTED, 'places', 'historyCases'] as const;
 export type ImportCounted = (typeof IMPORT_COUNTED)[number];
-/** The tables a centre's dataset has rows of (every set-up and replacement counts each). */
-export type DatasetCounted = Exclude<ImportCounted, 'places'>;
-const DATASET_COUNTED = IMPORT_COUNTED.filter((t): t is DatasetCounted => t !== 'places');
+
+/** Rows written per table; a table the import does not write may be left out. */
+export type ImportCounts = Readonly<Partial<Record<ImportCounted, number>>>;
 
 /**
  * `centreSetUp`: the first data of a centre set up here from its own files;
  * `gridsReplaced`: new grids (with their patrol areas and communities) for a centre that has cases;
- * `places`: named places (POIs, roads, settlements) added to the centre's basemap (导入地名).
+ * `places`: named places (POIs, roads, settlements) added to the centre's basemap (导入地名);
+ * `caseHistory`: an old system's cases as read-only history (历史案件).
  */
-export const IMPORT_KINDS = ['centreSetUp', 'gridsReplaced', 'places'] as const;
+export const IMPORT_KINDS = ['centreSetUp', 'gridsReplaced', 'places', 'caseHistory'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface DataImportPayload {
   readonly kind: ImportKind;
   readonly files: readonly ImportedFile[];
-  /** Rows written per table; a table the import does not write may be left out. */
-  readonly counts: Readonly<Partial<Record<ImportCounted, number>>>;
+  /** Rows written per table. */
+  readonly counts: ImportCounts;
   /** Open cases the import moved to another grid (each also recorded as its own 调整归属 event). */
   readonly movedCases: number;
 }
@@ -107,11 +118,16 @@ export function dataEventsOf(events: readonly StoredRecordEvent[]): StoredDataEv
   return events.filter((e): e is StoredDataEvent => !isCaseEvent(e));
 }
 
-/** Rows per counted table of a dataset-like object. */
+/** Rows per counted dataset table of a dataset-like object. */
 export function importCounts(
   data: Readonly<Record<DatasetCounted, readonly unknown[]>>,
 ): Record<DatasetCounted, number> {
   const counts = {} as Record<DatasetCounted, number>;
   for (const table of DATASET_COUNTED) counts[table] = data[table].length;
   return counts;
+}
+
+/** The rows an import event counts for `table` (0 when the event does not name it). */
+export function countOf(counts: ImportCounts, table: ImportCounted): number {
+  return counts[table] ?? 0;
 }

@@ -93,6 +93,7 @@ const step1: StoreMigrationStep<null> = {
     attachments: 'absent',
     caseTallies: 'absent',
     dayTallies: 'absent',
+    historyCases: 'absent',
   },
 };
 
@@ -125,6 +126,7 @@ const step2: StoreMigrationStep<Step2> = {
     attachments: 'created',
     caseTallies: 'absent',
     dayTallies: 'absent',
+    historyCases: 'absent',
   },
 };
 
@@ -292,6 +294,7 @@ const step3: StoreMigrationStep<Step3> = {
     },
     caseTallies: 'absent',
     dayTallies: 'absent',
+    historyCases: 'absent',
   },
 };
 
@@ -322,7 +325,17 @@ const step4: StoreMigrationStep<ReadonlyMap<string, number>> = {
     },
     caseTallies: 'created',
     dayTallies: 'created',
+    historyCases: 'absent',
   },
+};
+
+/** Version 5: the history cases (历史案件) appear, empty; nothing else changes. */
+const step5: StoreMigrationStep<null> = {
+  version: 5,
+  summary: 'history cases imported from an old system (read-only reference)',
+  reads: [],
+  prepare: () => null,
+  tables: { ...allTables<null>('unchanged'), historyCases: 'created' },
 };
 
 /** What a step does to a table, named. */
@@ -370,7 +383,13 @@ function ready<P>(step: StoreMigrationStep<P>): StoreStep {
 }
 
 /** The real steps, in order: `STORE_STEPS[v - 1]` leads to store version v. */
-export const STORE_STEPS: readonly StoreStep[] = [ready(step1), ready(step2), ready(step3), ready(step4)];
+export const STORE_STEPS: readonly StoreStep[] = [
+  ready(step1),
+  ready(step2),
+  ready(step3),
+  ready(step4),
+  ready(step5),
+];
 
 /** The step that leads to `version`. */
 export function storeStep(version: number): StoreStep {

@@ -46,7 +46,7 @@ describe('the table registry', () => {
       'dayTallies',
     ]);
     expect(tablesOfPart('local')).toEqual(['accounts']);
-    expect(tablesOfPart('dataset')).toHaveLength(12);
+    expect(tablesOfPart('dataset')).toHaveLength(13);
     expect(tableExistsAt('events', 1)).toBe(false);
     expect(tableExistsAt('events', 2)).toBe(true);
   });

@@ -11,7 +11,7 @@
  */
 
 /** The store layout this code reads and writes: the Dexie version of the database. */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 /**
  * `dataset`: the township's data, replaced as a whole by a seed, a reset or a restore;
@@ -62,6 +62,16 @@ export const STORE_TABLES = {
   caseTallies: { part: 'record', layouts: { 4: 'caseId, day, [day+teamId], closedAt' } },
   /** Version 4: the indicators' daily roll-ups, the sums of each day's and team's case tallies. */
   dayTallies: { part: 'record', layouts: { 4: '[day+teamId], day' } },
+  /**
+   * Version 5: 历史案件, an old system's cases imported as read-only history (shared/history/), keyed
+   * by their 案件编号; by 工单号 (the 12345 import's already-imported check), grid and report time (the
+   * per-grid counts and, by grid and time, the most recent ones) and by the import that brought them (its undo). Part of the
+   * dataset: a seed, reset or restore replaces it with the rest of the township's data.
+   */
+  historyCases: {
+    part: 'dataset',
+    layouts: { 5: 'caseNo, externalRef, gridCode, reportedAt, importId, [gridCode+reportedAt]' },
+  },
 } as const satisfies Readonly<Record<string, StoreTableSpec>>;
 
 export type StoreTableName = keyof typeof STORE_TABLES;

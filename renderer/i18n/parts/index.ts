@@ -16,6 +16,7 @@ import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { importsMessages } from './imports';
 import { placesImportMessages } from './places-import';
+import { historyMessages } from './history';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
@@ -65,6 +66,7 @@ const PARTS = [
   importsMessages,
   placesImportMessages,
   kmlLinksMessages,
+  historyMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -88,7 +90,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof centreTablesMessages)[L] &
   (typeof centreImportMessages)[L] &
   (typeof importsMessages)[L] &
-  (typeof kmlLinksMessages)[L];
+  (typeof kmlLinksMessages)[L] &
+  (typeof historyMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

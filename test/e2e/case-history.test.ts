@@ -1,0 +1,105 @@
+/**
+ * 导入历史案件 on the sample centre, as a shift leader brings in a township's past cases: the cases
+ * export of GridDesk (the sample's cases written as XLSX by the export writer with the zh-CN headers)
+ * is read and checked in the worker, imported as history via 导入记录, counted in 导入记录, and shown
+ * where the operator looks at a grid.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../shared/model/case';
+import type { TownshipDataset } from '../../shared/model/dataset';
+import { casesLayer, csvGeometry, writeLayerXlsx } from '../../shared/export/geo';
+import { labels } from '../unit/export/geo/support';
+import {
+  clickMapAt,
+  dialogSettled,
+  gridWithInteriorPoint,
+  mapIdle,
+  openApp,
+  screenshot,
+  storedRecords,
+  toggleLayer,
+  type Session,
+} from './driver';
+
+const township = JSON.parse(
+  await readFile(new URL('../../resources/sample/township.json', import.meta.url), 'utf8'),
+) as TownshipDataset;
+const sampleCases = JSON.parse(
+  await readFile(new URL('../../resources/sample/cases.json', import.meta.url), 'utf8'),
+) as Case[];
+
+describe('importing a township’s case history', () => {
+  let s: Session;
+  let file: string;
+  beforeAll(async () => {
+    const zh = labels('zh-CN');
+    const layer = casesLayer(sampleCases, township, zh, 'Asia/Shanghai');
+    const written = writeLayerXlsx(layer.features, layer.columns, csvGeometry(layer, zh), '案件');
+    if (!written.ok) throw new Error(JSON.stringify(written.errors));
+    const dir = await mkdtemp(join(tmpdir(), 'griddesk-history-'));
+    file = join(dir, '历年案件.xlsx');
+    await writeFile(file, written.bytes);
+    s = await openApp({ signIn: 'leader' });
+    await mapIdle(s.page);
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('checks the exported cases and imports every one as history, recorded in 导入记录', async () => {
+    const page = s.page;
+    await page.getByTestId('tools-button').click();
+    await page.getByTestId('tools-imports').click();
+    await page.getByTestId('imports-history').click();
+    await page.getByTestId('history-file').setInputFiles(file);
+    // GridDesk's export writes WGS84 under plain 经度/纬度: the operator says which system it is.
+    await page.getByTestId('import-crs-wgs84').click({ timeout: 60_000 });
+    await page.getByTestId('history-counts').waitFor({ timeout: 60_000 });
+    const closed = sampleCases.filter((c) => ['closed', 'evaluated'].includes(c.stage)).length;
+    const voided = sampleCases.filter((c) => ['voided', 'rejected', 'merged'].includes(c.stage)).length;
+    expect(await page.getByTestId('history-counts').textContent()).toBe(
+      `共 ${sampleCases.length} 行：可导入 ${sampleCases.length} 件（已结案 ${closed}、作废 ${voided}、原系统未办结 ${
+        sampleCases.length - closed - voided
+      }），不导入 0 行`,
+    );
+    expect(await page.getByTestId('history-verdict').textContent()).toContain('没有错误或警告');
+    await dialogSettled(page);
+    await screenshot(page, 'case-history-report');
+    await page.getByTestId('history-import').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await page.getByTestId('imports-dialog').waitFor();
+    await expect
+      .poll(() => page.getByTestId('imports-list').textContent(), { timeout: 60_000 })
+      .toContain(`历史案件 ${sampleCases.length}`);
+    expect(await page.getByTestId('imports-list').textContent()).toContain('历年案件.xlsx');
+    const stored = await storedRecords<{ caseNo: string; gridCode: string }>(page, 'historyCases');
+    expect(stored.map((h) => h.caseNo).sort()).toEqual(sampleCases.map((c) => c.caseNo).sort());
+    await dialogSettled(page);
+    await screenshot(page, 'case-history-imports');
+  });
+
+  it('shows a grid’s history count and most recent history cases where the operator looks at the grid', async () => {
+    const page = s.page;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('imports-dialog').waitFor({ state: 'hidden' });
+    const { grid, p } = gridWithInteriorPoint(township, 0);
+    const inGrid = sampleCases.filter((c) => c.gridCode === grid.code).length;
+    expect(inGrid).toBeGreaterThan(0);
+    // The grid itself is clicked, not a case or an officer drawn over it.
+    await toggleLayer(page, 'cases');
+    await toggleLayer(page, 'officers');
+    await mapIdle(page);
+    await clickMapAt(page, p);
+    await expect
+      .poll(() => page.getByTestId('detail-grid-code').textContent(), { timeout: 30_000 })
+      .toBe(grid.code);
+    await expect
+      .poll(() => page.getByTestId('grid-history-count').textContent(), { timeout: 30_000 })
+      .toBe(`${inGrid} 件`);
+    expect(await page.getByTestId('grid-history-case').count()).toBe(Math.min(5, inGrid));
+    await screenshot(page, 'case-history-grid');
+  });
+});

@@ -25,6 +25,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits on a condition of the page; its 1 s default is too short for a UI
+          // update (a matter search, a re-render) on a loaded 2-core machine, not for any operation.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

@@ -4,13 +4,8 @@ import { buildRecord, writeRecord } from './record-repo';
 import { workstationId } from './workstation-repo';
 import type { SessionGrant, SessionToken } from './sessions';
 import { readChainHead } from './record-repo';
-import { appendDataEvent, leaderActor, type ImportRefusal, type LastImport } from './imports-repo';
-import {
-  importCounts,
-  type DataAction,
-  type ImportedFile,
-  type StoredDataEvent,
-} from '../../shared/cases/data-events';
+import { leaderActor, recordImport, type ImportRefusal } from './imports-repo';
+import { importCounts, type ImportedFile, type StoredDataEvent } from '../../shared/cases/data-events';
 import { EMPTY_HEAD } from '../../shared/cases/record';
 import { scopedEventId } from '../../shared/model/ids';
 import {
@@ -131,13 +126,12 @@ export async function setUpCentreDataset(
     );
     await db.meta.bulkPut(kept);
     if (head.count === 0) await writeRecord(tx, { loops: [], events: [], head: EMPTY_HEAD });
-    const action: DataAction = {
-      type: 'dataImport',
-      payload: { kind: 'centreSetUp', files: [...files], counts: importCounts(dataset), movedCases: 0 },
-    };
-    const event = await appendDataEvent(db, head, leader.actor, action, now);
-    const last: LastImport = { eventId: event.id, seq: event.seq, kind: 'centreSetUp', at: now };
-    await db.meta.put({ key: 'lastImport', value: last });
+    const event = await recordImport(
+      db,
+      leader.actor,
+      { kind: 'centreSetUp', files: [...files], counts: importCounts(dataset), movedCases: 0 },
+      now,
+    );
     return { ok: true as const, event };
   });
 }

@@ -15,8 +15,7 @@ import {
 import type { HistoryCase } from '../../shared/history/history-case';
 import type { HistoryRow } from '../../shared/history/read-history';
 import type { GridDeskDb } from './database';
-import { appendDataEvent, leaderActor, type ImportRefusal, type LastImport } from './imports-repo';
-import { readChainHead } from './record-repo';
+import { leaderActor, recordImport, type ImportRefusal } from './imports-repo';
 import type { SessionToken } from './sessions';
 import { bulkAddInChunks } from './tables';
 
@@ -55,18 +54,14 @@ export async function importCaseHistory(
       const clash = stored.find((r) => r !== undefined);
       if (clash !== undefined)
         throw new Refused({ key: 'imports.historyCaseNoExists', params: { caseNo: clash.caseNo } });
-      const event = await appendDataEvent(
+      const event = await recordImport(
         db,
-        await readChainHead(db),
         leader.actor,
         {
-          type: 'dataImport',
-          payload: {
-            kind: 'caseHistory',
-            files: [file],
-            counts: { ...NO_DATASET_ROWS, historyCases: rows.length },
-            movedCases: 0,
-          },
+          kind: 'caseHistory',
+          files: [file],
+          counts: { ...NO_DATASET_ROWS, historyCases: rows.length },
+          movedCases: 0,
         },
         now,
       );
@@ -74,8 +69,6 @@ export async function importCaseHistory(
         db.historyCases,
         rows.map((r): HistoryCase => ({ ...r, importId: event.id })),
       );
-      const last: LastImport = { eventId: event.id, seq: event.seq, kind: 'caseHistory', at: now };
-      await db.meta.put({ key: 'lastImport', value: last });
       return { ok: true as const, event };
     });
   } catch (error) {

@@ -11,6 +11,7 @@ import type { Actor } from '../../shared/cases/loop-types';
 import type {
   DataAction,
   DataEvent,
+  DataImportPayload,
   ImportedFile,
   ImportKind,
   StoredDataEvent,
@@ -104,6 +105,50 @@ export async function appendDataEvent(
   return appended.event;
 }
 
+/** What an import leaves for its undo besides which event it was. */
+export type UndoData = Omit<LastImport, 'eventId' | 'seq' | 'kind' | 'at'>;
+
+/**
+ * Records an import, inside the caller's rw transaction that wrote its data: its 导入 event at the
+ * record's head, and `undo` (what taking it back needs) as the last import.
+ */
+export async function recordImport(
+  db: GridDeskDb,
+  actor: Actor,
+  payload: DataImportPayload,
+  now: number,
+  undo: UndoData = {},
+): Promise<StoredDataEvent> {
+  const event = await appendDataEvent(
+    db,
+    await readChainHead(db),
+    actor,
+    { type: 'dataImport', payload },
+    now,
+  );
+  const last: LastImport = { eventId: event.id, seq: event.seq, kind: payload.kind, at: now, ...undo };
+  await db.meta.put({ key: 'lastImport', value: last });
+  return event;
+}
+
+/** Records the undo of `last` (its 撤销导入 event) and forgets it, inside the caller's transaction. */
+async function recordUndo(
+  db: GridDeskDb,
+  actor: Actor,
+  last: LastImport,
+  movedCases: number,
+  now: number,
+): Promise<StoredDataEvent> {
+  await db.meta.delete('lastImport');
+  return appendDataEvent(
+    db,
+    await readChainHead(db),
+    actor,
+    { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: last.kind, movedCases } },
+    now,
+  );
+}
+
 /** The seqs of the data events among `events`, for `meta.dataEvents` after a restore. */
 export function dataEventSeqs(events: readonly StoredRecordEvent[]): number[] {
   return events.filter((e) => !isCaseEvent(e)).map((e) => e.seq);
@@ -159,15 +204,7 @@ export async function undoLastImport(
     if (last.kind === 'caseHistory') {
       // Only the rows that import brought go; the rest of the centre is untouched.
       await db.historyCases.where('importId').equals(last.eventId).delete();
-      await db.meta.delete('lastImport');
-      const event = await appendDataEvent(
-        db,
-        await readChainHead(db),
-        leader.actor,
-        { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: last.kind, movedCases: 0 } },
-        now,
-      );
-      return { ok: true as const, event };
+      return { ok: true as const, event: await recordUndo(db, leader.actor, last, 0, now) };
     }
     const cases = await db.cases.count();
     if (cases > 0) return { ok: false, refusal: { key: 'imports.undoHasCases', params: { cases } } };
@@ -176,14 +213,7 @@ export async function undoLastImport(
     );
     await Promise.all(DATASET_TABLE_NAMES.map((name) => db.table(name).clear()));
     await db.meta.bulkPut(kept as MetaRow[]);
-    const event = await appendDataEvent(
-      db,
-      await readChainHead(db),
-      leader.actor,
-      { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: last.kind, movedCases: 0 } },
-      now,
-    );
-    return { ok: true as const, event };
+    return { ok: true as const, event: await recordUndo(db, leader.actor, last, 0, now) };
   });
 }
 
@@ -285,25 +315,18 @@ export async function replaceGrids(
         plan.reason,
         now,
       );
-      const action: DataAction = {
-        type: 'dataImport',
-        payload: {
+      const event = await recordImport(
+        db,
+        leader.actor,
+        {
           kind: 'gridsReplaced',
           files: [...files],
           counts: importCounts({ ...plan.layer, teams: [], officers: [], matters: [], departments: [] }),
           movedCases: plan.moves.length,
         },
-      };
-      const event = await appendDataEvent(db, await readChainHead(db), leader.actor, action, now);
-      const last: LastImport = {
-        eventId: event.id,
-        seq: event.seq,
-        kind: 'gridsReplaced',
-        at: now,
-        before,
-        moves: plan.moves,
-      };
-      await db.meta.put({ key: 'lastImport', value: last });
+        now,
+        { before, moves: plan.moves },
+      );
       return { ok: true as const, event };
     });
   } catch (error) {
@@ -336,18 +359,10 @@ async function undoGridReplacement(
     db,
     session,
     moves.map((m) => ({ caseId: m.caseId, ...m.from })),
-    '撤销替换网格',
+    UNDO_REASON,
     now,
   );
-  await db.meta.delete('lastImport');
-  const event = await appendDataEvent(
-    db,
-    await readChainHead(db),
-    actor,
-    { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: last.kind, movedCases: moves.length } },
-    now,
-  );
-  return { ok: true, event };
+  return { ok: true, event: await recordUndo(db, actor, last, moves.length, now) };
 }
 
 /**
@@ -374,19 +389,13 @@ export async function importPlaces(
       ...places.settlements.map((item): BasemapRow => ({ kind: 'settlements', id: item.id, item })),
     ];
     await bulkAddInChunks(db.basemap, rows);
-    const action: DataAction = {
-      type: 'dataImport',
-      payload: { kind: 'places', files: [...files], counts: { places: rows.length }, movedCases: 0 },
-    };
-    const event = await appendDataEvent(db, await readChainHead(db), leader.actor, action, now);
-    const last: LastImport = {
-      eventId: event.id,
-      seq: event.seq,
-      kind: 'places',
-      at: now,
-      placeKeys: rows.map((row) => [row.kind as PlaceLayer, row.id] as const),
-    };
-    await db.meta.put({ key: 'lastImport', value: last });
+    const event = await recordImport(
+      db,
+      leader.actor,
+      { kind: 'places', files: [...files], counts: { places: rows.length }, movedCases: 0 },
+      now,
+      { placeKeys: rows.map((row) => [row.kind as PlaceLayer, row.id] as const) },
+    );
     return { ok: true as const, event };
   });
 }
@@ -399,13 +408,5 @@ async function undoPlaces(
   now: number,
 ): Promise<{ readonly ok: true; readonly event: StoredDataEvent }> {
   await db.basemap.bulkDelete((last.placeKeys ?? []).map(([kind, id]) => [kind, id] as [string, string]));
-  await db.meta.delete('lastImport');
-  const event = await appendDataEvent(
-    db,
-    await readChainHead(db),
-    actor,
-    { type: 'dataImportUndo', payload: { undoes: last.eventId, kind: 'places', movedCases: 0 } },
-    now,
-  );
-  return { ok: true, event };
+  return { ok: true, event: await recordUndo(db, actor, last, 0, now) };
 }

@@ -2,11 +2,9 @@ import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { PlacesPlan } from '../../shared/import/centre/places';
 import { importPlaces, type ImportRefusal } from '../db/imports-repo';
-import { currentDb } from '../db/handle';
-import { useAuthStore } from './auth';
 import { useTownshipStore } from './township';
 import { usePlacesFileStore } from './centre-setup-layer';
-import { announceCentreDb } from './centres';
+import { writeAndReopen } from './write-and-reopen';
 
 /**
  * 导入地名: a list of named places for 事件定位's search and the map. The file is read in its worker
@@ -51,23 +49,18 @@ export const useImportPlacesStore = defineStore('importPlaces', () => {
   > {
     const planned = plan.value;
     const read = usePlacesFileStore().summary;
-    const token = useAuthStore().token;
     if (!planned?.ok || read === null) throw new Error('nothing checked to write');
-    if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
     busy.value = true;
     try {
-      const db = currentDb();
-      const written = await importPlaces(
-        db,
-        token,
-        planned.places,
-        [{ role: 'places', name: read.file, bytes: read.bytes, sha256: read.sha256 }],
-        Date.now(),
+      return await writeAndReopen((db, session) =>
+        importPlaces(
+          db,
+          session,
+          planned.places,
+          [{ role: 'places', name: read.file, bytes: read.bytes, sha256: read.sha256 }],
+          Date.now(),
+        ),
       );
-      if (!written.ok) return written;
-      announceCentreDb(db.name, { replaced: true });
-      window.location.reload();
-      return { ok: true };
     } finally {
       busy.value = false;
     }

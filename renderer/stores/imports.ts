@@ -9,8 +9,7 @@ import {
   type LastImport,
 } from '../db/imports-repo';
 import { currentDb } from '../db/handle';
-import { useAuthStore } from './auth';
-import { announceCentreDb } from './centres';
+import { writeAndReopen } from './write-and-reopen';
 
 /**
  * 导入记录: the centre's imports as the record keeps them (db/imports-repo.ts), newest first, and the
@@ -32,18 +31,9 @@ export const useImportsStore = defineStore('imports', () => {
   async function undo(): Promise<
     { readonly ok: true } | { readonly ok: false; readonly refusal: ImportRefusal }
   > {
-    const token = useAuthStore().token;
-    if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
-    const db = currentDb();
-    const result = await undoLastImport(db, token, Date.now());
-    if (!result.ok) {
-      await load();
-      return result;
-    }
-    // The data was replaced as a whole: every window opens again on what is stored now.
-    announceCentreDb(db.name, { replaced: true });
-    window.location.reload();
-    return { ok: true };
+    const result = await writeAndReopen((db, session) => undoLastImport(db, session, Date.now()));
+    if (!result.ok) await load();
+    return result;
   }
 
   return { events, last, load, undo };

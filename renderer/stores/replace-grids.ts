@@ -6,11 +6,10 @@ import { replaceGrids, type ImportRefusal } from '../db/imports-repo';
 import { readChainHead } from '../db/record-repo';
 import { currentDb } from '../db/handle';
 import { i18n } from '../i18n';
-import { useAuthStore } from './auth';
 import { useCasesStore } from './cases';
 import { useTownshipStore } from './township';
 import { useReplacementGridsFileStore } from './centre-setup-layer';
-import { announceCentreDb } from './centres';
+import { writeAndReopen } from './write-and-reopen';
 
 /**
  * 替换网格: new grids for a centre that has cases. The file is read in its worker
@@ -59,23 +58,24 @@ export const useReplaceGridsStore = defineStore('replaceGrids', () => {
   > {
     const planned = plan.value;
     const read = useReplacementGridsFileStore().summary;
-    const token = useAuthStore().token;
     if (!planned?.ok || head === null || read === null) throw new Error('nothing checked to write');
-    if (token === null) return { ok: false, refusal: { key: 'auth.notSignedIn', params: {} } };
+    const planHead = head;
     busy.value = true;
     try {
-      const db = currentDb();
-      const written = await replaceGrids(
-        db,
-        token,
-        { layer: planned.layer, moves: planned.moves, head, reason: i18n.global.t('reassign.recordReason') },
-        [{ role: 'grids', name: read.file, bytes: read.bytes, sha256: read.sha256 }],
-        Date.now(),
+      return await writeAndReopen((db, session) =>
+        replaceGrids(
+          db,
+          session,
+          {
+            layer: planned.layer,
+            moves: planned.moves,
+            head: planHead,
+            reason: i18n.global.t('reassign.recordReason'),
+          },
+          [{ role: 'grids', name: read.file, bytes: read.bytes, sha256: read.sha256 }],
+          Date.now(),
+        ),
       );
-      if (!written.ok) return written;
-      announceCentreDb(db.name, { replaced: true });
-      window.location.reload();
-      return { ok: true };
     } finally {
       busy.value = false;
     }

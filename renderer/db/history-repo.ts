@@ -19,13 +19,6 @@ import { leaderActor, recordImport, type ImportRefusal } from './imports-repo';
 import type { SessionToken } from './sessions';
 import { bulkAddInChunks } from './tables';
 
-/** Thrown inside the write transaction to abort it with a refusal. */
-class Refused extends Error {
-  constructor(readonly refusal: ImportRefusal) {
-    super(refusal.key);
-  }
-}
-
 const NO_DATASET_ROWS = Object.fromEntries(DATASET_COUNTED.map((t) => [t, 0])) as Record<
   DatasetCounted,
   number
@@ -46,35 +39,34 @@ export async function importCaseHistory(
   | { readonly ok: true; readonly event: StoredDataEvent }
   | { readonly ok: false; readonly refusal: ImportRefusal }
 > {
-  try {
-    return await db.transaction('rw', db.tables, async () => {
-      const leader = await leaderActor(db, session);
-      if (!leader.ok) return leader;
-      const stored = await db.historyCases.bulkGet(rows.map((r) => r.caseNo));
-      const clash = stored.find((r) => r !== undefined);
-      if (clash !== undefined)
-        throw new Refused({ key: 'imports.historyCaseNoExists', params: { caseNo: clash.caseNo } });
-      const event = await recordImport(
-        db,
-        leader.actor,
-        {
-          kind: 'caseHistory',
-          files: [file],
-          counts: { ...NO_DATASET_ROWS, historyCases: rows.length },
-          movedCases: 0,
-        },
-        now,
-      );
-      await bulkAddInChunks(
-        db.historyCases,
-        rows.map((r): HistoryCase => ({ ...r, importId: event.id })),
-      );
-      return { ok: true as const, event };
-    });
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
-    throw error;
-  }
+  return db.transaction('rw', db.tables, async () => {
+    const leader = await leaderActor(db, session);
+    if (!leader.ok) return leader;
+    // Checked before anything is written: a refusal leaves the transaction with nothing to undo.
+    const stored = await db.historyCases.bulkGet(rows.map((r) => r.caseNo));
+    const clash = stored.find((r) => r !== undefined);
+    if (clash !== undefined)
+      return {
+        ok: false as const,
+        refusal: { key: 'imports.historyCaseNoExists' as const, params: { caseNo: clash.caseNo } },
+      };
+    const event = await recordImport(
+      db,
+      leader.actor,
+      {
+        kind: 'caseHistory',
+        files: [file],
+        counts: { ...NO_DATASET_ROWS, historyCases: rows.length },
+        movedCases: 0,
+      },
+      now,
+    );
+    await bulkAddInChunks(
+      db.historyCases,
+      rows.map((r): HistoryCase => ({ ...r, importId: event.id })),
+    );
+    return { ok: true as const, event };
+  });
 }
 
 /** Removes the rows of the history import `eventId`, inside the caller's rw transaction; how many. */

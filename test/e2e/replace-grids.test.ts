@@ -68,6 +68,12 @@ describe('replacing the grids of the sample centre', () => {
     await expect
       .poll(() => page.getByTestId('replace-verdict').textContent(), { timeout: 60_000 })
       .toBe('没有错误，可以替换');
+    // The file's every ring is clockwise (GDAL's GeoJSON): one folded line, not one per grid.
+    const warnings = await page.getByTestId('replace-report').locator('li').allTextContents();
+    expect(warnings).toEqual([
+      expect.stringContaining(`（同类共 ${township.grids.length} 条，涉及第 1、2、3、4、5 个要素等）`),
+      `regridded.geojson：${township.grids.length} 个网格没有网格员，将先标为“待配备”，之后可以补录`,
+    ]);
     const open = (await storedRecords<Case>(page, 'cases')).filter(
       (c) => c.gridCode === busy.code && isOpenStage(c.stage),
     );

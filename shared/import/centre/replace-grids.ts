@@ -15,6 +15,7 @@ import type { GeoFeature } from '../geo/result';
 import { buildGrids } from './build-grids';
 import type { FieldMapping } from './mapping';
 import type { SetupProblem } from './from-files';
+import { foldRepeatedWarnings } from './fold';
 
 /** The centre as it is: what the new grids are built against and checked with. */
 export interface GridReplacementCurrent {
@@ -56,8 +57,20 @@ export type GridReplacement =
     }
   | { readonly ok: false; readonly problems: readonly SetupProblem[] };
 
-/** Builds the new grid layer from `features` and works out what it does to the open cases. */
+/**
+ * Builds the new grid layer from `features` and works out what it does to the open cases; repeated
+ * warnings of one kind come folded into one line each, as the set-up's do (fold.ts).
+ */
 export function planGridReplacement(
+  features: readonly GeoFeature[],
+  input: GridReplacementInput,
+  current: GridReplacementCurrent,
+): GridReplacement {
+  const planned = planReplacement(features, input, current);
+  return { ...planned, problems: foldRepeatedWarnings(planned.problems) };
+}
+
+function planReplacement(
   features: readonly GeoFeature[],
   input: GridReplacementInput,
   current: GridReplacementCurrent,

@@ -106,4 +106,21 @@ describe('replacing the grids of a working centre', () => {
       params: { file, feature: 1, field: 'ZD', value: '第九中队' },
     });
   });
+
+  it('folds one warning repeated across the file into one line, with its count and first features', () => {
+    // Every outer ring clockwise, as GDAL writes a GeoJSON from a Shapefile: each is rewound on import.
+    const reverse = (rings: GeoJSON.Position[][]): GeoJSON.Position[][] => rings.map((r) => [...r].reverse());
+    const clockwise = features.map((f): GeoFeature => {
+      const g = f.geometry;
+      if (g?.type === 'Polygon') return { ...f, geometry: { ...g, coordinates: reverse(g.coordinates) } };
+      if (g?.type === 'MultiPolygon')
+        return { ...f, geometry: { ...g, coordinates: g.coordinates.map(reverse) } };
+      return f;
+    });
+    const plan = planGridReplacement(clockwise, INPUT, current);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.problems.filter((p) => p.severity === 'error')));
+    const rewound = plan.problems.filter((p) => p.key === 'geoImport.geometry.wrongOrientation');
+    expect(rewound).toHaveLength(1);
+    expect(rewound[0]?.repeats).toEqual({ count: features.length, features: [1, 2, 3, 4, 5] });
+  });
 });

@@ -10,6 +10,8 @@ import { EXPORT_COLUMNS } from '../../shared/export/geo/layers';
 import { GEO_EXPORT_KEYS } from '../../shared/export/geo/result';
 import { CENTRE_FIELDS, CENTRE_ISSUE_KEYS } from '../../shared/import/centre';
 import { PLACE_ISSUE_KEYS } from '../../shared/import/centre/places';
+import { TEMPLATE_PROBLEM_KEYS, TILE_ANSWER_KEYS } from '../../shared/tiles/endpoint';
+import { WMTS_PROBLEM_KEYS } from '../../shared/tiles/wmts';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -62,6 +64,19 @@ describe('interface languages', () => {
           expect(texts.has(key), `${lang} ${key}`).toBe(true);
         }
       }
+    }
+  });
+
+  it('has both texts for every problem of a basemap: its template, its WMTS server, its tiles, a download', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const texts = new Set(keys(messages[lang]));
+      for (const key of [
+        ...TEMPLATE_PROBLEM_KEYS,
+        ...WMTS_PROBLEM_KEYS,
+        ...TILE_ANSWER_KEYS,
+        'basemap.download.tooMany',
+      ])
+        expect(texts.has(key), `${lang} ${key}`).toBe(true);
     }
   });
 

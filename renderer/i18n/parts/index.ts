@@ -3,6 +3,7 @@
  * `{ 'zh-CN': {...}, en: {...} }`; namespaces that appear in several parts are merged key by key.
  */
 import { accountsMessages } from './accounts';
+import { basemapMessages } from './basemap';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
@@ -67,9 +68,11 @@ const PARTS = [
   placesImportMessages,
   kmlLinksMessages,
   historyMessages,
+  basemapMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
+  (typeof basemapMessages)[L] &
   (typeof placesImportMessages)[L] &
   (typeof centresMessages)[L] &
   (typeof centreSetupMessages)[L] &

@@ -73,6 +73,7 @@ describe('createIpcHandlers', () => {
     let fullScreen = false;
     let locale: Locale = 'zh-CN';
     let wallWindows = 2;
+    const fetched: string[] = [];
     const context: CallContext = {
       window: { isFullScreen: () => fullScreen, setFullScreen: (flag) => void (fullScreen = flag) },
     };
@@ -85,6 +86,15 @@ describe('createIpcHandlers', () => {
         set: async (next) => void (locale = next),
       },
       openWall: () => wallWindows,
+      fetchTile: async (url) => {
+        fetched.push(url);
+        return {
+          kind: 'answered',
+          status: 200,
+          contentType: 'image/png',
+          bytes: new Uint8Array([137, 80, 78, 71]),
+        };
+      },
     });
     const handlers = new Map(
       createIpcHandlers(services, {
@@ -98,7 +108,13 @@ describe('createIpcHandlers', () => {
       if (!handler) throw new Error(`no handler for ${channel}`);
       return handler(event, ...args);
     };
-    return { call, errors, locale: () => locale, setWallWindows: (n: number) => void (wallWindows = n) };
+    return {
+      call,
+      errors,
+      fetched,
+      locale: () => locale,
+      setWallWindows: (n: number) => void (wallWindows = n),
+    };
   }
   const good = eventFrom('app://griddesk/index.html');
 
@@ -108,6 +124,7 @@ describe('createIpcHandlers', () => {
       info: { version: '1', electron: '1', chrome: '1', platform: 'linux' },
       locale: { current: 'zh-CN', set: async () => undefined },
       openWall: () => 0,
+      fetchTile: async () => ({ kind: 'unreachable', reason: 'offline' }),
     });
     const channels = createIpcHandlers(services, {
       isOurWindow,
@@ -120,7 +137,17 @@ describe('createIpcHandlers', () => {
       'window:toggleFullScreen',
       'window:isFullScreen',
       'window:openWall',
+      'tiles:fetch',
     ]);
+  });
+
+  it('fetches a tile only for an http(s) address', async () => {
+    const { call, fetched } = setup();
+    const url = 'https://t3.tianditu.gov.cn/vec_w/wmts?TILEMATRIX=3&TILEROW=1&TILECOL=6';
+    expect(await call('tiles:fetch', good, url)).toMatchObject({ kind: 'answered', status: 200 });
+    await expect(call('tiles:fetch', good, 'file:///etc/passwd')).rejects.toBeInstanceOf(IpcPayloadError);
+    await expect(call('tiles:fetch', good, 'http://')).rejects.toBeInstanceOf(IpcPayloadError);
+    expect(fetched).toEqual([url]);
   });
 
   it('serves a valid request from our window', async () => {

@@ -5,7 +5,7 @@
  * taken before anything opens.
  */
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, session } from 'electron';
+import { BrowserWindow, app, dialog, net, session } from 'electron';
 import { REFUSED_DEBUG_SWITCHES, debugSwitchRefusal, refusedDebugSwitches } from './debug-switches';
 import { registerIpcHandlers } from './ipc';
 import { registerMenu } from './menu';
@@ -13,6 +13,7 @@ import { hardenWebContents } from './navigation';
 import { registerPermissionHandlers } from './permissions';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { createServices } from './services';
+import { fetchTileOutcome } from '../shared/tiles/fetch-tile';
 import { SETTINGS_FILE, loadLocaleController } from './settings';
 import { openMainWindow, openWallWindows } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
@@ -37,6 +38,8 @@ async function start(): Promise<void> {
       },
       locale,
       openWall: () => openWallWindows(preload),
+      // Chromium's network stack: the PC's proxy settings and certificates, as a browser would use.
+      fetchTile: (url) => fetchTileOutcome(url, (input, init) => net.fetch(input as string, init)),
     }),
   );
   const open = (): Promise<BrowserWindow> =>

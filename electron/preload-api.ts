@@ -34,6 +34,7 @@ export function createGridDeskApi(
   return {
     app: typed.app,
     window: typed.window,
+    tiles: typed.tiles,
     onMenuCommand(listener: (id: MenuCommandId) => void): () => void {
       return transport.on(MENU_COMMAND_CHANNEL, (payload) => {
         let id: MenuCommandId;

@@ -2,7 +2,7 @@
  * Main's implementation of the contract's services, over small interfaces so that tests run it without
  * Electron. main.ts supplies the real pieces (app versions, the locale controller, the sender's window).
  */
-import type { AppInfo, Locale } from '../shared/ipc/contract';
+import type { AppInfo, Locale, TileFetchOutcome } from '../shared/ipc/contract';
 import type { ServiceImplementation } from './ipc-guard';
 
 /** The part of a BrowserWindow the window service drives. */
@@ -25,6 +25,8 @@ export interface ServiceDependencies {
    * per call: the wall belongs to the app, whichever window asks for it.
    */
   readonly openWall: () => number;
+  /** A basemap tile from its provider (shared/tiles/fetch-tile.ts over Electron's network stack). */
+  readonly fetchTile: (url: string) => Promise<TileFetchOutcome>;
 }
 
 export function createServices(deps: ServiceDependencies): ServiceImplementation<CallContext> {
@@ -39,6 +41,9 @@ export function createServices(deps: ServiceDependencies): ServiceImplementation
       },
       isFullScreen: ({ window }) => window.isFullScreen(),
       openWall: () => deps.openWall(),
+    },
+    tiles: {
+      fetch: (_context, url) => deps.fetchTile(url),
     },
   };
 }

@@ -5,6 +5,7 @@ import { join, resolve, sep } from 'node:path';
 // same CSP (shared/security/csp.ts) and refuses what the desktop app refuses.
 import { decodePathSegments, isSourceMap, mimeTypeOf } from '../electron/app-protocol';
 import { SECURITY_HEADERS } from '../shared/security/csp';
+import { TileUnreachableError, fetchTile, tileUrlRefusal } from '../shared/tiles/fetch-tile';
 
 export interface WebServer {
   readonly url: string;
@@ -65,6 +66,36 @@ function send(
   res.end(method === 'HEAD' ? undefined : bytes);
 }
 
+/** The path at which the page asks the server for a provider's tile (shared/tiles/fetch-tile.ts). */
+export const TILE_PROXY_PATH = '/tile-proxy';
+/** What the proxy says in `X-Tile-Upstream`: the provider answered (its status is the response's), or not. */
+export const TILE_UPSTREAM_HEADER = 'X-Tile-Upstream';
+
+/** Types a tile is passed on as; anything else goes as bytes, so no provider's page runs on our origin. */
+const TILE_TYPES =
+  /^(image\/(png|jpeg|webp|avif|gif)|application\/(x-protobuf|vnd\.mapbox-vector-tile|octet-stream))\b/i;
+
+/** A tile for the page, fetched here (shared/tiles/fetch-tile.ts says why the host fetches tiles). */
+async function proxyTile(res: ServerResponse, method: string, target: string): Promise<void> {
+  const text = 'text/plain; charset=utf-8';
+  const url = new URL(target, 'http://localhost').searchParams.get('url') ?? '';
+  const refusal = tileUrlRefusal(url);
+  if (refusal !== null) {
+    send(res, method, 400, text, `tile URL refused: ${refusal}`);
+    return;
+  }
+  try {
+    const tile = await fetchTile(url);
+    const type = TILE_TYPES.test(tile.contentType) ? tile.contentType : 'application/octet-stream';
+    send(res, method, tile.status, type, tile.bytes, { [TILE_UPSTREAM_HEADER]: 'answered' });
+  } catch (error) {
+    const unreachable = error instanceof TileUnreachableError;
+    send(res, method, unreachable ? 502 : 400, text, error instanceof Error ? error.message : String(error), {
+      [TILE_UPSTREAM_HEADER]: unreachable ? 'unreachable' : 'refused',
+    });
+  }
+}
+
 async function answer(
   req: IncomingMessage,
   res: ServerResponse,
@@ -75,6 +106,10 @@ async function answer(
   const text = 'text/plain; charset=utf-8';
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
     send(res, method, 405, text, `method ${method} not allowed`, { Allow: ALLOWED_METHODS.join(', ') });
+    return;
+  }
+  if ((req.url ?? '/').split('?', 1)[0] === TILE_PROXY_PATH) {
+    await proxyTile(res, method, req.url ?? '/');
     return;
   }
   const resolved = resolveWebPath(req.url ?? '/', root);

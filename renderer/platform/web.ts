@@ -1,5 +1,31 @@
 import { WALL_VIEW_QUERY } from '../../shared/ipc/contract';
 import type { Platform } from './index';
+import type { TileFetchOutcome } from '../../shared/ipc/contract';
+
+/**
+ * A provider's tile through the web server's proxy (scripts/web-server.ts `/tile-proxy`): the page's CSP
+ * allows no other host, and the proxy's `X-Tile-Upstream` says whether the provider answered.
+ */
+async function fetchTileThroughServer(url: string): Promise<TileFetchOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(`/tile-proxy?url=${encodeURIComponent(url)}`, { credentials: 'omit' });
+  } catch (error) {
+    // The web server itself is gone: the same as no network, for the cache.
+    return { kind: 'unreachable', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const upstream = response.headers.get('X-Tile-Upstream');
+  if (upstream === 'answered') {
+    return {
+      kind: 'answered',
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      bytes: new Uint8Array(await response.arrayBuffer()),
+    };
+  }
+  const reason = await response.text();
+  return upstream === 'unreachable' ? { kind: 'unreachable', reason } : { kind: 'refused', reason };
+}
 
 /**
  * The browser's side of the platform API: no main process, so menus never fire, full screen is the Fullscreen
@@ -28,6 +54,7 @@ export function webPlatform(): Platform {
       openWall: async () =>
         window.open(`${location.origin}${location.pathname}${WALL_VIEW_QUERY}`, 'griddesk-wall') ? 1 : 0,
     },
+    tiles: { fetch: fetchTileThroughServer },
     onMenuCommand: () => () => undefined,
   };
 }

@@ -28,6 +28,7 @@ describe('the IPC contract', () => {
       'window:toggleFullScreen',
       'window:isFullScreen',
       'window:openWall',
+      'tiles:fetch',
     ]);
     expect(channelOf('window', 'isFullScreen')).toBe('window:isFullScreen');
   });

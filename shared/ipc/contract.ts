@@ -56,6 +56,22 @@ export type MenuCommandId = z.infer<typeof menuCommandIdSchema>;
 // Services (renderer → main, request/response)
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * A provider's tile, fetched by main for the page's tile cache (shared/tiles/fetch-tile.ts says why the
+ * host fetches tiles): the provider's answer with its status, or why there is none.
+ */
+export const tileFetchOutcomeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('answered'),
+    status: z.number().int().min(100).max(599),
+    contentType: z.string().max(256),
+    bytes: z.instanceof(Uint8Array),
+  }),
+  z.strictObject({ kind: z.literal('unreachable'), reason: z.string().max(2000) }),
+  z.strictObject({ kind: z.literal('refused'), reason: z.string().max(2000) }),
+]);
+export type TileFetchOutcome = z.infer<typeof tileFetchOutcomeSchema>;
+
 /** The application as a whole. */
 export interface AppService {
   info(): Promise<AppInfo>;
@@ -74,10 +90,17 @@ export interface WindowService {
   openWall(): Promise<number>;
 }
 
+/** Basemap tiles from the providers a centre configures. */
+export interface TilesService {
+  /** GETs one tile URL (http or https only) for the page's tile cache. */
+  fetch(url: string): Promise<TileFetchOutcome>;
+}
+
 /** Every service main implements, by name. The names are the first half of the channel names. */
 export interface GridDeskServices {
   readonly app: AppService;
   readonly window: WindowService;
+  readonly tiles: TilesService;
 }
 
 /** One method's schemas: its arguments as a tuple, and its result. */
@@ -109,6 +132,9 @@ export const ipcContract = {
     toggleFullScreen: method(z.tuple([]), z.void()),
     isFullScreen: method(z.tuple([]), z.boolean()),
     openWall: method(z.tuple([]), z.number().int().nonnegative()),
+  },
+  tiles: {
+    fetch: method(z.tuple([z.url({ protocol: /^https?$/ }).max(4096)]), tileFetchOutcomeSchema),
   },
 } as const satisfies ContractShape<GridDeskServices>;
 

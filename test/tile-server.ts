@@ -1,0 +1,136 @@
+/**
+ * The outside world of a basemap, for tests: a tile server on 127.0.0.1 speaking the protocols real
+ * providers speak. XYZ raster tiles at `/xyz/{z}/{x}/{y}.png` (solid 256×256 PNGs of one colour, so a
+ * rendered map can be checked by its pixels), a 天地图-style WMTS at `/tianditu/{layer}_w/wmts` that
+ * answers a wrong `tk` with 418 as 天地图 does, and a WMTS GetCapabilities at `/wmts`. It counts what it
+ * served, and can be stopped and started again on the same port (the network going down and coming back).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
+
+export const TILE_KEY = '0123456789abcdef0123456789abcdef';
+
+/** A PNG of `size`×`size` pixels, all of one RGB colour (8-bit truecolour, no filter). */
+export function solidPng(rgb: readonly [number, number, number], size = 256): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  const row = Buffer.alloc(1 + size * 3);
+  for (let i = 0; i < size; i += 1) row.set(rgb, 1 + i * 3);
+  const raw = Buffer.concat(Array.from({ length: size }, () => row));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+export interface TileServer {
+  readonly origin: string;
+  /** Paths served, in order (query strings included). */
+  readonly served: string[];
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+}
+
+const capabilities = (origin: string): string => {
+  const scale0 = 559082264.0287178;
+  const half = 20037508.342789244;
+  const matrices = Array.from(
+    { length: 19 },
+    (
+      _,
+      z,
+    ) => `<TileMatrix><ows:Identifier>${z}</ows:Identifier><ScaleDenominator>${scale0 / 2 ** z}</ScaleDenominator>
+      <TopLeftCorner>${-half} ${half}</TopLeftCorner><TileWidth>256</TileWidth><TileHeight>256</TileHeight>
+      <MatrixWidth>${2 ** z}</MatrixWidth><MatrixHeight>${2 ** z}</MatrixHeight></TileMatrix>`,
+  ).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1" version="1.0.0">
+  <ows:ServiceIdentification><ows:Title>测试县影像服务</ows:Title></ows:ServiceIdentification>
+  <Contents>
+    <Layer><ows:Title>测试影像</ows:Title><ows:Identifier>img</ows:Identifier>
+      <Style isDefault="true"><ows:Identifier>default</ows:Identifier></Style><Format>image/png</Format>
+      <TileMatrixSetLink><TileMatrixSet>GoogleMapsCompatible</TileMatrixSet></TileMatrixSetLink>
+      <ResourceURL format="image/png" resourceType="tile" template="${origin}/wmts/img/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png"/>
+    </Layer>
+    <TileMatrixSet><ows:Identifier>GoogleMapsCompatible</ows:Identifier>
+      <ows:SupportedCRS>urn:ogc:def:crs:EPSG::3857</ows:SupportedCRS>${matrices}</TileMatrixSet>
+  </Contents>
+</Capabilities>`;
+};
+
+/** Starts the server; `colour` is every raster tile's colour. */
+export async function startTileServer(
+  colour: readonly [number, number, number] = [255, 0, 255],
+): Promise<TileServer> {
+  const png = solidPng(colour);
+  const served: string[] = [];
+  let origin = '';
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    served.push(`${url.pathname}${url.search}`);
+    const tile = (): void => {
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(png.length) });
+      res.end(png);
+    };
+    if (/^\/xyz\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) return tile();
+    if (/^\/wmts\/img\/GoogleMapsCompatible\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) return tile();
+    if (url.pathname === '/wmts') {
+      res.writeHead(200, { 'Content-Type': 'application/xml; charset=utf-8' });
+      res.end(capabilities(origin));
+      return;
+    }
+    if (/^\/tianditu\/[a-z]{3}_w\/wmts$/.test(url.pathname)) {
+      if (url.searchParams.get('tk') !== TILE_KEY) {
+        // What 天地图 answers a wrong or missing key with.
+        res.writeHead(418, { 'Content-Type': 'text/html' });
+        res.end('<html><body>418</body></html>');
+        return;
+      }
+      return tile();
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('no such tile');
+  };
+  let server: Server = createServer(handler);
+  let port = 0;
+  const listen = (): Promise<void> =>
+    new Promise((done, fail) => {
+      server.once('error', fail);
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        port = typeof address === 'object' && address ? address.port : port;
+        origin = `http://127.0.0.1:${port}`;
+        done();
+      });
+    });
+  await listen();
+  return {
+    get origin() {
+      return origin;
+    },
+    served,
+    stop: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+    start: async () => {
+      server = createServer(handler);
+      await listen();
+    },
+  };
+}

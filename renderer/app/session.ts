@@ -1,3 +1,5 @@
+import { useBasemapStore } from '../stores/basemap';
+import { loadBasemapSettings } from '../db/basemap-repo';
 import { ElMessage } from 'element-plus';
 import { i18n } from '../i18n';
 import { issueText } from '../i18n/issues';
@@ -110,6 +112,7 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   ]);
   located.catch(() => undefined); // awaited below
   useSettingsStore().setSettings(await loadSettings(database));
+  useBasemapStore().setSettings(await loadBasemapSettings(database), database.name);
   const cases = useCasesStore();
   await Promise.all([cases.load(database), located]);
   cases.follow(database);

@@ -40,6 +40,7 @@ import type {
 /** What the `meta` table stores about the stored dataset, by key. */
 import type { VerifiedCheckpoint } from '../../shared/cases/record-checkpoint';
 import type { CaseTally, DayTally } from '../../shared/indicators/tally';
+import type { BasemapSettings } from '../../shared/tiles/basemaps';
 
 /** What `meta.tallies` says about the stored case tallies and day roll-ups (renderer/db/tallies-repo.ts). */
 export interface TallyState {
@@ -96,6 +97,8 @@ export interface MetaValues {
   readonly dataEvents: readonly number[];
   /** The import that can be undone now (imports-repo.ts); kept on this PC only, never backed up. */
   readonly lastImport: LastImport;
+  /** The centre's basemaps: its 天地图 key, its own tile server, the tile cache's cap (basemap-repo.ts). */
+  readonly basemaps: BasemapSettings;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];

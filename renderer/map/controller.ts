@@ -16,7 +16,7 @@ import { asGeoJson } from '../../shared/model/geo';
 import type { Officer } from '../../shared/model/organisation';
 import { offlineStyle } from './style';
 import { MAP_FONT_FACES } from '../fonts/cjk-font';
-import type { MapTheme } from './palette';
+import { MAP_THEMES, type MapTheme } from './palette';
 import type { ImportPreviewPoint, MapLayerData, MapPickRule, MapSelection } from './layer-module';
 import {
   LAYER_GROUPS,
@@ -27,6 +27,11 @@ import {
   type LayerGroup,
 } from './registry';
 import { cursorFor, type MapMode } from './modes';
+import { tileTemplateOf } from '../tiles/tile-loader';
+import type { BasemapLayer } from '../../shared/tiles/basemaps';
+
+/** The prefix of the network basemap's sources and layers (天地图, a county server), under everything else. */
+const NET_BASEMAP = 'netbase-';
 
 export type { MapSelection } from './layer-module';
 
@@ -57,6 +62,8 @@ export class MapController {
   private mode: MapMode;
   /** The latest of each part of the data, as last handed in; each layer is drawn from it. */
   private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
+  private readonly dark: boolean;
+  private basemap: readonly BasemapLayer[] = [];
 
   constructor(
     container: HTMLElement,
@@ -64,6 +71,7 @@ export class MapController {
     options: { readonly theme?: MapTheme; readonly controls?: boolean; readonly mode?: MapMode } = {},
   ) {
     this.mode = options.mode ?? { kind: 'select' };
+    this.dark = options.theme === MAP_THEMES.dark;
     this.map = new MapLibreMap({
       container,
       style: offlineStyle(options.theme, MAP_FONT_FACES),
@@ -129,6 +137,44 @@ export class MapController {
       if (!reads.every((k) => this.data[k] !== undefined)) continue;
       const sources = m.update(this.data as MapLayerData);
       for (const [id, features] of Object.entries(sources)) this.source(id).setData(features);
+    }
+  }
+
+  /**
+   * Draws a network basemap's raster layers (bottom first) right above the background, under every
+   * layer of the township: their tiles come through the tile cache (`gdtile://`, renderer/tiles). An
+   * empty list takes the network basemap away. On the dark wall the tiles are dimmed and greyed.
+   */
+  async setBasemap(layers: readonly BasemapLayer[]): Promise<void> {
+    await this.loaded;
+    const same =
+      layers.length === this.basemap.length && layers.every((l, i) => l.id === this.basemap[i]?.id);
+    if (same) return;
+    for (const old of this.basemap) {
+      if (this.map.getLayer(NET_BASEMAP + old.id)) this.map.removeLayer(NET_BASEMAP + old.id);
+      if (this.map.getSource(NET_BASEMAP + old.id)) this.map.removeSource(NET_BASEMAP + old.id);
+    }
+    this.basemap = layers;
+    const firstAbove = this.map.getStyle().layers.find((l) => l.type !== 'background')?.id;
+    for (const layer of layers) {
+      this.map.addSource(NET_BASEMAP + layer.id, {
+        type: 'raster',
+        tiles: [tileTemplateOf(layer.id)],
+        tileSize: 256,
+        minzoom: layer.endpoint.minZoom,
+        maxzoom: layer.endpoint.maxZoom,
+      });
+      this.map.addLayer(
+        {
+          id: NET_BASEMAP + layer.id,
+          type: 'raster',
+          source: NET_BASEMAP + layer.id,
+          paint: this.dark
+            ? { 'raster-brightness-max': 0.45, 'raster-saturation': -0.7, 'raster-contrast': 0.1 }
+            : {},
+        },
+        firstAbove,
+      );
     }
   }
 

@@ -12,7 +12,8 @@ export type WorkspaceDialog =
   | 'indicators'
   | 'settings'
   | 'backup'
-  | 'accounts';
+  | 'accounts'
+  | 'basemap';
 
 /** Which workspace dialog is open (one at a time). */
 export const useDialogsStore = defineStore('dialogs', () => {

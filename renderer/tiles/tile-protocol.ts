@@ -1,0 +1,50 @@
+/**
+ * The page's one tile service: the tile cache, the loader and MapLibre's `gdtile://` protocol, made
+ * once, on first use. Basemap layers are handed in as the choice changes; the loader serves only those.
+ */
+import { addProtocol } from 'maplibre-gl';
+import type { BasemapLayer } from '../../shared/tiles/basemaps';
+import { platform } from '../platform';
+import { TileCacheDb, createTileCache, type TileCache } from './tile-cache';
+import { TILE_PROTOCOL, createTileLoader, type TileEvent, type TileSourceDef } from './tile-loader';
+
+export interface TileService {
+  readonly cache: TileCache;
+  setSources(layers: readonly BasemapLayer[]): void;
+  setCap(bytes: number): void;
+}
+
+let service: TileService | null = null;
+let listener: (event: TileEvent) => void = () => undefined;
+
+let empty: Promise<ArrayBuffer> | null = null;
+/** A transparent 1×1 PNG, drawn where a provider has no tile. */
+function emptyTile(): Promise<ArrayBuffer> {
+  empty ??= new OffscreenCanvas(1, 1).convertToBlob({ type: 'image/png' }).then((blob) => blob.arrayBuffer());
+  return empty;
+}
+
+/** The tile service, made on first use; `onEvent` (the latest given) hears what the loader reports. */
+export function tileService(onEvent: (event: TileEvent) => void): TileService {
+  listener = onEvent;
+  if (service !== null) return service;
+  const cache = createTileCache(new TileCacheDb());
+  const sources = new Map<string, TileSourceDef>();
+  const load = createTileLoader({
+    cache,
+    fetchTile: (url) => platform().tiles.fetch(url),
+    source: (id) => sources.get(id),
+    onEvent: (event) => listener(event),
+    emptyTile,
+  });
+  addProtocol(TILE_PROTOCOL, async (params) => ({ data: await load(params.url) }));
+  service = {
+    cache,
+    setSources(layers) {
+      sources.clear();
+      for (const layer of layers) sources.set(layer.id, layer);
+    },
+    setCap: (bytes) => cache.setCap(bytes),
+  };
+  return service;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BASEMAP_SETTINGS, basemapLayers } from './basemaps';
+import { tileUrl } from './endpoint';
+
+const key = 'fedcba9876543210fedcba9876543210';
+
+describe('the layers of a basemap choice', () => {
+  it("draws nothing from the network for the township's own map or none", () => {
+    expect(basemapLayers('own', DEFAULT_BASEMAP_SETTINGS)).toEqual({ ok: true, layers: [] });
+    expect(basemapLayers('none', DEFAULT_BASEMAP_SETTINGS)).toEqual({ ok: true, layers: [] });
+  });
+
+  it('draws 天地图 imagery under its annotation, with the centre key, and needs the key first', () => {
+    expect(basemapLayers('tianditu-img', DEFAULT_BASEMAP_SETTINGS)).toEqual({
+      ok: false,
+      key: 'basemap.choice.noKey',
+    });
+    const planned = basemapLayers('tianditu-img', { ...DEFAULT_BASEMAP_SETTINGS, tiandituKey: key });
+    if (!planned.ok) throw new Error(planned.key);
+    expect(planned.layers.map((l) => l.id)).toEqual(['tdt-img', 'tdt-cia']);
+    expect(tileUrl(planned.layers[1]!.endpoint, { z: 3, x: 6, y: 3 })).toContain(`cia_w/wmts?`);
+    expect(tileUrl(planned.layers[1]!.endpoint, { z: 3, x: 6, y: 3 })).toContain(`&tk=${key}`);
+  });
+
+  it("keeps the centre's server's tiles under an id of its template, so a new template starts afresh", () => {
+    const custom = {
+      name: '县影像',
+      template: 'http://10.8.0.5/{z}/{x}/{y}.png',
+      subdomains: '',
+      maxZoom: 19,
+    };
+    const a = basemapLayers('custom', { ...DEFAULT_BASEMAP_SETTINGS, custom });
+    const b = basemapLayers('custom', {
+      ...DEFAULT_BASEMAP_SETTINGS,
+      custom: { ...custom, template: 'http://10.8.0.6/{z}/{x}/{y}.png' },
+    });
+    if (!a.ok || !b.ok) throw new Error('refused');
+    expect(a.layers[0]!.id).toMatch(/^custom-[0-9a-z]+$/);
+    expect(a.layers[0]!.id).not.toBe(b.layers[0]!.id);
+    expect(a.layers[0]!.endpoint.maxZoom).toBe(19);
+    expect(basemapLayers('custom', DEFAULT_BASEMAP_SETTINGS)).toEqual({
+      ok: false,
+      key: 'basemap.choice.noCustom',
+    });
+  });
+});

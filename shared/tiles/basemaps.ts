@@ -1,0 +1,133 @@
+/**
+ * The basemaps a centre can show under its grids (底图): the township's own drawn map (the sample's, or
+ * none for a centre set up from its files), 天地图's vector, imagery and terrain maps with their
+ * annotation layers (the centre's own key), and a tile server of its own (a county GIS server's XYZ/TMS
+ * template). The centre's settings (the key, its own server) are kept with the centre and changed by a
+ * shift leader; which basemap an operator looks at is a choice of the PC.
+ */
+import { z } from 'zod';
+import { DEFAULT_TILE_MAX_AGE_MS, MiB } from './cache-policy';
+import {
+  isTiandituKey,
+  parseTemplate,
+  tiandituEndpoint,
+  TIANDITU_LAYERS,
+  type TiandituBase,
+  type TileEndpoint,
+} from './endpoint';
+
+export const BASEMAP_CHOICES = [
+  'own',
+  'tianditu-vec',
+  'tianditu-img',
+  'tianditu-ter',
+  'custom',
+  'none',
+] as const;
+export type BasemapChoice = (typeof BASEMAP_CHOICES)[number];
+export const basemapChoiceSchema = z.enum(BASEMAP_CHOICES);
+
+export const basemapSettingsSchema = z.strictObject({
+  /** The centre's 天地图 key; empty when it has none. */
+  tiandituKey: z.string().max(64),
+  /** The centre's own tile server, if any. */
+  custom: z
+    .strictObject({
+      name: z.string().min(1).max(40),
+      template: z.string().max(2048),
+      subdomains: z.string().max(100),
+      maxZoom: z.number().int().min(1).max(22),
+    })
+    .nullable(),
+  /** The tile cache's size cap, MiB. */
+  cacheCapMiB: z.number().int().min(64).max(65_536),
+});
+export type BasemapSettings = z.infer<typeof basemapSettingsSchema>;
+
+export const DEFAULT_BASEMAP_SETTINGS: BasemapSettings = { tiandituKey: '', custom: null, cacheCapMiB: 2048 };
+
+export const BASEMAP_ISSUE_KEYS = ['basemap.settings.tiandituKey', 'basemap.settings.customName'] as const;
+
+/** One issue of basemap settings, naming its field. */
+export interface BasemapSettingsIssue {
+  readonly field: 'tiandituKey' | 'custom.name' | 'custom.template';
+  readonly key: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** Settings as typed in the dialog, checked field by field (the template as the map will use it). */
+export function checkBasemapSettings(
+  input: BasemapSettings,
+): { ok: true; settings: BasemapSettings } | { ok: false; issues: BasemapSettingsIssue[] } {
+  const issues: BasemapSettingsIssue[] = [];
+  const key = input.tiandituKey.trim();
+  if (key !== '' && !isTiandituKey(key))
+    issues.push({ field: 'tiandituKey', key: 'basemap.settings.tiandituKey', params: {} });
+  let custom = input.custom;
+  if (custom !== null) {
+    custom = { ...custom, name: custom.name.trim(), template: custom.template.trim() };
+    if (custom.name === '')
+      issues.push({ field: 'custom.name', key: 'basemap.settings.customName', params: {} });
+    const parsed = parseTemplate(custom.template, { subdomains: custom.subdomains });
+    if (!parsed.ok)
+      issues.push({ field: 'custom.template', key: parsed.problem.key, params: parsed.problem.params });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, settings: basemapSettingsSchema.parse({ ...input, tiandituKey: key, custom }) };
+}
+
+/** One raster layer of a basemap, bottom first, as the tile loader serves it. */
+export interface BasemapLayer {
+  /** The tile cache's and the map's source id. */
+  readonly id: string;
+  readonly endpoint: TileEndpoint;
+  readonly provider: 'tianditu' | 'other';
+  readonly maxAgeMs: number;
+}
+
+/** A short, stable id for a template: a changed template is a new source, its old tiles not reused. */
+function templateId(template: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < template.length; i += 1) h = Math.imul(h ^ template.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * The network layers of a choice under the centre's settings: none for the township's own map or no
+ * basemap, a base and its annotation for 天地图, one for the centre's server; or why it cannot be drawn.
+ */
+export function basemapLayers(
+  choice: BasemapChoice,
+  settings: BasemapSettings,
+):
+  | { ok: true; layers: BasemapLayer[] }
+  | { ok: false; key: 'basemap.choice.noKey' | 'basemap.choice.noCustom' } {
+  if (choice === 'own' || choice === 'none') return { ok: true, layers: [] };
+  if (choice === 'custom') {
+    if (settings.custom === null) return { ok: false, key: 'basemap.choice.noCustom' };
+    const parsed = parseTemplate(settings.custom.template, {
+      subdomains: settings.custom.subdomains,
+      maxZoom: settings.custom.maxZoom,
+    });
+    if (!parsed.ok) return { ok: false, key: 'basemap.choice.noCustom' };
+    const id = `custom-${templateId(parsed.endpoint.template)}`;
+    return {
+      ok: true,
+      layers: [{ id, endpoint: parsed.endpoint, provider: 'other', maxAgeMs: DEFAULT_TILE_MAX_AGE_MS }],
+    };
+  }
+  if (!isTiandituKey(settings.tiandituKey)) return { ok: false, key: 'basemap.choice.noKey' };
+  const base = choice.slice('tianditu-'.length) as TiandituBase;
+  const annotation = TIANDITU_LAYERS[base].annotation;
+  return {
+    ok: true,
+    layers: [base, annotation].map((layer) => ({
+      id: `tdt-${layer}`,
+      endpoint: tiandituEndpoint(layer, settings.tiandituKey),
+      provider: 'tianditu' as const,
+      maxAgeMs: DEFAULT_TILE_MAX_AGE_MS,
+    })),
+  };
+}
+
+export const cacheCapBytes = (settings: BasemapSettings): number => settings.cacheCapMiB * MiB;

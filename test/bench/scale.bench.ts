@@ -192,6 +192,16 @@ async function runScale(
     // A normal morning: the app opened again (until the sign-in card shows), then signed in.
     const starts: StepFigure[] = [];
     const maps: StepFigure[] = [];
+    // SCALE_PROFILE=secondStart or firstMap: one profile over the reloads and sign-ins (the page's
+    // session lives on across its reloads).
+    const startProfile = ['secondStart', 'firstMap'].includes(process.env.SCALE_PROFILE ?? '')
+      ? await page.context().newCDPSession(page)
+      : null;
+    if (startProfile) {
+      await startProfile.send('Profiler.enable');
+      await startProfile.send('Profiler.setSamplingInterval', { interval: 200 });
+      await startProfile.send('Profiler.start');
+    }
     for (let i = 0; i < RUNS; i += 1) {
       const before = await page.evaluate(() => performance.timeOrigin + performance.now());
       await page.reload();
@@ -215,6 +225,11 @@ async function runScale(
         }),
       );
       maps.push(await figureOf(await signInTimed(page)));
+    }
+    if (startProfile) {
+      const { profile } = await startProfile.send('Profiler.stop');
+      const file = join(tmpdir(), `griddesk-${String(process.env.SCALE_PROFILE)}-${factor}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
     }
     summarise('secondStart', starts);
     summarise('firstMap', maps);

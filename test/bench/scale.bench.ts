@@ -11,7 +11,8 @@
  * this runs first) and the e2e lock: `flock /tmp/e2e.lock npm run bench -- scale`. The second start is
  * timed from the reload to the sign-in card, after the full check has left a verified checkpoint (as the
  * app's background check does once), with the start-up's marks. `SCALE_PROFILE=<step>`: only the 10×
- * run, unminified, with a CPU profile of that step's runs written to the temp folder (griddesk-<step>-10.cpuprofile).
+ * run, unminified, with a CPU profile of that step's runs written to the temp folder (griddesk-<step>-10.cpuprofile);
+ * secondStart and firstMap give one profile of the reloads with their sign-ins.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

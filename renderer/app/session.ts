@@ -100,7 +100,18 @@ function dropOrphansWhenIdle(): void {
   }, 5_000);
 }
 
-async function loadIntoStores(database: GridDeskDb): Promise<void> {
+/**
+ * The stores' load of start-up: the sign-in card shows before the queue is read (the operator types
+ * meanwhile), and signing in waits for it before the workstation opens. Resolved when none runs.
+ */
+let storesLoaded: Promise<void> = Promise.resolve();
+
+/**
+ * Loads the township, the settings and the queue of `database` into their stores, the locator into
+ * the spatial worker; `onSettings` is called once the township and the settings are in (before the
+ * queue and the locator, which grow with the centre's volume, are waited for).
+ */
+async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Promise<void> {
   const dataset = await loadSetup(database);
   if (!dataset) throw new Error('the local database holds no township');
   useTownshipStore().setDataset(dataset);
@@ -114,7 +125,10 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   useSettingsStore().setSettings(await loadSettings(database));
   useBasemapStore().setSettings(await loadBasemapSettings(database), database.name);
   const cases = useCasesStore();
-  await Promise.all([cases.load(database), located]);
+  const queue = cases.load(database);
+  queue.catch(() => undefined); // awaited below
+  onSettings?.();
+  await Promise.all([queue, located]);
   cases.follow(database);
 }
 
@@ -162,10 +176,17 @@ export async function startSession(): Promise<void> {
       dropOrphansWhenIdle();
       return;
     }
-    await loadIntoStores(db);
+    // Nobody signed in yet: the card shows as soon as the township and the settings are in.
+    let card = false;
+    storesLoaded = loadIntoStores(db, () => {
+      if (useAuthStore().account !== null) return;
+      card = true;
+      app.setPhase('signIn');
+    });
+    await storesLoaded;
     performance.mark('griddesk:stores');
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
-    app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
+    if (!card) app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
     rebuildTalliesWhenShown();
     dropOrphansWhenIdle();
     if (!started.fromCheckpoint && started.health.status === 'ok' && (started.point?.count ?? 0) > 0)
@@ -265,6 +286,15 @@ export async function signInSession(username: string, password: string): Promise
   const auth = useAuthStore();
   closeSession(auth.token);
   auth.setSession(result.account, result.token);
+  // The card may show while start-up still reads the queue: the workstation opens once it is in (a
+  // failed load has shown its error instead).
+  if (
+    !(await storesLoaded.then(
+      () => true,
+      () => false,
+    ))
+  )
+    return result;
   useAppStore().setPhase(useTownshipStore().dataset === null ? 'setup' : 'ready');
   return result;
 }

@@ -10,8 +10,11 @@ import {
   listOpenCases,
   loadIndicatorCases,
   loadQueue,
+  loadQueueAt,
   EVALUATION_WINDOW_MS,
   queueFollower,
+  type FollowedQueue,
+  type QueueRead,
 } from './cases-repo';
 import { exportBackup, restoreBackup } from './backup-repo';
 import { createCases, runCaseActions } from './case-actions';
@@ -171,12 +174,47 @@ describe('the queue read', () => {
 describe('the queue followed as it is written', () => {
   const NOW = Date.UTC(2026, 2, 10, 2, 15);
   const DAY = 86_400_000;
+  /** The queue a follower gives, without the open cases' events (what loadQueue reads). */
+  const queueOf = ({ events: _events, ...queue }: FollowedQueue): QueueRead => queue;
+  /** Each open case's events as the record holds them, in seq order. */
+  async function storedEventsOfOpen(open: readonly { id: string }[]): Promise<Map<string, number[]>> {
+    const events = caseEventsOf(await db.events.orderBy('seq').toArray());
+    return new Map(
+      open
+        .map((c) => [c.id, events.filter((e) => e.caseId === c.id).map((e) => e.seq)] as const)
+        .filter(([, seqs]) => seqs.length > 0),
+    );
+  }
+  const seqsOf = (queue: FollowedQueue): Map<string, number[]> =>
+    new Map([...queue.events].map(([id, list]) => [id, list.map((e) => e.seq)]));
+
+  it('gives every open case its events, and after a write reads again only those of the case written', async () => {
+    const station = await makeWorkstation(db, fixture, { now: NOW });
+    // Started from what start-up read, as the cases store starts it.
+    const follow = queueFollower(db, () => NOW, await loadQueueAt(db, NOW));
+    const first = await follow();
+    expect(seqsOf(first)).toEqual(await storedEventsOfOpen(first.open));
+    const other = first.open.find((c) => c.id !== station.caseId)!.id;
+    const noted = await runCaseActions(
+      db,
+      station.caseId,
+      [{ type: 'note', payload: { text: '再次到场' } }],
+      station.op,
+      NOW,
+    );
+    expect(noted.ok).toBe(true);
+    const after = await follow();
+    expect(seqsOf(after)).toEqual(await storedEventsOfOpen(after.open));
+    expect(after.events.get(station.caseId)?.at(-1)?.action.type).toBe('note');
+    // The other cases' lists are the very ones read before.
+    expect(after.events.get(other)).toBe(first.events.get(other));
+  });
 
   it('after each write holds what a whole read would: a note, a new case, a voided one, and the window moving on', async () => {
     const station = await makeWorkstation(db, fixture, { now: NOW });
     let clock = NOW;
     const follow = queueFollower(db, () => clock);
-    expect(await follow()).toEqual(await loadQueue(db, clock));
+    expect(queueOf(await follow())).toEqual(await loadQueue(db, clock));
 
     clock = NOW + 60_000;
     const noted = await runCaseActions(
@@ -188,7 +226,7 @@ describe('the queue followed as it is written', () => {
     );
     expect(noted.ok).toBe(true);
     const afterNote = await follow();
-    expect(afterNote).toEqual(await loadQueue(db, clock));
+    expect(queueOf(afterNote)).toEqual(await loadQueue(db, clock));
     expect(afterNote.lastSeqs.get(station.caseId)).toBe(noted.ok ? noted.events.at(-1)?.seq : -1);
 
     const created = await createCases(
@@ -222,13 +260,13 @@ describe('the queue followed as it is written', () => {
     );
     expect(voided.ok).toBe(true);
     const afterMore = await follow();
-    expect(afterMore).toEqual(await loadQueue(db, clock));
+    expect(queueOf(afterMore)).toEqual(await loadQueue(db, clock));
     expect(afterMore.open.map((c) => c.id)).toContain(created.cases[0]!.id);
     expect(afterMore.open.map((c) => c.id)).not.toContain('case-1');
     // The fixture's closed case-4 waits in the queue until the window passes it, without a write to it.
     const closedAt = fixture.cases.find((c) => c.id === 'case-4')!.steps.at(-1)!.at;
     clock = Math.max(clock, closedAt + EVALUATION_WINDOW_MS + DAY);
-    expect(await follow()).toEqual(await loadQueue(db, clock));
+    expect(queueOf(await follow())).toEqual(await loadQueue(db, clock));
   });
 
   it('reads the queue whole again after a restore replaced the record', async () => {
@@ -247,7 +285,7 @@ describe('the queue followed as it is written', () => {
     expect(voided.open.map((c) => c.id)).not.toContain(station.caseId);
     expect(await restoreBackup(db, station.lead, made.backup, made.files)).toEqual({ ok: true });
     const restored = await follow();
-    expect(restored).toEqual(await loadQueue(db, NOW));
+    expect(queueOf(restored)).toEqual(await loadQueue(db, NOW));
     expect(restored.open.map((c) => c.id)).toContain(station.caseId);
   });
 });

@@ -84,8 +84,17 @@ export async function loadQueue(db: GridDeskDb, now: number = Date.now()): Promi
   return (await loadQueueAt(db, now)).read;
 }
 
-/** {@link loadQueue}, with the chain head it was read at. */
-async function loadQueueAt(db: GridDeskDb, now: number): Promise<{ read: QueueRead; head: ChainHead }> {
+/** What the queue read at a chain head: {@link loadQueueAt}'s answer, what a follower starts from. */
+export interface QueueAt {
+  readonly read: QueueRead;
+  readonly head: ChainHead;
+}
+
+/**
+ * {@link loadQueue}, with the chain head it was read at (start-up reads this, then hands it to
+ * {@link queueFollower} so the follower's first run does not read the whole queue again).
+ */
+export async function loadQueueAt(db: GridDeskDb, now: number = Date.now()): Promise<QueueAt> {
   const since = now - EVALUATION_WINDOW_MS;
   return db.transaction('r', db.cases, db.caseLoops, db.meta, async () => {
     const [open, recent, head] = await Promise.all([
@@ -112,31 +121,79 @@ async function loadQueueAt(db: GridDeskDb, now: number): Promise<{ read: QueueRe
   });
 }
 
+/** The queue as a follower gives it: with the events of every open case, for their running clocks. */
+export interface FollowedQueue extends QueueRead {
+  /**
+   * The events of every open case that has any, by case id, each list in seq order. A case's list is
+   * the very object of the run before while no event was appended to it since.
+   */
+  readonly events: ReadonlyMap<string, readonly StoredCaseEvent[]>;
+}
+
+/** What a follower keeps between runs. */
+interface Followed extends QueueAt {
+  readonly events: ReadonlyMap<string, readonly StoredCaseEvent[]>;
+}
+
 /**
- * The queue as {@link loadQueue} reads it, kept current by reading only what changed (for the cases
- * store's live query, which runs this after every write): the first run reads the queue whole; while
- * the record only grew since the last run, a later run reads the chain head, the events appended since
- * and just those events' cases and loop rows, and merges them into what it held, so a write costs the
- * cases it touched, not the whole queue. Every case write appends an event (case-actions.ts is the only
- * writer of cases), so no other case can have changed; cases closed before the evaluation window are
- * dropped at each run. A record that was replaced or cut short is read whole again.
+ * The queue as {@link loadQueue} reads it, with the open cases' events (FollowedQueue), kept current
+ * by reading only what changed (for the cases store's live query, which runs this after every write):
+ * each run is one read transaction. The first run reads the queue whole, unless `from` (what start-up
+ * read) is given, and the events of every open case; while the record only grew since the last run, a
+ * later run reads the chain head, the events appended since and just those events' cases, loop rows
+ * and events, and merges them into what it held, so a write costs the cases it touched, not the whole
+ * queue. Every case write appends an event (case-actions.ts is the only writer of cases), so no other
+ * case can have changed; cases closed before the evaluation window are dropped at each run. A record
+ * that was replaced or cut short is read whole again.
  */
-export function queueFollower(db: GridDeskDb, clock: () => number = Date.now): () => Promise<QueueRead> {
-  let known: { read: QueueRead; head: ChainHead } | null = null;
+export function queueFollower(
+  db: GridDeskDb,
+  clock: () => number = Date.now,
+  from?: QueueAt,
+): () => Promise<FollowedQueue> {
+  let known: Followed | null = from === undefined ? null : { ...from, events: new Map() };
   return async () => {
     const now = clock();
-    const next = (known && (await readQueueChanges(db, known, now))) ?? (await loadQueueAt(db, now));
+    const next = await db.transaction('r', db.cases, db.caseLoops, db.meta, db.events, async () => {
+      const changed = known && (await readQueueChanges(db, known, now));
+      const at = changed ?? { ...(await loadQueueAt(db, now)), moved: null };
+      const events = await eventsOfOpen(db, at.read.open, known?.events ?? new Map(), at.moved);
+      return { read: at.read, head: at.head, events };
+    });
     known = next;
-    return next.read;
+    return { ...next.read, events: next.events };
   };
+}
+
+/**
+ * The events of the cases `open`: those in `held` reused unless their case is in `moved`; the rest read
+ * (all of them when `moved` is null: the record was read whole again). Inside the follower's transaction.
+ */
+async function eventsOfOpen(
+  db: GridDeskDb,
+  open: readonly Case[],
+  held: ReadonlyMap<string, readonly StoredCaseEvent[]>,
+  moved: ReadonlySet<string> | null,
+): Promise<Map<string, readonly StoredCaseEvent[]>> {
+  const keep = (id: string): boolean => moved !== null && !moved.has(id) && held.has(id);
+  const fresh = await listEventsOfCases(
+    db,
+    open.filter((c) => !keep(c.id)).map((c) => c.id),
+  );
+  const events = new Map<string, readonly StoredCaseEvent[]>();
+  for (const { id } of open) {
+    const list = keep(id) ? held.get(id) : fresh.get(id);
+    if (list !== undefined) events.set(id, list);
+  }
+  return events;
 }
 
 /** `known` with the cases written since its head merged in; undefined when the record did not only grow. */
 async function readQueueChanges(
   db: GridDeskDb,
-  known: { read: QueueRead; head: ChainHead },
+  known: QueueAt,
   now: number,
-): Promise<{ read: QueueRead; head: ChainHead } | undefined> {
+): Promise<(QueueAt & { readonly moved: ReadonlySet<string> }) | undefined> {
   const since = now - EVALUATION_WINDOW_MS;
   return db.transaction('r', db.cases, db.caseLoops, db.meta, db.events, async () => {
     const head = await readChainHead(db);
@@ -172,6 +229,7 @@ async function readQueueChanges(
     return {
       read: { open: open.sort(byNewestReport), closed: closed.sort(byNewestReport), loops, lastSeqs },
       head,
+      moved,
     };
   });
 }

@@ -264,23 +264,26 @@ async function readIfCurrent<T>(db: GridDeskDb, read: () => Promise<T>): Promise
   });
 }
 
+/** The roll-ups of a period's report, without the alarms (renderer/db/current-alarms.ts counts those). */
+export type IndicatorPeriodRollUps = Omit<IndicatorRollUps, 'alarms'>;
+
 /**
- * What a period's report is summed from (shared/indicators/report.ts indicatorReportOfRollUps): the
- * day roll-ups of the days from `firstDay` up to, not including, `today` (centre-zone dates), today's
- * case tallies and every open case with its events; null when the roll-ups are not current.
+ * What a period's report is summed from (shared/indicators/report.ts indicatorReportOfRollUps), but
+ * the alarms: the day roll-ups of the days from `firstDay` up to, not including, `today` (centre-zone
+ * dates) and today's case tallies; null when the roll-ups are not current. Reads no open case: their
+ * 当前超期 is counted apart, in the alarms worker.
  */
 export async function readIndicatorRollUps(
   db: GridDeskDb,
   firstDay: string,
   today: string,
-): Promise<IndicatorRollUps | null> {
+): Promise<IndicatorPeriodRollUps | null> {
   return readIfCurrent(db, async () => {
-    const [days, todays, open] = await Promise.all([
+    const [days, todays] = await Promise.all([
       firstDay < today ? db.dayTallies.where('day').between(firstDay, today, true, false).toArray() : [],
       db.caseTallies.where('day').equals(today).toArray(),
-      readOpenCasesWithEvents(db),
     ]);
-    return { days, today: todays, open };
+    return { days, today: todays };
   });
 }
 

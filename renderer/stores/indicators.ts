@@ -5,13 +5,15 @@ import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import { indicatorReportOfRollUps, reportStart, type IndicatorReport } from '../../shared/indicators';
 import { currentDb } from '../db/handle';
 import { readIndicatorRollUps } from '../db/tallies-repo';
+import { alarmsNow } from '../tally/alarms-client';
 import { useSettingsStore } from './settings';
 import { useTalliesStore } from './tallies';
 import { useTownshipStore } from './township';
 
 /**
- * The indicators dialog's figures, summed from the daily roll-ups and the open cases of the local
- * database on request (the roll-ups are rebuilt first when they are missing or stale).
+ * The indicators dialog's figures, summed from the daily roll-ups of the local database on request (the
+ * roll-ups are rebuilt first when they are missing or stale), with 当前超期 over the open cases counted
+ * meanwhile in the alarms worker.
  */
 export const useIndicatorsStore = defineStore('indicators', () => {
   /**
@@ -28,10 +30,12 @@ export const useIndicatorsStore = defineStore('indicators', () => {
     const zone = calendarZone(options.calendar);
     const firstDay = centreDate(reportStart(days, options), zone);
     const today = centreDate(options.now, zone);
-    const rollUps = await useTalliesStore().whenCurrent(() =>
-      readIndicatorRollUps(currentDb(), firstDay, today),
-    );
-    return indicatorReportOfRollUps(rollUps, days, options);
+    const db = currentDb();
+    const [rollUps, alarms] = await Promise.all([
+      useTalliesStore().whenCurrent(() => readIndicatorRollUps(db, firstDay, today)),
+      alarmsNow(db, options.now),
+    ]);
+    return indicatorReportOfRollUps({ ...rollUps, alarms }, days, options);
   }
 
   return { report };

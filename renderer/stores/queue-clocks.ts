@@ -1,4 +1,4 @@
-import { computed, markRaw, ref, shallowRef } from 'vue';
+import { computed, ref } from 'vue';
 import type { StoredCaseEvent } from '../../shared/cases/history';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import { acknowledgeClock, type AcknowledgeClock } from '../../shared/cases/acknowledge-clock';
@@ -6,8 +6,6 @@ import { runningClock, type QueueClock } from '../../shared/cases/queue-rows';
 import type { Case } from '../../shared/model/case';
 import type { Matter } from '../../shared/model/matter';
 import type { WorkingCalendar } from '../../shared/calendar/config';
-import { listEventsOfCases } from '../db/cases-repo';
-import { currentDb } from '../db/handle';
 import { useCasesStore } from './cases';
 import { useSettingsStore } from './settings';
 import { useTownshipStore } from './township';
@@ -30,49 +28,22 @@ interface AcknowledgeMemo {
 
 /**
  * The queue's running stage clocks (part of the queue store's setup): the events of the open cases,
- * re-read on each queue change, and the clock's "now", refreshed each minute while the queue shows.
+ * which the cases store reads with the queue (one transaction per write), and the clock's "now",
+ * refreshed each minute while the queue shows.
  */
 export function useQueueClocks() {
-  /** Events of the open cases, by case id, in seq order; plain data. */
-  const eventsByCase = shallowRef<ReadonlyMap<string, readonly StoredCaseEvent[]>>(new Map());
+  /** Events of the open cases, by case id, in seq order; plain data (the cases store's). */
+  const eventsByCase = computed(() => useCasesStore().eventsByCase);
   /** The clock's "now" (epoch ms). */
   const now = ref(Date.now());
-  let eventsRequest = 0;
-
-  /** The seq of the last event read of each case in {@link eventsByCase}. */
-  let readUpTo = new Map<string, number>();
 
   /**
-   * Brings the open cases' events up to date (on each queue change): only the cases whose last event
-   * moved since they were read (their loop row's `lastSeq`) are read again, so a write costs the
-   * cases it touched, not every open case.
+   * Moves "now" when a new minute has begun (on each queue change): a new minute moves every clock;
+   * within the minute only the cases just read are computed again (a clock judged a few seconds
+   * before its newest event counts no time since it, as the calendar does for any instant before a
+   * period's start).
    */
-  async function refreshEvents(): Promise<void> {
-    const mine = ++eventsRequest;
-    const cases = useCasesStore();
-    const lastSeqs = cases.lastSeqs;
-    const held = eventsByCase.value;
-    const stale = cases.openCases
-      .map((c) => c.id)
-      .filter((id) => !held.has(id) || readUpTo.get(id) !== lastSeqs.get(id));
-    // No open cases yet (the queue mounts before start-up has opened the database): nothing to read.
-    const fresh =
-      stale.length === 0 ? new Map<string, StoredCaseEvent[]>() : await listEventsOfCases(currentDb(), stale);
-    const reread = new Set(stale);
-    if (mine !== eventsRequest) return;
-    const next = new Map<string, readonly StoredCaseEvent[]>();
-    const upTo = new Map<string, number>();
-    for (const kase of cases.openCases) {
-      const events = fresh.get(kase.id) ?? (reread.has(kase.id) ? undefined : held.get(kase.id));
-      if (events === undefined) continue;
-      next.set(kase.id, events);
-      upTo.set(kase.id, events.at(-1)?.seq ?? 0);
-    }
-    readUpTo = upTo;
-    eventsByCase.value = markRaw(next);
-    // A new minute moves every clock; within the minute only the cases just read are computed again
-    // (a clock judged a few seconds before its newest event counts no time since it, as the calendar
-    // does for any instant before a period's start).
+  function tickOnNewMinute(): void {
     const wall = Date.now();
     if (Math.floor(wall / 60_000) !== Math.floor(now.value / 60_000)) now.value = wall;
   }
@@ -148,5 +119,5 @@ export function useQueueClocks() {
     () => new Set([...clocks.value].filter(([, c]) => c.status === 'overdue').map(([id]) => id)),
   );
 
-  return { eventsByCase, now, clocks, acknowledgeClocks, overdueIds, refreshEvents, tick };
+  return { eventsByCase, now, clocks, acknowledgeClocks, overdueIds, tickOnNewMinute, tick };
 }

@@ -90,7 +90,8 @@ describe('the queue store on the local database', () => {
     expect(made.ok).toBe(true);
     const id = made.ok ? made.kase.id : '';
     await vi.waitFor(() => expect(ids()).toContain(id));
-    await queue.refreshEvents();
+    // Its events come with it, in the same read.
+    expect(queue.eventsByCase.has(id)).toBe(true);
     // Fixture cases were reported in 2025. The new one has hours left on its 立案 clock.
     expect(queue.clocks.get(id)).toMatchObject({ clock: 'register', status: 'ok' });
     expect(queue.clocks.get(id)!.leftMs).toBeGreaterThan(0);
@@ -109,26 +110,19 @@ describe('the queue store on the local database', () => {
 
   it('stops the 签收 clock once the officers acknowledge', async () => {
     const queue = useQueueStore();
-    await queue.refreshEvents();
-    expect(queue.acknowledgeClocks.has('case-2')).toBe(true);
+    await vi.waitFor(() => expect(queue.acknowledgeClocks.has('case-2')).toBe(true));
     await queue.act('case-2', 'acknowledge');
-    await vi.waitFor(async () => {
-      await queue.refreshEvents();
-      expect(queue.acknowledgeClocks.has('case-2')).toBe(false);
-    });
+    await vi.waitFor(() => expect(queue.acknowledgeClocks.has('case-2')).toBe(false));
   });
 
   it('after a write reads again only the events of the case it touched', async () => {
     const queue = useQueueStore();
-    await queue.refreshEvents();
+    await vi.waitFor(() => expect(queue.eventsByCase.size).toBe(3));
     const before = queue.eventsByCase;
     const clocksBefore = queue.clocks;
     expect([...before.keys()].sort()).toEqual(['case-1', 'case-2', 'case-3']);
     await queue.act('case-2', 'acknowledge');
-    await vi.waitFor(async () => {
-      await queue.refreshEvents();
-      expect(queue.eventsByCase.get('case-2')?.at(-1)?.action.type).toBe('acknowledge');
-    });
+    await vi.waitFor(() => expect(queue.eventsByCase.get('case-2')?.at(-1)?.action.type).toBe('acknowledge'));
     // The other open cases' events are the very lists read before: not read again.
     expect(queue.eventsByCase.get('case-1')).toBe(before.get('case-1'));
     expect(queue.eventsByCase.get('case-3')).toBe(before.get('case-3'));
@@ -178,11 +172,11 @@ describe('the queue store on the local database', () => {
     expect([queue.selectedId, queue.openId]).toEqual(['case-2', 'case-2']);
   });
 
-  it('reads no events before start-up has opened the database (the queue mounts first)', async () => {
+  it('has no clocks before start-up has opened the database (the queue mounts first)', () => {
     setCurrentDb(null);
     setActivePinia(createPinia());
     const queue = useQueueStore();
-    await expect(queue.refreshEvents()).resolves.toBeUndefined();
+    expect(queue.eventsByCase.size).toBe(0);
     expect(queue.clocks.size).toBe(0);
   });
 });

@@ -91,15 +91,19 @@ export interface IndicatorRollUps {
    * Tallies of other days are ignored.
    */
   readonly today: Iterable<CaseTally>;
-  /** Every open case with its events, however old: only for `alarms`. */
-  readonly open: readonly IndicatorCase[];
+  /**
+   * 当前超期 / 临近超期 now: {@link currentAlarms} over every open case, however old, at the report's
+   * `now` (the app counts them in its alarms worker, renderer/tally/alarms.worker.ts).
+   */
+  readonly alarms: CurrentAlarms;
 }
 
 /**
  * The same report as {@link indicatorReport} over every case, from the period's day roll-ups and the
- * open cases: identical figures as long as the roll-ups are those of the stored cases under the same
- * calendar, policy and matters (`tallyBasis`). Each team's sums are its days' rows and today's cases
- * added up; 当前超期 is {@link currentAlarms} over the open cases, as on the wall.
+ * open cases' alarms: identical figures as long as the roll-ups are those of the stored cases under the
+ * same calendar, policy and matters (`tallyBasis`) and the alarms are {@link currentAlarms} of the open
+ * cases at `options.now`. Each team's sums are its days' rows and today's cases added up; 当前超期 is
+ * counted as on the wall.
  */
 export function indicatorReportOfRollUps(
   rollUps: IndicatorRollUps,
@@ -128,7 +132,7 @@ export function indicatorReportOfRollUps(
   for (const tally of rollUps.today)
     if (tally.day === today && tally.reportedAt >= todayStart && tally.reportedAt <= options.now)
       add(tally.teamId, tally);
-  const alarms = currentAlarms(rollUps.open, options);
+  const { alarms } = rollUps;
   const byTeam = [...teams.entries()]
     .filter(([, sums]) => sums.cases > 0)
     .map(([key, sums]) => ({ key, indicators: indicatorsOfSums(sums) }))

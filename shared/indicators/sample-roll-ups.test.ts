@@ -7,6 +7,7 @@ import { DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
 import { isOpenStage, type LoopStage } from '../model/case';
 import { generateTownship, SAMPLE_ANCHOR_MS, SAMPLE_SEED } from '../sample/township';
 import { wallFigures, wallFiguresOfRollUps } from '../wall/figures';
+import { currentAlarms } from './current';
 import { indicatorReport, indicatorReportOfRollUps, reportStart } from './report';
 import { caseTally, dayTallies, type CaseTally, type DayTally } from './tally';
 import type { IndicatorCase, IndicatorOptions } from './types';
@@ -51,12 +52,13 @@ describe('the sample township’s indicators from daily roll-ups', () => {
         const expected = indicatorReport(cases, n, options);
         expect(expected.overall.cases).toBeGreaterThan(0);
         const zone = calendarZone(DEFAULT_CALENDAR);
-        // What the store reads: the rows of the period's days before today, today's tallies, the open cases.
+        // What the store reads: the rows of the period's days before today, today's tallies, and the
+        // open cases' alarms (counted in the alarms worker).
         const [first, today] = [centreDate(reportStart(n, options), zone), centreDate(now, zone)];
         const rollUps = {
           days: days.filter((row) => row.day >= first && row.day < today),
           today: tallies.filter((t) => t.day === today),
-          open: open(),
+          alarms: currentAlarms(open(), options),
         };
         expect(indicatorReportOfRollUps(rollUps, n, options)).toStrictEqual(expected);
       });

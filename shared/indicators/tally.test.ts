@@ -3,6 +3,7 @@ import { DEFAULT_CALENDAR } from '../calendar/holidays';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../cases/time-limits';
 import { computeIndicators } from './compute';
 import { departmentScorecards } from './departments';
+import { currentAlarms } from './current';
 import { indicatorReport, indicatorReportOfRollUps } from './report';
 import { indicatorsOfSums } from './sums';
 import { caseTally, dayTallies, sumTallies, tallyBasis, type CaseTally } from './tally';
@@ -106,10 +107,17 @@ describe('dayTallies', () => {
 });
 
 describe('indicatorReportOfRollUps', () => {
-  const rollUps = (items: readonly IndicatorCase[], all: readonly CaseTally[] = tallies) => ({
+  const rollUps = (
+    items: readonly IndicatorCase[],
+    all: readonly CaseTally[] = tallies,
+    at: IndicatorOptions = options,
+  ) => ({
     days: dayTallies(all),
     today: all,
-    open: items.filter((item) => ['reported', 'registered'].includes(item.case.stage)),
+    alarms: currentAlarms(
+      items.filter((item) => ['reported', 'registered'].includes(item.case.stage)),
+      at,
+    ),
   });
 
   it('gives today’s report without the case reported after now, as the case-list report does', () => {
@@ -132,7 +140,7 @@ describe('indicatorReportOfRollUps', () => {
   it('lists a team with an open case but none in the period with zero figures', () => {
     const friday = { ...options, now: bj(6, 10) };
     const only = [whistled];
-    const report = indicatorReportOfRollUps(rollUps(only, [caseTally(whistled, options)]), 1, friday);
+    const report = indicatorReportOfRollUps(rollUps(only, [caseTally(whistled, options)], friday), 1, friday);
     expect(report.byTeam.map((g) => [g.key, g.indicators.cases])).toEqual([['t1', 0]]);
     expect(report).toEqual(indicatorReport(only, 1, friday));
   });

@@ -4,6 +4,7 @@ import { replayCase } from '../../shared/cases/history';
 import { DEFAULT_TIME_LIMIT_POLICY } from '../../shared/cases/time-limits';
 import {
   computeIndicators,
+  currentAlarms,
   caseTally,
   dayTallies,
   departmentScorecards,
@@ -57,10 +58,10 @@ export async function benchIndicators(): Promise<Record<string, number>> {
   const rollUps = {
     days: dayTallies(tallies),
     today: tallies.filter((t) => t.reportedAt >= reportStart(1, options)),
-    open: all.filter((item) => isOpenStage(item.case.stage as LoopStage)),
   };
+  const open = all.filter((item) => isOpenStage(item.case.stage as LoopStage));
   const summed = measure(`report of ${rollUps.days.length} day roll-ups + open cases`, () =>
-    indicatorReportOfRollUps(rollUps, 365, options),
+    indicatorReportOfRollUps({ ...rollUps, alarms: currentAlarms(open, options) }, 365, options),
   );
   report(
     `indicators: ${period.length} cases in 365 days, ${loaded.length} loaded`,

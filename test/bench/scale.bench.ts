@@ -11,7 +11,8 @@
  * this runs first) and the e2e lock: `flock /tmp/e2e.lock npm run bench -- scale`. The second start is
  * timed from the reload to the sign-in card, after the full check has left a verified checkpoint (as the
  * app's background check does once), with the start-up's marks. `SCALE_PROFILE=<step>`: only the 10×
- * run, unminified, with a CPU profile of that step's runs written to the temp folder (griddesk-<step>-10.cpuprofile).
+ * run, unminified, with a CPU profile of that step's runs written to the temp folder (griddesk-<step>-10.cpuprofile);
+ * secondStart and firstMap give one profile of the reloads with their sign-ins.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -192,6 +193,16 @@ async function runScale(
     // A normal morning: the app opened again (until the sign-in card shows), then signed in.
     const starts: StepFigure[] = [];
     const maps: StepFigure[] = [];
+    // SCALE_PROFILE=secondStart or firstMap: one profile over the reloads and sign-ins (the page's
+    // session lives on across its reloads).
+    const startProfile = ['secondStart', 'firstMap'].includes(process.env.SCALE_PROFILE ?? '')
+      ? await page.context().newCDPSession(page)
+      : null;
+    if (startProfile) {
+      await startProfile.send('Profiler.enable');
+      await startProfile.send('Profiler.setSamplingInterval', { interval: 200 });
+      await startProfile.send('Profiler.start');
+    }
     for (let i = 0; i < RUNS; i += 1) {
       const before = await page.evaluate(() => performance.timeOrigin + performance.now());
       await page.reload();
@@ -215,6 +226,11 @@ async function runScale(
         }),
       );
       maps.push(await figureOf(await signInTimed(page)));
+    }
+    if (startProfile) {
+      const { profile } = await startProfile.send('Profiler.stop');
+      const file = join(tmpdir(), `griddesk-${String(process.env.SCALE_PROFILE)}-${factor}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
     }
     summarise('secondStart', starts);
     summarise('firstMap', maps);

@@ -37,14 +37,17 @@ const iconName = (status: OfficerStatus, kind: Officer['kind']): string => `offi
  */
 export function addOfficerIcons(map: MapLibreMap, pixelRatio: number): void {
   const size = Math.round(26 * pixelRatio);
+  // One canvas for every icon, kept in memory (willReadFrequently): reading a GPU canvas back took
+  // 180 ms of the first map's frame under software WebGL, one readback per icon.
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return;
   for (const status of OFFICER_STATUSES) {
     for (const kind of ['certified', 'auxiliary'] as const) {
       const name = iconName(status, kind);
       if (map.hasImage(name)) continue;
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = size;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) continue;
+      ctx.clearRect(0, 0, size, size);
       const r = size / 2 - 2 * pixelRatio;
       const color = OFFICER_STATUS_COLORS[status];
       ctx.beginPath();

@@ -15,9 +15,12 @@ import { useQueueStore } from '../stores/queue';
 import { useRecordStore } from '../stores/record';
 import { useTalliesStore } from '../stores/tallies';
 import { useWallStore } from '../stores/wall';
+import { useTownshipStore } from '../stores/township';
 import { readInWorker } from '../geo-import/client';
 import type { GeoReadProgress } from '../../shared/import/geo';
 import { useCentreSetupStore } from '../stores/centre-setup';
+import { openSetUpCentre } from '../app/session';
+import type { MapProbe } from '../map/probe';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
 export interface BenchSpan {
@@ -273,7 +276,35 @@ async function setUpCentre(grids: File, teams: File, officers: File): Promise<Se
   }
 }
 
-const benchProbe = { ...probe, geoImport, setUpCentre };
+/** What the import benchmark reads back of the set-up centre opened after its commit. */
+export interface OpenFigures {
+  /** From the call to openSetUpCentre until the map has drawn the grids (MapLibre idle). */
+  readonly open: BenchSpan;
+  /** Grids the store holds, and distinct grids the map has rendered in view (read after the span). */
+  readonly grids: number;
+  readonly rendered: number;
+}
+
+/**
+ * The workstation opened on the centre just set up, as the wizard does after its commit
+ * (CentreSetupWizard.vue): the stores load it (session.ts openSetUpCentre), then until the map has its
+ * data and MapLibre reports idle (everything drawn). The rendered grids are counted after the span.
+ */
+async function openCentre(): Promise<OpenFigures> {
+  const start = performance.now();
+  await openSetUpCentre();
+  const probe = (): MapProbe | undefined => (window as unknown as { __griddeskMap?: MapProbe }).__griddeskMap;
+  let map = probe();
+  while (map === undefined) {
+    await new Promise((r) => setTimeout(r, 50));
+    map = probe();
+  }
+  await map.idle();
+  const open: BenchSpan = { start, end: performance.now(), detail: 'map idle' };
+  return { open, grids: useTownshipStore().grids.length, rendered: map.counts().grids };
+}
+
+const benchProbe = { ...probe, geoImport, setUpCentre, openCentre };
 
 export type BenchProbe = typeof benchProbe;
 

@@ -5,12 +5,14 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type MapGeoJSONFeature,
+  type VectorTileSource,
   type MapMouseEvent,
 } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 // MapLibre's worker is its own ES module; Vite bundles it as a separate file served from our origin
 // (app://griddesk or the web server), which the CSP's worker-src 'self' allows.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { FeatureCollection } from 'geojson';
 import type { Case } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
 import type { Officer } from '../../shared/model/organisation';
@@ -27,8 +29,13 @@ import {
   type LayerGroup,
 } from './registry';
 import { cursorFor, type MapMode } from './modes';
+import { dropTiles, publishTiles } from './tiles/tile-client';
+import { tileUrl } from './tiles/tile-url';
 
 export type { MapSelection } from './layer-module';
+
+/** Numbers the controllers of the window: each one's tile sets are its own (the wall, a preview map). */
+let controllers = 0;
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -52,8 +59,12 @@ export interface MapEvents {
 export class MapController {
   readonly map: MapLibreMap;
   private townshipBounds: [number, number, number, number] | null = null;
-  private hovered: { source: string; id: string | number } | null = null;
+  private hovered: { source: string; sourceLayer?: string; id: string | number } | null = null;
+  private readonly tileKeyPrefix = `map${++controllers}`;
+  /** Per tiled source: the updates published so far, and the key of the tile set it shows. */
+  private readonly tileSets = new Map<string, { epoch: number; shown?: string }>();
   private loaded: Promise<void>;
+  private removed = false;
   private mode: MapMode;
   /** The latest of each part of the data, as last handed in; each layer is drawn from it. */
   private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
@@ -128,8 +139,30 @@ export class MapController {
       if (!reads.some((k) => changed.includes(k))) continue;
       if (!reads.every((k) => this.data[k] !== undefined)) continue;
       const sources = m.update(this.data as MapLayerData);
-      for (const [id, features] of Object.entries(sources)) this.source(id).setData(features);
+      const tiled: readonly string[] = 'tiled' in m ? m.tiled : [];
+      for (const [id, features] of Object.entries(sources)) {
+        if (tiled.includes(id)) await this.publish(id, features.features);
+        else this.source(id).setData(features);
+      }
     }
+  }
+
+  /**
+   * Has the tile worker cut `features` into the tiled source `id` and points the source at them; an
+   * update that a later one overtook while it was cut is dropped unseen.
+   */
+  private async publish(id: string, features: FeatureCollection['features']): Promise<void> {
+    const set = this.tileSets.get(id) ?? { epoch: 0 };
+    this.tileSets.set(id, set);
+    const epoch = ++set.epoch;
+    const key = `${this.tileKeyPrefix}.${id}.${epoch}`;
+    await publishTiles(key, id, features, set.shown);
+    if (epoch !== set.epoch || this.removed) {
+      dropTiles(key);
+      return;
+    }
+    set.shown = key;
+    this.map.getSource<VectorTileSource>(id)?.setTiles([tileUrl(key)]);
   }
 
   setVisibility(visible: Readonly<Record<LayerGroup, boolean>>): void {
@@ -161,6 +194,8 @@ export class MapController {
   }
 
   remove(): void {
+    this.removed = true;
+    for (const set of this.tileSets.values()) if (set.shown !== undefined) dropTiles(set.shown);
     this.map.remove();
   }
 
@@ -223,11 +258,13 @@ export class MapController {
     this.map.getCanvas().style.cursor = cursorFor(this.mode, hit !== undefined);
     const f = hit?.feature;
     this.setHover(
-      f && f.id !== undefined && hit.rule.hover !== false ? { source: f.source, id: f.id } : null,
+      f && f.id !== undefined && hit.rule.hover !== false
+        ? { source: f.source, id: f.id, ...(f.sourceLayer ? { sourceLayer: f.sourceLayer } : {}) }
+        : null,
     );
   }
 
-  private setHover(next: { source: string; id: string | number } | null): void {
+  private setHover(next: { source: string; sourceLayer?: string; id: string | number } | null): void {
     if (this.hovered && (this.hovered.source !== next?.source || this.hovered.id !== next.id)) {
       this.map.setFeatureState(this.hovered, { hover: false });
     }

@@ -85,6 +85,12 @@ export interface MapLayerModule<
   readonly reads: readonly (keyof MapLayerData)[];
   /** Its sources' data from the current map data, keyed by source id. */
   update(data: MapLayerData): Readonly<Record<string, FeatureCollection>>;
+  /**
+   * Its sources that are vector tiles cut off the UI thread (tiles/tile-client.ts) from their
+   * `update` data, for data too large to hand to a GeoJSON source: each is a `vector` source whose
+   * one layer is named as the source.
+   */
+  readonly tiled?: readonly string[];
   /** Pick rules, topmost first; absent when a click on it selects nothing. */
   readonly pick?: readonly MapPickRule[];
   /** Shows the current selection on its style layers (or clears it when the selection is not its own). */

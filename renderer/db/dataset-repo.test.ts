@@ -73,7 +73,7 @@ describe('dataset repository', () => {
     const dataset = makeFixtureDataset();
     const [model] = dataset.grids;
     if (model === undefined) throw new Error('fixture has grids');
-    // 4,321 grids: two full pages of 2,000 and a part page.
+    // 4,321 grids: four full pages of 1,000 and a part page.
     const grids = Array.from({ length: 4_321 }, (_, i) => ({
       ...model,
       code: `${model.code.slice(0, 9)}${String(i).padStart(6, '0')}` as typeof model.code,

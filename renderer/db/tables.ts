@@ -230,7 +230,7 @@ function basemapOf(rows: readonly BasemapRow[]): Basemap {
  * Rows read per request by {@link readInPages}: the browser copies each answer out of the database in
  * one task on the calling thread, and a street office's 200,000 grids in one answer take seconds.
  */
-const READ_PAGE = 2_000;
+const READ_PAGE = 1_000;
 
 /**
  * Every row of `table` in primary-key order (as `toArray`), {@link READ_PAGE} rows per request; the

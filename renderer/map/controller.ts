@@ -29,7 +29,7 @@ import {
   type LayerGroup,
 } from './registry';
 import { cursorFor, type MapMode } from './modes';
-import { dropTiles, publishTiles } from './tiles/tile-client';
+import { dropTiles, publishTiles, registerTileProtocol } from './tiles/tile-client';
 import { tileUrl } from './tiles/tile-url';
 
 export type { MapSelection } from './layer-module';
@@ -75,6 +75,7 @@ export class MapController {
     options: { readonly theme?: MapTheme; readonly controls?: boolean; readonly mode?: MapMode } = {},
   ) {
     this.mode = options.mode ?? { kind: 'select' };
+    registerTileProtocol();
     this.map = new MapLibreMap({
       container,
       style: offlineStyle(options.theme, MAP_FONT_FACES),

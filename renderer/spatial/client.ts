@@ -14,8 +14,8 @@ export interface SpatialClient {
   ): Promise<Int32Array | null>;
 }
 
-/** Grids per message when the worker's locator is loaded. */
-const LOAD_CHUNK = 5_000;
+/** Grids per message when the worker's locator is loaded (as tile-client.ts's chunks: each copy a short task). */
+const LOAD_CHUNK = 500;
 
 let client: SpatialClient | null = null;
 let failed: Promise<never> | null = null;

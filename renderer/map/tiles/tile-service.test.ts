@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature } from 'geojson';
+import type { Feature, Polygon } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { createTileService } from './tile-service';
+import { createTileService, drawnFromZoom } from './tile-service';
 import { parseTileUrl, tileUrl } from './tile-url';
 
 /** A 0.01° square with its south-west corner at lon/lat `w`, `s`. */
@@ -48,9 +48,11 @@ describe('the map tile service', () => {
     const tiles = createTileService();
     tiles.stage('k1', [square('A', 120.0, 31.0), square('B', 120.01, 31.0)]);
     tiles.stage('k1', [square('C', 120.5, 31.5)]);
-    expect(tiles.publish('k1', 'grids')).toBe(3);
+    expect(tiles.publish('k1', 'grids')).toEqual({ features: 3, minZoom: 10 });
     expect(codesIn(tiles.tile('k1', ...tileAt(14, 120.005, 31.005)), 'grids')).toEqual(['A', 'B']);
-    expect(codesIn(tiles.tile('k1', ...tileAt(8, 120.2, 31.2)), 'grids')).toEqual(['A', 'B', 'C']);
+    expect(codesIn(tiles.tile('k1', ...tileAt(10, 120.505, 31.505)), 'grids')).toEqual(['C']);
+    // 0.01° squares are 8 px across from zoom 10: none are drawn below.
+    expect(tiles.tile('k1', ...tileAt(9, 120.005, 31.005))).toHaveLength(0);
   });
 
   it('answers an empty tile where there is nothing, for a key never published, and after a replacement', () => {
@@ -63,6 +65,26 @@ describe('the map tile service', () => {
     tiles.publish('new', 'grids', 'old');
     expect(tiles.tile('old', ...tileAt(14, 120.005, 31.005))).toHaveLength(0);
     expect(codesIn(tiles.tile('new', ...tileAt(14, 120.005, 31.005)), 'grids')).toEqual(['D']);
+  });
+
+  it('draws small features only from the zoom at which they are a few pixels across', () => {
+    const tiles = createTileService();
+    // 0.0005° (about 50 m): 8 px across from zoom 14; above that they would be a blur.
+    const small = Array.from({ length: 400 }, (_, i) => {
+      const f = square(`S${i}`, 120 + (i % 20) * 0.0005, 31 + Math.floor(i / 20) * 0.0005);
+      const ring = (f.geometry as Polygon).coordinates[0] ?? [];
+      for (const p of ring) {
+        p[0] = 120 + (i % 20) * 0.0005 + ((p[0] ?? 0) - 120 - (i % 20) * 0.0005) / 20;
+        p[1] = 31 + Math.floor(i / 20) * 0.0005 + ((p[1] ?? 0) - 31 - Math.floor(i / 20) * 0.0005) / 20;
+      }
+      return f;
+    });
+    expect(drawnFromZoom(small)).toBe(14);
+    tiles.stage('s', small);
+    expect(tiles.publish('s', 'grids').minZoom).toBe(14);
+    expect(tiles.tile('s', ...tileAt(13, 120.001, 31.001))).toHaveLength(0);
+    expect(codesIn(tiles.tile('s', ...tileAt(14, 120.001, 31.001)), 'grids')).toContain('S0');
+    expect(drawnFromZoom([])).toBe(0);
   });
 
   it('reads back the key and tile of its own tile URLs and nothing else', () => {

@@ -12,14 +12,19 @@ import { bbox } from '@turf/turf';
 // MapLibre's worker is its own ES module; Vite bundles it as a separate file served from our origin
 // (app://griddesk or the web server), which the CSP's worker-src 'self' allows.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import type { FeatureCollection } from 'geojson';
 import type { Case } from '../../shared/model/case';
 import { asGeoJson } from '../../shared/model/geo';
 import type { Officer } from '../../shared/model/organisation';
 import { offlineStyle } from './style';
 import { MAP_FONT_FACES } from '../fonts/cjk-font';
 import type { MapTheme } from './palette';
-import type { ImportPreviewPoint, MapLayerData, MapPickRule, MapSelection } from './layer-module';
+import type {
+  ImportPreviewPoint,
+  MapLayerData,
+  MapPickRule,
+  MapSelection,
+  TiledFeatures,
+} from './layer-module';
 import {
   LAYER_GROUPS,
   LAYER_GROUP_IDS,
@@ -139,12 +144,13 @@ export class MapController {
       const reads: readonly (keyof MapLayerData)[] = m.reads;
       if (!reads.some((k) => changed.includes(k))) continue;
       if (!reads.every((k) => this.data[k] !== undefined)) continue;
-      const sources = m.update(this.data as MapLayerData);
-      const tiled: readonly string[] = 'tiled' in m ? m.tiled : [];
-      for (const [id, features] of Object.entries(sources)) {
-        if (tiled.includes(id)) await this.publish(id, features.features);
-        else this.source(id).setData(features);
+      const data = this.data as MapLayerData;
+      if ('tiled' in m) {
+        for (const [id, features] of Object.entries(m.tiled)) await this.publish(id, features(data));
+        continue;
       }
+      const sources = m.update(data);
+      for (const [id, features] of Object.entries(sources)) this.source(id).setData(features);
     }
   }
 
@@ -152,7 +158,7 @@ export class MapController {
    * Has the tile worker cut `features` into the tiled source `id` and points the source at them; an
    * update that a later one overtook while it was cut is dropped unseen.
    */
-  private async publish(id: string, features: FeatureCollection['features']): Promise<void> {
+  private async publish(id: string, features: TiledFeatures): Promise<void> {
     const set = this.tileSets.get(id) ?? { epoch: 0 };
     this.tileSets.set(id, set);
     const epoch = ++set.epoch;

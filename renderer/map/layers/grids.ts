@@ -92,7 +92,12 @@ export const gridsLayer = defineMapLayer({
   band: (l) => (l.id === GRID_SELECTED_LAYER ? 'edge' : l.type === 'symbol' ? 'label' : 'ground'),
   reads: ['grids'],
   update: (d) => ({ [GRIDS_SOURCE]: gridFeatures(d.grids) }),
-  tiled: [GRIDS_SOURCE],
+  tiled: {
+    [GRIDS_SOURCE]: (d) => ({
+      count: d.grids.length,
+      slice: (from, to) => gridFeatures(d.grids.slice(from, to)).features,
+    }),
+  },
   pick: [{ layer: GRID_FILL_LAYER, select: (f) => ({ kind: 'grid', id: String(f.properties.code) }) }],
   // The selected grid is outlined in red.
   showSelection: (map, selection) => {

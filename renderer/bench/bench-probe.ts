@@ -15,9 +15,12 @@ import { useQueueStore } from '../stores/queue';
 import { useRecordStore } from '../stores/record';
 import { useTalliesStore } from '../stores/tallies';
 import { useWallStore } from '../stores/wall';
+import { useTownshipStore } from '../stores/township';
 import { readInWorker } from '../geo-import/client';
 import type { GeoReadProgress } from '../../shared/import/geo';
 import { useCentreSetupStore } from '../stores/centre-setup';
+import { openSetUpCentre } from '../app/session';
+import type { MapProbe } from '../map/probe';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
 export interface BenchSpan {
@@ -273,7 +276,53 @@ async function setUpCentre(grids: File, teams: File, officers: File): Promise<Se
   }
 }
 
-const benchProbe = { ...probe, geoImport, setUpCentre };
+/** What the import benchmark reads back of the set-up centre opened after its commit. */
+export interface OpenFigures {
+  /** From the call to openSetUpCentre until the map has its data and has drawn the township (idle). */
+  readonly open: BenchSpan;
+  /** Then the view moved to the first grid at zoom {@link CLOSER_ZOOM}, until the map is idle again. */
+  readonly closer: BenchSpan;
+  /** Grids the store holds, and distinct grids the map has rendered in the closer view (read after the spans). */
+  readonly grids: number;
+  readonly rendered: number;
+  /** The zoom of the township view. */
+  readonly zoom: number;
+}
+
+/** A street office's 50 m grids are drawn from zoom 14 (map/tiles/tile-service.ts drawnFromZoom). */
+const CLOSER_ZOOM = 15;
+
+/**
+ * The workstation opened on the centre just set up, as the wizard does after its commit
+ * (CentreSetupWizard.vue): the stores load it (session.ts openSetUpCentre), then until the map has its
+ * data and MapLibre reports idle (everything drawn); then the view moved onto the first grid, closer,
+ * until idle again. The rendered grids are counted after the spans, in a task of their own.
+ */
+async function openCentre(): Promise<OpenFigures> {
+  let start = performance.now();
+  await openSetUpCentre();
+  const probe = (): MapProbe | undefined => (window as unknown as { __griddeskMap?: MapProbe }).__griddeskMap;
+  let map = probe();
+  while (map === undefined) {
+    await new Promise((r) => setTimeout(r, 50));
+    map = probe();
+  }
+  await map.idle();
+  const open: BenchSpan = { start, end: performance.now(), detail: 'map idle' };
+  const zoom = map.zoom();
+  const first = useTownshipStore().grids[0]?.geometry;
+  const ring = first?.type === 'Polygon' ? first.coordinates[0] : first?.coordinates[0]?.[0];
+  const [lon = 0, lat = 0] = ring?.[0] ?? [];
+  start = performance.now();
+  map.jumpTo([lon + 0.0002, lat + 0.0002], CLOSER_ZOOM);
+  await map.idle();
+  const closer: BenchSpan = { start, end: performance.now(), detail: 'map idle' };
+  // Counted in a task of its own, after the spans: reading back every rendered grid is the probe's work.
+  await new Promise((r) => setTimeout(r, 0));
+  return { open, closer, grids: useTownshipStore().grids.length, rendered: map.counts().grids, zoom };
+}
+
+const benchProbe = { ...probe, geoImport, setUpCentre, openCentre };
 
 export type BenchProbe = typeof benchProbe;
 

@@ -68,6 +68,22 @@ describe('dataset repository', () => {
     expect(await loadSetup(db)).toEqual({ ...inKeyOrder(dataset), cases: [] });
   });
 
+  it('gives back every grid of a set larger than one read page, each once, in code order', async () => {
+    freshDb();
+    const dataset = makeFixtureDataset();
+    const [model] = dataset.grids;
+    if (model === undefined) throw new Error('fixture has grids');
+    // 4,321 grids: four full pages of 1,000 and a part page.
+    const grids = Array.from({ length: 4_321 }, (_, i) => ({
+      ...model,
+      code: `${model.code.slice(0, 9)}${String(i).padStart(6, '0')}` as typeof model.code,
+    }));
+    await replaceDataset(db, { ...dataset, grids: [...grids].reverse() });
+    const loaded = await loadSetup(db);
+    expect(loaded?.grids.map((g) => g.code)).toEqual(grids.map((g) => g.code));
+    expect(loaded?.grids[4_000]).toEqual(grids[4_000]);
+  });
+
   it('replaces the previous dataset entirely, leaving no records of it behind', async () => {
     freshDb();
     await replaceDataset(db, makeFixtureDataset(), { seededAt: 1 });

@@ -229,6 +229,31 @@ function basemapOf(rows: readonly BasemapRow[]): Basemap {
  * Records come back in primary-key order, not in the order they were written. Undefined when
  * nothing is stored.
  */
+/**
+ * Rows read per request by {@link readInPages}: the browser copies each answer out of the database in
+ * one task on the calling thread, and a street office's 200,000 grids in one answer take seconds.
+ */
+const READ_PAGE = 1_000;
+
+/**
+ * Every row of `table` in primary-key order (as `toArray`), {@link READ_PAGE} rows per request; the
+ * table's primary key must be a property of its rows (an inbound key such as the grids' `code`).
+ */
+export async function readInPages<T>(table: Table<T, string>): Promise<T[]> {
+  const keyPath = table.schema.primKey.keyPath;
+  if (typeof keyPath !== 'string' || keyPath === '')
+    throw new Error(`${table.name}: no inbound key to page by`);
+  const out: T[] = [];
+  let page = await table.orderBy(':id').limit(READ_PAGE).toArray();
+  for (;;) {
+    for (const row of page) out.push(row);
+    const last = page[page.length - 1];
+    if (page.length < READ_PAGE || last === undefined) return out;
+    const key = (last as Record<string, unknown>)[keyPath] as string;
+    page = await table.where(':id').above(key).limit(READ_PAGE).toArray();
+  }
+}
+
 export async function readStoredDataset(
   t: DatasetTables,
   options: { readonly cases?: boolean } = {},
@@ -252,7 +277,7 @@ export async function readStoredDataset(
     cases,
   ] = await Promise.all([
     t.communities.toArray(),
-    t.grids.toArray(),
+    readInPages(t.grids),
     t.gridWorkers.toArray(),
     t.patrolAreas.toArray(),
     t.teams.toArray(),

@@ -5,6 +5,7 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type MapGeoJSONFeature,
+  type VectorTileSource,
   type MapMouseEvent,
 } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
@@ -17,7 +18,13 @@ import type { Officer } from '../../shared/model/organisation';
 import { offlineStyle } from './style';
 import { MAP_FONT_FACES } from '../fonts/cjk-font';
 import { MAP_THEMES, type MapTheme } from './palette';
-import type { ImportPreviewPoint, MapLayerData, MapPickRule, MapSelection } from './layer-module';
+import type {
+  ImportPreviewPoint,
+  MapLayerData,
+  MapPickRule,
+  MapSelection,
+  TiledFeatures,
+} from './layer-module';
 import {
   LAYER_GROUPS,
   LAYER_GROUP_IDS,
@@ -32,8 +39,13 @@ import type { BasemapLayer } from '../../shared/tiles/basemaps';
 
 /** The prefix of the network basemap's sources and layers (天地图, a county server), under everything else. */
 const NET_BASEMAP = 'netbase-';
+import { dropTiles, publishTiles, registerTileProtocol } from './tiles/tile-client';
+import { tileUrl } from './tiles/tile-url';
 
 export type { MapSelection } from './layer-module';
+
+/** Numbers the controllers of the window: each one's tile sets are its own (the wall, a preview map). */
+let controllers = 0;
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -57,8 +69,12 @@ export interface MapEvents {
 export class MapController {
   readonly map: MapLibreMap;
   private townshipBounds: [number, number, number, number] | null = null;
-  private hovered: { source: string; id: string | number } | null = null;
+  private hovered: { source: string; sourceLayer?: string; id: string | number } | null = null;
+  private readonly tileKeyPrefix = `map${++controllers}`;
+  /** Per tiled source: the updates published so far, and the key of the tile set it shows. */
+  private readonly tileSets = new Map<string, { epoch: number; shown?: string }>();
   private loaded: Promise<void>;
+  private removed = false;
   private mode: MapMode;
   /** The latest of each part of the data, as last handed in; each layer is drawn from it. */
   private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
@@ -72,6 +88,7 @@ export class MapController {
   ) {
     this.mode = options.mode ?? { kind: 'select' };
     this.dark = options.theme === MAP_THEMES.dark;
+    registerTileProtocol();
     this.map = new MapLibreMap({
       container,
       style: offlineStyle(options.theme, MAP_FONT_FACES),
@@ -135,14 +152,19 @@ export class MapController {
       const reads: readonly (keyof MapLayerData)[] = m.reads;
       if (!reads.some((k) => changed.includes(k))) continue;
       if (!reads.every((k) => this.data[k] !== undefined)) continue;
-      const sources = m.update(this.data as MapLayerData);
+      const data = this.data as MapLayerData;
+      if ('tiled' in m) {
+        for (const [id, features] of Object.entries(m.tiled)) await this.publish(id, features(data));
+        continue;
+      }
+      const sources = m.update(data);
       for (const [id, features] of Object.entries(sources)) this.source(id).setData(features);
     }
   }
 
   /**
    * Draws a network basemap's raster layers (bottom first) right above the background, under every
-   * layer of the township: their tiles come through the tile cache (`gdtile://`, renderer/tiles). An
+   * layer of the township: their tiles come through the tile cache (`griddesk-basemap://`, renderer/tiles). An
    * empty list takes the network basemap away. On the dark wall the tiles are dimmed and greyed.
    */
   async setBasemap(layers: readonly BasemapLayer[]): Promise<void> {
@@ -178,6 +200,24 @@ export class MapController {
     }
   }
 
+  /**
+   * Has the tile worker cut `features` into the tiled source `id` and points the source at them; an
+   * update that a later one overtook while it was cut is dropped unseen.
+   */
+  private async publish(id: string, features: TiledFeatures): Promise<void> {
+    const set = this.tileSets.get(id) ?? { epoch: 0 };
+    this.tileSets.set(id, set);
+    const epoch = ++set.epoch;
+    const key = `${this.tileKeyPrefix}.${id}.${epoch}`;
+    await publishTiles(key, id, features, set.shown);
+    if (epoch !== set.epoch || this.removed) {
+      dropTiles(key);
+      return;
+    }
+    set.shown = key;
+    this.map.getSource<VectorTileSource>(id)?.setTiles([tileUrl(key)]);
+  }
+
   setVisibility(visible: Readonly<Record<LayerGroup, boolean>>): void {
     for (const group of LAYER_GROUPS) {
       for (const id of LAYER_GROUP_IDS[group]) {
@@ -207,6 +247,8 @@ export class MapController {
   }
 
   remove(): void {
+    this.removed = true;
+    for (const set of this.tileSets.values()) if (set.shown !== undefined) dropTiles(set.shown);
     this.map.remove();
   }
 
@@ -269,11 +311,13 @@ export class MapController {
     this.map.getCanvas().style.cursor = cursorFor(this.mode, hit !== undefined);
     const f = hit?.feature;
     this.setHover(
-      f && f.id !== undefined && hit.rule.hover !== false ? { source: f.source, id: f.id } : null,
+      f && f.id !== undefined && hit.rule.hover !== false
+        ? { source: f.source, id: f.id, ...(f.sourceLayer ? { sourceLayer: f.sourceLayer } : {}) }
+        : null,
     );
   }
 
-  private setHover(next: { source: string; id: string | number } | null): void {
+  private setHover(next: { source: string; sourceLayer?: string; id: string | number } | null): void {
     if (this.hovered && (this.hovered.source !== next?.source || this.hovered.id !== next.id)) {
       this.map.setFeatureState(this.hovered, { hover: false });
     }

@@ -1,4 +1,4 @@
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type {
   LayerSpecification,
   Map as MapLibreMap,
@@ -9,6 +9,12 @@ import type { Case } from '../../shared/model/case';
 import type { LonLat } from '../../shared/model/geo';
 import type { TownshipDataset } from '../../shared/model/dataset';
 import type { MapTheme } from './palette';
+
+/** A tiled source's features as pieces: `count` of them, `slice(from, to)` builds those in [from, to). */
+export interface TiledFeatures {
+  readonly count: number;
+  slice(from: number, to: number): Feature[];
+}
 
 /** What the user picked on the map; the details panel shows it. */
 export type MapSelection =
@@ -85,6 +91,13 @@ export interface MapLayerModule<
   readonly reads: readonly (keyof MapLayerData)[];
   /** Its sources' data from the current map data, keyed by source id. */
   update(data: MapLayerData): Readonly<Record<string, FeatureCollection>>;
+  /**
+   * Its sources that are vector tiles cut off the UI thread (tiles/tile-client.ts), for data too large
+   * to hand to a GeoJSON source: each a `vector` source whose one layer is named as the source, its
+   * features (those `update` gives) built and sent piece by piece, so the UI thread never builds or
+   * copies them all in one task. A module with tiled sources has no others.
+   */
+  readonly tiled?: Readonly<Record<string, (data: MapLayerData) => TiledFeatures>>;
   /** Pick rules, topmost first; absent when a click on it selects nothing. */
   readonly pick?: readonly MapPickRule[];
   /** Shows the current selection on its style layers (or clears it when the selection is not its own). */

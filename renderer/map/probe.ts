@@ -27,6 +27,8 @@ export interface MapProbe {
   project(lonLat: readonly [number, number]): { x: number; y: number };
   /** Canvas position on the page, to turn map pixels into page pixels. */
   canvasRect(): { left: number; top: number; width: number; height: number };
+  /** Moves the view to `lonLat` at `zoom` at once (benches that look closer; nothing else changes). */
+  jumpTo(lonLat: readonly [number, number], zoom: number): void;
 }
 
 export function createMapProbe(controller: MapController, dataReady: Promise<void>): MapProbe {
@@ -56,6 +58,7 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
       const p = controller.map.project([lonLat[0], lonLat[1]]);
       return { x: p.x, y: p.y };
     },
+    jumpTo: (lonLat, zoom) => controller.map.jumpTo({ center: [lonLat[0], lonLat[1]], zoom }),
     canvasRect: () => {
       const r = controller.map.getCanvas().getBoundingClientRect();
       return { left: r.left, top: r.top, width: r.width, height: r.height };

@@ -49,6 +49,21 @@ describe('the map layer registry', () => {
     expect(grids?.grids?.features).toHaveLength(dataset.grids.length);
   });
 
+  it('sends a tiled source the features its update gives, in pieces, and tiles every source of such a module', () => {
+    for (const m of MAP_LAYERS) {
+      if (!('tiled' in m)) continue;
+      expect(Object.keys(m.tiled).sort(), m.id).toEqual(Object.keys(m.sources()).sort());
+      const whole: Readonly<Record<string, { features: unknown[] }>> = m.update(data);
+      const specs: Readonly<Record<string, { type: string }>> = m.sources();
+      for (const [id, tiled] of Object.entries(m.tiled)) {
+        const pieces = tiled(data);
+        const sent = [pieces.slice(0, 5), pieces.slice(5, pieces.count)].flat();
+        expect(sent, `${m.id}: ${id}`).toEqual(whole[id]?.features);
+        expect(specs[id]?.type).toBe('vector');
+      }
+    }
+  });
+
   it('picks and probes only style layers that exist, topmost module first', () => {
     const styleIds = new Set(offlineStyle().layers.map((l) => l.id));
     for (const rule of PICK_RULES) expect(styleIds.has(rule.layer), rule.layer).toBe(true);

@@ -14,6 +14,9 @@ export interface SpatialClient {
   ): Promise<Int32Array | null>;
 }
 
+/** Grids per message when the worker's locator is loaded (as tile-client.ts's chunks: each copy a short task). */
+const LOAD_CHUNK = 500;
+
 let client: SpatialClient | null = null;
 let failed: Promise<never> | null = null;
 let fail: (error: Error) => void = () => undefined;
@@ -29,7 +32,13 @@ export function spatial(): SpatialClient {
     );
     const remote = wrap<SpatialService>(worker);
     client = {
-      load: (grids) => remote.load(grids),
+      // In chunks: each message is copied on this thread, and 200,000 grids in one take seconds.
+      load: async (grids) => {
+        let at = 0;
+        for (; at + LOAD_CHUNK < grids.length; at += LOAD_CHUNK)
+          await remote.stage(grids.slice(at, at + LOAD_CHUNK));
+        return remote.load(grids.slice(at));
+      },
       locate: (lon, lat) => remote.locate(lon, lat),
       // The progress callback stays on this thread; the worker calls it through a comlink proxy.
       locateAll: (lon, lat, progress) => remote.locateAll(lon, lat, proxy(progress)),

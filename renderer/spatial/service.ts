@@ -10,7 +10,15 @@ const CHUNK = 2_000;
  * same code on their own thread (same-thread.ts).
  */
 export interface SpatialService {
-  /** Builds the locator for a grid set; replaces the previous one. Returns the build time in ms. */
+  /**
+   * Holds grids for the next `load`, which takes them before its own: a large grid set arrives in
+   * chunks, each a short copy on the UI thread, instead of in one message that blocks it.
+   */
+  stage(grids: readonly LocatableArea[]): void;
+  /**
+   * Builds the locator for the staged grids and then `grids`; replaces the previous one and empties
+   * the stage. Returns the build time in ms.
+   */
   load(grids: readonly LocatableArea[]): number;
   /**
    * Grid indices for many points (-1 outside), in chunks: after each chunk `progress(done, total)` is
@@ -28,10 +36,16 @@ export interface SpatialService {
 /** A fresh spatial service with no grids loaded. */
 export function createSpatialService(): SpatialService {
   let locator: GridLocator | null = null;
+  let staged: LocatableArea[] = [];
   return {
+    stage(grids) {
+      for (const g of grids) staged.push(g);
+    },
     load(grids) {
       const start = performance.now();
-      locator = new GridLocator(grids);
+      const all = staged.length === 0 ? grids : [...staged, ...grids];
+      staged = [];
+      locator = new GridLocator(all);
       return performance.now() - start;
     },
 

@@ -9,6 +9,7 @@ import { createSpatialService, type SpatialService } from './service';
 const service = createSpatialService();
 
 const exposed: SpatialService = {
+  stage: (grids) => service.stage(grids),
   load: (grids) => service.load(grids),
   locate: (lon, lat) => service.locate(lon, lat),
   // The answer's buffer moves to the UI thread instead of being copied.

@@ -12,7 +12,7 @@ import Dexie, { type Table } from 'dexie';
 import { DEFAULT_CACHE_CAP, evictionPlan, type EvictionEntry } from '../../shared/tiles/cache-policy';
 import type { TileId } from '../../shared/tiles/tile-math';
 
-export const TILE_CACHE_DB_NAME = 'griddesk-tiles';
+export const TILE_CACHE_DB_NAME = 'griddesk-basemap-tiles';
 
 export interface CachedTile {
   /** `source/z/x/y` (see {@link tileKey}). */

@@ -1,5 +1,5 @@
 /**
- * The one way a network tile reaches the map: MapLibre asks our protocol for `gdtile://source/z/x/y`
+ * The one way a network tile reaches the map: MapLibre asks our protocol for `griddesk-basemap://source/z/x/y`
  * (renderer/tiles/tile-protocol.ts registers it), and this loader answers from the tile cache or the
  * provider. A fresh cached tile is drawn without asking anyone; otherwise the provider is asked through
  * the host (tiles:fetch, or the web server's proxy), its tile kept, and if it cannot be reached the
@@ -13,12 +13,12 @@ import {
   tileAnswer,
   tileUrl,
   type TileEndpoint,
-  TILE_ANSWER_KEYS,
+  type TILE_ANSWER_KEYS,
 } from '../../shared/tiles/endpoint';
 import type { TileId } from '../../shared/tiles/tile-math';
 import { tileKey, type CachedTile, type TileCache } from './tile-cache';
 
-export const TILE_PROTOCOL = 'gdtile';
+export const TILE_PROTOCOL = 'griddesk-basemap';
 
 /** One basemap layer the loader serves. */
 export interface TileSourceDef {
@@ -38,9 +38,9 @@ export type TileEvent =
   /** The provider refused (天地图's key, a sign-in, a quota): the map says why. */
   | { readonly kind: 'refused'; readonly source: string; readonly key: (typeof TILE_ANSWER_KEYS)[number] };
 
-/** The source and tile a `gdtile://` URL names, or null for anything else. */
+/** The source and tile a `griddesk-basemap://` URL names, or null for anything else. */
 export function parseTileUrl(url: string): { source: string; tile: TileId } | null {
-  const m = /^gdtile:\/\/([A-Za-z0-9_-]+)\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})$/.exec(url);
+  const m = /^griddesk-basemap:\/\/([A-Za-z0-9_-]+)\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})$/.exec(url);
   if (m === null) return null;
   const [z, x, y] = [Number(m[2]), Number(m[3]), Number(m[4])];
   if (x >= 2 ** z || y >= 2 ** z) return null;

@@ -1,5 +1,5 @@
 /**
- * The page's one tile service: the tile cache, the loader and MapLibre's `gdtile://` protocol, made
+ * The page's one tile service: the tile cache, the loader and MapLibre's `griddesk-basemap://` protocol, made
  * once, on first use. Basemap layers are handed in as the choice changes; the loader serves only those.
  */
 import { addProtocol } from 'maplibre-gl';

@@ -19,10 +19,15 @@
  * setUpCentre): the grids read, built and checked, and written into the centre's database, each in the
  * grids file's worker; wall time and the longest main-thread task of each step. Goal: no main-thread
  * task over 100 ms. `npm run bench -- set-up` runs this part alone (GRIDDESK_SETUP_GRIDS sets the
- * number of grids, 200,000 by default).
+ * number of grids, 200,000 by default). Last, the workstation opened on the new centre as the wizard
+ * does after its commit (session.ts openSetUpCentre): from the commit's end until the map has its data
+ * and MapLibre reports idle, then with the view moved onto the first grid at zoom 15 (50 m grids are
+ * drawn from zoom 14) until idle again, each with its longest main-thread task and the grids drawn;
+ * `SETUP_PROFILE=open` builds unminified and writes the CPU profile of both to the temp folder
+ * (griddesk-set-up-open.cpuprofile).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -297,12 +302,24 @@ interface SetUpFigures {
 
 type Span = { readonly start: number; readonly end: number };
 
+/** What the probe's openCentre answers (renderer/bench/bench-probe.ts, OpenFigures). */
+interface OpenFigures {
+  readonly open: Span;
+  readonly closer: Span;
+  readonly grids: number;
+  readonly rendered: number;
+  readonly zoom: number;
+}
+
 async function runSetUpInChromium(files: SetUpFiles): Promise<
   SetUpFigures & {
     readTasks: [number, number][];
     checkTasks: [number, number][];
     commitTasks: [number, number][];
     stored: number;
+    opened: OpenFigures;
+    openTasks: [number, number][];
+    closerTasks: [number, number][];
   }
 > {
   const server = await startWebServer({ root: DIST });
@@ -336,11 +353,28 @@ async function runSetUpInChromium(files: SetUpFiles): Promise<
     const figures = await page.evaluate<SetUpFigures>(
       `globalThis.__griddeskBench.setUpCentre(${file('grids')}, ${file('teams')}, ${file('officers')})`,
     );
+    // Then the workstation opened on it, as the wizard does; SETUP_PROFILE=open records its CPU profile.
+    const cdp = process.env.SETUP_PROFILE === 'open' ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const opened = await page.evaluate<OpenFigures>(`globalThis.__griddeskBench.openCentre()`);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const out = join(tmpdir(), 'griddesk-set-up-open.cpuprofile');
+      writeFileSync(out, JSON.stringify(profile));
+      console.log(`  CPU profile of the open step: ${out}`);
+    }
     return {
       ...figures,
       readTasks: await tasksIn(page, figures.read),
       checkTasks: await tasksIn(page, figures.check),
       commitTasks: await tasksIn(page, figures.commit),
+      opened,
+      openTasks: await tasksIn(page, opened.open),
+      closerTasks: await tasksIn(page, opened.closer),
     };
   } finally {
     await browser.close();
@@ -350,7 +384,9 @@ async function runSetUpInChromium(files: SetUpFiles): Promise<
 
 function buildBenchRenderer(): void {
   console.log('  building the bench renderer (GRIDDESK_BENCH=1)');
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+  const args = ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'];
+  if (process.env.SETUP_PROFILE) args.push('--minify', 'false');
+  execFileSync('npx', args, {
     cwd: ROOT,
     env: { ...process.env, GRIDDESK_BENCH: '1' },
     stdio: 'inherit',
@@ -375,12 +411,28 @@ async function setUpPart(): Promise<Record<string, number>> {
   step('grids file read in its worker', ours.read, ours.readTasks);
   step('built and checked there (report to the UI thread)', ours.check, ours.checkTasks);
   step('written there into the centre (commit)', ours.commit, ours.commitTasks);
+  step('the centre opened: stores loaded, township drawn', ours.opened.open, ours.openTasks);
+  step('  then onto the first grid at zoom 15, drawn', ours.opened.closer, ours.closerTasks);
   console.log(
     `  ${ours.problems} problems in the report (none an error); ${ours.writeReports} write progress reports`,
   );
   console.log(`  main-thread long tasks during the check: ${listed(ours.checkTasks)}`);
   console.log(`  main-thread long tasks during the commit: ${listed(ours.commitTasks)}`);
-  const worst = Math.max(longest(ours.readTasks), longest(ours.checkTasks), longest(ours.commitTasks));
+  console.log(
+    `  opened with ${ours.opened.grids} grids at zoom ${ours.opened.zoom.toFixed(1)}; main-thread long tasks: ${listed(ours.openTasks)}`,
+  );
+  console.log(
+    `  ${ours.opened.rendered} grids drawn in the closer view; main-thread long tasks: ${listed(ours.closerTasks)}`,
+  );
+  if (ours.opened.grids !== files.count || ours.opened.rendered === 0)
+    throw new Error(`opened ${ours.opened.grids} grids, ${ours.opened.rendered} drawn`);
+  const worst = Math.max(
+    longest(ours.readTasks),
+    longest(ours.checkTasks),
+    longest(ours.commitTasks),
+    longest(ours.openTasks),
+    longest(ours.closerTasks),
+  );
   console.log(`  longest main-thread task of the set-up ${worst.toFixed(0)} ms (goal ≤ 100)`);
   return {
     setUpGrids: files.count,
@@ -390,6 +442,12 @@ async function setUpPart(): Promise<Record<string, number>> {
     setUpReadLongestTaskMs: Math.round(longest(ours.readTasks)),
     setUpCheckLongestTaskMs: Math.round(longest(ours.checkTasks)),
     setUpCommitLongestTaskMs: Math.round(longest(ours.commitTasks)),
+    setUpOpenMs: Math.round(ms(ours.opened.open)),
+    setUpOpenLongestTaskMs: Math.round(longest(ours.openTasks)),
+    setUpOpenLongTasksOver100Ms: ours.openTasks.filter((t) => t[1] > 100).length,
+    setUpCloserMs: Math.round(ms(ours.opened.closer)),
+    setUpCloserLongestTaskMs: Math.round(longest(ours.closerTasks)),
+    setUpCloserGridsDrawn: ours.opened.rendered,
   };
 }
 

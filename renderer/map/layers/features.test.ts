@@ -6,6 +6,7 @@ import { patrolAreaFeatures } from './patrol-areas';
 import { officerFeatures } from './officers';
 import { caseFeatures } from './cases';
 import { basemapFeatures } from './basemap';
+import { TILE_PROTOCOL } from '../tiles/tile-url';
 import { offlineStyle } from '../style';
 
 const dataset = makeFixtureDataset();
@@ -45,11 +46,15 @@ describe('map features from the township data', () => {
 });
 
 describe('the offline style', () => {
-  it('needs no network: no tile URLs, no sprite, no glyphs', () => {
+  it('needs no network: no sprite, no glyphs, and tiles only from its own tile worker', () => {
     const style = offlineStyle();
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
-    for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+    for (const source of Object.values(style.sources)) {
+      if (source.type === 'vector')
+        for (const url of source.tiles ?? []) expect(url.startsWith(`${TILE_PROTOCOL}://`), url).toBe(true);
+      else expect(source.type).toBe('geojson');
+    }
   });
 
   it('draws officers above cases, and cases above grids and the basemap', () => {

@@ -4,6 +4,8 @@ import type { Grid } from '../../../shared/model/organisation';
 import { asGeoJson } from '../../../shared/model/geo';
 import { LABEL_FONT, MAP_THEMES, type MapTheme } from '../palette';
 import { defineMapLayer, distinctRendered } from '../layer-module';
+import { tileUrl } from '../tiles/tile-url';
+import { TILE_MAX_ZOOM } from '../tiles/tile-zoom';
 
 export const GRIDS_SOURCE = 'grids';
 export const GRID_FILL_LAYER = 'grids-fill';
@@ -21,8 +23,13 @@ export function gridFeatures(grids: readonly Grid[]): FeatureCollection {
   };
 }
 
+/**
+ * Vector tiles cut in the tile worker (tiles/tile-client.ts), one layer named as the source: a street
+ * office's 200,000 grid polygons handed to a GeoJSON source would be copied on the UI thread for
+ * seconds. Empty until the controller publishes the grids.
+ */
 export function gridsSource(): SourceSpecification {
-  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' };
+  return { type: 'vector', tiles: [tileUrl('empty')], maxzoom: TILE_MAX_ZOOM, promoteId: 'code' };
 }
 
 export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecification[] {
@@ -32,6 +39,7 @@ export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
       id: GRID_FILL_LAYER,
       type: 'fill',
       source: GRIDS_SOURCE,
+      'source-layer': GRIDS_SOURCE,
       paint: {
         'fill-color': GRID_COLORS.hoverFill,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.45, 0.01],
@@ -41,6 +49,7 @@ export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
       id: 'grids-outline',
       type: 'line',
       source: GRIDS_SOURCE,
+      'source-layer': GRIDS_SOURCE,
       paint: {
         'line-color': GRID_COLORS.outline,
         'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.4, 16, 1.4],
@@ -52,6 +61,7 @@ export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
       id: GRID_SELECTED_LAYER,
       type: 'line',
       source: GRIDS_SOURCE,
+      'source-layer': GRIDS_SOURCE,
       filter: ['==', ['get', 'code'], ''],
       paint: { 'line-color': GRID_COLORS.selectedOutline, 'line-width': 3 },
     },
@@ -59,6 +69,7 @@ export function gridLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecificati
       id: 'grids-label',
       type: 'symbol',
       source: GRIDS_SOURCE,
+      'source-layer': GRIDS_SOURCE,
       minzoom: 13.5,
       layout: {
         'text-font': LABEL_FONT,
@@ -81,6 +92,12 @@ export const gridsLayer = defineMapLayer({
   band: (l) => (l.id === GRID_SELECTED_LAYER ? 'edge' : l.type === 'symbol' ? 'label' : 'ground'),
   reads: ['grids'],
   update: (d) => ({ [GRIDS_SOURCE]: gridFeatures(d.grids) }),
+  tiled: {
+    [GRIDS_SOURCE]: (d) => ({
+      count: d.grids.length,
+      slice: (from, to) => gridFeatures(d.grids.slice(from, to)).features,
+    }),
+  },
   pick: [{ layer: GRID_FILL_LAYER, select: (f) => ({ kind: 'grid', id: String(f.properties.code) }) }],
   // The selected grid is outlined in red.
   showSelection: (map, selection) => {

@@ -9,7 +9,12 @@ import { fetchTileOutcome } from '../../../shared/tiles/fetch-tile';
 import { parseTemplate, tiandituEndpoint } from '../../../shared/tiles/endpoint';
 import { TILE_KEY, solidPng, startTileServer, type TileServer } from '../../tile-server';
 import { TileCacheDb, createTileCache, type TileCache } from '../../../renderer/tiles/tile-cache';
-import { createTileLoader, parseTileUrl, type TileEvent, type TileSourceDef } from '../../../renderer/tiles/tile-loader';
+import {
+  createTileLoader,
+  parseTileUrl,
+  type TileEvent,
+  type TileSourceDef,
+} from '../../../renderer/tiles/tile-loader';
 
 let server: TileServer;
 beforeAll(async () => {
@@ -56,20 +61,20 @@ const same = (a: ArrayBuffer, b: Uint8Array) => Buffer.from(a).equals(b);
 
 describe('the tile loader', () => {
   it('reads only its own tile addresses', () => {
-    expect(parseTileUrl('gdtile://county/12/3406/1642')).toEqual({
+    expect(parseTileUrl('griddesk-basemap://county/12/3406/1642')).toEqual({
       source: 'county',
       tile: { z: 12, x: 3406, y: 1642 },
     });
-    expect(parseTileUrl('gdtile://county/1/2/0')).toBeNull();
+    expect(parseTileUrl('griddesk-basemap://county/1/2/0')).toBeNull();
     expect(parseTileUrl('https://evil.example/1/0/0')).toBeNull();
-    expect(parseTileUrl('gdtile://../1/0/0')).toBeNull();
+    expect(parseTileUrl('griddesk-basemap://../1/0/0')).toBeNull();
   });
 
   it('fetches a tile once and draws it from the cache while it is fresh', async () => {
     const { load, cache, events } = setUp((o) => [xyz(o)]);
     const before = server.served.length;
-    expect(same(await load('gdtile://county/12/3406/1642'), PNG)).toBe(true);
-    expect(same(await load('gdtile://county/12/3406/1642'), PNG)).toBe(true);
+    expect(same(await load('griddesk-basemap://county/12/3406/1642'), PNG)).toBe(true);
+    expect(same(await load('griddesk-basemap://county/12/3406/1642'), PNG)).toBe(true);
     expect(server.served.slice(before)).toEqual(['/xyz/12/3406/1642.png']);
     expect(events).toEqual([{ kind: 'online', source: 'county' }]);
     expect(await cache.sizes()).toEqual([{ source: 'county', bytes: PNG.byteLength, count: 1 }]);
@@ -77,12 +82,12 @@ describe('the tile loader', () => {
 
   it('draws the cached copy, however old, when the provider cannot be reached', async () => {
     const { load, events, advance } = setUp((o) => [xyz(o, DAY)]);
-    await load('gdtile://county/10/851/410');
+    await load('griddesk-basemap://county/10/851/410');
     advance(2 * DAY);
     await server.stop();
     try {
-      expect(same(await load('gdtile://county/10/851/410'), PNG)).toBe(true);
-      await expect(load('gdtile://county/10/852/410')).rejects.toThrow(/unreachable/);
+      expect(same(await load('griddesk-basemap://county/10/851/410'), PNG)).toBe(true);
+      await expect(load('griddesk-basemap://county/10/852/410')).rejects.toThrow(/unreachable/);
     } finally {
       await server.start();
     }
@@ -107,11 +112,11 @@ describe('the tile loader', () => {
       };
     };
     const wrong = setUp((o) => [tianditu(o, 'ffffffffffffffffffffffffffffffff')]);
-    await expect(wrong.load('gdtile://tdt/5/26/12')).rejects.toThrow(/HTTP 418/);
+    await expect(wrong.load('griddesk-basemap://tdt/5/26/12')).rejects.toThrow(/HTTP 418/);
     expect(wrong.events).toEqual([{ kind: 'refused', source: 'tdt', key: 'basemap.answer.tiandituKey' }]);
     const right = setUp((o) => [tianditu(o, TILE_KEY)]);
-    expect(same(await right.load('gdtile://tdt/5/26/12'), PNG)).toBe(true);
-    expect(await right.load('gdtile://tdt/0/0/0')).toBe(EMPTY);
+    expect(same(await right.load('griddesk-basemap://tdt/5/26/12'), PNG)).toBe(true);
+    expect(await right.load('griddesk-basemap://tdt/0/0/0')).toBe(EMPTY);
   });
 
   it('keeps the cache under its cap by evicting the tiles used longest ago', async () => {
@@ -119,13 +124,13 @@ describe('the tile loader', () => {
     // (2.7 tiles): the two used longest ago go, not 4/1/5, drawn again since.
     const { load, cache, advance } = setUp((o) => [xyz(o)], PNG.byteLength * 3);
     for (const x of [1, 2, 3]) {
-      await load(`gdtile://county/4/${x}/5`);
+      await load(`griddesk-basemap://county/4/${x}/5`);
       advance(1000);
     }
-    await load('gdtile://county/4/1/5'); // drawn again from the cache: now the most recent
+    await load('griddesk-basemap://county/4/1/5'); // drawn again from the cache: now the most recent
     await cache.flush();
     advance(1000);
-    await load('gdtile://county/4/4/5');
+    await load('griddesk-basemap://county/4/4/5');
     const db = new TileCacheDb(`tiles-test-${n}`);
     const keys = (await db.tiles.toCollection().primaryKeys()).sort();
     db.close();

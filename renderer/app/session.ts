@@ -5,6 +5,7 @@ import { messageText } from '../i18n/message-text';
 import { useAppStore } from '../stores/app';
 import { useTownshipStore } from '../stores/township';
 import { useCasesStore } from '../stores/cases';
+import { useHistoryStore } from '../stores/history';
 import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
@@ -113,6 +114,7 @@ async function loadIntoStores(database: GridDeskDb): Promise<void> {
   const cases = useCasesStore();
   await Promise.all([cases.load(database), located]);
   cases.follow(database);
+  useHistoryStore().follow(database);
 }
 
 /**
@@ -224,6 +226,7 @@ export async function resetSessionToSample(
     stopSamplePositionFeed();
     useRecordStore().unfollow();
     useCasesStore().unfollow();
+    useHistoryStore().unfollow();
     setCurrentDb(result.db);
     useRecordStore().follow(result.db);
     await loadIntoStores(result.db);

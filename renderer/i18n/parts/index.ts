@@ -17,6 +17,7 @@ import { importMessages } from './import';
 import { importsMessages } from './imports';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
+import { historyMappingMessages } from './history-mapping';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
@@ -67,6 +68,7 @@ const PARTS = [
   placesImportMessages,
   kmlLinksMessages,
   historyMessages,
+  historyMappingMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -91,7 +93,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof centreImportMessages)[L] &
   (typeof importsMessages)[L] &
   (typeof kmlLinksMessages)[L] &
-  (typeof historyMessages)[L];
+  (typeof historyMessages)[L] &
+  (typeof historyMappingMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

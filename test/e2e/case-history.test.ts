@@ -189,9 +189,12 @@ describe('importing a township’s case history', () => {
   });
 });
 
-/** Picks `header` for `field` in the history dialog's column mapping. */
+/** Picks `header` for `field` in the history dialog's column mapping, and waits for its list to close. */
 async function mapColumn(page: Page, field: string, header: string): Promise<void> {
+  const items = page.locator('.el-select-dropdown__item:visible');
   await page.getByTestId(`history-map-${field}`).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${header}$`) }).click();
+  await items.filter({ hasText: new RegExp(`^${header}$`) }).click();
   await page.getByTestId(`history-map-${field}`).filter({ hasText: header }).waitFor();
+  // The next select's list is told apart from this one's only once this one is gone.
+  await expect.poll(() => items.count()).toBe(0);
 }

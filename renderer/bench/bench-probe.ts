@@ -18,6 +18,7 @@ import { useWallStore } from '../stores/wall';
 import { readInWorker } from '../geo-import/client';
 import type { GeoReadProgress } from '../../shared/import/geo';
 import { useCentreSetupStore } from '../stores/centre-setup';
+import { historyProbe } from './history-probe';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
 export interface BenchSpan {
@@ -273,7 +274,7 @@ async function setUpCentre(grids: File, teams: File, officers: File): Promise<Se
   }
 }
 
-const benchProbe = { ...probe, geoImport, setUpCentre };
+const benchProbe = { ...probe, geoImport, setUpCentre, ...historyProbe };
 
 export type BenchProbe = typeof benchProbe;
 

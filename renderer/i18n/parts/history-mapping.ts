@@ -1,5 +1,5 @@
 /**
- * 历史案件's hand mapping of columns (ColumnMapping.vue in HistoryImportDialog.vue), the mapping's
+ * 历史案件's hand mapping of columns (views/tools/import/MappingSelects.vue in HistoryImportDialog.vue), the mapping's
  * problems (shared/history/history-mapping.ts checkHistoryMapping) and the write from the worker.
  */
 export const historyMappingMessages = {

@@ -59,6 +59,10 @@ describe('importing a township’s case history', () => {
     await page.getByTestId('history-file').setInputFiles(file);
     // GridDesk's export writes WGS84 under plain 经度/纬度: the operator says which system it is.
     await page.getByTestId('import-crs-wgs84').click({ timeout: 60_000 });
+    // Each field shows the column the header guess chose for it, by its header.
+    expect(await page.getByTestId('history-map-caseNo').textContent()).toContain('案件编号');
+    expect(await page.getByTestId('history-map-reportedAt').textContent()).toContain('上报时间');
+    expect(await page.getByTestId('history-map-wkt').textContent()).toContain('请选择');
     await page.getByTestId('history-counts').waitFor({ timeout: 60_000 });
     const closed = sampleCases.filter((c) => ['closed', 'evaluated'].includes(c.stage)).length;
     const voided = sampleCases.filter((c) => ['voided', 'rejected', 'merged'].includes(c.stage)).length;

@@ -7,6 +7,7 @@ import { messageText } from '../i18n/message-text';
 import { useAppStore } from '../stores/app';
 import { useTownshipStore } from '../stores/township';
 import { useCasesStore } from '../stores/cases';
+import { useHistoryStore } from '../stores/history';
 import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
@@ -130,6 +131,7 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
   onSettings?.();
   await Promise.all([queue, located]);
   cases.follow(database);
+  useHistoryStore().follow(database);
 }
 
 /**
@@ -248,6 +250,7 @@ export async function resetSessionToSample(
     stopSamplePositionFeed();
     useRecordStore().unfollow();
     useCasesStore().unfollow();
+    useHistoryStore().unfollow();
     setCurrentDb(result.db);
     useRecordStore().follow(result.db);
     await loadIntoStores(result.db);

@@ -21,6 +21,7 @@ import type { GeoReadProgress } from '../../shared/import/geo';
 import { useCentreSetupStore } from '../stores/centre-setup';
 import { openSetUpCentre } from '../app/session';
 import type { MapProbe } from '../map/probe';
+import { historyProbe } from './history-probe';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
 export interface BenchSpan {
@@ -322,7 +323,7 @@ async function openCentre(): Promise<OpenFigures> {
   return { open, closer, grids: useTownshipStore().grids.length, rendered: map.counts().grids, zoom };
 }
 
-const benchProbe = { ...probe, geoImport, setUpCentre, openCentre };
+const benchProbe = { ...probe, geoImport, setUpCentre, openCentre, ...historyProbe };
 
 export type BenchProbe = typeof benchProbe;
 

@@ -15,8 +15,8 @@ import {
 import type { HistoryCase } from '../../shared/history/history-case';
 import type { HistoryRow } from '../../shared/history/read-history';
 import type { GridDeskDb } from './database';
-import { leaderActor, recordImport, type ImportRefusal } from './imports-repo';
-import type { SessionToken } from './sessions';
+import { leaderActor, listDataEvents, recordImport, type ImportRefusal } from './imports-repo';
+import type { SessionGrant, SessionToken } from './sessions';
 import { bulkAddInChunks } from './tables';
 
 const NO_DATASET_ROWS = Object.fromEntries(DATASET_COUNTED.map((t) => [t, 0])) as Record<
@@ -26,15 +26,18 @@ const NO_DATASET_ROWS = Object.fromEntries(DATASET_COUNTED.map((t) => [t, 0])) a
 
 /**
  * Writes `rows` (read and checked by readHistoryRows) as history, with the 导入 event naming `file`,
- * in one transaction: all of them or none. Refused for anyone but an enabled shift leader, and when a
- * 案件编号 is already in the history (stored since the file was checked). `now` is epoch ms.
+ * in one transaction: all of them or none. Refused for anyone but an enabled shift leader (a token on
+ * the UI thread, or the history worker's grant of one: the account is read again here), and when a
+ * 案件编号 is already in the history (stored since the file was checked). `now` is epoch ms;
+ * `onWritten` is told the rows written so far (0 first, all of them last).
  */
 export async function importCaseHistory(
   db: GridDeskDb,
-  session: SessionToken,
+  session: SessionToken | SessionGrant,
   rows: readonly HistoryRow[],
   file: ImportedFile,
   now: number,
+  onWritten?: (done: number, total: number) => void,
 ): Promise<
   | { readonly ok: true; readonly event: StoredDataEvent }
   | { readonly ok: false; readonly refusal: ImportRefusal }
@@ -64,6 +67,7 @@ export async function importCaseHistory(
     await bulkAddInChunks(
       db.historyCases,
       rows.map((r): HistoryCase => ({ ...r, importId: event.id })),
+      onWritten && ((done) => onWritten(done, rows.length)),
     );
     return { ok: true as const, event };
   });
@@ -114,4 +118,15 @@ export async function historyOfGrid(
 /** How many history cases are stored. */
 export function historyTotal(db: GridDeskDb): Promise<number> {
   return db.historyCases.count();
+}
+
+/**
+ * The seqs of the record's data events that concern the history: each history import and each undo
+ * of one, oldest first. Reads only `meta.dataEvents` and those events, so a live query over it runs
+ * again when an import or an undo is recorded (here, in a worker, or in another window), not on
+ * every case event.
+ */
+export async function historyImportSeqs(db: GridDeskDb): Promise<number[]> {
+  const events = await listDataEvents(db);
+  return events.filter((e) => e.action.payload.kind === 'caseHistory').map((e) => e.seq);
 }

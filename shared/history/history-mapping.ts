@@ -111,3 +111,93 @@ export function missingHistoryFields(mapping: HistoryMapping): HistoryField[] {
 export function hasCoordinates(mapping: HistoryMapping): boolean {
   return (mapping.lon !== undefined && mapping.lat !== undefined) || mapping.wkt !== undefined;
 }
+
+/**
+ * Pairs of fields that may read the same column: a 12345 export's 工单号 is often its only case
+ * number, and some systems write a matter's code or its name in one 事项 column (the code is tried
+ * first, then the name).
+ */
+const MAY_SHARE: readonly (readonly [HistoryField, HistoryField])[] = [
+  ['caseNo', 'externalRef'],
+  ['matterCode', 'matter'],
+];
+
+function mayShare(a: HistoryField, b: HistoryField): boolean {
+  return MAY_SHARE.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+/**
+ * Why a mapping (guessed or set by hand) cannot be read: a field set to a column the file does not
+ * have (`column` is the index given), one column given to two fields that may not share it (`field`
+ * is the later field in {@link HISTORY_FIELDS} order, `other` the first; `column` the header), or
+ * required fields without a column (the groups of {@link missingHistoryFields}). `file` names the file.
+ */
+export type HistoryMappingProblem =
+  | {
+      readonly key: 'historyMapping.unknownColumn';
+      readonly field: HistoryField;
+      readonly params: { readonly file: string; readonly column: number };
+    }
+  | {
+      readonly key: 'historyMapping.columnTwice';
+      readonly field: HistoryField;
+      readonly other: HistoryField;
+      readonly params: { readonly file: string; readonly column: string };
+    }
+  | {
+      readonly key: 'historyMapping.missing';
+      readonly fields: readonly HistoryField[];
+      readonly params: { readonly file: string };
+    };
+
+/**
+ * Checks a mapping against the file's header row (`headers`, as read): every mapped column must be
+ * one of the file's (a whole index from 0 to headers.length − 1); a column may serve two fields only
+ * where {@link MAY_SHARE} allows; and the required fields must be there. Problems in field order, the
+ * missing fields last; empty when the file can be read with it.
+ */
+export function checkHistoryMapping(
+  mapping: HistoryMapping,
+  headers: readonly string[],
+  file: string,
+): HistoryMappingProblem[] {
+  const problems: HistoryMappingProblem[] = [];
+  const firstUse = new Map<number, HistoryField[]>();
+  for (const field of HISTORY_FIELDS) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    if (!Number.isInteger(column) || column < 0 || column >= headers.length) {
+      problems.push({ key: 'historyMapping.unknownColumn', field, params: { file, column } });
+      continue;
+    }
+    const before = firstUse.get(column) ?? [];
+    const clash = before.find((other) => !mayShare(other, field));
+    if (clash !== undefined)
+      problems.push({
+        key: 'historyMapping.columnTwice',
+        field,
+        other: clash,
+        params: { file, column: headers[column] ?? String(column) },
+      });
+    firstUse.set(column, [...before, field]);
+  }
+  const missing = missingHistoryFields(mapping);
+  if (missing.length > 0) problems.push({ key: 'historyMapping.missing', fields: missing, params: { file } });
+  return problems;
+}
+
+/** The fields a file must map (each marked required where the operator maps them). */
+export const REQUIRED_HISTORY_FIELDS: ReadonlySet<HistoryField> = new Set(['caseNo', 'reportedAt']);
+
+/**
+ * Fields of which one of a group is required: a matter (its code or its name), and a place (lon and
+ * lat, a WKT point, or a grid code). Shown as "one of" beside each.
+ */
+export const ONE_OF_HISTORY_FIELDS: ReadonlySet<HistoryField> = new Set([
+  'matterCode',
+  'matter',
+  'lon',
+  'lat',
+  'wkt',
+  'gridCode',
+]);

@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   scale: async () => (await import('./scale.bench')).benchScale(),
   import: async () => (await import('./import.bench')).benchImport(),
   'set-up': async () => (await import('./import.bench')).benchSetUp(),
+  history: async () => (await import('./history.bench')).benchHistory(),
 };
 
 const wanted = process.argv.slice(2);
@@ -22,7 +23,7 @@ if (unknown.length > 0) {
 }
 const results: Record<string, Record<string, number>> = {};
 /** Run only when named: they build and drive a browser, so they take the e2e lock (see their headers). */
-const ONLY_WHEN_NAMED: ReadonlySet<string> = new Set(['scale', 'startup', 'import', 'set-up']);
+const ONLY_WHEN_NAMED: ReadonlySet<string> = new Set(['scale', 'startup', 'import', 'set-up', 'history']);
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (wanted.includes(name) || (wanted.length === 0 && !ONLY_WHEN_NAMED.has(name)))
     results[name] = await bench();

@@ -15,8 +15,6 @@ export const historyMessages = {
       title: '导入历史案件',
       hint: '把原数字城管或 12345 系统的历年案件导入为历史案件：只作参考（按网格统计工作量、识别已办过的工单），不进入本中心的办案流程，不能修改。每行按位置由本中心的网格自动归属网格和中队，没有位置的按文件中的网格编码。导入记入执法记录，可撤销。',
       chooseFile: '选择文件（CSV 或 XLSX）',
-      columns: '识别的列：{columns}',
-      missing: '文件缺少必需的列：{fields}',
       check: '校验',
       checking: '正在校验 {rows} 行…',
       counts:
@@ -82,8 +80,6 @@ export const historyMessages = {
       title: 'Import case history',
       hint: "Brings the past cases of the old digital city management or 12345 system in as history: reference only (workload per grid, recognising work orders already handled), outside this centre's case loop, never edited. Each row is put in its grid and team by its location, or by the file's grid code when it has none. The import is recorded and can be undone.",
       chooseFile: 'Choose a file (CSV or XLSX)',
-      columns: 'Columns found: {columns}',
-      missing: 'The file lacks required columns: {fields}',
       check: 'Check',
       checking: 'Checking {rows} rows…',
       counts:

@@ -18,6 +18,7 @@ import { importMessages } from './import';
 import { importsMessages } from './imports';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
+import { historyMappingMessages } from './history-mapping';
 import { indicatorsMessages } from './indicators';
 import { intakeMessages } from './intake';
 import { loopMessages } from './loop';
@@ -69,6 +70,7 @@ const PARTS = [
   kmlLinksMessages,
   historyMessages,
   basemapMessages,
+  historyMappingMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
@@ -94,7 +96,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof centreImportMessages)[L] &
   (typeof importsMessages)[L] &
   (typeof kmlLinksMessages)[L] &
-  (typeof historyMessages)[L];
+  (typeof historyMessages)[L] &
+  (typeof historyMappingMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

@@ -14,7 +14,8 @@
  * - `font-src 'self' data:`: the bundled CJK webfont and icon fonts inlined by the bundler as data: URLs.
  * - `connect-src 'self' app: data: blob:`: fetch of our own files (the sample township); `app:` because a
  *   custom scheme is matched by scheme as well; MapLibre fetches data:/blob: URLs for images it has decoded.
- *   No http(s): online basemaps, when configured, get their hosts added here, not a wildcard.
+ *   No http(s): a basemap's tiles are fetched by the host (main's `tiles:fetch`, the web server's
+ *   `/tile-proxy`; shared/tiles/fetch-tile.ts) and handed to the page, so no provider's host is listed here.
  * - `object-src 'none'; base-uri 'none'; form-action 'none'`: no plugins, no base rewriting, no form posts.
  * - `frame-ancestors 'none'`: never framed (header only: a `<meta>` policy ignores it, with a console error).
  */

@@ -20,6 +20,7 @@ import { startWebServer } from '../../scripts/web-server';
 import { launchChromium } from '../e2e/browser';
 import { appDbName, signIn } from '../e2e/driver';
 import { writeHistoryFile } from './history-file';
+import { LONG_TASKS, listed, longest, tasksIn } from './long-tasks';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer-bench', import.meta.url));
@@ -28,26 +29,6 @@ const LONG = 900_000;
 
 type Span = { readonly start: number; readonly end: number };
 
-const LONG_TASKS = `(() => {
-  globalThis.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) globalThis.__longTasks.push([e.startTime, e.startTime + e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-})()`;
-
-/** The main-thread long tasks overlapping `span`: [start after the span's start, duration], ms. */
-async function tasksIn(page: Page, span: Span): Promise<[number, number][]> {
-  return page.evaluate(
-    ({ start, end }) =>
-      ((globalThis as unknown as { __longTasks: [number, number][] }).__longTasks ?? [])
-        .filter(([s, e]) => e > start && s < end)
-        .map(([s, e]): [number, number] => [Math.round(s - start), Math.round(e - s)]),
-    span,
-  );
-}
-const longest = (tasks: readonly [number, number][]): number => Math.max(0, ...tasks.map((t) => t[1]));
-const listed = (tasks: readonly [number, number][]): string =>
-  tasks.length === 0 ? 'none' : tasks.map(([at, ms]) => `${ms} ms at +${at} ms`).join(', ');
 const pageNow = (page: Page): Promise<number> => page.evaluate<number>('performance.now()');
 
 /** How many rows the centre's historyCases table holds (page code as a string: no DOM types here). */

@@ -32,12 +32,13 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { startWebServer } from '../../scripts/web-server';
 import { launchChromium } from '../e2e/browser';
 import { writeBenchShapefile, type BenchShapefile } from './import-geo-file';
 import { writeSetUpFiles, type SetUpFiles } from './set-up-file';
 import { CHENGHU_CENTRE, openNewCentre } from '../e2e/driver';
+import { LONG_TASKS, listed, longest, tasksIn } from './long-tasks';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer-bench', import.meta.url));
@@ -206,28 +207,6 @@ function sampleMemory(page: CDPSession, browser: CDPSession): { stop(): Promise<
     },
   };
 }
-
-const LONG_TASKS = `(() => {
-  globalThis.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) globalThis.__longTasks.push([e.startTime, e.startTime + e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-})()`;
-
-/** The main-thread long tasks overlapping `span`: [start after the span's start, duration], ms. */
-async function tasksIn(page: Page, span: { start: number; end: number }): Promise<[number, number][]> {
-  return page.evaluate(
-    ({ start, end }) =>
-      ((globalThis as unknown as { __longTasks: [number, number][] }).__longTasks ?? [])
-        .filter(([s, e]) => e > start && s < end)
-        .map(([s, e]): [number, number] => [Math.round(s - start), Math.round(e - s)]),
-    span,
-  );
-}
-
-const longest = (tasks: readonly [number, number][]): number => Math.max(0, ...tasks.map((t) => t[1]));
-const listed = (tasks: readonly [number, number][]): string =>
-  tasks.length === 0 ? 'none' : tasks.map(([at, ms]) => `${ms} ms at +${at} ms`).join(', ');
 
 async function runInChromium(file: BenchShapefile): Promise<
   GeoImportFigures & {

@@ -9,7 +9,12 @@
  * transaction too. Reading a tile does not write: its last use is noted and written in one batch.
  */
 import Dexie, { type Table } from 'dexie';
-import { DEFAULT_CACHE_CAP, evictionPlan, type EvictionEntry } from '../../shared/tiles/cache-policy';
+import {
+  DEFAULT_CACHE_CAP,
+  EVICT_TO,
+  evictionPlan,
+  type EvictionEntry,
+} from '../../shared/tiles/cache-policy';
 import type { TileId } from '../../shared/tiles/tile-math';
 
 export const TILE_CACHE_DB_NAME = 'griddesk-basemap-tiles';
@@ -99,7 +104,7 @@ export function createTileCache(db: TileCacheDb, options: { capBytes?: number } 
         sourceOf.set(t.key, t.source);
         freed += t.bytes.byteLength;
       }
-      if (total - freed <= cap * 0.9) break;
+      if (total - freed <= cap * EVICT_TO) break;
     }
     const plan = evictionPlan(entries, total, cap);
     const bySource = new Map<string, { bytes: number; count: number }>();

@@ -24,9 +24,12 @@ function emptyTile(): Promise<ArrayBuffer> {
   return empty;
 }
 
-/** The tile service, made on first use; `onEvent` (the latest given) hears what the loader reports. */
-export function tileService(onEvent: (event: TileEvent) => void): TileService {
-  listener = onEvent;
+/**
+ * The tile service, made on first use. `onEvent`, when given, is who hears what the loader reports from
+ * now on (the basemap store); a caller that only reads the cache gives none and changes nothing.
+ */
+export function tileService(onEvent?: (event: TileEvent) => void): TileService {
+  if (onEvent !== undefined) listener = onEvent;
   if (service !== null) return service;
   const cache = createTileCache(new TileCacheDb());
   const sources = new Map<string, TileSourceDef>();

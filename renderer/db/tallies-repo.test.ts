@@ -23,6 +23,7 @@ import { calendarZone } from '../../shared/calendar/config';
 import { centreDate, centreDayStart } from '../../shared/calendar/zone';
 import { indicatorReport, indicatorReportOfRollUps, reportStart } from '../../shared/indicators/report';
 import { readCurrentAlarms } from './current-alarms';
+import { readWallFigures } from './wall-figures';
 import { wallFigures, wallFiguresOfRollUps } from '../../shared/wall/figures';
 import { makeWorkstation, type Workstation } from './test-backup';
 import { signInAs } from './test-accounts';
@@ -227,6 +228,9 @@ describe('the indicators’ roll-ups in the database', () => {
     const figures = rollUps && wallFiguresOfRollUps(rollUps, wall);
     expect(figures).toEqual(wallFigures(every, wall));
     expect(figures?.reportedToday).toBe(2);
+    // As the alarms worker computes them for the wall: the same figures, and its 超期 the indicators'.
+    expect(await readWallFigures(db, options.now)).toEqual(figures);
+    expect(figures?.overdue).toBe((await readCurrentAlarms(db, options.now)).overdue);
   });
 
   it('are not read while stale', async () => {
@@ -235,5 +239,6 @@ describe('the indicators’ roll-ups in the database', () => {
     expect((await saveSettings(db, { ...DEFAULT_CENTRE_SETTINGS, calendar }, station.lead)).ok).toBe(true);
     expect(await readIndicatorRollUps(db, '2026-03-01', '2026-03-10')).toBeNull();
     expect(await readWallRollUps(db, '2026-03-01', NOW, 8)).toBeNull();
+    expect(await readWallFigures(db, NOW)).toBeNull();
   });
 });

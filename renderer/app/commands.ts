@@ -10,7 +10,8 @@ import { useQueueStore } from '../stores/queue';
 import { useAuthStore } from '../stores/auth';
 import { useTownshipStore } from '../stores/township';
 import type { Command } from '../commands/registry';
-import { dropSpare, resetLoss } from '../db/seed';
+import { resetLoss } from '../db/seed';
+import { returnSpare, takeSpare } from './reset-spare';
 import { prepareSessionReset, resetSessionToSample } from './session';
 import { currentDb } from '../db/handle';
 
@@ -109,7 +110,10 @@ export function appCommands(): Command[] {
         const loss = await resetLoss(currentDb());
         // The fresh sample is written into a spare database, in the seed worker, while the leader
         // reads the question; the question says when it is ready (confirming earlier waits for it).
-        const prepared = prepareSessionReset();
+        // (Usually it is ready already: one is kept ready while a leader works, see reset-spare.ts.)
+        const now = Date.now();
+        const held = takeSpare(now) ?? { spare: prepareSessionReset(), startedAt: now };
+        const prepared = held.spare;
         const spare = ref<'preparing' | 'prepared' | 'prepareFailed'>('preparing');
         prepared.then(
           (result) => (spare.value = result.ok ? 'prepared' : 'prepareFailed'),
@@ -127,7 +131,7 @@ export function appCommands(): Command[] {
         try {
           await ElMessageBox.confirm(message, t('layers.resetData'), { type: 'warning' });
         } catch {
-          void dropSpare(prepared); // cancelled
+          returnSpare(held, Date.now()); // cancelled: kept for the next reset while young enough
           return;
         }
         if (await resetSessionToSample(loss, prepared)) ElMessage.success(t('layers.resetDone'));

@@ -1,3 +1,4 @@
+import { watch } from 'vue';
 import { useBasemapStore } from '../stores/basemap';
 import { loadBasemapSettings } from '../db/basemap-repo';
 import { ElMessage } from 'element-plus';
@@ -33,6 +34,7 @@ import { startSamplePositionFeed, stopSamplePositionFeed } from './position-feed
 import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
+import { keepSpareReady, stopKeepingSpare } from './reset-spare';
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
@@ -51,6 +53,22 @@ async function fetchSample(): Promise<unknown[]> {
  */
 function rebuildTalliesWhenShown(): void {
   requestAnimationFrame(() => setTimeout(() => useTalliesStore().start(), 0));
+}
+
+/**
+ * While a shift leader works in the sample centre, a fresh sample is kept ready for a reset
+ * (reset-spare.ts), so confirming one switches at once; nothing is kept otherwise (an operator, a
+ * centre of its own data, signed out, or the reset itself under way).
+ */
+function keepResetSpareForLeaders(): void {
+  watch(
+    () =>
+      useAppStore().phase === 'ready' &&
+      useAuthStore().role === 'leader' &&
+      useTownshipStore().dataset?.meta.synthetic === true,
+    (keep) => (keep ? keepSpareReady(prepareSessionReset) : stopKeepingSpare()),
+    { immediate: true },
+  );
 }
 
 /**
@@ -148,6 +166,7 @@ export async function startSession(): Promise<void> {
     performance.mark('griddesk:opened');
     useCentresStore().setOpen(centre);
     reloadWhenCentreMoves();
+    keepResetSpareForLeaders();
     // Only the sample centre is ever seeded; a centre set up here stays empty until its data is brought in.
     // Seeding the sample: its accounts are hashed meanwhile (PBKDF2 runs off the UI thread), not after.
     let hashed: Promise<readonly Account[]> | undefined;

@@ -1,3 +1,5 @@
+import { createPositionHost } from './position-host';
+import { startPositionListener } from './position-listener';
 import { describe, expect, it } from 'vitest';
 import { IpcPayloadError } from '../shared/ipc/validate';
 import {
@@ -86,6 +88,7 @@ describe('createIpcHandlers', () => {
         set: async (next) => void (locale = next),
       },
       openWall: () => wallWindows,
+      positions: createPositionHost({ start: startPositionListener, deliver: () => undefined }),
       fetchTile: async (url) => {
         fetched.push(url);
         return {
@@ -125,6 +128,7 @@ describe('createIpcHandlers', () => {
       locale: { current: 'zh-CN', set: async () => undefined },
       openWall: () => 0,
       fetchTile: async () => ({ kind: 'unreachable', reason: 'offline' }),
+      positions: createPositionHost({ start: startPositionListener, deliver: () => undefined }),
     });
     const channels = createIpcHandlers(services, {
       isOurWindow,
@@ -138,6 +142,9 @@ describe('createIpcHandlers', () => {
       'window:isFullScreen',
       'window:openWall',
       'tiles:fetch',
+      'positions:configure',
+      'positions:status',
+      'positions:counts',
     ]);
   });
 
@@ -148,6 +155,20 @@ describe('createIpcHandlers', () => {
     await expect(call('tiles:fetch', good, 'file:///etc/passwd')).rejects.toBeInstanceOf(IpcPayloadError);
     await expect(call('tiles:fetch', good, 'http://')).rejects.toBeInstanceOf(IpcPayloadError);
     expect(fetched).toEqual([url]);
+  });
+
+  it('configures the position listener only with a valid configuration', async () => {
+    const { call } = setup();
+    const config = { enabled: true, port: 80, reach: 'local', bindings: [] };
+    await expect(call('positions:configure', good, config)).rejects.toBeInstanceOf(IpcPayloadError);
+    const binding = { deviceId: '../etc', officerId: 'off-1', token: null };
+    await expect(
+      call('positions:configure', good, { ...config, port: 5055, bindings: [binding] }),
+    ).rejects.toBeInstanceOf(IpcPayloadError);
+    expect(await call('positions:configure', good, { ...config, port: 5055, enabled: false })).toEqual({
+      state: 'off',
+    });
+    expect(await call('positions:counts', good)).toBeNull();
   });
 
   it('serves a valid request from our window', async () => {

@@ -13,6 +13,9 @@ import { hardenWebContents } from './navigation';
 import { registerPermissionHandlers } from './permissions';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { createServices } from './services';
+import { createPositionHost } from './position-host';
+import { startPositionListener } from './position-listener';
+import { sendPositionFixes } from './window';
 import { fetchTileOutcome } from '../shared/tiles/fetch-tile';
 import { SETTINGS_FILE, loadLocaleController } from './settings';
 import { openMainWindow, openWallWindows } from './window';
@@ -28,6 +31,9 @@ async function start(): Promise<void> {
   );
   registerMenu(locale);
   const preload = join(appPath, 'dist-electron', 'preload.cjs');
+  // Phones' reports, for every window of ours (the workstation and the wall); stopped on quit.
+  const positions = createPositionHost({ start: startPositionListener, deliver: sendPositionFixes });
+  app.on('will-quit', () => void positions.close());
   registerIpcHandlers(
     createServices({
       info: {
@@ -40,6 +46,7 @@ async function start(): Promise<void> {
       openWall: () => openWallWindows(preload),
       // Chromium's network stack: the PC's proxy settings and certificates, as a browser would use.
       fetchTile: (url) => fetchTileOutcome(url, (input, init) => net.fetch(input as string, init)),
+      positions,
     }),
   );
   const open = (): Promise<BrowserWindow> =>

@@ -25,9 +25,17 @@ function fakeTransport(reply: (channel: string, args: readonly unknown[]) => unk
 }
 
 describe('the preload API', () => {
-  it('exposes exactly the contract: app, window, tiles and onMenuCommand', () => {
+  it('exposes exactly the contract: app, window, tiles, positions and their events', () => {
     const api = createGridDeskApi(fakeTransport().transport);
-    expect(Object.keys(api).sort()).toEqual(['app', 'onMenuCommand', 'tiles', 'window']);
+    expect(Object.keys(api).sort()).toEqual([
+      'app',
+      'onMenuCommand',
+      'onPositionFixes',
+      'positions',
+      'tiles',
+      'window',
+    ]);
+    expect(Object.keys(api.positions)).toEqual(['configure', 'status', 'counts']);
     expect(Object.keys(api.tiles)).toEqual(['fetch']);
     expect(Object.keys(api.app).sort()).toEqual(['info', 'setLocale']);
     expect(Object.keys(api.window).sort()).toEqual(['isFullScreen', 'openWall', 'toggleFullScreen']);
@@ -68,5 +76,27 @@ describe('the preload API', () => {
     expect(heard).toEqual(['map.fitTownship']);
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^\[preload\] menu:command: invalid event/);
+  });
+
+  it('passes on only the position fixes the contract allows', () => {
+    const { transport, emit } = fakeTransport();
+    const errors: string[] = [];
+    const api = createGridDeskApi(transport, (m) => errors.push(m));
+    const heard: unknown[] = [];
+    api.onPositionFixes((fixes) => heard.push(fixes));
+    const fix = {
+      officerId: 'off-3',
+      deviceId: '317401',
+      position: [121.42, 28.65],
+      at: 1_796_175_000_000,
+      speed: null,
+      bearing: null,
+      accuracy: 5,
+      battery: 87,
+    };
+    emit('positions:fixes', [fix]);
+    emit('positions:fixes', [{ ...fix, position: [121.42, 95] }]);
+    expect(heard).toEqual([[fix]]);
+    expect(errors[0]).toMatch(/^\[preload\] positions:fixes: invalid event/);
   });
 });

@@ -6,6 +6,9 @@
  */
 import {
   MENU_COMMAND_CHANNEL,
+  POSITION_FIXES_CHANNEL,
+  type IpcEventChannel,
+  type IpcEventPayload,
   listIpcMethods,
   type GridDeskApi,
   type GridDeskServices,
@@ -31,21 +34,27 @@ export function createGridDeskApi(
   }
   // Built from the same table the type is derived from (contract.test.ts checks the two agree).
   const typed = services as unknown as GridDeskServices;
+  /** Passes on a main → renderer event only when its payload is what the contract says. */
+  const listen = <E extends IpcEventChannel>(
+    channel: E,
+    listener: (payload: IpcEventPayload<E>) => void,
+  ): (() => void) =>
+    transport.on(channel, (payload) => {
+      let parsed: IpcEventPayload<E>;
+      try {
+        parsed = parseIpcEvent(channel, payload);
+      } catch (error) {
+        logError(`[preload] ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      listener(parsed);
+    });
   return {
     app: typed.app,
     window: typed.window,
     tiles: typed.tiles,
-    onMenuCommand(listener: (id: MenuCommandId) => void): () => void {
-      return transport.on(MENU_COMMAND_CHANNEL, (payload) => {
-        let id: MenuCommandId;
-        try {
-          id = parseIpcEvent(MENU_COMMAND_CHANNEL, payload);
-        } catch (error) {
-          logError(`[preload] ${error instanceof Error ? error.message : String(error)}`);
-          return;
-        }
-        listener(id);
-      });
-    },
+    positions: typed.positions,
+    onMenuCommand: (listener: (id: MenuCommandId) => void) => listen(MENU_COMMAND_CHANNEL, listener),
+    onPositionFixes: (listener) => listen(POSITION_FIXES_CHANNEL, listener),
   };
 }

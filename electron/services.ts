@@ -4,6 +4,7 @@
  */
 import type { AppInfo, Locale, TileFetchOutcome } from '../shared/ipc/contract';
 import type { ServiceImplementation } from './ipc-guard';
+import type { PositionHost } from './position-host';
 
 /** The part of a BrowserWindow the window service drives. */
 export interface WindowControl {
@@ -27,6 +28,8 @@ export interface ServiceDependencies {
   readonly openWall: () => number;
   /** A basemap tile from its provider (shared/tiles/fetch-tile.ts over Electron's network stack). */
   readonly fetchTile: (url: string) => Promise<TileFetchOutcome>;
+  /** The position listener phones report to (position-host.ts); the app's, not per window. */
+  readonly positions: PositionHost;
 }
 
 export function createServices(deps: ServiceDependencies): ServiceImplementation<CallContext> {
@@ -44,6 +47,11 @@ export function createServices(deps: ServiceDependencies): ServiceImplementation
     },
     tiles: {
       fetch: (_context, url) => deps.fetchTile(url),
+    },
+    positions: {
+      configure: (_context, config) => deps.positions.configure(config),
+      status: () => deps.positions.status(),
+      counts: () => deps.positions.counts(),
     },
   };
 }

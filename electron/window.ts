@@ -1,5 +1,8 @@
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
-import { APP_ENTRY_URL, APP_WALL_URL } from './app-origin';
+import { POSITION_FIXES_CHANNEL } from '../shared/ipc/contract';
+import type { AdmittedFix } from '../shared/positions/admit';
+import { parseIpcEvent } from '../shared/ipc/validate';
+import { APP_ENTRY_URL, APP_WALL_URL, isAppUrl } from './app-origin';
 import { hardenWebContents } from './navigation';
 import { wallWindowBounds } from './wall-displays';
 import {
@@ -16,6 +19,16 @@ const ourWebContents = new Set<number>();
 
 export function isOurWebContents(id: number): boolean {
   return ourWebContents.has(id);
+}
+
+/** Sends a batch of the position listener's fixes to every window of ours that shows our app. */
+export function sendPositionFixes(fixes: readonly AdmittedFix[]): void {
+  const payload = parseIpcEvent(POSITION_FIXES_CHANNEL, fixes);
+  for (const window of BrowserWindow.getAllWindows()) {
+    const contents = window.webContents;
+    if (window.isDestroyed() || !ourWebContents.has(contents.id) || !isAppUrl(contents.getURL())) continue;
+    contents.send(POSITION_FIXES_CHANNEL, payload);
+  }
 }
 
 /** The workstation window, while it is open: the wall leaves its display free. */

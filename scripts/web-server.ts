@@ -5,6 +5,7 @@ import { join, resolve, sep } from 'node:path';
 // same CSP (shared/security/csp.ts) and refuses what the desktop app refuses.
 import { decodePathSegments, isSourceMap, mimeTypeOf } from '../electron/app-protocol';
 import { SECURITY_HEADERS } from '../shared/security/csp';
+import { attachPositionFeed } from './web-positions';
 import { TileUnreachableError, fetchTile, tileUrlRefusal } from '../shared/tiles/fetch-tile';
 
 export interface WebServer {
@@ -135,7 +136,8 @@ async function answer(
 
 /**
  * Serves the built renderer (dist/renderer) on loopback for a browser: the display wall on another PC
- * behind a reverse proxy, or the end-to-end tests. Static files only, GET and HEAD only; the app routes
+ * behind a reverse proxy, or the end-to-end tests. Static files (GET and HEAD only), the tile proxy, and the
+ * position feed's WebSocket (web-positions.ts); the app routes
  * ({@link APP_ROUTES}) give index.html, any other path must be a file of the build (404 otherwise); paths and
  * symbolic links that lead outside the root are refused (403); source maps are never served. Every answer,
  * refusals included, carries the security headers of shared/security/csp.ts.
@@ -156,6 +158,8 @@ export async function startWebServer(options: {
       else res.destroy();
     });
   });
+  // Phones' fixes for the pages (web-positions.ts); the listener starts only when a page enables it.
+  const positions = attachPositionFeed(server);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
@@ -164,10 +168,12 @@ export async function startWebServer(options: {
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
-    close: () =>
-      new Promise((done) => {
+    close: async () => {
+      await positions.close();
+      await new Promise<void>((done) => {
         server.close(() => done());
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { WALL_VIEW_QUERY } from '../../shared/ipc/contract';
 import type { Platform } from './index';
 import type { TileFetchOutcome } from '../../shared/ipc/contract';
+import { onWebPositionFixes, webPositions } from './web-positions';
 
 /**
  * A provider's tile through the web server's proxy (scripts/web-server.ts `/tile-proxy`): the page's CSP
@@ -55,6 +56,8 @@ export function webPlatform(): Platform {
         window.open(`${location.origin}${location.pathname}${WALL_VIEW_QUERY}`, 'griddesk-wall') ? 1 : 0,
     },
     tiles: { fetch: fetchTileThroughServer },
+    positions: webPositions,
     onMenuCommand: () => () => undefined,
+    onPositionFixes: onWebPositionFixes,
   };
 }

@@ -29,6 +29,9 @@ describe('the IPC contract', () => {
       'window:isFullScreen',
       'window:openWall',
       'tiles:fetch',
+      'positions:configure',
+      'positions:status',
+      'positions:counts',
     ]);
     expect(channelOf('window', 'isFullScreen')).toBe('window:isFullScreen');
   });

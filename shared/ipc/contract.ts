@@ -8,6 +8,15 @@
  * to {@link ipcContract}; the type checker refuses a table that does not match the interfaces.
  */
 import { z } from 'zod';
+import type { AdmittedFix } from '../positions/admit';
+import {
+  fixBatchSchema,
+  listenerCountsSchema,
+  listenerStatusSchema,
+  positionFeedConfigSchema,
+  type ListenerStatus,
+  type PositionFeedConfig,
+} from '../positions/feed';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Data shapes
@@ -96,11 +105,21 @@ export interface TilesService {
   fetch(url: string): Promise<TileFetchOutcome>;
 }
 
+/** The position listener phones report to (shared/positions/feed.ts), hosted by main. */
+export interface PositionsService {
+  /** Starts, restarts or stops the listener, and gives the devices it admits; resolves to its state. */
+  configure(config: PositionFeedConfig): Promise<ListenerStatus>;
+  status(): Promise<ListenerStatus>;
+  /** What the listener has seen since it started (null: not running), for the diagnostics panel. */
+  counts(): Promise<z.infer<typeof listenerCountsSchema> | null>;
+}
+
 /** Every service main implements, by name. The names are the first half of the channel names. */
 export interface GridDeskServices {
   readonly app: AppService;
   readonly window: WindowService;
   readonly tiles: TilesService;
+  readonly positions: PositionsService;
 }
 
 /** One method's schemas: its arguments as a tuple, and its result. */
@@ -135,6 +154,11 @@ export const ipcContract = {
   },
   tiles: {
     fetch: method(z.tuple([z.url({ protocol: /^https?$/ }).max(4096)]), tileFetchOutcomeSchema),
+  },
+  positions: {
+    configure: method(z.tuple([positionFeedConfigSchema]), listenerStatusSchema),
+    status: method(z.tuple([]), listenerStatusSchema),
+    counts: method(z.tuple([]), listenerCountsSchema.nullable()),
   },
 } as const satisfies ContractShape<GridDeskServices>;
 
@@ -192,6 +216,8 @@ export function listIpcMethods(): readonly IpcMethodEntry[] {
 export interface IpcEventPayloads {
   /** A menu item was chosen: run the command with this id. */
   'menu:command': MenuCommandId;
+  /** Fixes the position listener admitted since the last batch. */
+  'positions:fixes': readonly AdmittedFix[];
 }
 export type IpcEventChannel = keyof IpcEventPayloads;
 export type IpcEventPayload<E extends IpcEventChannel> = IpcEventPayloads[E];
@@ -199,8 +225,10 @@ export type IpcEventPayload<E extends IpcEventChannel> = IpcEventPayloads[E];
 /** The schema of each event's payload. */
 export const ipcEvents: { readonly [E in IpcEventChannel]: z.ZodType<IpcEventPayloads[E]> } = {
   'menu:command': menuCommandIdSchema,
+  'positions:fixes': fixBatchSchema,
 };
 export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies IpcEventChannel;
+export const POSITION_FIXES_CHANNEL = 'positions:fixes' satisfies IpcEventChannel;
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the renderer sees
@@ -212,4 +240,6 @@ export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies IpcEventChannel;
  */
 export interface GridDeskApi extends GridDeskServices {
   onMenuCommand(listener: (id: MenuCommandId) => void): () => void;
+  /** Batches of admitted fixes from the host's position listener; returns the unsubscribe function. */
+  onPositionFixes(listener: (fixes: readonly AdmittedFix[]) => void): () => void;
 }

@@ -1,0 +1,77 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AdmittedFix } from '../shared/positions/admit';
+import type { PositionFeedConfig } from '../shared/positions/feed';
+import { createPositionHost, type PositionHost } from './position-host';
+import { startPositionListener } from './position-listener';
+
+let host: PositionHost;
+let batches: AdmittedFix[][];
+
+function makeHost(): PositionHost {
+  batches = [];
+  host = createPositionHost({
+    start: startPositionListener,
+    deliver: (fixes) => batches.push([...fixes]),
+    addresses: () => ['192.168.1.20'],
+  });
+  return host;
+}
+afterEach(async () => {
+  await host.close();
+});
+
+const config = (over: Partial<PositionFeedConfig> = {}): PositionFeedConfig => ({
+  enabled: true,
+  port: 0,
+  reach: 'local',
+  bindings: [{ deviceId: '317401', officerId: 'off-3', token: null }],
+  ...over,
+});
+const report = (port: number, id: string, seconds: number) =>
+  fetch(`http://127.0.0.1:${port}/?id=${id}&timestamp=${seconds}&lat=28.65&lon=121.42`, { method: 'POST' });
+const now = () => Math.floor(Date.now() / 1000);
+const until = async (check: () => boolean): Promise<void> => {
+  while (!check()) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('the position host', () => {
+  it('starts the listener as configured and hands its fixes on in one batch', async () => {
+    const status = await makeHost().configure(config());
+    expect(status).toMatchObject({ state: 'listening', addresses: ['127.0.0.1'] });
+    if (status.state !== 'listening') return;
+    const t = now();
+    const answers = await Promise.all([0, 1, 2].map((i) => report(status.port, '317401', t - 10 + i)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    await until(() => batches.length > 0);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.map((f) => f.officerId)).toEqual(['off-3', 'off-3', 'off-3']);
+    expect(host.counts()?.admitted).toBe(3);
+  });
+
+  it('swaps the bindings without a restart, and stops when disabled', async () => {
+    const first = await makeHost().configure(config());
+    if (first.state !== 'listening') throw new Error(first.state);
+    expect((await report(first.port, '555', now())).status).toBe(400);
+    const again = await host.configure(
+      config({ bindings: [{ deviceId: '555', officerId: 'off-9', token: null }] }),
+    );
+    expect(again).toEqual(first);
+    expect((await report(first.port, '555', now())).status).toBe(200);
+    expect(await host.configure(config({ enabled: false }))).toEqual({ state: 'off' });
+    await expect(report(first.port, '555', now())).rejects.toThrow();
+  });
+
+  it('says why it cannot listen when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const status = await makeHost().configure(config({ port }));
+      expect(status).toMatchObject({ state: 'failed', port, reason: expect.stringContaining('EADDRINUSE') });
+    } finally {
+      taken.close();
+    }
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The host's side of the position feed (shared/positions/feed.ts): keeps the listener
+ * (position-listener.ts) running as the page configures it, restarting it only when its port or reach
+ * change (the bindings are swapped in place), and hands the admitted fixes on in batches, at most every
+ * {@link FIX_BATCH_MS}, so 2,000 phones reporting every second make ten messages a second, not 2,000.
+ * Plain Node: main hosts it for the workstation's windows, the web server for its pages.
+ */
+import { networkInterfaces } from 'node:os';
+import type { AdmittedFix, DeviceBinding } from '../shared/positions/admit';
+import {
+  MAX_FIXES_PER_MESSAGE,
+  type ListenerStatus,
+  type PositionFeedConfig,
+} from '../shared/positions/feed';
+import type { ListenerCounts, PositionListener, PositionListenerOptions } from './position-listener';
+
+/** Fixes are handed on at most this often, ms. */
+export const FIX_BATCH_MS = 100;
+
+export interface PositionHostDependencies {
+  readonly start: (options: PositionListenerOptions) => Promise<PositionListener>;
+  /** Where a batch of admitted fixes goes (every window, every page). */
+  readonly deliver: (fixes: readonly AdmittedFix[]) => void;
+  /** The PC's addresses a phone could use; by default its non-internal IPv4 addresses. */
+  readonly addresses?: () => string[];
+}
+
+export interface PositionHost {
+  configure(config: PositionFeedConfig): Promise<ListenerStatus>;
+  status(): ListenerStatus;
+  counts(): ListenerCounts | null;
+  close(): Promise<void>;
+}
+
+/** The PC's IPv4 addresses on its networks (what a phone on the centre's Wi-Fi is pointed at). */
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((a) => (a !== undefined && a.family === 'IPv4' && !a.internal ? [a.address] : []));
+}
+
+const bindingsOf = (config: PositionFeedConfig): Map<string, DeviceBinding> =>
+  new Map(config.bindings.map((b) => [b.deviceId, b]));
+
+export function createPositionHost(deps: PositionHostDependencies): PositionHost {
+  let listener: PositionListener | null = null;
+  let running: { port: number; reach: PositionFeedConfig['reach'] } | null = null;
+  let status: ListenerStatus = { state: 'off' };
+  const pending: AdmittedFix[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Configurations apply one after another, in the order asked. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const flush = (): void => {
+    timer = null;
+    while (pending.length > 0) deps.deliver(pending.splice(0, MAX_FIXES_PER_MESSAGE));
+  };
+  const onFixes = (fixes: readonly AdmittedFix[]): void => {
+    pending.push(...fixes);
+    timer ??= setTimeout(flush, FIX_BATCH_MS);
+  };
+
+  async function stop(): Promise<void> {
+    const was = listener;
+    listener = null;
+    running = null;
+    if (was !== null) await was.close();
+    if (timer !== null) clearTimeout(timer);
+    flush();
+  }
+
+  async function apply(config: PositionFeedConfig): Promise<ListenerStatus> {
+    if (!config.enabled) {
+      await stop();
+      status = { state: 'off' };
+      return status;
+    }
+    const bindings = bindingsOf(config);
+    if (listener !== null && running?.port === config.port && running.reach === config.reach) {
+      listener.setBindings(bindings);
+      return status;
+    }
+    await stop();
+    try {
+      listener = await deps.start({
+        host: config.reach === 'network' ? '0.0.0.0' : '127.0.0.1',
+        port: config.port,
+        bindings,
+        onFixes,
+      });
+      running = { port: config.port, reach: config.reach };
+      const addresses = config.reach === 'network' ? (deps.addresses ?? lanAddresses)() : ['127.0.0.1'];
+      status = { state: 'listening', port: listener.port, addresses: addresses.slice(0, 32) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      status = { state: 'failed', port: config.port, reason: reason.slice(0, 500) };
+    }
+    return status;
+  }
+
+  return {
+    configure(config) {
+      const next = queue.then(() => apply(config));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    status: () => status,
+    counts: () => listener?.counts() ?? null,
+    async close() {
+      await queue;
+      await stop();
+      status = { state: 'off' };
+    },
+  };
+}

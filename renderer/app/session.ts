@@ -35,6 +35,8 @@ import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
 import { keepSpareReady, stopKeepingSpare } from './reset-spare';
+import { isWallWindow } from './window-kind';
+import { startPhonesFeed } from './phones-feed';
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
@@ -150,6 +152,8 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
   await Promise.all([queue, located]);
   cases.follow(database);
   useHistoryStore().follow(database);
+  // The phones report to the host; the workstation stores their fixes, the wall reads what it stored.
+  if (!isWallWindow()) startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
 }
 
 /**

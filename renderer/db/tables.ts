@@ -41,6 +41,7 @@ import type {
 import type { VerifiedCheckpoint } from '../../shared/cases/record-checkpoint';
 import type { CaseTally, DayTally } from '../../shared/indicators/tally';
 import type { BasemapSettings } from '../../shared/tiles/basemaps';
+import type { PositionFeedConfig } from '../../shared/positions/feed';
 
 /** What `meta.tallies` says about the stored case tallies and day roll-ups (renderer/db/tallies-repo.ts). */
 export interface TallyState {
@@ -99,6 +100,8 @@ export interface MetaValues {
   readonly lastImport: LastImport;
   /** The centre's basemaps: its 天地图 key, its own tile server, the tile cache's cap (basemap-repo.ts). */
   readonly basemaps: BasemapSettings;
+  /** The phones' position feed: the listener's port and reach, the devices bound to officers (phones-repo.ts). */
+  readonly positionFeed: PositionFeedConfig;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];

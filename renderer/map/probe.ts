@@ -2,6 +2,7 @@ import type { Point } from 'geojson';
 import type { MapController } from './controller';
 import { MAP_LAYERS, type RenderedCounts } from './registry';
 import { CASE_CLUSTER_LAYER } from './layers/cases';
+import { OFFICER_ICON_LAYER } from './layers/officers';
 
 export type { RenderedCounts } from './registry';
 
@@ -23,6 +24,8 @@ export interface MapProbe {
   zoom(): number;
   /** The case clusters drawn now: where (WGS84 lon/lat) and how many cases each holds. */
   clusters(): { lonLat: [number, number]; count: number }[];
+  /** The officers' badges drawn now: whose, and where (WGS84 lon/lat). */
+  officers(): { id: string; lonLat: [number, number] }[];
   /** Screen pixel (relative to the map canvas) of a lon/lat, for tests that click the map. */
   project(lonLat: readonly [number, number]): { x: number; y: number };
   /** Canvas position on the page, to turn map pixels into page pixels. */
@@ -52,6 +55,13 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
         ? controller.map.queryRenderedFeatures({ layers: [CASE_CLUSTER_LAYER] }).map((f) => ({
             lonLat: (f.geometry as Point).coordinates as [number, number],
             count: Number(f.properties.point_count),
+          }))
+        : [],
+    officers: () =>
+      controller.map.getLayer(OFFICER_ICON_LAYER)
+        ? controller.map.queryRenderedFeatures({ layers: [OFFICER_ICON_LAYER] }).map((f) => ({
+            id: String(f.properties.id),
+            lonLat: (f.geometry as Point).coordinates as [number, number],
           }))
         : [],
     project: (lonLat) => {

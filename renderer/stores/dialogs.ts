@@ -13,7 +13,8 @@ export type WorkspaceDialog =
   | 'settings'
   | 'backup'
   | 'accounts'
-  | 'basemap';
+  | 'basemap'
+  | 'phones';
 
 /** Which workspace dialog is open (one at a time). */
 export const useDialogsStore = defineStore('dialogs', () => {

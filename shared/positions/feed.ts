@@ -70,3 +70,62 @@ export const admittedFixSchema = z.strictObject({
 /** At most this many fixes in one hand-over (the host batches what arrived meanwhile). */
 export const MAX_FIXES_PER_MESSAGE = 2_000;
 export const fixBatchSchema = z.array(admittedFixSchema).max(MAX_FIXES_PER_MESSAGE);
+
+/** A centre's feed as it starts: off, on Traccar's port, for phones on the centre's network. */
+export const DEFAULT_FEED_CONFIG: PositionFeedConfig = {
+  enabled: false,
+  port: DEFAULT_FEED_PORT,
+  reach: 'network',
+  bindings: [],
+};
+
+/** One problem of a feed configuration as entered, naming the binding's row (from 1) and field. */
+export interface FeedConfigIssue {
+  readonly row: number | null;
+  readonly field: 'port' | 'deviceId' | 'officerId' | 'token';
+  readonly key:
+    | 'phones.issue.port'
+    | 'phones.issue.deviceId'
+    | 'phones.issue.duplicateDevice'
+    | 'phones.issue.unknownOfficer'
+    | 'phones.issue.token';
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * A configuration as typed in the dialog, checked against the centre's officers: a port of 1024 or
+ * above, each device id well formed and bound once, each to an officer of the centre, tokens of 1–128
+ * characters. Device ids and tokens are trimmed; an empty token is none.
+ */
+export function checkFeedConfig(
+  input: PositionFeedConfig,
+  officerIds: ReadonlySet<string>,
+): { ok: true; config: PositionFeedConfig } | { ok: false; issues: FeedConfigIssue[] } {
+  const issues: FeedConfigIssue[] = [];
+  if (!Number.isInteger(input.port) || input.port < 1024 || input.port > 65_535)
+    issues.push({ row: null, field: 'port', key: 'phones.issue.port', params: { port: input.port } });
+  const seen = new Map<string, number>();
+  const bindings = input.bindings.map((b, i) => {
+    const row = i + 1;
+    const deviceId = b.deviceId.trim();
+    const token = b.token === null || b.token.trim() === '' ? null : b.token.trim();
+    if (!deviceBindingSchema.shape.deviceId.safeParse(deviceId).success)
+      issues.push({ row, field: 'deviceId', key: 'phones.issue.deviceId', params: { row, deviceId } });
+    const first = seen.get(deviceId);
+    if (first !== undefined)
+      issues.push({
+        row,
+        field: 'deviceId',
+        key: 'phones.issue.duplicateDevice',
+        params: { row, first, deviceId },
+      });
+    else seen.set(deviceId, row);
+    if (!officerIds.has(b.officerId))
+      issues.push({ row, field: 'officerId', key: 'phones.issue.unknownOfficer', params: { row } });
+    if (token !== null && token.length > 128)
+      issues.push({ row, field: 'token', key: 'phones.issue.token', params: { row } });
+    return { deviceId, officerId: b.officerId, token };
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, config: positionFeedConfigSchema.parse({ ...input, bindings }) };
+}

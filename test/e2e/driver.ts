@@ -106,6 +106,7 @@ interface ProbeWindow {
     counts(): RenderedCounts;
     zoom(): number;
     clusters(): { lonLat: [number, number]; count: number }[];
+    officers(): { id: string; lonLat: [number, number] }[];
     project(p: readonly [number, number]): { x: number; y: number };
     canvasRect(): { left: number; top: number; width: number; height: number };
   };
@@ -139,6 +140,12 @@ export async function renderedClusters(
   });
   if (!read) throw new Error('map probe missing');
   return read;
+}
+
+/** The officers' badges the map draws now: whose and where. */
+export async function renderedOfficers(page: Page): Promise<{ id: string; lonLat: [number, number] }[]> {
+  await mapIdle(page);
+  return page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.officers() ?? []);
 }
 
 /** Clicks the map at a lon/lat, as a user's mouse would. */

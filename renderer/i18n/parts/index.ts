@@ -16,6 +16,7 @@ import { fieldsMessages } from './fields';
 import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { importsMessages } from './imports';
+import { phonesMessages } from './phones';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
 import { historyMappingMessages } from './history-mapping';
@@ -45,6 +46,7 @@ export function mergeMessages<A extends Tree, B extends Tree>(a: A, b: B, path =
 }
 
 const PARTS = [
+  phonesMessages,
   accountsMessages,
   loopMessages,
   intakeMessages,

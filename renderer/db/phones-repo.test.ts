@@ -1,0 +1,57 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeFixtureDataset } from '../../shared/schema/test-fixture';
+import { DEFAULT_FEED_CONFIG } from '../../shared/positions/feed';
+import { openDb, type GridDeskDb } from './database';
+import { replaceDataset } from './dataset-repo';
+import { loadFeedConfig, saveFeedConfig } from './phones-repo';
+import type { SessionToken } from './sessions';
+import { addAccount, signInAs } from './test-accounts';
+
+const fixture = makeFixtureDataset();
+let db: GridDeskDb;
+let op: SessionToken;
+let lead: SessionToken;
+
+beforeEach(async () => {
+  db = openDb(`phones-${Math.random()}`);
+  await replaceDataset(db, fixture);
+  await addAccount(db, 'op', 'operator');
+  await addAccount(db, 'lead', 'leader');
+  [op, lead] = await Promise.all([signInAs(db, 'op'), signInAs(db, 'lead')]);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe("the centre's phones", () => {
+  const officerId = fixture.officers[0]!.id;
+  const config = {
+    ...DEFAULT_FEED_CONFIG,
+    enabled: true,
+    bindings: [{ deviceId: ' 317401 ', officerId, token: null }],
+  };
+
+  it('keeps what a shift leader saves, checked against the stored officers', async () => {
+    expect(await loadFeedConfig(db)).toEqual(DEFAULT_FEED_CONFIG);
+    expect(await saveFeedConfig(db, config, lead)).toMatchObject({ ok: true });
+    expect(await loadFeedConfig(db)).toEqual({
+      ...config,
+      bindings: [{ deviceId: '317401', officerId, token: null }],
+    });
+    const unknown = await saveFeedConfig(
+      db,
+      { ...config, bindings: [{ deviceId: '1', officerId: 'nobody', token: null }] },
+      lead,
+    );
+    expect(unknown).toMatchObject({ ok: false, issues: [{ key: 'phones.issue.unknownOfficer', row: 1 }] });
+  });
+
+  it('refuses an operator in the write, changing nothing', async () => {
+    expect(await saveFeedConfig(db, config, op)).toMatchObject({
+      ok: false,
+      issues: [{ key: 'phones.leaderOnly' }],
+    });
+    expect(await loadFeedConfig(db)).toEqual(DEFAULT_FEED_CONFIG);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The phones' position feed as this workstation runs it (终端定位): the centre's configuration
+ * (phones-repo.ts) and the state of the host's listener it was handed to (Electron's main process, or
+ * the web server in a browser). app/phones-feed.ts starts it with the centre and stores the fixes.
+ */
+import { defineStore } from 'pinia';
+import { shallowRef } from 'vue';
+import {
+  DEFAULT_FEED_CONFIG,
+  type ListenerStatus,
+  type PositionFeedConfig,
+} from '../../shared/positions/feed';
+import { currentDb } from '../db/handle';
+import { saveFeedConfig, type SaveFeedResult } from '../db/phones-repo';
+import type { SessionToken } from '../db/sessions';
+import { platform } from '../platform';
+
+export const usePhonesStore = defineStore('phones', () => {
+  const config = shallowRef<PositionFeedConfig>(DEFAULT_FEED_CONFIG);
+  const status = shallowRef<ListenerStatus>({ state: 'off' });
+
+  /** Hands `next` to the host's listener; its state (or why it failed) is `status`. */
+  async function apply(next: PositionFeedConfig): Promise<void> {
+    config.value = next;
+    try {
+      status.value = await platform().positions.configure(next);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      status.value = { state: 'failed', port: next.port, reason: reason.slice(0, 500) };
+    }
+  }
+
+  /** A shift leader's change (checked again in the write), applied to the host once stored. */
+  async function save(input: PositionFeedConfig, token: SessionToken): Promise<SaveFeedResult> {
+    const saved = await saveFeedConfig(currentDb(), input, token);
+    if (saved.ok) await apply(saved.config);
+    return saved;
+  }
+
+  async function refreshStatus(): Promise<void> {
+    status.value = await platform().positions.status();
+  }
+
+  return { config, status, apply, save, refreshStatus };
+});

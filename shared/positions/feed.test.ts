@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { checkFeedConfig, DEFAULT_FEED_CONFIG } from './feed';
+
+const officers = new Set(['off-1', 'off-2']);
+
+describe('a position feed configuration', () => {
+  it('is taken trimmed, an empty token as none', () => {
+    const checked = checkFeedConfig(
+      {
+        ...DEFAULT_FEED_CONFIG,
+        enabled: true,
+        bindings: [
+          { deviceId: ' 317401 ', officerId: 'off-1', token: '  ' },
+          { deviceId: 'phone-2', officerId: 'off-2', token: ' k7 ' },
+        ],
+      },
+      officers,
+    );
+    expect(checked).toEqual({
+      ok: true,
+      config: {
+        enabled: true,
+        port: 5055,
+        reach: 'network',
+        bindings: [
+          { deviceId: '317401', officerId: 'off-1', token: null },
+          { deviceId: 'phone-2', officerId: 'off-2', token: 'k7' },
+        ],
+      },
+    });
+  });
+
+  it('names each bad row and field', () => {
+    const checked = checkFeedConfig(
+      {
+        ...DEFAULT_FEED_CONFIG,
+        port: 80,
+        bindings: [
+          { deviceId: '317401', officerId: 'off-1', token: null },
+          { deviceId: '317 401', officerId: 'off-2', token: null },
+          { deviceId: '317401', officerId: 'off-9', token: null },
+        ],
+      },
+      officers,
+    );
+    expect(checked.ok === false && checked.issues).toEqual([
+      { row: null, field: 'port', key: 'phones.issue.port', params: { port: 80 } },
+      { row: 2, field: 'deviceId', key: 'phones.issue.deviceId', params: { row: 2, deviceId: '317 401' } },
+      {
+        row: 3,
+        field: 'deviceId',
+        key: 'phones.issue.duplicateDevice',
+        params: { row: 3, first: 1, deviceId: '317401' },
+      },
+      { row: 3, field: 'officerId', key: 'phones.issue.unknownOfficer', params: { row: 3 } },
+    ]);
+  });
+});

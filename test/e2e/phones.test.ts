@@ -1,0 +1,124 @@
+/**
+ * 终端定位 end to end: a shift leader binds a phone to an officer and switches the feed on; a phone
+ * (played by fetch over loopback, with Traccar Client's request shape) reports to the listener the web
+ * server hosts; the officer's badge moves there on the map, and the dialog counts what was received.
+ */
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Officer } from '../../shared/model/organisation';
+import {
+  dialogSettled,
+  inputOf,
+  openApp,
+  renderedOfficers,
+  screenshot,
+  signIn,
+  storedOfficers,
+  type Session,
+} from './driver';
+
+let s: Session;
+let port: number;
+let officer: Officer;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (typeof address !== 'object' || address === null) throw new Error('no free port');
+  return address.port;
+}
+
+/** A report as Traccar Client sends one: a POST whose target carries the query. */
+const report = (query: string) => fetch(`http://127.0.0.1:${port}/?${query}`, { method: 'POST' });
+
+beforeAll(async () => {
+  s = await openApp({ signIn: 'leader' });
+  port = await freePort();
+  const officers = await storedOfficers(s.page);
+  const found = officers.find((o) => o.position !== null && o.status !== 'off-duty');
+  if (found === undefined) throw new Error('the sample has no officer on duty with a position');
+  officer = found;
+}, 120_000);
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('phones reporting positions', () => {
+  it('is switched on by the shift leader, binding a device to an officer', async () => {
+    const { page } = s;
+    await page.getByTestId('tools-button').click();
+    await page.getByTestId('tools-phones').click();
+    await page.getByTestId('phones-dialog').waitFor();
+    await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe('未开启');
+    await page.getByTestId('phones-enabled').click();
+    await inputOf(page, 'phones-port').fill(String(port));
+    await page.getByTestId('phones-reach').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '仅本机（测试用）' }).click();
+    await page.getByTestId('phones-add').click();
+    await inputOf(page, 'phones-device').fill('317401');
+    await page.getByTestId('phones-officer').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: officer.name }).first().click();
+    // A second row with the same device is named by its row, and nothing is saved.
+    await page.getByTestId('phones-add').click();
+    await inputOf(page, 'phones-row-2').fill('317401');
+    await page.getByTestId('phones-save').click();
+    await expect
+      .poll(() => page.getByTestId('phones-issue').allTextContents())
+      .toEqual(['第 2 行：终端编号“317401”与第 1 行重复', '第 2 行：请选择本中心的队员']);
+    await page.getByTestId('phones-row-2').getByRole('button', { name: '移除' }).click();
+    await page.getByTestId('phones-save').click();
+    await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
+    expect(await page.getByTestId('phones-addresses').textContent()).toContain(`http://127.0.0.1:${port}`);
+  });
+
+  it('moves the officer to where the phone reports, and counts what it received', async () => {
+    const { page } = s;
+    const [lon, lat] = officer.position ?? [0, 0];
+    const to: [number, number] = [Number((lon + 0.0021).toFixed(6)), Number((lat - 0.0013).toFixed(6))];
+    // A minute ahead of the clock (within the five allowed): the sample's simulated walk, reporting
+    // "now" every 15 s, does not overtake it while the test looks.
+    const seconds = Math.floor(Date.now() / 1000) + 60;
+    const accepted = await report(
+      `id=317401&timestamp=${seconds}&lat=${to[1]}&lon=${to[0]}&speed=1.2&batt=80`,
+    );
+    expect(accepted.status).toBe(200);
+    expect((await report('id=999999&lat=28.6&lon=121.4')).status).toBe(400);
+    expect((await report('id=317401&lat=north&lon=121.4')).status).toBe(400);
+
+    await expect
+      .poll(async () => (await storedOfficers(page)).find((o) => o.id === officer.id)?.position)
+      .toEqual(to);
+    await expect
+      .poll(async () => {
+        const drawn = (await renderedOfficers(page)).find((o) => o.id === officer.id);
+        return drawn && Math.hypot(drawn.lonLat[0] - to[0], drawn.lonLat[1] - to[1]) < 1e-4;
+      })
+      .toBe(true);
+    await expect.poll(() => page.getByTestId('phones-admitted').textContent()).toBe('已采用 1 条');
+    await expect
+      .poll(() => page.getByTestId('phones-declined').textContent())
+      .toBe('未采用 1 条：未绑定的终端 1');
+    expect(await page.getByTestId('phones-counts').textContent()).toContain('格式错误 1 条');
+    await dialogSettled(page);
+    await screenshot(page, 'phones-dialog');
+    await page.getByTestId('phones-close').click();
+    await page.getByTestId('phones-dialog').waitFor({ state: 'detached' });
+    await screenshot(page, 'phones-moved');
+  });
+
+  it('keeps its settings and keeps listening after a reload', async () => {
+    const { page } = s;
+    await page.reload();
+    await signIn(page, 'leader');
+    await page.getByTestId('tools-button').click();
+    await page.getByTestId('tools-phones').click();
+    await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
+    expect(await inputOf(page, 'phones-port').inputValue()).toBe(String(port));
+    expect(await inputOf(page, 'phones-device').inputValue()).toBe('317401');
+    const seconds = Math.floor(Date.now() / 1000) + 90;
+    expect((await report(`id=317401&timestamp=${seconds}&lat=28.65&lon=121.42`)).status).toBe(200);
+    await expect.poll(() => page.getByTestId('phones-admitted').textContent()).toBe('已采用 2 条');
+  });
+});

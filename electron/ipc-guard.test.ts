@@ -1,5 +1,6 @@
 import { createPositionHost } from './position-host';
 import { startPositionListener } from './position-listener';
+import { connectTraccar } from './traccar-connector';
 import { describe, expect, it } from 'vitest';
 import { IpcPayloadError } from '../shared/ipc/validate';
 import {
@@ -88,7 +89,11 @@ describe('createIpcHandlers', () => {
         set: async (next) => void (locale = next),
       },
       openWall: () => wallWindows,
-      positions: createPositionHost({ start: startPositionListener, deliver: () => undefined }),
+      positions: createPositionHost({
+        start: startPositionListener,
+        connectTraccar,
+        deliver: () => undefined,
+      }),
       fetchTile: async (url) => {
         fetched.push(url);
         return {
@@ -128,7 +133,11 @@ describe('createIpcHandlers', () => {
       locale: { current: 'zh-CN', set: async () => undefined },
       openWall: () => 0,
       fetchTile: async () => ({ kind: 'unreachable', reason: 'offline' }),
-      positions: createPositionHost({ start: startPositionListener, deliver: () => undefined }),
+      positions: createPositionHost({
+        start: startPositionListener,
+        connectTraccar,
+        deliver: () => undefined,
+      }),
     });
     const channels = createIpcHandlers(services, {
       isOurWindow,
@@ -144,6 +153,7 @@ describe('createIpcHandlers', () => {
       'tiles:fetch',
       'positions:configure',
       'positions:status',
+      'positions:traccar',
       'positions:counts',
     ]);
   });

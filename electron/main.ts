@@ -15,6 +15,7 @@ import { registerAppProtocol, registerAppScheme } from './protocol';
 import { createServices } from './services';
 import { createPositionHost } from './position-host';
 import { startPositionListener } from './position-listener';
+import { connectTraccar } from './traccar-connector';
 import { sendPositionFixes } from './window';
 import { fetchTileOutcome } from '../shared/tiles/fetch-tile';
 import { SETTINGS_FILE, loadLocaleController } from './settings';
@@ -32,7 +33,11 @@ async function start(): Promise<void> {
   registerMenu(locale);
   const preload = join(appPath, 'dist-electron', 'preload.cjs');
   // Phones' reports, for every window of ours (the workstation and the wall); stopped on quit.
-  const positions = createPositionHost({ start: startPositionListener, deliver: sendPositionFixes });
+  const positions = createPositionHost({
+    start: startPositionListener,
+    connectTraccar,
+    deliver: sendPositionFixes,
+  });
   app.on('will-quit', () => void positions.close());
   registerIpcHandlers(
     createServices({

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AdmittedFix } from '../shared/positions/admit';
 import type { PositionFeedConfig } from '../shared/positions/feed';
 import { createPositionHost, type PositionHost } from './position-host';
+import { TRACCAR_USER, startFakeTraccar } from '../test/traccar-server';
 import { startPositionListener } from './position-listener';
+import { connectTraccar } from './traccar-connector';
 
 let host: PositionHost;
 let batches: AdmittedFix[][];
@@ -13,6 +15,7 @@ function makeHost(): PositionHost {
   batches = [];
   host = createPositionHost({
     start: startPositionListener,
+    connectTraccar,
     deliver: (fixes) => batches.push([...fixes]),
     addresses: () => ['192.168.1.20'],
   });
@@ -27,6 +30,7 @@ const config = (over: Partial<PositionFeedConfig> = {}): PositionFeedConfig => (
   port: 0,
   reach: 'local',
   bindings: [{ deviceId: '317401', officerId: 'off-3', token: null }],
+  traccar: null,
   ...over,
 });
 const report = (port: number, id: string, seconds: number) =>
@@ -72,6 +76,49 @@ describe('the position host', () => {
       expect(status).toMatchObject({ state: 'failed', port, reason: expect.stringContaining('EADDRINUSE') });
     } finally {
       taken.close();
+    }
+  });
+
+  it('takes a Traccar server’s positions through the same admission', async () => {
+    const t = Date.now() - 30_000;
+    const traccar = await startFakeTraccar(
+      [{ id: 7, name: 'phone', uniqueId: '317401' }],
+      [
+        {
+          id: 1,
+          deviceId: 7,
+          latitude: 28.66,
+          longitude: 121.43,
+          fixTime: new Date(t).toISOString(),
+          speed: 0,
+          course: 0,
+        },
+      ],
+    );
+    try {
+      makeHost();
+      await host.configure(config({ enabled: false, traccar: { url: traccar.url, ...TRACCAR_USER } }));
+      await until(() => batches.length > 0);
+      expect(batches[0]).toMatchObject([{ officerId: 'off-3', position: [121.43, 28.66], at: t }]);
+      expect(host.traccar()).toEqual({ state: 'connected', devices: 1 });
+      // The same fix again (Traccar resends on reconnect) is a duplicate, not a second position.
+      traccar.push([
+        {
+          id: 1,
+          deviceId: 7,
+          latitude: 28.66,
+          longitude: 121.43,
+          fixTime: new Date(t).toISOString(),
+          speed: 0,
+          course: 0,
+        },
+      ]);
+      await until(() => (host.counts()?.declined.duplicate ?? 0) === 1);
+      expect(host.counts()?.admitted).toBe(1);
+      await host.configure(config({ enabled: false, traccar: null }));
+      expect(host.traccar()).toEqual({ state: 'off' });
+    } finally {
+      await traccar.close();
     }
   });
 });

@@ -3,22 +3,28 @@
  * (position-listener.ts) running as the page configures it, restarting it only when its port or reach
  * change (the bindings are swapped in place), and hands the admitted fixes on in batches, at most every
  * {@link FIX_BATCH_MS}, so 2,000 phones reporting every second make ten messages a second, not 2,000.
+ * A Traccar server, when the centre names one, is a second source: its devices' positions go through
+ * the same admission (one per host, so a fix that came both ways counts once) and the same hand-over.
  * Plain Node: main hosts it for the workstation's windows, the web server for its pages.
  */
 import { networkInterfaces } from 'node:os';
-import type { AdmittedFix, DeviceBinding } from '../shared/positions/admit';
+import { createAdmitter, type AdmittedFix, type DeviceBinding } from '../shared/positions/admit';
 import {
   MAX_FIXES_PER_MESSAGE,
   type ListenerStatus,
   type PositionFeedConfig,
+  type TraccarStatus,
 } from '../shared/positions/feed';
 import type { ListenerCounts, PositionListener, PositionListenerOptions } from './position-listener';
+import type { TraccarConnector, TraccarOptions } from './traccar-connector';
 
 /** Fixes are handed on at most this often, ms. */
 export const FIX_BATCH_MS = 100;
 
 export interface PositionHostDependencies {
   readonly start: (options: PositionListenerOptions) => Promise<PositionListener>;
+  /** Connects to a Traccar server (traccar-connector.ts connectTraccar). */
+  readonly connectTraccar: (options: TraccarOptions) => TraccarConnector;
   /** Where a batch of admitted fixes goes (every window, every page). */
   readonly deliver: (fixes: readonly AdmittedFix[]) => void;
   /** The PC's addresses a phone could use; by default its non-internal IPv4 addresses. */
@@ -28,6 +34,7 @@ export interface PositionHostDependencies {
 export interface PositionHost {
   configure(config: PositionFeedConfig): Promise<ListenerStatus>;
   status(): ListenerStatus;
+  traccar(): TraccarStatus;
   counts(): ListenerCounts | null;
   close(): Promise<void>;
 }
@@ -43,7 +50,9 @@ const bindingsOf = (config: PositionFeedConfig): Map<string, DeviceBinding> =>
   new Map(config.bindings.map((b) => [b.deviceId, b]));
 
 export function createPositionHost(deps: PositionHostDependencies): PositionHost {
+  const admitter = createAdmitter();
   let listener: PositionListener | null = null;
+  let traccar: { connector: TraccarConnector; key: string } | null = null;
   let running: { port: number; reach: PositionFeedConfig['reach'] } | null = null;
   let status: ListenerStatus = { state: 'off' };
   const pending: AdmittedFix[] = [];
@@ -69,23 +78,41 @@ export function createPositionHost(deps: PositionHostDependencies): PositionHost
     flush();
   }
 
+  /** Connects to the configured Traccar server, or disconnects; a changed address or account reconnects. */
+  async function applyTraccar(config: PositionFeedConfig): Promise<void> {
+    const key = config.traccar === null ? '' : JSON.stringify(config.traccar);
+    if (traccar?.key === key) return;
+    const was = traccar;
+    traccar = null;
+    await was?.connector.close();
+    if (config.traccar === null) return;
+    traccar = {
+      key,
+      connector: deps.connectTraccar({
+        ...config.traccar,
+        onFixes: (fixes) => {
+          const { admitted } = admitter.admit(fixes, null, Date.now(), true);
+          if (admitted.length > 0) onFixes(admitted);
+        },
+      }),
+    };
+  }
+
   async function apply(config: PositionFeedConfig): Promise<ListenerStatus> {
+    admitter.setBindings(bindingsOf(config));
+    await applyTraccar(config);
     if (!config.enabled) {
       await stop();
       status = { state: 'off' };
       return status;
     }
-    const bindings = bindingsOf(config);
-    if (listener !== null && running?.port === config.port && running.reach === config.reach) {
-      listener.setBindings(bindings);
-      return status;
-    }
+    if (listener !== null && running?.port === config.port && running.reach === config.reach) return status;
     await stop();
     try {
       listener = await deps.start({
         host: config.reach === 'network' ? '0.0.0.0' : '127.0.0.1',
         port: config.port,
-        bindings,
+        admitter,
         onFixes,
       });
       running = { port: config.port, reach: config.reach };
@@ -105,10 +132,15 @@ export function createPositionHost(deps: PositionHostDependencies): PositionHost
       return next;
     },
     status: () => status,
-    counts: () => listener?.counts() ?? null,
+    traccar: () => traccar?.connector.state() ?? { state: 'off' },
+    counts: () =>
+      listener?.counts() ??
+      (traccar === null ? null : { ...admitter.counts(), refused: { oversized: 0, burst: 0, method: 0 } }),
     async close() {
       await queue;
       await stop();
+      await traccar?.connector.close();
+      traccar = null;
       status = { state: 'off' };
     },
   };

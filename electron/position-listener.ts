@@ -12,10 +12,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  admitFix,
-  countOutcome,
-  DEFAULT_ADMIT_LIMITS,
-  emptyFixCounts,
+  createAdmitter,
+  type Admitter,
   type AdmitLimits,
   type AdmittedFix,
   type DeviceBinding,
@@ -39,6 +37,8 @@ export interface PositionListenerOptions {
   /** Admitted fixes, in request order, once per request that had any. */
   readonly onFixes: (fixes: readonly AdmittedFix[]) => void;
   readonly limits?: AdmitLimits;
+  /** Admission shared with the host's other sources (position-host.ts); by default its own. */
+  readonly admitter?: Admitter;
   readonly now?: () => number;
 }
 
@@ -103,12 +103,9 @@ function reply(res: ServerResponse, status: number, text = ''): void {
 /** Starts listening; resolves once the port is bound (rejects if it cannot be, e.g. it is taken). */
 export async function startPositionListener(options: PositionListenerOptions): Promise<PositionListener> {
   const now = options.now ?? Date.now;
-  const limits = options.limits ?? DEFAULT_ADMIT_LIMITS;
-  let bindings = options.bindings ?? new Map<string, DeviceBinding>();
-  let counts = emptyFixCounts();
+  const admitter = options.admitter ?? createAdmitter(options.limits);
+  if (options.bindings !== undefined) admitter.setBindings(options.bindings);
   const refused = { oversized: 0, burst: 0, method: 0 };
-  /** The newest admitted fix time per officer (duplicates and out-of-order fixes are declined). */
-  const lastAt = new Map<string, number>();
   const rate = new RateWindow();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -138,29 +135,11 @@ export async function startPositionListener(options: PositionListenerOptions): P
       body,
     });
     if (!decoded.ok) {
-      counts = countOutcome(counts, { malformed: decoded.problem.key });
+      admitter.countMalformed(decoded.problem.key);
       reply(res, 400, `${decoded.problem.key} ${decoded.problem.field}`);
       return;
     }
-    const at = now();
-    const admitted: AdmittedFix[] = [];
-    let unknown = false;
-    for (const fix of decoded.fixes) {
-      const binding = bindings.get(fix.deviceId);
-      const outcome = admitFix(
-        fix,
-        decoded.token,
-        binding,
-        binding && lastAt.get(binding.officerId),
-        at,
-        limits,
-      );
-      counts = countOutcome(counts, outcome);
-      if (outcome.ok) {
-        lastAt.set(outcome.fix.officerId, outcome.fix.at);
-        admitted.push(outcome.fix);
-      } else if (outcome.reason === 'unknownDevice' || outcome.reason === 'badToken') unknown = true;
-    }
+    const { admitted, unknown } = admitter.admit(decoded.fixes, decoded.token, now());
     if (admitted.length > 0) options.onFixes(admitted);
     reply(res, unknown && admitted.length === 0 ? 400 : 200);
   }
@@ -185,10 +164,8 @@ export async function startPositionListener(options: PositionListenerOptions): P
   });
   return {
     port: (server.address() as AddressInfo).port,
-    setBindings(next) {
-      bindings = next;
-    },
-    counts: () => ({ ...counts, refused: { ...refused } }),
+    setBindings: (next) => admitter.setBindings(next),
+    counts: () => ({ ...admitter.counts(), refused: { ...refused } }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -51,6 +51,7 @@ export function createServices(deps: ServiceDependencies): ServiceImplementation
     positions: {
       configure: (_context, config) => deps.positions.configure(config),
       status: () => deps.positions.status(),
+      traccar: () => deps.positions.traccar(),
       counts: () => deps.positions.counts(),
     },
   };

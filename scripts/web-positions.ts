@@ -4,7 +4,7 @@
  * so a browser wall and the end-to-end tests see phones' fixes too. The page's calls mirror the IPC
  * contract's `positions` service and are checked with its schemas:
  *
- *   page → server  { id, call: 'configure', config } | { id, call: 'status' } | { id, call: 'counts' }
+ *   page → server  { id, call: 'configure', config } | { id, call: 'status' | 'traccar' | 'counts' }
  *   server → page  { id, result } | { id, error }, and { event: 'fixes', fixes } to every page
  *
  * Only pages of this server's own origin may connect (the browser sends `Origin` on a WebSocket).
@@ -13,9 +13,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { positionFeedConfigSchema, type ListenerStatus } from '../shared/positions/feed';
+import { positionFeedConfigSchema, type ListenerStatus, type TraccarStatus } from '../shared/positions/feed';
 import { createPositionHost, type PositionHost } from '../electron/position-host';
 import { startPositionListener, type ListenerCounts } from '../electron/position-listener';
+import { connectTraccar } from '../electron/traccar-connector';
 
 export const POSITIONS_SOCKET_PATH = '/positions';
 /** A page's message larger than this is refused (10,000 bindings fit well within it). */
@@ -25,6 +26,7 @@ const callSchema = z.discriminatedUnion('call', [
   z.strictObject({ id: z.number().int(), call: z.literal('configure'), config: positionFeedConfigSchema }),
   z.strictObject({ id: z.number().int(), call: z.literal('status') }),
   z.strictObject({ id: z.number().int(), call: z.literal('counts') }),
+  z.strictObject({ id: z.number().int(), call: z.literal('traccar') }),
 ]);
 
 export interface WebPositions {
@@ -37,6 +39,7 @@ export function attachPositionFeed(server: Server): WebPositions {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const host = createPositionHost({
     start: startPositionListener,
+    connectTraccar,
     deliver: (fixes) => {
       const text = JSON.stringify({ event: 'fixes', fixes });
       for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);
@@ -58,9 +61,10 @@ export function attachPositionFeed(server: Server): WebPositions {
       return;
     }
     const call = parsed.data;
-    let result: ListenerStatus | ListenerCounts | null;
+    let result: ListenerStatus | TraccarStatus | ListenerCounts | null;
     if (call.call === 'configure') result = await host.configure(call.config);
     else if (call.call === 'status') result = host.status();
+    else if (call.call === 'traccar') result = host.traccar();
     else result = host.counts();
     socket.send(JSON.stringify({ id: call.id, result }));
   }

@@ -11,6 +11,7 @@ import {
   fixBatchSchema,
   listenerCountsSchema,
   listenerStatusSchema,
+  traccarStateSchema,
   type PositionFeedConfig,
 } from '../../shared/positions/feed';
 
@@ -95,6 +96,7 @@ async function call<T>(schema: z.ZodType<T>, message: Record<string, unknown>): 
 export const webPositions: PositionsService = {
   configure: (config: PositionFeedConfig) => call(listenerStatusSchema, { call: 'configure', config }),
   status: () => call(listenerStatusSchema, { call: 'status' }),
+  traccar: () => call(traccarStateSchema, { call: 'traccar' }),
   counts: () => call(listenerCountsSchema.nullable(), { call: 'counts' }),
 };
 

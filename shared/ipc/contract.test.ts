@@ -31,6 +31,7 @@ describe('the IPC contract', () => {
       'tiles:fetch',
       'positions:configure',
       'positions:status',
+      'positions:traccar',
       'positions:counts',
     ]);
     expect(channelOf('window', 'isFullScreen')).toBe('window:isFullScreen');

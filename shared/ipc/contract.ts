@@ -14,8 +14,10 @@ import {
   listenerCountsSchema,
   listenerStatusSchema,
   positionFeedConfigSchema,
+  traccarStateSchema,
   type ListenerStatus,
   type PositionFeedConfig,
+  type TraccarStatus,
 } from '../positions/feed';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -110,6 +112,8 @@ export interface PositionsService {
   /** Starts, restarts or stops the listener, and gives the devices it admits; resolves to its state. */
   configure(config: PositionFeedConfig): Promise<ListenerStatus>;
   status(): Promise<ListenerStatus>;
+  /** The connection to the centre's Traccar server, if it names one. */
+  traccar(): Promise<TraccarStatus>;
   /** What the listener has seen since it started (null: not running), for the diagnostics panel. */
   counts(): Promise<z.infer<typeof listenerCountsSchema> | null>;
 }
@@ -158,6 +162,7 @@ export const ipcContract = {
   positions: {
     configure: method(z.tuple([positionFeedConfigSchema]), listenerStatusSchema),
     status: method(z.tuple([]), listenerStatusSchema),
+    traccar: method(z.tuple([]), traccarStateSchema),
     counts: method(z.tuple([]), listenerCountsSchema.nullable()),
   },
 } as const satisfies ContractShape<GridDeskServices>;

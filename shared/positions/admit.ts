@@ -121,3 +121,60 @@ export function countOutcome(
     declined: { ...counts.declined, [outcome.reason]: counts.declined[outcome.reason] + 1 },
   };
 }
+
+/**
+ * Admission as a feed runs it: the devices bound now, the newest admitted fix per officer (so a fix
+ * no newer is declined, whichever source it came by) and the counts. One per host, shared by its
+ * sources (the phones' listener, a Traccar server).
+ */
+export interface Admitter {
+  setBindings(bindings: ReadonlyMap<string, DeviceBinding>): void;
+  /**
+   * Admits each fix (`token` as the request carried it; `trusted` for a source that authenticated the
+   * device itself, such as a Traccar server, whose fixes carry no token), counting every outcome.
+   */
+  admit(
+    fixes: readonly DeviceFix[],
+    token: string | null,
+    now: number,
+    trusted?: boolean,
+  ): { readonly admitted: AdmittedFix[]; readonly unknown: boolean };
+  countMalformed(key: string): void;
+  counts(): FixCounts;
+}
+
+export function createAdmitter(limits: AdmitLimits = DEFAULT_ADMIT_LIMITS): Admitter {
+  let bindings: ReadonlyMap<string, DeviceBinding> = new Map();
+  let counts = emptyFixCounts();
+  const lastAt = new Map<string, number>();
+  return {
+    setBindings(next) {
+      bindings = next;
+    },
+    admit(fixes, token, now, trusted = false) {
+      const admitted: AdmittedFix[] = [];
+      let unknown = false;
+      for (const fix of fixes) {
+        const binding = bindings.get(fix.deviceId);
+        const outcome = admitFix(
+          fix,
+          trusted ? (binding?.token ?? null) : token,
+          binding,
+          binding && lastAt.get(binding.officerId),
+          now,
+          limits,
+        );
+        counts = countOutcome(counts, outcome);
+        if (outcome.ok) {
+          lastAt.set(outcome.fix.officerId, outcome.fix.at);
+          admitted.push(outcome.fix);
+        } else if (outcome.reason === 'unknownDevice' || outcome.reason === 'badToken') unknown = true;
+      }
+      return { admitted, unknown };
+    },
+    countMalformed(key) {
+      counts = countOutcome(counts, { malformed: key });
+    },
+    counts: () => counts,
+  };
+}

@@ -26,6 +26,7 @@ describe('a position feed configuration', () => {
           { deviceId: '317401', officerId: 'off-1', token: null },
           { deviceId: 'phone-2', officerId: 'off-2', token: 'k7' },
         ],
+        traccar: null,
       },
     });
   });
@@ -53,6 +54,24 @@ describe('a position feed configuration', () => {
         params: { row: 3, first: 1, deviceId: '317401' },
       },
       { row: 3, field: 'officerId', key: 'phones.issue.unknownOfficer', params: { row: 3 } },
+    ]);
+  });
+
+  it('takes a Traccar server by its address and account', () => {
+    const traccar = { url: ' http://10.8.0.7:8082/ ', email: ' centre ', password: 'p' };
+    const checked = checkFeedConfig({ ...DEFAULT_FEED_CONFIG, traccar }, officers);
+    expect(checked.ok && checked.config.traccar).toEqual({
+      url: 'http://10.8.0.7:8082',
+      email: 'centre',
+      password: 'p',
+    });
+    const bad = checkFeedConfig(
+      { ...DEFAULT_FEED_CONFIG, traccar: { url: 'ftp://x', email: '', password: '' } },
+      officers,
+    );
+    expect(bad.ok === false && bad.issues.map((i) => i.key)).toEqual([
+      'phones.issue.traccarUrl',
+      'phones.issue.traccarEmail',
     ]);
   });
 });

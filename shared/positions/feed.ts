@@ -28,8 +28,32 @@ export const positionFeedConfigSchema = z.strictObject({
   /** 'network': phones on the centre's network reach it (0.0.0.0); 'local': this PC only. */
   reach: z.enum(['network', 'local']),
   bindings: z.array(deviceBindingSchema).max(10_000),
+  /** A Traccar server the centre already runs, whose devices' positions are taken too; null: none. */
+  traccar: z
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }).max(500),
+      email: z.string().min(1).max(200),
+      password: z.string().max(200),
+    })
+    .nullable()
+    .default(null),
 });
-export type PositionFeedConfig = z.infer<typeof positionFeedConfigSchema>;
+export type PositionFeedConfig = z.output<typeof positionFeedConfigSchema>;
+/** A configuration as sent or stored before the Traccar connector existed (`traccar` may be absent). */
+export type PositionFeedConfigInput = z.input<typeof positionFeedConfigSchema>;
+
+/** What the host says of its connection to a Traccar server (electron/traccar-connector.ts). */
+export const traccarStateSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('off') }),
+  z.strictObject({ state: z.literal('connecting') }),
+  z.strictObject({ state: z.literal('connected'), devices: z.number().int().nonnegative() }),
+  z.strictObject({
+    state: z.literal('failed'),
+    reason: z.enum(['auth', 'unreachable', 'protocol']),
+    detail: z.string().max(500),
+  }),
+]);
+export type TraccarStatus = z.infer<typeof traccarStateSchema>;
 
 export const listenerStatusSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('off') }),
@@ -77,13 +101,16 @@ export const DEFAULT_FEED_CONFIG: PositionFeedConfig = {
   port: DEFAULT_FEED_PORT,
   reach: 'network',
   bindings: [],
+  traccar: null,
 };
 
 /** One problem of a feed configuration as entered, naming the binding's row (from 1) and field. */
 export interface FeedConfigIssue {
   readonly row: number | null;
-  readonly field: 'port' | 'deviceId' | 'officerId' | 'token';
+  readonly field: 'port' | 'deviceId' | 'officerId' | 'token' | 'traccar.url' | 'traccar.email';
   readonly key:
+    | 'phones.issue.traccarUrl'
+    | 'phones.issue.traccarEmail'
     | 'phones.issue.port'
     | 'phones.issue.deviceId'
     | 'phones.issue.duplicateDevice'
@@ -95,7 +122,8 @@ export interface FeedConfigIssue {
 /**
  * A configuration as typed in the dialog, checked against the centre's officers: a port of 1024 or
  * above, each device id well formed and bound once, each to an officer of the centre, tokens of 1–128
- * characters. Device ids and tokens are trimmed; an empty token is none.
+ * characters; a Traccar server by its http(s) address and an account. Device ids, tokens and the
+ * server's address are trimmed; an empty token is none.
  */
 export function checkFeedConfig(
   input: PositionFeedConfig,
@@ -126,6 +154,20 @@ export function checkFeedConfig(
       issues.push({ row, field: 'token', key: 'phones.issue.token', params: { row } });
     return { deviceId, officerId: b.officerId, token };
   });
+  let traccar = input.traccar;
+  if (traccar !== null) {
+    traccar = { ...traccar, url: traccar.url.trim().replace(/\/+$/, ''), email: traccar.email.trim() };
+    const url = positionFeedConfigSchema.shape.traccar.unwrap().unwrap().shape.url;
+    if (!url.safeParse(traccar.url).success)
+      issues.push({
+        row: null,
+        field: 'traccar.url',
+        key: 'phones.issue.traccarUrl',
+        params: { url: traccar.url },
+      });
+    if (traccar.email === '')
+      issues.push({ row: null, field: 'traccar.email', key: 'phones.issue.traccarEmail', params: {} });
+  }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, config: positionFeedConfigSchema.parse({ ...input, bindings }) };
+  return { ok: true, config: positionFeedConfigSchema.parse({ ...input, bindings, traccar }) };
 }

@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Officer } from '../../shared/model/organisation';
+import { TRACCAR_USER, startFakeTraccar } from '../traccar-server';
 import {
   dialogSettled,
   inputOf,
@@ -120,5 +121,36 @@ describe('phones reporting positions', () => {
     const seconds = Math.floor(Date.now() / 1000) + 90;
     expect((await report(`id=317401&timestamp=${seconds}&lat=28.65&lon=121.42`)).status).toBe(200);
     await expect.poll(() => page.getByTestId('phones-admitted').textContent()).toBe('已采用 2 条');
+  });
+
+  it('takes the positions of the centre’s Traccar server, and says a refused sign-in', async () => {
+    const { page } = s;
+    const to: [number, number] = [121.4051, 28.6512];
+    const fixTime = new Date(Date.now() + 120_000).toISOString();
+    const traccar = await startFakeTraccar(
+      [{ id: 7, name: '执法记录仪 7', uniqueId: '317401' }],
+      [{ id: 1, deviceId: 7, latitude: to[1], longitude: to[0], fixTime, speed: 0, course: 0 }],
+    );
+    try {
+      await inputOf(page, 'phones-traccar-url').fill(traccar.url);
+      await inputOf(page, 'phones-traccar-email').fill(TRACCAR_USER.email);
+      await inputOf(page, 'phones-traccar-password').fill('wrong');
+      await page.getByTestId('phones-save').click();
+      await expect
+        .poll(() => page.getByTestId('phones-traccar-state').textContent(), { timeout: 15_000 })
+        .toBe('登录被拒：请检查账号和密码');
+      await inputOf(page, 'phones-traccar-password').fill(TRACCAR_USER.password);
+      await page.getByTestId('phones-save').click();
+      await expect
+        .poll(() => page.getByTestId('phones-traccar-state').textContent(), { timeout: 15_000 })
+        .toBe('已连接：1 台设备');
+      await expect
+        .poll(async () => (await storedOfficers(page)).find((o) => o.id === officer.id)?.position)
+        .toEqual(to);
+      await dialogSettled(page);
+      await screenshot(page, 'phones-traccar');
+    } finally {
+      await traccar.close();
+    }
   });
 });

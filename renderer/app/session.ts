@@ -37,6 +37,7 @@ import { spatial, spatialWorkerFailure } from '../spatial/client';
 import { keepSpareReady, stopKeepingSpare } from './reset-spare';
 import { isWallWindow } from './window-kind';
 import { startPhonesFeed } from './phones-feed';
+import { pruneTracks } from '../db/positions-repo';
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
@@ -119,6 +120,14 @@ function dropOrphansWhenIdle(): void {
       )
       .catch((e: unknown) => console.warn('[centres] clean-up failed:', e));
   }, 5_000);
+}
+
+/** Deletes the tracks past their retention window, once the screen is up (positions-repo.ts). */
+function pruneTracksWhenIdle(db: GridDeskDb): void {
+  if (isWallWindow()) return;
+  setTimeout(() => {
+    pruneTracks(db, Date.now()).catch((e: unknown) => console.warn('[tracks] clean-up failed:', e));
+  }, 20_000);
 }
 
 /**
@@ -214,6 +223,7 @@ export async function startSession(): Promise<void> {
     if (!card) app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
     rebuildTalliesWhenShown();
     dropOrphansWhenIdle();
+    pruneTracksWhenIdle(db);
     if (!started.fromCheckpoint && started.health.status === 'ok' && (started.point?.count ?? 0) > 0)
       verifyInBackground();
     void requestPersistentStorage().then((result) => useStorageStore().setPersistence(result));

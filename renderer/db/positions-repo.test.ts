@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { openDb, type GridDeskDb } from './database';
 import { replaceDataset } from './dataset-repo';
-import { recordPositionReports } from './positions-repo';
+import { pruneTracks, readTrack, recordPositionReports } from './positions-repo';
 
 let db: GridDeskDb;
 const dataset = makeFixtureDataset();
@@ -46,5 +46,30 @@ describe('recording position reports', () => {
     await db.officers.put({ ...officer, position: [118.5, 34.5], positionAt: NOW + DAY });
     await recordPositionReports(db, [{ officerId: officer.id, position: [118.31, 34.31], at: NOW }], NOW);
     expect((await db.officers.get(officer.id))?.positionAt).toBe(NOW);
+  });
+
+  it('keeps the track, thinned, a buffered batch whole, and prunes it after 90 days', async () => {
+    const officer = dataset.officers[0]!;
+    const at = (minutes: number, lon: number) => ({
+      officerId: officer.id,
+      position: [lon, 34.3] as [number, number],
+      at: NOW + minutes * 60_000,
+    });
+    // A phone back online sends what it buffered: every fix is in the track, the newest is the position.
+    await recordPositionReports(db, [at(-30, 118.3), at(-20, 118.301), at(-10, 118.302)], NOW);
+    // A resend, and a fix 1 m away 10 s later: not kept.
+    await recordPositionReports(db, [at(-10, 118.302), { ...at(-10, 118.30201), at: NOW - 590_000 }], NOW);
+    expect((await readTrack(db, officer.id, NOW - DAY, NOW)).map((p) => (p.at - NOW) / 60_000)).toEqual([
+      -30, -20, -10,
+    ]);
+    // The position takes the newest fix, however near; the track does not keep it.
+    expect((await db.officers.get(officer.id))?.positionAt).toBe(NOW - 590_000);
+    // A report ahead of the clock is no more in the track than in the position.
+    await recordPositionReports(db, [at(24 * 60, 118.4)], NOW);
+    expect(await readTrack(db, officer.id, NOW, NOW + 2 * DAY)).toEqual([]);
+    // 90 days on, what is older than the window goes.
+    await recordPositionReports(db, [at(90 * 24 * 60 - 15, 118.5)], NOW + 90 * DAY);
+    expect(await pruneTracks(db, NOW + 90 * DAY, 2)).toBe(3);
+    expect((await readTrack(db, officer.id, 0, Infinity)).map((p) => p.position[0])).toEqual([118.5]);
   });
 });

@@ -42,6 +42,7 @@ import type { VerifiedCheckpoint } from '../../shared/cases/record-checkpoint';
 import type { CaseTally, DayTally } from '../../shared/indicators/tally';
 import type { BasemapSettings } from '../../shared/tiles/basemaps';
 import type { PositionFeedConfig } from '../../shared/positions/feed';
+import type { TrackPoint } from '../../shared/positions/tracks';
 
 /** What `meta.tallies` says about the stored case tallies and day roll-ups (renderer/db/tallies-repo.ts). */
 export interface TallyState {
@@ -159,6 +160,8 @@ interface TableTypes {
   readonly dayTallies: readonly [DayTally, [string, string]];
   /** 历史案件, keyed by 案件编号 (shared/history/history-case.ts). */
   readonly historyCases: readonly [HistoryCase, string];
+  /** 轨迹, keyed by `[officerId+at]` (shared/positions/tracks.ts). */
+  readonly trackPoints: readonly [TrackPoint, [string, number]];
 }
 // Compile-time check that TableTypes and the registry name the same tables.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

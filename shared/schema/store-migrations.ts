@@ -94,6 +94,7 @@ const step1: StoreMigrationStep<null> = {
     caseTallies: 'absent',
     dayTallies: 'absent',
     historyCases: 'absent',
+    trackPoints: 'absent',
   },
 };
 
@@ -127,6 +128,7 @@ const step2: StoreMigrationStep<Step2> = {
     caseTallies: 'absent',
     dayTallies: 'absent',
     historyCases: 'absent',
+    trackPoints: 'absent',
   },
 };
 
@@ -295,6 +297,7 @@ const step3: StoreMigrationStep<Step3> = {
     caseTallies: 'absent',
     dayTallies: 'absent',
     historyCases: 'absent',
+    trackPoints: 'absent',
   },
 };
 
@@ -326,6 +329,7 @@ const step4: StoreMigrationStep<ReadonlyMap<string, number>> = {
     caseTallies: 'created',
     dayTallies: 'created',
     historyCases: 'absent',
+    trackPoints: 'absent',
   },
 };
 
@@ -335,7 +339,16 @@ const step5: StoreMigrationStep<null> = {
   summary: 'history cases imported from an old system (read-only reference)',
   reads: [],
   prepare: () => null,
-  tables: { ...allTables<null>('unchanged'), historyCases: 'created' },
+  tables: { ...allTables<null>('unchanged'), historyCases: 'created', trackPoints: 'absent' },
+};
+
+/** Version 6: the officers' tracks (轨迹) appear, empty; nothing else changes. */
+const step6: StoreMigrationStep<null> = {
+  version: 6,
+  summary: "the officers' tracks, kept for playback (thinned, a retention window)",
+  reads: [],
+  prepare: () => null,
+  tables: { ...allTables<null>('unchanged'), trackPoints: 'created' },
 };
 
 /** What a step does to a table, named. */
@@ -389,6 +402,7 @@ export const STORE_STEPS: readonly StoreStep[] = [
   ready(step3),
   ready(step4),
   ready(step5),
+  ready(step6),
 ];
 
 /** The step that leads to `version`. */

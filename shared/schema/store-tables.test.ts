@@ -44,6 +44,7 @@ describe('the table registry', () => {
       'attachments',
       'caseTallies',
       'dayTallies',
+      'trackPoints',
     ]);
     expect(tablesOfPart('local')).toEqual(['accounts']);
     expect(tablesOfPart('dataset')).toHaveLength(13);

@@ -11,7 +11,7 @@
  */
 
 /** The store layout this code reads and writes: the Dexie version of the database. */
-export const STORE_VERSION = 5;
+export const STORE_VERSION = 6;
 
 /**
  * `dataset`: the township's data, replaced as a whole by a seed, a reset or a restore;
@@ -72,6 +72,12 @@ export const STORE_TABLES = {
     part: 'dataset',
     layouts: { 5: 'caseNo, externalRef, gridCode, reportedAt, importId, [gridCode+reportedAt]' },
   },
+  /**
+   * Version 6: the officers' tracks (轨迹, shared/positions/tracks.ts), thinned as the position feed
+   * writes them, keyed by officer and fix time, by time for the retention window's deletion. Part of
+   * the record: a reset or a restore starts them afresh; a dataset write (new grids) keeps them.
+   */
+  trackPoints: { part: 'record', layouts: { 6: '[officerId+at], at' } },
 } as const satisfies Readonly<Record<string, StoreTableSpec>>;
 
 export type StoreTableName = keyof typeof STORE_TABLES;

@@ -1,7 +1,8 @@
 /**
  * The outside world of a basemap, for tests: a tile server on 127.0.0.1 speaking the protocols real
  * providers speak. XYZ raster tiles at `/xyz/{z}/{x}/{y}.png` (solid 256×256 PNGs of one colour, so a
- * rendered map can be checked by its pixels), a 天地图-style WMTS at `/tianditu/{layer}_w/wmts` that
+ * rendered map can be checked by its pixels), street-map tiles with a marker block at a given lon/lat at
+ * `/marker/{z}/{x}/{y}.png` (a GCJ-02 basemap's drawn position of a point), a 天地图-style WMTS at `/tianditu/{layer}_w/wmts` that
  * answers a wrong `tk` with 418 as 天地图 does, and a WMTS GetCapabilities at `/wmts`. It counts what it
  * served, and can be stopped and started again on the same port (the network going down and coming back).
  */
@@ -10,8 +11,15 @@ import { crc32, deflateSync } from 'node:zlib';
 
 export const TILE_KEY = '0123456789abcdef0123456789abcdef';
 
+type Rgb = readonly [number, number, number];
+
 /** A PNG of `size`×`size` pixels, all of one RGB colour (8-bit truecolour, no filter). */
-export function solidPng(rgb: readonly [number, number, number], size = 256): Buffer {
+export function solidPng(rgb: Rgb, size = 256): Buffer {
+  return paintedPng(() => rgb, size);
+}
+
+/** A PNG of `size`×`size` pixels coloured by `pixel(column, row)` (8-bit truecolour, no filter). */
+export function paintedPng(pixel: (x: number, y: number) => Rgb, size = 256): Buffer {
   const chunk = (type: string, data: Buffer): Buffer => {
     const head = Buffer.alloc(4);
     head.writeUInt32BE(data.length);
@@ -25,9 +33,9 @@ export function solidPng(rgb: readonly [number, number, number], size = 256): Bu
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // truecolour
-  const row = Buffer.alloc(1 + size * 3);
-  for (let i = 0; i < size; i += 1) row.set(rgb, 1 + i * 3);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
+  const raw = Buffer.alloc((1 + size * 3) * size);
+  for (let y = 0; y < size; y += 1)
+    for (let x = 0; x < size; x += 1) raw.set(pixel(x, y), y * (1 + size * 3) + 1 + x * 3);
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk('IHDR', ihdr),
@@ -72,9 +80,53 @@ const capabilities = (origin: string): string => {
 </Capabilities>`;
 };
 
-/** Starts the server; `colour` is every raster tile's colour. */
+/** The colour of the marker block of the `/marker/` tiles. */
+export const MARKER_RGB: Rgb = [0, 200, 0];
+/** The marker block's side, in tile pixels. */
+export const MARKER_PX = 14;
+
+/** Web Mercator world pixel of a lon/lat at zoom z (256-pixel tiles, as XYZ servers number them). */
+export function worldPixel(lonLat: readonly [number, number], z: number): { x: number; y: number } {
+  const size = 256 * 2 ** z;
+  const lat = (lonLat[1] * Math.PI) / 180;
+  return {
+    x: ((lonLat[0] + 180) / 360) * size,
+    y: ((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * size,
+  };
+}
+
+/**
+ * A tile of a drawn street map as a county server's would look: pale ground, white roads with grey
+ * casings every 128 px, a dark "label" dash beside each crossing, and a {@link MARKER_RGB} block of
+ * {@link MARKER_PX} centred on `marker` (a lon/lat, in whatever datum the tiles stand for).
+ */
+function markerTile(z: number, tx: number, ty: number, marker: readonly [number, number] | null): Buffer {
+  const at = marker === null ? null : worldPixel(marker, z);
+  const half = MARKER_PX / 2;
+  return paintedPng((x, y) => {
+    const wx = tx * 256 + x + 0.5;
+    const wy = ty * 256 + y + 0.5;
+    if (at !== null && Math.abs(wx - at.x) <= half && Math.abs(wy - at.y) <= half) return MARKER_RGB;
+    const rx = (x + 64) % 128;
+    const ry = (y + 64) % 128;
+    if ((rx >= 4 && rx <= 8 && ry >= 16 && ry <= 40) || (ry >= 4 && ry <= 8 && rx >= 16 && rx <= 40))
+      return [60, 60, 70];
+    const road = (d: number): 'road' | 'casing' | null =>
+      Math.abs(d - 64) <= 3 ? 'road' : Math.abs(d - 64) <= 5 ? 'casing' : null;
+    const kind = road(rx) ?? road(ry);
+    if (kind === 'road') return [255, 255, 255];
+    if (kind === 'casing') return [178, 178, 178];
+    return [242, 239, 230];
+  });
+}
+
+/**
+ * Starts the server; `colour` is every `/xyz/` raster tile's colour. `/marker/{z}/{x}/{y}.png` serves
+ * street-map tiles with a marker block at `options.marker` (see markerTile).
+ */
 export async function startTileServer(
   colour: readonly [number, number, number] = [255, 0, 255],
+  options: { readonly marker?: readonly [number, number] } = {},
 ): Promise<TileServer> {
   const png = solidPng(colour);
   const served: string[] = [];
@@ -87,6 +139,14 @@ export async function startTileServer(
       res.end(png);
     };
     if (/^\/xyz\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) return tile();
+    const marked = /^\/marker\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(url.pathname);
+    if (marked !== null) {
+      const [z, x, y] = marked.slice(1).map(Number) as [number, number, number];
+      const body = markerTile(z, x, y, options.marker ?? null);
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(body.length) });
+      res.end(body);
+      return;
+    }
     if (/^\/wmts\/img\/GoogleMapsCompatible\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) return tile();
     if (url.pathname === '/wmts') {
       res.writeHead(200, { 'Content-Type': 'application/xml; charset=utf-8' });

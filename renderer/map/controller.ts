@@ -34,11 +34,10 @@ import {
   type LayerGroup,
 } from './registry';
 import { cursorFor, type MapMode } from './modes';
-import { tileTemplateOf } from '../tiles/tile-loader';
-import type { BasemapLayer } from '../../shared/tiles/basemaps';
-
-/** The prefix of the network basemap's sources and layers (天地图, a county server), under everything else. */
-const NET_BASEMAP = 'netbase-';
+import { basemapDatum, type BasemapLayer } from '../../shared/tiles/basemaps';
+import type { LonLat } from '../../shared/model/geo';
+import { NET_BASEMAP, netBasemapLayer, netBasemapSource } from './net-basemap';
+import { shownCollection, shownDatum, type ShownDatum } from './shown-datum';
 import { dropTiles, publishTiles, registerTileProtocol } from './tiles/tile-client';
 import { tileUrl } from './tiles/tile-url';
 
@@ -80,6 +79,11 @@ export class MapController {
   private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
   private readonly dark: boolean;
   private basemap: readonly BasemapLayer[] = [];
+  /**
+   * The datum the map draws in, its basemap's: every overlay goes into a source through `update` shifted
+   * into it, and every position the map hands back goes through `toStored` (shown-datum.ts).
+   */
+  private shown: ShownDatum = shownDatum('wgs84');
 
   constructor(
     container: HTMLElement,
@@ -142,74 +146,95 @@ export class MapController {
 
   /**
    * Takes new parts of the map data and redraws the layers that read any of them (once they have all
-   * they read); the other sources are not touched.
+   * they read); the other sources are not touched. This is the one way geometry enters the map's
+   * sources: stored WGS84, drawn shifted into the basemap's datum (GeoJSON here, tiles in the worker).
    */
   async update(patch: Partial<MapLayerData>): Promise<void> {
     await this.loaded;
     this.data = { ...this.data, ...patch };
     const changed = Object.keys(patch);
+    const datum = this.shown.datum;
     for (const m of MAP_LAYERS) {
       const reads: readonly (keyof MapLayerData)[] = m.reads;
       if (!reads.some((k) => changed.includes(k))) continue;
       if (!reads.every((k) => this.data[k] !== undefined)) continue;
       const data = this.data as MapLayerData;
       if ('tiled' in m) {
-        for (const [id, features] of Object.entries(m.tiled)) await this.publish(id, features(data));
+        for (const [id, features] of Object.entries(m.tiled)) await this.publish(id, features(data), datum);
         continue;
       }
       const sources = m.update(data);
-      for (const [id, features] of Object.entries(sources)) this.source(id).setData(features);
+      for (const [id, features] of Object.entries(sources))
+        this.source(id).setData(shownCollection(features, datum));
     }
+  }
+
+  /** Where the map draws a stored WGS84 [lon, lat] (shifted over a GCJ-02 basemap). */
+  toShown(lonLat: LonLat): LonLat {
+    return this.shown.shown(lonLat);
+  }
+
+  /** The stored WGS84 [lon, lat] a position of the map (a click, the pointer, a drawn box) stands for. */
+  toStored(lonLat: LonLat): LonLat {
+    return this.shown.stored(lonLat);
+  }
+
+  /** The canvas pixel at which the map draws a stored WGS84 [lon, lat]. */
+  project(lonLat: LonLat): { x: number; y: number } {
+    const p = this.map.project([...this.toShown(lonLat)]);
+    return { x: p.x, y: p.y };
+  }
+
+  /** The stored WGS84 [lon, lat] under a canvas pixel. */
+  unproject(point: { readonly x: number; readonly y: number }): LonLat {
+    const at = this.map.unproject([point.x, point.y]);
+    return this.toStored([at.lng, at.lat]);
   }
 
   /**
    * Draws a network basemap's raster layers (bottom first) right above the background, under every
    * layer of the township: their tiles come through the tile cache (`griddesk-basemap://`, renderer/tiles). An
-   * empty list takes the network basemap away. On the dark wall the tiles are dimmed and greyed.
+   * empty list takes the network basemap away. On the dark wall the tiles are drawn dark
+   * (net-basemap.ts). A basemap in another datum than the last (GCJ-02 ↔ WGS84) redraws every overlay
+   * in it.
    */
   async setBasemap(layers: readonly BasemapLayer[]): Promise<void> {
     await this.loaded;
     const same =
       layers.length === this.basemap.length && layers.every((l, i) => l.id === this.basemap[i]?.id);
-    if (same) return;
-    for (const old of this.basemap) {
-      if (this.map.getLayer(NET_BASEMAP + old.id)) this.map.removeLayer(NET_BASEMAP + old.id);
-      if (this.map.getSource(NET_BASEMAP + old.id)) this.map.removeSource(NET_BASEMAP + old.id);
+    if (!same) {
+      for (const old of this.basemap) {
+        if (this.map.getLayer(NET_BASEMAP + old.id)) this.map.removeLayer(NET_BASEMAP + old.id);
+        if (this.map.getSource(NET_BASEMAP + old.id)) this.map.removeSource(NET_BASEMAP + old.id);
+      }
+      const firstAbove = this.map.getStyle().layers.find((l) => l.type !== 'background')?.id;
+      for (const layer of layers) {
+        this.map.addSource(NET_BASEMAP + layer.id, netBasemapSource(layer));
+        this.map.addLayer(netBasemapLayer(layer, this.dark), firstAbove);
+      }
     }
     this.basemap = layers;
-    const firstAbove = this.map.getStyle().layers.find((l) => l.type !== 'background')?.id;
-    for (const layer of layers) {
-      this.map.addSource(NET_BASEMAP + layer.id, {
-        type: 'raster',
-        tiles: [tileTemplateOf(layer.id)],
-        tileSize: 256,
-        minzoom: layer.endpoint.minZoom,
-        maxzoom: layer.endpoint.maxZoom,
-      });
-      this.map.addLayer(
-        {
-          id: NET_BASEMAP + layer.id,
-          type: 'raster',
-          source: NET_BASEMAP + layer.id,
-          paint: this.dark
-            ? { 'raster-brightness-max': 0.45, 'raster-saturation': -0.7, 'raster-contrast': 0.1 }
-            : {},
-        },
-        firstAbove,
-      );
-    }
+    const datum = basemapDatum(layers);
+    if (datum === this.shown.datum) return;
+    this.shown = shownDatum(datum);
+    await this.update(this.data);
+  }
+
+  /** The datum the overlays are drawn in now (their basemap's). */
+  shownDatum(): ShownDatum['datum'] {
+    return this.shown.datum;
   }
 
   /**
-   * Has the tile worker cut `features` into the tiled source `id` and points the source at them; an
-   * update that a later one overtook while it was cut is dropped unseen.
+   * Has the tile worker cut `features` into the tiled source `id`, drawn in `datum`, and points the
+   * source at them; an update that a later one overtook while it was cut is dropped unseen.
    */
-  private async publish(id: string, features: TiledFeatures): Promise<void> {
+  private async publish(id: string, features: TiledFeatures, datum: ShownDatum['datum']): Promise<void> {
     const set = this.tileSets.get(id) ?? { epoch: 0 };
     this.tileSets.set(id, set);
     const epoch = ++set.epoch;
     const key = `${this.tileKeyPrefix}.${id}.${epoch}`;
-    await publishTiles(key, id, features, set.shown);
+    await publishTiles(key, id, features, set.shown, datum);
     if (epoch !== set.epoch || this.removed) {
       dropTiles(key);
       return;
@@ -234,12 +259,36 @@ export class MapController {
 
   fitTownship(animate = true): void {
     if (!this.townshipBounds) return;
-    const [w, s, e, n] = this.townshipBounds;
-    this.map.fitBounds([w, s, e, n], { padding: 40, animate, duration: animate ? 600 : 0 });
+    this.map.fitBounds(this.shownBounds(this.townshipBounds), {
+      padding: 40,
+      animate,
+      duration: animate ? 600 : 0,
+    });
   }
 
+  /** Eases to a stored WGS84 [lon, lat]. */
   flyTo(lonLat: readonly [number, number], zoom = 16): void {
-    this.map.easeTo({ center: [lonLat[0], lonLat[1]], zoom, duration: 500 });
+    this.map.easeTo({ center: [...this.toShown(lonLat)], zoom, duration: 500 });
+  }
+
+  /** Moves the view to a stored WGS84 [lon, lat] at once. */
+  jumpTo(lonLat: readonly [number, number], zoom: number): void {
+    this.map.jumpTo({ center: [...this.toShown(lonLat)], zoom });
+  }
+
+  /**
+   * A WGS84 box [w, s, e, n] as the map draws it: its corners shifted (the GCJ-02 offset varies by
+   * well under a metre across a township, so the box stays a box).
+   */
+  private shownBounds([w, s, e, n]: readonly [number, number, number, number]): [
+    number,
+    number,
+    number,
+    number,
+  ] {
+    const [sw0, sw1] = this.toShown([w, s]);
+    const [ne0, ne1] = this.toShown([e, n]);
+    return [sw0, sw1, ne0, ne1];
   }
 
   resize(): void {
@@ -277,7 +326,7 @@ export class MapController {
       s = Math.min(s, location[1]);
       n = Math.max(n, location[1]);
     }
-    this.map.fitBounds([w, s, e, n], { padding: 20, animate: false });
+    this.map.fitBounds(this.shownBounds([w, s, e, n]), { padding: 20, animate: false });
   }
 
   /** How many preview points the map has drawn in view, inside and outside the township. */
@@ -306,7 +355,7 @@ export class MapController {
   }
 
   private handleMove(e: MapMouseEvent): void {
-    this.events.onCursor([e.lngLat.lng, e.lngLat.lat]);
+    this.events.onCursor(this.toStored([e.lngLat.lng, e.lngLat.lat]));
     const hit = this.pick(e);
     this.map.getCanvas().style.cursor = cursorFor(this.mode, hit !== undefined);
     const f = hit?.feature;
@@ -330,7 +379,7 @@ export class MapController {
       case 'view':
         return;
       case 'place':
-        return this.events.onPlace([e.lngLat.lng, e.lngLat.lat]);
+        return this.events.onPlace(this.toStored([e.lngLat.lng, e.lngLat.lat]));
       case 'select': {
         const hit = this.pick(e);
         return this.events.onSelect(hit ? hit.rule.select(hit.feature, this.map) : null);

@@ -22,12 +22,18 @@ export interface MapProbe {
   idle(): Promise<void>;
   counts(): RenderedCounts;
   zoom(): number;
-  /** The case clusters drawn now: where (WGS84 lon/lat) and how many cases each holds. */
+  /** The case clusters drawn now: where (stored WGS84 lon/lat) and how many cases each holds. */
   clusters(): { lonLat: [number, number]; count: number }[];
-  /** The officers' badges drawn now: whose, and where (WGS84 lon/lat). */
+  /** The officers' badges drawn now: whose, and where (stored WGS84 lon/lat). */
   officers(): { id: string; lonLat: [number, number] }[];
-  /** Screen pixel (relative to the map canvas) of a lon/lat, for tests that click the map. */
+  /** Screen pixel (relative to the map canvas) of a stored WGS84 lon/lat, for tests that click the map. */
   project(lonLat: readonly [number, number]): { x: number; y: number };
+  /** The stored WGS84 lon/lat under a screen pixel (relative to the map canvas). */
+  unproject(point: { readonly x: number; readonly y: number }): [number, number];
+  /** The datum the overlays are drawn in (their basemap's). */
+  datum(): 'wgs84' | 'gcj02';
+  /** The paint of every raster layer drawn (the network basemap's), by style layer id. */
+  rasterPaint(): Record<string, Record<string, unknown>>;
   /** Canvas position on the page, to turn map pixels into page pixels. */
   canvasRect(): { left: number; top: number; width: number; height: number };
   /** Moves the view to `lonLat` at `zoom` at once (benches that look closer; nothing else changes). */
@@ -53,7 +59,7 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
     clusters: () =>
       controller.map.getLayer(CASE_CLUSTER_LAYER)
         ? controller.map.queryRenderedFeatures({ layers: [CASE_CLUSTER_LAYER] }).map((f) => ({
-            lonLat: (f.geometry as Point).coordinates as [number, number],
+            lonLat: [...controller.toStored((f.geometry as Point).coordinates as [number, number])],
             count: Number(f.properties.point_count),
           }))
         : [],
@@ -61,14 +67,23 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
       controller.map.getLayer(OFFICER_ICON_LAYER)
         ? controller.map.queryRenderedFeatures({ layers: [OFFICER_ICON_LAYER] }).map((f) => ({
             id: String(f.properties.id),
-            lonLat: (f.geometry as Point).coordinates as [number, number],
+            lonLat: [...controller.toStored((f.geometry as Point).coordinates as [number, number])] as [
+              number,
+              number,
+            ],
           }))
         : [],
-    project: (lonLat) => {
-      const p = controller.map.project([lonLat[0], lonLat[1]]);
-      return { x: p.x, y: p.y };
-    },
-    jumpTo: (lonLat, zoom) => controller.map.jumpTo({ center: [lonLat[0], lonLat[1]], zoom }),
+    project: (lonLat) => controller.project(lonLat),
+    unproject: (point) => [...controller.unproject(point)],
+    datum: () => controller.shownDatum(),
+    rasterPaint: () =>
+      Object.fromEntries(
+        controller.map
+          .getStyle()
+          .layers.filter((l) => l.type === 'raster')
+          .map((l) => [l.id, { ...(l.paint ?? {}) }]),
+      ),
+    jumpTo: (lonLat, zoom) => controller.jumpTo(lonLat, zoom),
     canvasRect: () => {
       const r = controller.map.getCanvas().getBoundingClientRect();
       return { left: r.left, top: r.top, width: r.width, height: r.height };

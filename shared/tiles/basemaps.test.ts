@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASEMAP_SETTINGS, basemapLayers } from './basemaps';
+import { DEFAULT_BASEMAP_SETTINGS, basemapDatum, basemapLayers, basemapSettingsSchema } from './basemaps';
 import { tileUrl } from './endpoint';
 
 const key = 'fedcba9876543210fedcba9876543210';
@@ -42,5 +42,35 @@ describe('the layers of a basemap choice', () => {
       ok: false,
       key: 'basemap.choice.noCustom',
     });
+  });
+
+  it("draws the centre's server in the datum it is marked with, WGS84 when settings saved before the mark had none", () => {
+    const custom = { name: '高德', template: 'http://10.8.0.5/{z}/{x}/{y}.png', subdomains: '', maxZoom: 18 };
+    // Settings as stored before the datum existed still parse, and mean WGS84.
+    const stored = basemapSettingsSchema.parse({ ...DEFAULT_BASEMAP_SETTINGS, custom });
+    const old = basemapLayers('custom', stored);
+    if (!old.ok) throw new Error(old.key);
+    expect(old.layers[0]!.datum).toBe('wgs84');
+    expect(basemapDatum(old.layers)).toBe('wgs84');
+    const marked = basemapSettingsSchema.parse({
+      ...DEFAULT_BASEMAP_SETTINGS,
+      custom: { ...custom, datum: 'gcj02' },
+    });
+    const gcj = basemapLayers('custom', marked);
+    if (!gcj.ok) throw new Error(gcj.key);
+    expect(gcj.layers[0]!.datum).toBe('gcj02');
+    expect(basemapDatum(gcj.layers)).toBe('gcj02');
+    // Baidu's BD-09 is no datum an XYZ server can be marked with.
+    expect(
+      basemapSettingsSchema.safeParse({ ...DEFAULT_BASEMAP_SETTINGS, custom: { ...custom, datum: 'bd09' } })
+        .success,
+    ).toBe(false);
+  });
+
+  it('draws 天地图 (CGCS2000) and no network basemap in WGS84', () => {
+    const planned = basemapLayers('tianditu-vec', { ...DEFAULT_BASEMAP_SETTINGS, tiandituKey: key });
+    if (!planned.ok) throw new Error(planned.key);
+    expect(basemapDatum(planned.layers)).toBe('wgs84');
+    expect(basemapDatum([])).toBe('wgs84');
   });
 });

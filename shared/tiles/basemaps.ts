@@ -6,6 +6,7 @@
  * shift leader; which basemap an operator looks at is a choice of the PC.
  */
 import { z } from 'zod';
+import type { ChinaDatum } from '../geo/china-offsets';
 import { DEFAULT_TILE_MAX_AGE_MS, MiB } from './cache-policy';
 import {
   isTiandituKey,
@@ -27,6 +28,14 @@ export const BASEMAP_CHOICES = [
 export type BasemapChoice = (typeof BASEMAP_CHOICES)[number];
 export const basemapChoiceSchema = z.enum(BASEMAP_CHOICES);
 
+/**
+ * The datums a raster basemap can be drawn in: WGS84/CGCS2000 (天地图, most county servers) or GCJ-02
+ * (高德 Amap, 腾讯 Tencent). BD-09 is left out: Baidu's tiles are cut on its own projection and grid,
+ * which no XYZ template describes.
+ */
+export const BASEMAP_DATUMS = ['wgs84', 'gcj02'] as const satisfies readonly ChinaDatum[];
+export type BasemapDatum = (typeof BASEMAP_DATUMS)[number];
+
 export const basemapSettingsSchema = z.strictObject({
   /** The centre's 天地图 key; empty when it has none. */
   tiandituKey: z.string().max(64),
@@ -37,6 +46,12 @@ export const basemapSettingsSchema = z.strictObject({
       template: z.string().max(2048),
       subdomains: z.string().max(100),
       maxZoom: z.number().int().min(1).max(22),
+      /**
+       * The datum its tiles are drawn in: `gcj02` for a server serving Amap's or Tencent's tiles (or
+       * drawn on them), so the overlays are shifted on screen to match; absent (settings saved before it
+       * existed) is `wgs84`.
+       */
+      datum: z.enum(BASEMAP_DATUMS).optional(),
     })
     .nullable(),
   /** The tile cache's size cap, MiB. */
@@ -83,6 +98,24 @@ export interface BasemapLayer {
   readonly endpoint: TileEndpoint;
   readonly provider: 'tianditu' | 'other';
   readonly maxAgeMs: number;
+  /** The datum its tiles are drawn in; absent is `wgs84`. The map shifts the overlays to match a `gcj02` one. */
+  readonly datum?: BasemapDatum;
+  /**
+   * What its tiles show, for the wall's dark rendering: a drawn street map (`map`, turned dark) or
+   * aerial imagery (`imagery`, only dimmed); an annotation layer takes its base's. Absent is `map`.
+   */
+  readonly tone?: BasemapTone;
+}
+
+export const BASEMAP_TONES = ['map', 'imagery'] as const;
+export type BasemapTone = (typeof BASEMAP_TONES)[number];
+
+/**
+ * The datum a stack of basemap layers is drawn in, which the overlays are then drawn in: GCJ-02 if
+ * any of its layers is (a stack mixes none in practice), else WGS84 (also for no network basemap).
+ */
+export function basemapDatum(layers: readonly BasemapLayer[]): BasemapDatum {
+  return layers.some((l) => l.datum === 'gcj02') ? 'gcj02' : 'wgs84';
 }
 
 /** A short, stable id for a template: a changed template is a new source, its old tiles not reused. */
@@ -113,7 +146,16 @@ export function basemapLayers(
     const id = `custom-${templateId(parsed.endpoint.template)}`;
     return {
       ok: true,
-      layers: [{ id, endpoint: parsed.endpoint, provider: 'other', maxAgeMs: DEFAULT_TILE_MAX_AGE_MS }],
+      layers: [
+        {
+          id,
+          endpoint: parsed.endpoint,
+          provider: 'other',
+          maxAgeMs: DEFAULT_TILE_MAX_AGE_MS,
+          datum: settings.custom.datum ?? 'wgs84',
+          tone: 'map',
+        },
+      ],
     };
   }
   if (!isTiandituKey(settings.tiandituKey)) return { ok: false, key: 'basemap.choice.noKey' };
@@ -126,6 +168,9 @@ export function basemapLayers(
       endpoint: tiandituEndpoint(layer, settings.tiandituKey),
       provider: 'tianditu' as const,
       maxAgeMs: DEFAULT_TILE_MAX_AGE_MS,
+      // 天地图 is drawn in CGCS2000, which GridDesk treats as WGS84.
+      datum: 'wgs84' as const,
+      tone: base === 'img' ? ('imagery' as const) : ('map' as const),
     })),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { accountsMessages } from './accounts';
 import { basemapMessages } from './basemap';
+import { basemapDatumMessages } from './basemap-datum';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
@@ -72,11 +73,13 @@ const PARTS = [
   kmlLinksMessages,
   historyMessages,
   basemapMessages,
+  basemapDatumMessages,
   historyMappingMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof basemapMessages)[L] &
+  (typeof basemapDatumMessages)[L] &
   (typeof placesImportMessages)[L] &
   (typeof centresMessages)[L] &
   (typeof centreSetupMessages)[L] &

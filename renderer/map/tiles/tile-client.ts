@@ -1,5 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import { addProtocol } from 'maplibre-gl';
+import type { BasemapDatum } from '../../../shared/tiles/basemaps';
 import type { TiledFeatures } from '../layer-module';
 import type { TileService } from './tile-service';
 import { parseTileUrl, TILE_PROTOCOL } from './tile-url';
@@ -41,18 +42,20 @@ export function registerTileProtocol(): void {
 /**
  * Sends `features` to the tile worker piece by piece (each built just before it is sent) and has it
  * cut them into the vector layer `layer` under `key`, dropping `replaces` (the key it takes over
- * from). Resolves once its tiles can be asked for, with the zoom they are drawn from; the UI thread
- * never holds more than a piece's copy.
+ * from), drawn in `datum` (the worker shifts the stored WGS84 features over a GCJ-02 basemap).
+ * Resolves once its tiles can be asked for, with the zoom they are drawn from; the UI thread never
+ * holds more than a piece's copy.
  */
 export async function publishTiles(
   key: string,
   layer: string,
   features: TiledFeatures,
   replaces?: string,
+  datum: BasemapDatum = 'wgs84',
 ): Promise<{ readonly features: number; readonly minZoom: number }> {
   const service = tiles();
   for (let at = 0; at < features.count; at += CHUNK)
-    await service.stage(key, features.slice(at, Math.min(at + CHUNK, features.count)));
+    await service.stage(key, features.slice(at, Math.min(at + CHUNK, features.count)), datum);
   return service.publish(key, layer, replaces);
 }
 

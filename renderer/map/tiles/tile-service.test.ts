@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { wgs84ToGcj02 } from '../../../shared/geo/china-offsets';
 import { createTileService, drawnFromZoom } from './tile-service';
 import { parseTileUrl, tileUrl } from './tile-url';
 
@@ -85,6 +86,29 @@ describe('the map tile service', () => {
     expect(tiles.tile('s', ...tileAt(13, 120.001, 31.001))).toHaveLength(0);
     expect(codesIn(tiles.tile('s', ...tileAt(14, 120.001, 31.001)), 'grids')).toContain('S0');
     expect(drawnFromZoom([])).toBe(0);
+  });
+
+  it('cuts stored WGS84 features where a GCJ-02 basemap draws them when staged for one', () => {
+    const tiles = createTileService();
+    /** A square of about 50 m at 120.0°E, 31.0°N. */
+    const small = (code: string): Feature => {
+      const f = square(code, 120.0, 31.0);
+      for (const p of (f.geometry as Polygon).coordinates[0] ?? []) {
+        p[0] = 120 + ((p[0] ?? 0) - 120) / 20;
+        p[1] = 31 + ((p[1] ?? 0) - 31) / 20;
+      }
+      return f;
+    };
+    tiles.stage('wgs', [small('W')]);
+    tiles.stage('gcj', [small('G')], 'gcj02');
+    tiles.publish('wgs', 'grids');
+    tiles.publish('gcj', 'grids');
+    // Zoom 18 tiles are about 130 m across; the offset here is about 500 m, a few tiles away.
+    const [lon, lat] = wgs84ToGcj02([120.0001, 31.0001]);
+    expect(codesIn(tiles.tile('gcj', ...tileAt(18, lon, lat)), 'grids')).toEqual(['G']);
+    expect(codesIn(tiles.tile('gcj', ...tileAt(18, 120.0001, 31.0001)), 'grids')).toEqual([]);
+    expect(codesIn(tiles.tile('wgs', ...tileAt(18, 120.0001, 31.0001)), 'grids')).toEqual(['W']);
+    expect(codesIn(tiles.tile('wgs', ...tileAt(18, lon, lat)), 'grids')).toEqual([]);
   });
 
   it('reads back the key and tile of its own tile URLs and nothing else', () => {

@@ -2,6 +2,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 
+import type { BasemapDatum } from '../../../shared/tiles/basemaps';
+import { shownFeatures } from '../shown-datum';
 import { TILE_MAX_ZOOM } from './tile-zoom';
 
 /**
@@ -64,10 +66,14 @@ export function createTileService() {
   const staged = new Map<string, Feature[]>();
   const published = new Map<string, { layer: string; index: GeoJSONVT; minZoom: number }>();
   return {
-    /** Adds features to the collection being built under `key` (a new key starts empty). */
-    stage(key: string, features: readonly Feature[]): void {
+    /**
+     * Adds features (stored WGS84) to the collection being built under `key` (a new key starts empty),
+     * shifted to where the map draws them over a basemap in `datum` (shown-datum.ts): here, off the UI
+     * thread, for the 200,000 grids of a street office.
+     */
+    stage(key: string, features: readonly Feature[], datum: BasemapDatum = 'wgs84'): void {
       const list = staged.get(key) ?? [];
-      for (const f of features) list.push(f);
+      for (const f of shownFeatures(features, datum)) list.push(f);
       staged.set(key, list);
     },
     /**

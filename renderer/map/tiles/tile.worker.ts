@@ -6,7 +6,7 @@ import { createTileService, type TileService } from './tile-service';
 const service = createTileService();
 
 const exposed: TileService = {
-  stage: (key, features) => service.stage(key, features),
+  stage: (key, features, datum) => service.stage(key, features, datum),
   publish: (key, layer, replaces) => service.publish(key, layer, replaces),
   // The tile's bytes move to the UI thread (and on to MapLibre's worker) instead of being copied.
   tile: (key, z, x, y) => {

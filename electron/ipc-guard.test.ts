@@ -95,6 +95,8 @@ describe('createIpcHandlers', () => {
           bytes: new Uint8Array([137, 80, 78, 71]),
         };
       },
+      basemapFiles: { list: () => [] },
+      pickBasemapFile: async () => ({ kind: 'cancelled' }),
     });
     const handlers = new Map(
       createIpcHandlers(services, {
@@ -125,6 +127,8 @@ describe('createIpcHandlers', () => {
       locale: { current: 'zh-CN', set: async () => undefined },
       openWall: () => 0,
       fetchTile: async () => ({ kind: 'unreachable', reason: 'offline' }),
+      basemapFiles: { list: () => [] },
+      pickBasemapFile: async () => ({ kind: 'cancelled' }),
     });
     const channels = createIpcHandlers(services, {
       isOurWindow,
@@ -138,6 +142,8 @@ describe('createIpcHandlers', () => {
       'window:isFullScreen',
       'window:openWall',
       'tiles:fetch',
+      'basemapFiles:list',
+      'basemapFiles:pick',
     ]);
   });
 

@@ -27,7 +27,7 @@ function fakeTransport(reply: (channel: string, args: readonly unknown[]) => unk
 describe('the preload API', () => {
   it('exposes exactly the contract: app, window, tiles and onMenuCommand', () => {
     const api = createGridDeskApi(fakeTransport().transport);
-    expect(Object.keys(api).sort()).toEqual(['app', 'onMenuCommand', 'tiles', 'window']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'basemapFiles', 'onMenuCommand', 'tiles', 'window']);
     expect(Object.keys(api.tiles)).toEqual(['fetch']);
     expect(Object.keys(api.app).sort()).toEqual(['info', 'setLocale']);
     expect(Object.keys(api.window).sort()).toEqual(['isFullScreen', 'openWall', 'toggleFullScreen']);

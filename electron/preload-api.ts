@@ -35,6 +35,7 @@ export function createGridDeskApi(
     app: typed.app,
     window: typed.window,
     tiles: typed.tiles,
+    basemapFiles: typed.basemapFiles,
     onMenuCommand(listener: (id: MenuCommandId) => void): () => void {
       return transport.on(MENU_COMMAND_CHANNEL, (payload) => {
         let id: MenuCommandId;

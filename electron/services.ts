@@ -2,7 +2,8 @@
  * Main's implementation of the contract's services, over small interfaces so that tests run it without
  * Electron. main.ts supplies the real pieces (app versions, the locale controller, the sender's window).
  */
-import type { AppInfo, Locale, TileFetchOutcome } from '../shared/ipc/contract';
+import type { AppInfo, BasemapFilePick, Locale, TileFetchOutcome } from '../shared/ipc/contract';
+import type { LocalBasemapFile } from '../shared/tiles/local-files';
 import type { ServiceImplementation } from './ipc-guard';
 
 /** The part of a BrowserWindow the window service drives. */
@@ -27,6 +28,10 @@ export interface ServiceDependencies {
   readonly openWall: () => number;
   /** A basemap tile from its provider (shared/tiles/fetch-tile.ts over Electron's network stack). */
   readonly fetchTile: (url: string) => Promise<TileFetchOutcome>;
+  /** The local basemap files offered (electron/basemap-files.ts). */
+  readonly basemapFiles: { list(): readonly LocalBasemapFile[] };
+  /** Shows the file dialog over the calling window and offers the picked file (main.ts). */
+  readonly pickBasemapFile: (context: CallContext) => Promise<BasemapFilePick>;
 }
 
 export function createServices(deps: ServiceDependencies): ServiceImplementation<CallContext> {
@@ -44,6 +49,10 @@ export function createServices(deps: ServiceDependencies): ServiceImplementation
     },
     tiles: {
       fetch: (_context, url) => deps.fetchTile(url),
+    },
+    basemapFiles: {
+      list: async () => [...deps.basemapFiles.list()],
+      pick: (context) => deps.pickBasemapFile(context),
     },
   };
 }

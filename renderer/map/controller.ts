@@ -36,6 +36,8 @@ import {
 import { cursorFor, type MapMode } from './modes';
 import { tileTemplateOf } from '../tiles/tile-loader';
 import type { BasemapLayer } from '../../shared/tiles/basemaps';
+import type { LocalBasemapLayer } from '../tiles/local-protocol';
+import { DARK_RASTER_PAINT, localBasemapStyle } from './local-basemap-layers';
 
 /** The prefix of the network basemap's sources and layers (天地图, a county server), under everything else. */
 const NET_BASEMAP = 'netbase-';
@@ -80,6 +82,7 @@ export class MapController {
   private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
   private readonly dark: boolean;
   private basemap: readonly BasemapLayer[] = [];
+  private localBasemap: { key: string; layers: string[] } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -191,13 +194,31 @@ export class MapController {
           id: NET_BASEMAP + layer.id,
           type: 'raster',
           source: NET_BASEMAP + layer.id,
-          paint: this.dark
-            ? { 'raster-brightness-max': 0.45, 'raster-saturation': -0.7, 'raster-contrast': 0.1 }
-            : {},
+          paint: this.dark ? DARK_RASTER_PAINT : {},
         },
         firstAbove,
       );
     }
+  }
+
+  /**
+   * Draws a local PMTiles/MBTiles basemap (renderer/tiles/local-protocol.ts) right above the background,
+   * or takes it away (null); its layers are those of ./local-basemap-layers.ts.
+   */
+  async setLocalBasemap(local: LocalBasemapLayer | null): Promise<void> {
+    await this.loaded;
+    if (local?.key === this.localBasemap?.key) return;
+    const sourceId = `${NET_BASEMAP}local`;
+    for (const id of this.localBasemap?.layers ?? []) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);
+    this.localBasemap = null;
+    if (local === null) return;
+    const firstAbove = this.map.getStyle().layers.find((l) => l.type !== 'background')?.id;
+    const { source, layers } = localBasemapStyle(local, sourceId, this.dark);
+    this.map.addSource(sourceId, source);
+    for (const layer of layers) this.map.addLayer(layer, firstAbove);
+    const ids = layers.map((l) => l.id);
+    this.localBasemap = { key: local.key, layers: ids };
   }
 
   /**

@@ -29,6 +29,8 @@ describe('the IPC contract', () => {
       'window:isFullScreen',
       'window:openWall',
       'tiles:fetch',
+      'basemapFiles:list',
+      'basemapFiles:pick',
     ]);
     expect(channelOf('window', 'isFullScreen')).toBe('window:isFullScreen');
   });

@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { extname, join, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { SECURITY_HEADERS } from '../shared/security/csp';
+import { LOCAL_FILES_PATH } from '../shared/tiles/local-files';
+import type { LocalTileServer } from './local-tiles';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -137,6 +139,22 @@ export interface AppRequestHandlerOptions {
   readonly root: string;
   /** Told about every refused request (path traversal attempts deserve a log line). */
   readonly onRefused?: (url: string, status: number, reason: string) => void;
+  /** Answers `app://griddesk/basemap-files/…`: the local basemap files the leader picked (local-tiles.ts). */
+  readonly localFiles?: LocalTileServer;
+}
+
+/** The path of an app:// URL as written (before WHATWG normalisation), or null for another origin. */
+function rawAppPath(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host.toLowerCase() !== APP_HOST) return null;
+  const [hostAndPath = ''] = url.slice(url.indexOf('//') + 2).split(/[?#]/, 1);
+  const slash = hostAndPath.indexOf('/');
+  return slash < 0 ? '/' : hostAndPath.slice(slash);
 }
 
 /**
@@ -154,6 +172,19 @@ export function createAppRequestHandler(
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return refuse(request.url, 405, `method ${request.method} not allowed`);
+    }
+    const raw = rawAppPath(request.url);
+    if (options.localFiles !== undefined && raw?.startsWith(LOCAL_FILES_PATH)) {
+      const answer = await options.localFiles.answer(
+        request.method,
+        raw.slice(LOCAL_FILES_PATH.length),
+        request.headers.get('range'),
+      );
+      if (answer.status >= 400) options.onRefused?.(request.url, answer.status, 'basemap file');
+      const headers = baseHeaders(answer.headers['Content-Type'] ?? 'application/octet-stream');
+      for (const [name, value] of Object.entries(answer.headers)) headers.set(name, value);
+      const body = answer.status === 204 || answer.status === 304 ? null : answer.body;
+      return new Response(body === null ? null : new Uint8Array(body), { status: answer.status, headers });
     }
     const resolved = resolveAppPath(request.url, options.root);
     if (!resolved.ok) return refuse(request.url, resolved.status, resolved.reason);

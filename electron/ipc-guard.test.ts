@@ -103,6 +103,8 @@ describe('createIpcHandlers', () => {
           bytes: new Uint8Array([137, 80, 78, 71]),
         };
       },
+      basemapFiles: { list: () => [] },
+      pickBasemapFile: async () => ({ kind: 'cancelled' }),
     });
     const handlers = new Map(
       createIpcHandlers(services, {
@@ -138,6 +140,8 @@ describe('createIpcHandlers', () => {
         connectTraccar,
         deliver: () => undefined,
       }),
+      basemapFiles: { list: () => [] },
+      pickBasemapFile: async () => ({ kind: 'cancelled' }),
     });
     const channels = createIpcHandlers(services, {
       isOurWindow,
@@ -155,6 +159,8 @@ describe('createIpcHandlers', () => {
       'positions:status',
       'positions:traccar',
       'positions:counts',
+      'basemapFiles:list',
+      'basemapFiles:pick',
     ]);
   });
 

@@ -18,6 +18,9 @@ import { startPositionListener } from './position-listener';
 import { connectTraccar } from './traccar-connector';
 import { sendPositionFixes } from './window';
 import { fetchTileOutcome } from '../shared/tiles/fetch-tile';
+import { BASEMAP_FILES_FILE, loadBasemapFileRegistry } from './basemap-files';
+import { createLocalTileServer } from './local-tiles';
+import { loadSqlJsFrom } from './sqlite';
 import { SETTINGS_FILE, loadLocaleController } from './settings';
 import { openMainWindow, openWallWindows } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
@@ -25,7 +28,17 @@ import { WINDOW_STATE_FILE } from './window-state';
 async function start(): Promise<void> {
   const appPath = app.getAppPath();
   const userData = app.getPath('userData');
-  registerAppProtocol(join(appPath, 'dist', 'renderer'));
+  const basemapFiles = await loadBasemapFileRegistry(join(userData, BASEMAP_FILES_FILE), (file, message) =>
+    console.warn(`[basemap files] ignoring ${file}: ${message}`),
+  );
+  registerAppProtocol(
+    join(appPath, 'dist', 'renderer'),
+    createLocalTileServer({
+      resolve: (id) => basemapFiles.resolve(id),
+      list: () => basemapFiles.list(),
+      sqlite: () => loadSqlJsFrom(join(appPath, 'dist', 'renderer', 'assets')),
+    }),
+  );
   registerPermissionHandlers(session.defaultSession);
   const locale = await loadLocaleController(join(userData, SETTINGS_FILE), (file, message) =>
     console.warn(`[settings] ignoring ${file}: ${message}`),
@@ -52,6 +65,21 @@ async function start(): Promise<void> {
       // Chromium's network stack: the PC's proxy settings and certificates, as a browser would use.
       fetchTile: (url) => fetchTileOutcome(url, (input, init) => net.fetch(input as string, init)),
       positions,
+      basemapFiles,
+      pickBasemapFile: async () => {
+        const options: Electron.OpenDialogOptions = {
+          properties: ['openFile'],
+          filters: [{ name: 'PMTiles / MBTiles', extensions: ['pmtiles', 'mbtiles'] }],
+        };
+        const parent = BrowserWindow.getFocusedWindow();
+        const picked = await (parent === null
+          ? dialog.showOpenDialog(options)
+          : dialog.showOpenDialog(parent, options));
+        const path = picked.filePaths[0];
+        if (picked.canceled || path === undefined) return { kind: 'cancelled' };
+        const added = await basemapFiles.add(path);
+        return added.ok ? { kind: 'picked', file: added.file } : { kind: 'refused', ...added.refusal };
+      },
     }),
   );
   const open = (): Promise<BrowserWindow> =>

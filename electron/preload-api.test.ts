@@ -29,6 +29,7 @@ describe('the preload API', () => {
     const api = createGridDeskApi(fakeTransport().transport);
     expect(Object.keys(api).sort()).toEqual([
       'app',
+      'basemapFiles',
       'onMenuCommand',
       'onPositionFixes',
       'positions',

@@ -56,5 +56,6 @@ export function createGridDeskApi(
     positions: typed.positions,
     onMenuCommand: (listener: (id: MenuCommandId) => void) => listen(MENU_COMMAND_CHANNEL, listener),
     onPositionFixes: (listener) => listen(POSITION_FIXES_CHANNEL, listener),
+    basemapFiles: typed.basemapFiles,
   };
 }

@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import { APP_SCHEME } from './app-origin';
 import { createAppRequestHandler } from './app-protocol';
+import type { LocalTileServer } from './local-tiles';
 
 /**
  * Declares `app:` a privileged scheme. Must run before the app is ready.
@@ -20,12 +21,16 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer (`rendererRoot`, i.e. dist/renderer) as app://griddesk. Call once the app is ready. */
-export function registerAppProtocol(rendererRoot: string): void {
+/**
+ * Serves the built renderer (`rendererRoot`, i.e. dist/renderer) as app://griddesk, and the local basemap
+ * files the leader picked under app://griddesk/basemap-files/. Call once the app is ready.
+ */
+export function registerAppProtocol(rendererRoot: string, localFiles?: LocalTileServer): void {
   protocol.handle(
     APP_SCHEME,
     createAppRequestHandler({
       root: rendererRoot,
+      ...(localFiles === undefined ? {} : { localFiles }),
       onRefused: (url, status, reason) => {
         if (status !== 404) console.error(`[app protocol] refused ${url} (${status}): ${reason}`);
       },

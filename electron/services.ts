@@ -2,7 +2,8 @@
  * Main's implementation of the contract's services, over small interfaces so that tests run it without
  * Electron. main.ts supplies the real pieces (app versions, the locale controller, the sender's window).
  */
-import type { AppInfo, Locale, TileFetchOutcome } from '../shared/ipc/contract';
+import type { AppInfo, BasemapFilePick, Locale, TileFetchOutcome } from '../shared/ipc/contract';
+import type { LocalBasemapFile } from '../shared/tiles/local-files';
 import type { ServiceImplementation } from './ipc-guard';
 import type { PositionHost } from './position-host';
 
@@ -30,6 +31,10 @@ export interface ServiceDependencies {
   readonly fetchTile: (url: string) => Promise<TileFetchOutcome>;
   /** The position listener phones report to (position-host.ts); the app's, not per window. */
   readonly positions: PositionHost;
+  /** The local basemap files offered (electron/basemap-files.ts). */
+  readonly basemapFiles: { list(): readonly LocalBasemapFile[] };
+  /** Shows the file dialog over the calling window and offers the picked file (main.ts). */
+  readonly pickBasemapFile: (context: CallContext) => Promise<BasemapFilePick>;
 }
 
 export function createServices(deps: ServiceDependencies): ServiceImplementation<CallContext> {
@@ -53,6 +58,10 @@ export function createServices(deps: ServiceDependencies): ServiceImplementation
       status: () => deps.positions.status(),
       traccar: () => deps.positions.traccar(),
       counts: () => deps.positions.counts(),
+    },
+    basemapFiles: {
+      list: async () => [...deps.basemapFiles.list()],
+      pick: (context) => deps.pickBasemapFile(context),
     },
   };
 }

@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, resolve, sep } from 'node:path';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
 // The same MIME types and headers as the app:// protocol of the desktop app, so the browser build is held to the
 // same CSP (shared/security/csp.ts) and refuses what the desktop app refuses.
 import { decodePathSegments, isSourceMap, mimeTypeOf } from '../electron/app-protocol';
 import { SECURITY_HEADERS } from '../shared/security/csp';
 import { attachPositionFeed } from './web-positions';
 import { TileUnreachableError, fetchTile, tileUrlRefusal } from '../shared/tiles/fetch-tile';
+import { LOCAL_FILES_PATH, localFormatOf, type LocalBasemapFile } from '../shared/tiles/local-files';
+import { createLocalTileServer, type LocalTileFile, type LocalTileServer } from '../electron/local-tiles';
 
 export interface WebServer {
   readonly url: string;
@@ -97,11 +101,54 @@ async function proxyTile(res: ServerResponse, method: string, target: string): P
   }
 }
 
+let sqlJs: Promise<SqlJsStatic> | undefined;
+/** sql.js in Node, its WebAssembly from node_modules (the web server runs from the repository). */
+function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= (async () => {
+    const wasm = await readFile(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'));
+    return initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) });
+  })();
+  return sqlJs;
+}
+
+/**
+ * The basemap files of a folder (`--basemap-dir`), offered by file name: only `.pmtiles`/`.mbtiles`
+ * files directly in it, and only where their real path stays in it (no link leads out).
+ */
+async function folderOfBasemaps(dir: string): Promise<LocalTileServer> {
+  const realDir = await realpath(dir);
+  const resolveFile = async (id: string): Promise<LocalTileFile | null> => {
+    const format = localFormatOf(id);
+    if (format === null) return null;
+    try {
+      const real = await realpath(join(realDir, id));
+      if (!real.startsWith(realDir + sep) || !(await stat(real)).isFile()) return null;
+      return { path: real, format, name: id };
+    } catch {
+      return null;
+    }
+  };
+  return createLocalTileServer({
+    resolve: resolveFile,
+    list: async () => {
+      const files: LocalBasemapFile[] = [];
+      for (const name of (await readdir(realDir)).sort()) {
+        const file = await resolveFile(name);
+        if (file !== null)
+          files.push({ id: name, name, format: file.format, bytes: (await stat(file.path)).size });
+      }
+      return files;
+    },
+    sqlite: loadSqlJs,
+  });
+}
+
 async function answer(
   req: IncomingMessage,
   res: ServerResponse,
   root: string,
   realRoot: string,
+  basemaps: LocalTileServer | null,
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const text = 'text/plain; charset=utf-8';
@@ -111,6 +158,18 @@ async function answer(
   }
   if ((req.url ?? '/').split('?', 1)[0] === TILE_PROXY_PATH) {
     await proxyTile(res, method, req.url ?? '/');
+    return;
+  }
+  const path = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  if (path.startsWith(LOCAL_FILES_PATH)) {
+    if (basemaps === null) {
+      send(res, method, 404, text, 'this server offers no basemap files (start it with --basemap-dir)');
+      return;
+    }
+    const range = req.headers.range ?? null;
+    const local = await basemaps.answer(method, path.slice(LOCAL_FILES_PATH.length), range);
+    res.writeHead(local.status, { ...SECURITY_HEADERS, ...local.headers });
+    res.end(method === 'HEAD' || local.body === null ? undefined : local.body);
     return;
   }
   const resolved = resolveWebPath(req.url ?? '/', root);
@@ -146,14 +205,17 @@ export async function startWebServer(options: {
   root: string;
   host?: string;
   port?: number;
+  /** A folder whose PMTiles/MBTiles files are offered as basemaps at `/basemap-files/<name>`. */
+  basemapDir?: string;
 }): Promise<WebServer> {
   const root = resolve(options.root);
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${join(root, 'index.html')} is missing: run "npm run build:renderer" first`);
   });
   const realRoot = await realpath(root);
+  const basemaps = options.basemapDir === undefined ? null : await folderOfBasemaps(options.basemapDir);
   const server: Server = createServer((req, res) => {
-    answer(req, res, root, realRoot).catch(() => {
+    answer(req, res, root, realRoot, basemaps).catch(() => {
       if (!res.headersSent) send(res, req.method ?? 'GET', 500, 'text/plain; charset=utf-8', 'server error');
       else res.destroy();
     });
@@ -171,6 +233,7 @@ export async function startWebServer(options: {
     close: async () => {
       await positions.close();
       await new Promise<void>((done) => {
+        basemaps?.close();
         server.close(() => done());
         server.closeIdleConnections();
       });

@@ -124,6 +124,23 @@ function markerTile(z: number, tx: number, ty: number, marker: readonly [number,
  * Starts the server; `colour` is every `/xyz/` raster tile's colour. `/marker/{z}/{x}/{y}.png` serves
  * street-map tiles with a marker block at `options.marker` (see markerTile).
  */
+/** A capabilities document whose only matrix set is 天地图's CGCS2000 geographic `c` (not drawable). */
+const geographicCapabilities = (): string => `<?xml version="1.0" encoding="UTF-8"?>
+<Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1" version="1.0.0">
+  <Contents>
+    <Layer><ows:Title>经纬度影像</ows:Title><ows:Identifier>img</ows:Identifier>
+      <Style isDefault="true"><ows:Identifier>default</ows:Identifier></Style><Format>tiles</Format>
+      <TileMatrixSetLink><TileMatrixSet>c</TileMatrixSet></TileMatrixSetLink>
+    </Layer>
+    <TileMatrixSet><ows:Identifier>c</ows:Identifier><ows:SupportedCRS>urn:ogc:def:crs:EPSG::4490</ows:SupportedCRS>
+      <TileMatrix><ows:Identifier>1</ows:Identifier><ScaleDenominator>2.958293554545656E8</ScaleDenominator>
+      <TopLeftCorner>90.0 -180.0</TopLeftCorner><TileWidth>256</TileWidth><TileHeight>256</TileHeight>
+      <MatrixWidth>2</MatrixWidth><MatrixHeight>1</MatrixHeight></TileMatrix>
+    </TileMatrixSet>
+  </Contents>
+</Capabilities>`;
+
+/** Starts the server; `colour` is every raster tile's colour. */
 export async function startTileServer(
   colour: readonly [number, number, number] = [255, 0, 255],
   options: { readonly marker?: readonly [number, number] } = {},
@@ -151,6 +168,17 @@ export async function startTileServer(
     if (url.pathname === '/wmts') {
       res.writeHead(200, { 'Content-Type': 'application/xml; charset=utf-8' });
       res.end(capabilities(origin));
+      return;
+    }
+    if (url.pathname === '/wmts-geographic') {
+      res.writeHead(200, { 'Content-Type': 'application/xml; charset=utf-8' });
+      res.end(geographicCapabilities());
+      return;
+    }
+    if (url.pathname === '/portal') {
+      // A sign-in page where the capabilities were expected (a proxy or a wrong address).
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><head><title>登录</title></head><body><p>请登录</p></body></html>');
       return;
     }
     if (/^\/tianditu\/[a-z]{3}_w\/wmts$/.test(url.pathname)) {

@@ -38,6 +38,8 @@ import { basemapDatum, type BasemapLayer } from '../../shared/tiles/basemaps';
 import type { LonLat } from '../../shared/model/geo';
 import { NET_BASEMAP, netBasemapLayer, netBasemapSource } from './net-basemap';
 import { shownCollection, shownDatum, type ShownDatum } from './shown-datum';
+import type { LocalBasemapLayer } from '../tiles/local-protocol';
+import { localBasemapStyle } from './local-basemap-layers';
 import { dropTiles, publishTiles, registerTileProtocol } from './tiles/tile-client';
 import { tileUrl } from './tiles/tile-url';
 
@@ -84,6 +86,7 @@ export class MapController {
    * into it, and every position the map hands back goes through `toStored` (shown-datum.ts).
    */
   private shown: ShownDatum = shownDatum('wgs84');
+  private localBasemap: { key: string; layers: string[] } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -223,6 +226,26 @@ export class MapController {
   /** The datum the overlays are drawn in now (their basemap's). */
   shownDatum(): ShownDatum['datum'] {
     return this.shown.datum;
+  }
+
+  /**
+   * Draws a local PMTiles/MBTiles basemap (renderer/tiles/local-protocol.ts) right above the background,
+   * or takes it away (null); its layers are those of ./local-basemap-layers.ts.
+   */
+  async setLocalBasemap(local: LocalBasemapLayer | null): Promise<void> {
+    await this.loaded;
+    if (local?.key === this.localBasemap?.key) return;
+    const sourceId = `${NET_BASEMAP}local`;
+    for (const id of this.localBasemap?.layers ?? []) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);
+    this.localBasemap = null;
+    if (local === null) return;
+    const firstAbove = this.map.getStyle().layers.find((l) => l.type !== 'background')?.id;
+    const { source, layers } = localBasemapStyle(local, sourceId, this.dark);
+    this.map.addSource(sourceId, source);
+    for (const layer of layers) this.map.addLayer(layer, firstAbove);
+    const ids = layers.map((l) => l.id);
+    this.localBasemap = { key: local.key, layers: ids };
   }
 
   /**

@@ -2,6 +2,20 @@ import { WALL_VIEW_QUERY } from '../../shared/ipc/contract';
 import type { Platform } from './index';
 import type { TileFetchOutcome } from '../../shared/ipc/contract';
 import { onWebPositionFixes, webPositions } from './web-positions';
+import {
+  LOCAL_FILES_INDEX,
+  LOCAL_FILES_PATH,
+  localBasemapFileSchema,
+  type LocalBasemapFile,
+} from '../../shared/tiles/local-files';
+
+/** The basemap files the web server offers (its `--basemap-dir`); none when it was started without. */
+async function listServerBasemapFiles(): Promise<LocalBasemapFile[]> {
+  const response = await fetch(`${LOCAL_FILES_PATH}${LOCAL_FILES_INDEX}`, { credentials: 'omit' });
+  if (!response.ok) return [];
+  const listed = localBasemapFileSchema.array().safeParse(await response.json());
+  return listed.success ? listed.data : [];
+}
 
 /**
  * A provider's tile through the web server's proxy (scripts/web-server.ts `/tile-proxy`): the page's CSP
@@ -57,6 +71,8 @@ export function webPlatform(): Platform {
     },
     tiles: { fetch: fetchTileThroughServer },
     positions: webPositions,
+    // A browser has no file dialog onto the server's disk: the folder the server was started with is the list.
+    basemapFiles: { list: listServerBasemapFiles, pick: async () => ({ kind: 'unsupported' }) },
     onMenuCommand: () => () => undefined,
     onPositionFixes: onWebPositionFixes,
   };

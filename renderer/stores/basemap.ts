@@ -5,6 +5,7 @@ import {
   DEFAULT_BASEMAP_SETTINGS,
   basemapLayers,
   cacheCapBytes,
+  localBasemapOf,
   type BasemapChoice,
   type BasemapLayer,
   type BasemapSettings,
@@ -15,6 +16,11 @@ import type { SessionToken } from '../db/sessions';
 import { tileService } from '../tiles/tile-protocol';
 import { useMapUiStore } from './map-ui';
 import type { TileEvent } from '../tiles/tile-loader';
+import { openLocalLayer, type LocalBasemapLayer } from '../tiles/local-protocol';
+import { platform } from '../platform';
+import type { BasemapFilePick } from '../../shared/ipc/contract';
+import type { LocalBasemapFile, LocalProblem } from '../../shared/tiles/local-files';
+import { readWmtsServer } from '../../shared/tiles/wmts-source';
 
 /** Where a PC remembers which basemap it shows for a centre (its database's name). */
 const choiceKey = (centre: string): string => `griddesk.basemap.${centre}`;
@@ -48,6 +54,33 @@ export const useBasemapStore = defineStore('basemap', () => {
     return planned.ok ? (planned.layers[0]?.id ?? null) : null;
   });
 
+  /** The local file the choice draws, if any. */
+  const local = computed(() => localBasemapOf(choice.value, settings.value));
+  /** The local file, opened and ready to draw (null until it is, or when it cannot be). */
+  const localLayer = shallowRef<LocalBasemapLayer | null>(null);
+  /** Why the local file cannot be drawn (named), until the choice changes. */
+  const localProblem = shallowRef<LocalProblem | null>(null);
+  let opening = 0;
+  let openedFile: LocalBasemapFile | null = null;
+
+  /** Opens the chosen local file for the map, once per file; the map keeps its other layers if it fails. */
+  async function openLocal(): Promise<void> {
+    const file = local.value;
+    if (file !== null && openedFile !== null && file.id === openedFile.id && localLayer.value !== null)
+      return;
+    const n = ++opening;
+    localLayer.value = null;
+    localProblem.value = null;
+    openedFile = null;
+    if (file === null) return;
+    const result = await openLocalLayer(file);
+    if (n !== opening) return;
+    if (result.ok) {
+      openedFile = file;
+      localLayer.value = markRaw(result.layer);
+    } else localProblem.value = markRaw(result.problem);
+  }
+
   function onTileEvent(event: TileEvent): void {
     if (!layers.value.some((l) => l.id === event.source)) return;
     if (event.kind === 'online') offline.value = false;
@@ -61,6 +94,7 @@ export const useBasemapStore = defineStore('basemap', () => {
     const service = tileService(onTileEvent);
     service.setSources(layers.value);
     service.setCap(cacheCapBytes(settings.value));
+    void openLocal();
   }
 
   /** The centre's settings as loaded, and this PC's choice for it (a choice it can no longer draw falls back). */
@@ -95,5 +129,31 @@ export const useBasemapStore = defineStore('basemap', () => {
     return result;
   }
 
-  return { settings, choice, layers, customId, offline, refusal, setSettings, choose, save };
+  /** Reads a WMTS server's capabilities through the host (the dialog lists its layers). */
+  const readWmts = (url: string) => readWmtsServer(url, (u) => platform().tiles.fetch(u));
+  /** The local basemap files the host offers. */
+  const listLocalFiles = (): Promise<LocalBasemapFile[]> => platform().basemapFiles.list();
+  /** Asks the leader to pick a local file (Electron's file dialog). */
+  const pickLocalFile = (): Promise<BasemapFilePick> => platform().basemapFiles.pick();
+  /** Whether the host has a file dialog (Electron); a browser lists the web server's folder instead. */
+  const canPickLocalFiles = (): boolean => platform().kind === 'electron';
+
+  return {
+    settings,
+    choice,
+    layers,
+    customId,
+    offline,
+    refusal,
+    local,
+    localLayer,
+    localProblem,
+    setSettings,
+    choose,
+    save,
+    readWmts,
+    listLocalFiles,
+    pickLocalFile,
+    canPickLocalFiles,
+  };
 });

@@ -19,7 +19,7 @@ let listener: (event: TileEvent) => void = () => undefined;
 
 let empty: Promise<ArrayBuffer> | null = null;
 /** A transparent 1×1 PNG, drawn where a provider has no tile. */
-function emptyTile(): Promise<ArrayBuffer> {
+export function emptyTile(): Promise<ArrayBuffer> {
   empty ??= new OffscreenCanvas(1, 1).convertToBlob({ type: 'image/png' }).then((blob) => blob.arrayBuffer());
   return empty;
 }

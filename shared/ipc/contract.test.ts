@@ -33,6 +33,8 @@ describe('the IPC contract', () => {
       'positions:status',
       'positions:traccar',
       'positions:counts',
+      'basemapFiles:list',
+      'basemapFiles:pick',
     ]);
     expect(channelOf('window', 'isFullScreen')).toBe('window:isFullScreen');
   });

@@ -19,6 +19,7 @@ import {
   type PositionFeedConfig,
   type TraccarStatus,
 } from '../positions/feed';
+import { localBasemapFileSchema, type LocalBasemapFile } from '../tiles/local-files';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Data shapes
@@ -83,6 +84,20 @@ export const tileFetchOutcomeSchema = z.discriminatedUnion('kind', [
 ]);
 export type TileFetchOutcome = z.infer<typeof tileFetchOutcomeSchema>;
 
+/** What came of asking the leader to pick a local basemap file (Electron's file dialog). */
+export const basemapFilePickSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('picked'), file: localBasemapFileSchema }),
+  z.strictObject({ kind: z.literal('cancelled') }),
+  z.strictObject({
+    kind: z.literal('refused'),
+    key: z.enum(['basemap.local.notTiles', 'basemap.local.unreadable']),
+    params: z.strictObject({ file: z.string().max(255), reason: z.string().max(2000).optional() }),
+  }),
+  /** No file dialog here (a browser: the web server's `--basemap-dir` offers the files). */
+  z.strictObject({ kind: z.literal('unsupported') }),
+]);
+export type BasemapFilePick = z.infer<typeof basemapFilePickSchema>;
+
 /** The application as a whole. */
 export interface AppService {
   info(): Promise<AppInfo>;
@@ -118,12 +133,21 @@ export interface PositionsService {
   counts(): Promise<z.infer<typeof listenerCountsSchema> | null>;
 }
 
+/** Local PMTiles/MBTiles basemap files (shared/tiles/local-files.ts), read at `/basemap-files/<id>`. */
+export interface BasemapFilesService {
+  /** The files this host offers (Electron: those picked before; a browser: the server's folder). */
+  list(): Promise<LocalBasemapFile[]>;
+  /** Asks the leader to pick a file in a file dialog and offers it from now on. */
+  pick(): Promise<BasemapFilePick>;
+}
+
 /** Every service main implements, by name. The names are the first half of the channel names. */
 export interface GridDeskServices {
   readonly app: AppService;
   readonly window: WindowService;
   readonly tiles: TilesService;
   readonly positions: PositionsService;
+  readonly basemapFiles: BasemapFilesService;
 }
 
 /** One method's schemas: its arguments as a tuple, and its result. */
@@ -164,6 +188,10 @@ export const ipcContract = {
     status: method(z.tuple([]), listenerStatusSchema),
     traccar: method(z.tuple([]), traccarStateSchema),
     counts: method(z.tuple([]), listenerCountsSchema.nullable()),
+  },
+  basemapFiles: {
+    list: method(z.tuple([]), z.array(localBasemapFileSchema).max(200)),
+    pick: method(z.tuple([]), basemapFilePickSchema),
   },
 } as const satisfies ContractShape<GridDeskServices>;
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ChinaDatum } from '../geo/china-offsets';
 import { DEFAULT_TILE_MAX_AGE_MS, MiB } from './cache-policy';
+import { localBasemapFileSchema, type LocalBasemapFile } from './local-files';
 import {
   isTiandituKey,
   parseTemplate,
@@ -23,6 +24,8 @@ export const BASEMAP_CHOICES = [
   'tianditu-img',
   'tianditu-ter',
   'custom',
+  'wmts',
+  'local',
   'none',
 ] as const;
 export type BasemapChoice = (typeof BASEMAP_CHOICES)[number];
@@ -56,16 +59,47 @@ export const basemapSettingsSchema = z.strictObject({
     .nullable(),
   /** The tile cache's size cap, MiB. */
   cacheCapMiB: z.number().int().min(64).max(65_536),
+  /**
+   * A layer of a WMTS server (a county GIS server's GetCapabilities), as read when the leader picked it:
+   * its tile template and the TileMatrix of each zoom are kept, so the map draws it (and its cached
+   * tiles) without asking for the capabilities again. Absent in settings saved before it existed.
+   */
+  wmts: z
+    .strictObject({
+      name: z.string().min(1).max(40),
+      /** The GetCapabilities address the leader entered. */
+      url: z.string().max(2048),
+      layer: z.string().max(256),
+      matrixSet: z.string().max(256),
+      template: z.string().max(4096),
+      /** The TileMatrix identifier of each zoom (index = zoom); null where the set has none. */
+      matrixIds: z.array(z.string().max(64).nullable()).max(31),
+      minZoom: z.number().int().min(0).max(30),
+      maxZoom: z.number().int().min(0).max(30),
+    })
+    .nullable()
+    .optional(),
+  /** A local PMTiles or MBTiles file (shared/tiles/local-files.ts). Absent in older settings. */
+  local: z
+    .strictObject({ name: z.string().min(1).max(40), file: localBasemapFileSchema })
+    .nullable()
+    .optional(),
 });
 export type BasemapSettings = z.infer<typeof basemapSettingsSchema>;
 
 export const DEFAULT_BASEMAP_SETTINGS: BasemapSettings = { tiandituKey: '', custom: null, cacheCapMiB: 2048 };
 
-export const BASEMAP_ISSUE_KEYS = ['basemap.settings.tiandituKey', 'basemap.settings.customName'] as const;
+export const BASEMAP_ISSUE_KEYS = [
+  'basemap.settings.tiandituKey',
+  'basemap.settings.customName',
+  'basemap.settings.wmtsName',
+  'basemap.settings.localName',
+] as const;
 
 /** One issue of basemap settings, naming its field. */
 export interface BasemapSettingsIssue {
-  readonly field: 'tiandituKey' | 'custom.name' | 'custom.template';
+  readonly field:
+    'tiandituKey' | 'custom.name' | 'custom.template' | 'wmts.name' | 'wmts.template' | 'local.name';
   readonly key: string;
   readonly params: Readonly<Record<string, string>>;
 }
@@ -87,8 +121,32 @@ export function checkBasemapSettings(
     if (!parsed.ok)
       issues.push({ field: 'custom.template', key: parsed.problem.key, params: parsed.problem.params });
   }
+  let wmts = input.wmts ?? null;
+  if (wmts !== null) {
+    wmts = { ...wmts, name: wmts.name.trim() };
+    if (wmts.name === '') issues.push({ field: 'wmts.name', key: 'basemap.settings.wmtsName', params: {} });
+    const parsed = parseTemplate(wmts.template);
+    if (!parsed.ok)
+      issues.push({ field: 'wmts.template', key: parsed.problem.key, params: parsed.problem.params });
+  }
+  let local = input.local ?? null;
+  if (local !== null) {
+    local = { ...local, name: local.name.trim() };
+    if (local.name === '')
+      issues.push({ field: 'local.name', key: 'basemap.settings.localName', params: {} });
+  }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, settings: basemapSettingsSchema.parse({ ...input, tiandituKey: key, custom }) };
+  return {
+    ok: true,
+    // An unset WMTS server or local file is left out (as in settings saved before they existed).
+    settings: basemapSettingsSchema.parse({
+      ...input,
+      tiandituKey: key,
+      custom,
+      wmts: wmts ?? undefined,
+      local: local ?? undefined,
+    }),
+  };
 }
 
 /** One raster layer of a basemap, bottom first, as the tile loader serves it. */
@@ -134,8 +192,35 @@ export function basemapLayers(
   settings: BasemapSettings,
 ):
   | { ok: true; layers: BasemapLayer[] }
-  | { ok: false; key: 'basemap.choice.noKey' | 'basemap.choice.noCustom' } {
+  | {
+      ok: false;
+      key:
+        | 'basemap.choice.noKey'
+        | 'basemap.choice.noCustom'
+        | 'basemap.choice.noWmts'
+        | 'basemap.choice.noLocal';
+    } {
   if (choice === 'own' || choice === 'none') return { ok: true, layers: [] };
+  // A local file's tiles come from the disk, not through the network tile cache: localBasemapOf.
+  if (choice === 'local')
+    return settings.local == null ? { ok: false, key: 'basemap.choice.noLocal' } : { ok: true, layers: [] };
+  if (choice === 'wmts') {
+    const wmts = settings.wmts;
+    const parsed =
+      wmts == null ? null : parseTemplate(wmts.template, { minZoom: wmts.minZoom, maxZoom: wmts.maxZoom });
+    if (wmts == null || parsed === null || !parsed.ok) return { ok: false, key: 'basemap.choice.noWmts' };
+    return {
+      ok: true,
+      layers: [
+        {
+          id: `wmts-${templateId(parsed.endpoint.template)}`,
+          endpoint: { ...parsed.endpoint, matrixIds: wmts.matrixIds },
+          provider: 'other',
+          maxAgeMs: DEFAULT_TILE_MAX_AGE_MS,
+        },
+      ],
+    };
+  }
   if (choice === 'custom') {
     if (settings.custom === null) return { ok: false, key: 'basemap.choice.noCustom' };
     const parsed = parseTemplate(settings.custom.template, {
@@ -174,5 +259,9 @@ export function basemapLayers(
     })),
   };
 }
+
+/** The local file a choice draws, if it is 'local' and one is set. */
+export const localBasemapOf = (choice: BasemapChoice, settings: BasemapSettings): LocalBasemapFile | null =>
+  choice === 'local' ? (settings.local?.file ?? null) : null;
 
 export const cacheCapBytes = (settings: BasemapSettings): number => settings.cacheCapMiB * MiB;

@@ -59,10 +59,15 @@ export async function openApp(
     signIn?: false | keyof typeof SAMPLE_LOGINS;
     /** Appended to the server's address, e.g. `?view=wall`. */
     path?: string;
+    /** A folder of PMTiles/MBTiles files the web server offers (`npm run web -- --basemap-dir`). */
+    basemapDir?: string;
   } = {},
 ): Promise<Session> {
   await mkdir(ARTIFACTS, { recursive: true });
-  const server = await startWebServer({ root: DIST });
+  const server = await startWebServer({
+    root: DIST,
+    ...(options.basemapDir === undefined ? {} : { basemapDir: options.basemapDir }),
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1600, height: options.height ?? 1000 },

@@ -5,6 +5,7 @@
 import { accountsMessages } from './accounts';
 import { basemapMessages } from './basemap';
 import { basemapDatumMessages } from './basemap-datum';
+import { basemapSourcesMessages } from './basemap-sources';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
@@ -74,12 +75,14 @@ const PARTS = [
   historyMessages,
   basemapMessages,
   basemapDatumMessages,
+  basemapSourcesMessages,
   historyMappingMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof basemapMessages)[L] &
   (typeof basemapDatumMessages)[L] &
+  (typeof basemapSourcesMessages)[L] &
   (typeof placesImportMessages)[L] &
   (typeof centresMessages)[L] &
   (typeof centreSetupMessages)[L] &

@@ -4,6 +4,7 @@
  */
 import { accountsMessages } from './accounts';
 import { basemapMessages } from './basemap';
+import { offlineMapsMessages } from './offline-maps';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
@@ -70,11 +71,13 @@ const PARTS = [
   kmlLinksMessages,
   historyMessages,
   basemapMessages,
+  offlineMapsMessages,
   historyMappingMessages,
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof basemapMessages)[L] &
+  (typeof offlineMapsMessages)[L] &
   (typeof placesImportMessages)[L] &
   (typeof centresMessages)[L] &
   (typeof centreSetupMessages)[L] &

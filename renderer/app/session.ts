@@ -1,5 +1,6 @@
 import { watch } from 'vue';
 import { useBasemapStore } from '../stores/basemap';
+import { useOfflineMapsStore } from '../stores/offline-maps';
 import { loadBasemapSettings } from '../db/basemap-repo';
 import { ElMessage } from 'element-plus';
 import { i18n } from '../i18n';
@@ -332,6 +333,10 @@ export async function signInSession(username: string, password: string): Promise
   )
     return result;
   useAppStore().setPhase(useTownshipStore().dataset === null ? 'setup' : 'ready');
+  // An offline download the app was closed in the middle of goes on (renderer/stores/offline-maps.ts).
+  useOfflineMapsStore()
+    .signedIn(result.account.role)
+    .catch((error: unknown) => console.error('[offline download]', error));
   return result;
 }
 

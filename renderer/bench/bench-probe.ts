@@ -22,6 +22,7 @@ import { useCentreSetupStore } from '../stores/centre-setup';
 import { openSetUpCentre } from '../app/session';
 import type { MapProbe } from '../map/probe';
 import { historyProbe } from './history-probe';
+import { tilesProbe } from './tiles-probe';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
 export interface BenchSpan {
@@ -323,7 +324,7 @@ async function openCentre(): Promise<OpenFigures> {
   return { open, closer, grids: useTownshipStore().grids.length, rendered: map.counts().grids, zoom };
 }
 
-const benchProbe = { ...probe, geoImport, setUpCentre, openCentre, ...historyProbe };
+const benchProbe = { ...probe, geoImport, setUpCentre, openCentre, ...historyProbe, ...tilesProbe };
 
 export type BenchProbe = typeof benchProbe;
 

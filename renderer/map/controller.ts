@@ -60,7 +60,12 @@ export interface MapEvents {
   onSelect(selection: MapSelection | null): void;
   onCursor(lngLat: readonly [number, number] | null): void;
   onZoom(zoom: number): void;
+  /** A drag in `box` mode ended: the box drawn, WGS84 [west, south, east, north]. */
+  onBox?(box: readonly [number, number, number, number]): void;
 }
+
+/** The source and layers of the box an offline download covers (drawn on top of everything). */
+const OFFLINE_BOX = 'offline-box';
 
 /**
  * Turns plain data into the map's sources and layers, and map gestures into plain events. The map
@@ -123,6 +128,7 @@ export class MapController {
       this.events.onCursor(null);
     });
     this.map.on('click', (e) => this.handleClick(e));
+    this.map.on('mousedown', (e) => this.startBox(e));
     this.map.on('zoomend', () => this.events.onZoom(this.map.getZoom()));
   }
 
@@ -330,6 +336,81 @@ export class MapController {
     this.map.getCanvas().style.cursor = cursorFor(mode, false);
   }
 
+  /**
+   * Outlines the box an offline download covers (stored WGS84; null takes it away), drawn in the
+   * basemap's datum: a source and two layers added on first use, on top of the township's layers.
+   */
+  async setOfflineBox(stored: readonly [number, number, number, number] | null): Promise<void> {
+    await this.loaded;
+    const box = stored === null ? null : this.shownBounds(stored);
+    const data: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features:
+        box === null
+          ? []
+          : [
+              {
+                type: 'Feature',
+                properties: {},
+                geometry: {
+                  type: 'Polygon',
+                  coordinates: [
+                    [
+                      [box[0], box[1]],
+                      [box[2], box[1]],
+                      [box[2], box[3]],
+                      [box[0], box[3]],
+                      [box[0], box[1]],
+                    ],
+                  ],
+                },
+              },
+            ],
+    };
+    const source = this.map.getSource<GeoJSONSource>(OFFLINE_BOX);
+    if (source !== undefined) return void source.setData(data);
+    this.map.addSource(OFFLINE_BOX, { type: 'geojson', data });
+    this.map.addLayer({
+      id: `${OFFLINE_BOX}-fill`,
+      type: 'fill',
+      source: OFFLINE_BOX,
+      paint: { 'fill-color': '#2563eb', 'fill-opacity': 0.08 },
+    });
+    this.map.addLayer({
+      id: `${OFFLINE_BOX}-line`,
+      type: 'line',
+      source: OFFLINE_BOX,
+      paint: { 'line-color': '#2563eb', 'line-width': 2, 'line-dasharray': [3, 2] },
+    });
+  }
+
+  /** In `box` mode a press starts a box: the drag draws it (the map does not pan), the release ends it. */
+  private startBox(e: MapMouseEvent): void {
+    if (this.mode.kind !== 'box') return;
+    e.preventDefault();
+    this.map.dragPan.disable();
+    // Corners as stored WGS84 (the map draws in its basemap's datum).
+    const from = this.toStored([e.lngLat.lng, e.lngLat.lat]);
+    const boxOf = (at: { lng: number; lat: number }): [number, number, number, number] => {
+      const to = this.toStored([at.lng, at.lat]);
+      return [
+        Math.min(from[0], to[0]),
+        Math.min(from[1], to[1]),
+        Math.max(from[0], to[0]),
+        Math.max(from[1], to[1]),
+      ];
+    };
+    const move = (m: MapMouseEvent): void => void this.setOfflineBox(boxOf(m.lngLat));
+    this.map.on('mousemove', move);
+    this.map.once('mouseup', (up) => {
+      this.map.off('mousemove', move);
+      this.map.dragPan.enable();
+      const box = boxOf(up.lngLat);
+      // A click without a drag draws no box.
+      if (box[2] - box[0] > 1e-9 && box[3] - box[1] > 1e-9) this.events.onBox?.(box);
+    });
+  }
+
   /** Shows the incident being placed, or clears it. */
   async setPlacement(point: readonly [number, number] | null): Promise<void> {
     await this.update({ placement: point });
@@ -400,6 +481,7 @@ export class MapController {
   private handleClick(e: MapMouseEvent): void {
     switch (this.mode.kind) {
       case 'view':
+      case 'box':
         return;
       case 'place':
         return this.events.onPlace(this.toStored([e.lngLat.lng, e.lngLat.lat]));

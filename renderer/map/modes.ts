@@ -7,6 +7,8 @@ export type MapMode =
   | { readonly kind: 'select' }
   /** A click places the incident being located; the cursor is a crosshair. */
   | { readonly kind: 'place' }
+  /** A drag draws a box (an area to download for offline use); the map does not pan meanwhile. */
+  | { readonly kind: 'box' }
   /** Clicks do nothing (the import dialog's preview map, which only shows). */
   | { readonly kind: 'view' };
 
@@ -21,6 +23,6 @@ export function leaveMode(current: MapMode, kind: MapModeKind): MapMode {
 
 /** The map canvas's cursor in a mode, over a pickable feature or not. */
 export function cursorFor(mode: MapMode, overPickable: boolean): string {
-  if (mode.kind === 'place') return 'crosshair';
+  if (mode.kind === 'place' || mode.kind === 'box') return 'crosshair';
   return overPickable ? 'pointer' : '';
 }

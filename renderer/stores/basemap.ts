@@ -85,6 +85,7 @@ export const useBasemapStore = defineStore('basemap', () => {
     if (!layers.value.some((l) => l.id === event.source)) return;
     if (event.kind === 'online') offline.value = false;
     else if (event.kind === 'stale' || event.kind === 'missing') offline.value = true;
+    else if (event.kind === 'quota') refusal.value = 'offlineMap.quotaCache';
     else refusal.value = event.key;
   }
 

@@ -7,6 +7,10 @@
  * transaction as every write, so the cache page and the size cap never add up the tiles. When a write
  * takes the total over the cap, the least recently used tiles go (shared/tiles/cache-policy.ts), in that
  * transaction too. Reading a tile does not write: its last use is noted and written in one batch.
+ *
+ * Offline areas (shared/tiles/offline-area.ts) live here too, from version 2: an area's tiles are
+ * written pinned (never evicted) in one transaction with the area's resume cursor, so a download that
+ * stops anywhere (a restart, a full disk) goes on from exactly the tiles it kept.
  */
 import Dexie, { type Table } from 'dexie';
 import {
@@ -16,6 +20,7 @@ import {
   type EvictionEntry,
 } from '../../shared/tiles/cache-policy';
 import type { TileId } from '../../shared/tiles/tile-math';
+import type { OfflineArea } from '../../shared/tiles/offline-area';
 
 export const TILE_CACHE_DB_NAME = 'griddesk-basemap-tiles';
 
@@ -42,14 +47,26 @@ export interface SourceSize {
 export class TileCacheDb extends Dexie {
   tiles!: Table<CachedTile, string>;
   sizes!: Table<SourceSize, string>;
+  areas!: Table<OfflineArea, string>;
 
   constructor(name: string = TILE_CACHE_DB_NAME) {
     super(name);
     this.version(1).stores({ tiles: '&key, source, lastUsed', sizes: '&source' });
+    // Offline areas; no rows change (a tile's `pinned` was written false from the start).
+    this.version(2).stores({ areas: '&id' });
   }
 }
 
 export const tileKey = (source: string, tile: TileId): string => `${source}/${tile.z}/${tile.x}/${tile.y}`;
+
+/** Whether an error is the browser's "no room left" for IndexedDB (Dexie names it, or wraps it). */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error; typeof e === 'object' && e !== null;) {
+    if ((e as { name?: unknown }).name === 'QuotaExceededError') return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
+}
 
 /** How often noted last uses are written. */
 const TOUCH_FLUSH_MS = 5000;
@@ -58,10 +75,20 @@ export interface TileCache {
   get(key: string): Promise<CachedTile | undefined>;
   /** Notes that a cached tile was drawn (written with others, see the module comment). */
   touch(key: string, now: number): void;
-  /** Stores a tile, updates its source's size and evicts past the cap; resolves to the bytes evicted. */
+  /**
+   * Stores a tile, updates its source's size and evicts past the cap; resolves to the bytes evicted. A
+   * tile already pinned stays pinned.
+   */
   put(tile: Omit<CachedTile, 'lastUsed'>): Promise<number>;
+  /**
+   * Stores tiles as {@link put} does, all in one transaction with `alongside` (which may read and write
+   * the offline areas); nothing is kept if any write fails (a full disk: QuotaExceededError).
+   */
+  putBatch<T>(tiles: readonly Omit<CachedTile, 'lastUsed'>[], alongside: () => Promise<T>): Promise<T>;
+  /** Marks tiles as no longer pinned (ordinary cached tiles again), in one transaction with `alongside`. */
+  unpin(keys: readonly string[], alongside: () => Promise<void>): Promise<void>;
   sizes(): Promise<SourceSize[]>;
-  /** Forgets every tile of one source. */
+  /** Forgets every tile of one source, pinned or not, and the offline areas that downloaded it. */
   clear(source: string): Promise<void>;
   setCap(bytes: number): void;
   readonly cap: number;
@@ -100,6 +127,8 @@ export function createTileCache(db: TileCacheDb, options: { capBytes?: number } 
       if (page.length === 0) break;
       offset += page.length;
       for (const t of page) {
+        // An offline area's tiles stay until the area is removed.
+        if (t.pinned) continue;
         entries.push({ key: t.key, bytes: t.bytes.byteLength, lastUsed: t.lastUsed });
         sourceOf.set(t.key, t.source);
         freed += t.bytes.byteLength;
@@ -124,6 +153,26 @@ export function createTileCache(db: TileCacheDb, options: { capBytes?: number } 
     return plan.freedBytes;
   }
 
+  /** Writes tiles and their sources' sizes (inside the caller's transaction). */
+  async function write(tiles: readonly Omit<CachedTile, 'lastUsed'>[]): Promise<void> {
+    const olds = await db.tiles.bulkGet(tiles.map((t) => t.key));
+    const delta = new Map<string, { bytes: number; count: number }>();
+    await db.tiles.bulkPut(
+      tiles.map((tile, i) => {
+        const old = olds[i];
+        const d = delta.get(tile.source) ?? { bytes: 0, count: 0 };
+        d.bytes += tile.bytes.byteLength - (old?.bytes.byteLength ?? 0);
+        d.count += old === undefined ? 1 : 0;
+        delta.set(tile.source, d);
+        return { ...tile, pinned: tile.pinned || old?.pinned === true, lastUsed: tile.fetchedAt };
+      }),
+    );
+    for (const [source, d] of delta) {
+      const size = (await db.sizes.get(source)) ?? { source, bytes: 0, count: 0 };
+      await db.sizes.put({ source, bytes: size.bytes + d.bytes, count: size.count + d.count });
+    }
+  }
+
   return {
     get: (key) => db.tiles.get(key),
     touch(key, now) {
@@ -132,22 +181,29 @@ export function createTileCache(db: TileCacheDb, options: { capBytes?: number } 
     },
     put: (tile) =>
       db.transaction('rw', db.tiles, db.sizes, async () => {
-        const old = await db.tiles.get(tile.key);
-        await db.tiles.put({ ...tile, lastUsed: tile.fetchedAt });
-        const size = (await db.sizes.get(tile.source)) ?? { source: tile.source, bytes: 0, count: 0 };
-        await db.sizes.put({
-          source: tile.source,
-          bytes: size.bytes + tile.bytes.byteLength - (old?.bytes.byteLength ?? 0),
-          count: size.count + (old === undefined ? 1 : 0),
-        });
+        await write([tile]);
         return evictPastCap();
+      }),
+    putBatch: (tiles, alongside) =>
+      db.transaction('rw', db.tiles, db.sizes, db.areas, async () => {
+        await write(tiles);
+        const result = await alongside();
+        await evictPastCap();
+        return result;
+      }),
+    unpin: (keys, alongside) =>
+      db.transaction('rw', db.tiles, db.sizes, db.areas, async () => {
+        await db.tiles.bulkUpdate(keys.map((key) => ({ key, changes: { pinned: false } })));
+        await alongside();
+        await evictPastCap();
       }),
     sizes: () => db.sizes.toArray(),
     clear: (source) =>
-      db.transaction('rw', db.tiles, db.sizes, async () => {
+      db.transaction('rw', db.tiles, db.sizes, db.areas, async () => {
         for (const key of [...touched.keys()]) if (key.startsWith(`${source}/`)) touched.delete(key);
         await db.tiles.where('source').equals(source).delete();
         await db.sizes.delete(source);
+        await db.areas.filter((a) => a.sources.includes(source)).delete();
       }),
     setCap(bytes) {
       cap = bytes;

@@ -16,7 +16,7 @@ import {
   type TILE_ANSWER_KEYS,
 } from '../../shared/tiles/endpoint';
 import type { TileId } from '../../shared/tiles/tile-math';
-import { tileKey, type CachedTile, type TileCache } from './tile-cache';
+import { isQuotaError, tileKey, type CachedTile, type TileCache } from './tile-cache';
 
 export const TILE_PROTOCOL = 'griddesk-basemap';
 
@@ -35,6 +35,8 @@ export type TileEvent =
   | { readonly kind: 'stale'; readonly source: string }
   /** The provider could not be reached and nothing is cached: the tile stays blank. */
   | { readonly kind: 'missing'; readonly source: string }
+  /** The disk is full: a fetched tile is drawn but could not be kept in the cache. */
+  | { readonly kind: 'quota'; readonly source: string }
   /** The provider refused (天地图's key, a sign-in, a quota): the map says why. */
   | { readonly kind: 'refused'; readonly source: string; readonly key: (typeof TILE_ANSWER_KEYS)[number] };
 
@@ -103,15 +105,21 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     if (answer.kind === 'empty' || outcome.bytes.byteLength === 0) return deps.emptyTile();
     if (!looksLikeTile(outcome.contentType))
       throw new Error(`${def.id}: answered ${outcome.contentType}, not a tile`);
-    await deps.cache.put({
-      key,
-      source: def.id,
-      bytes: outcome.bytes,
-      contentType: outcome.contentType,
-      fetchedAt: at,
-      maxAgeMs: def.maxAgeMs,
-      pinned: false,
-    });
+    try {
+      await deps.cache.put({
+        key,
+        source: def.id,
+        bytes: outcome.bytes,
+        contentType: outcome.contentType,
+        fetchedAt: at,
+        maxAgeMs: def.maxAgeMs,
+        pinned: false,
+      });
+    } catch (error) {
+      // A full disk keeps the tile out of the cache, not off the map.
+      if (!isQuotaError(error)) throw error;
+      deps.onEvent({ kind: 'quota', source: def.id });
+    }
     return dataOf(outcome.bytes);
   };
 }

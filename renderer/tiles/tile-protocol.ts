@@ -10,6 +10,8 @@ import { TILE_PROTOCOL, createTileLoader, type TileEvent, type TileSourceDef } f
 
 export interface TileService {
   readonly cache: TileCache;
+  /** The cache's database (its offline areas: renderer/tiles/offline-download.ts). */
+  readonly db: TileCacheDb;
   setSources(layers: readonly BasemapLayer[]): void;
   setCap(bytes: number): void;
 }
@@ -31,7 +33,8 @@ export function emptyTile(): Promise<ArrayBuffer> {
 export function tileService(onEvent?: (event: TileEvent) => void): TileService {
   if (onEvent !== undefined) listener = onEvent;
   if (service !== null) return service;
-  const cache = createTileCache(new TileCacheDb());
+  const db = new TileCacheDb();
+  const cache = createTileCache(db);
   const sources = new Map<string, TileSourceDef>();
   const load = createTileLoader({
     cache,
@@ -43,6 +46,7 @@ export function tileService(onEvent?: (event: TileEvent) => void): TileService {
   addProtocol(TILE_PROTOCOL, async (params) => ({ data: await load(params.url) }));
   service = {
     cache,
+    db,
     setSources(layers) {
       sources.clear();
       for (const layer of layers) sources.set(layer.id, layer);

@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   import: async () => (await import('./import.bench')).benchImport(),
   'set-up': async () => (await import('./import.bench')).benchSetUp(),
   history: async () => (await import('./history.bench')).benchHistory(),
+  tiles: async () => (await import('./tiles.bench')).benchTiles(),
 };
 
 const wanted = process.argv.slice(2);
@@ -23,7 +24,14 @@ if (unknown.length > 0) {
 }
 const results: Record<string, Record<string, number>> = {};
 /** Run only when named: they build and drive a browser, so they take the e2e lock (see their headers). */
-const ONLY_WHEN_NAMED: ReadonlySet<string> = new Set(['scale', 'startup', 'import', 'set-up', 'history']);
+const ONLY_WHEN_NAMED: ReadonlySet<string> = new Set([
+  'scale',
+  'startup',
+  'import',
+  'set-up',
+  'history',
+  'tiles',
+]);
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (wanted.includes(name) || (wanted.length === 0 && !ONLY_WHEN_NAMED.has(name)))
     results[name] = await bench();

@@ -6,6 +6,7 @@ import { accountsMessages } from './accounts';
 import { basemapMessages } from './basemap';
 import { basemapDatumMessages } from './basemap-datum';
 import { basemapSourcesMessages } from './basemap-sources';
+import { offlineMapsMessages } from './offline-maps';
 import { bigFilesMessages } from './big-files';
 import { casesMessages } from './cases';
 import { centresMessages } from './centres';
@@ -76,6 +77,7 @@ const PARTS = [
   basemapMessages,
   basemapDatumMessages,
   basemapSourcesMessages,
+  offlineMapsMessages,
   historyMappingMessages,
 ] as const;
 
@@ -83,6 +85,7 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof basemapMessages)[L] &
   (typeof basemapDatumMessages)[L] &
   (typeof basemapSourcesMessages)[L] &
+  (typeof offlineMapsMessages)[L] &
   (typeof placesImportMessages)[L] &
   (typeof centresMessages)[L] &
   (typeof centreSetupMessages)[L] &

@@ -1,0 +1,91 @@
+/** 离线地图下载: offline areas of a network basemap (renderer/panels/OfflineMapPanel.vue, shared/tiles/offline-area.ts). */
+export const offlineMapsMessages = {
+  'zh-CN': {
+    offlineMap: {
+      open: '离线地图下载',
+      title: '离线地图下载',
+      close: '关闭',
+      of: '下载当前底图“{basemap}”的全部图层（含注记），存入本机瓦片缓存，断网时照常显示',
+      township: '乡镇范围',
+      draw: '在地图上框选',
+      drawHint: '在地图上按住鼠标拖动，框出要下载的范围',
+      drawn: '框选范围',
+      zooms: '级别',
+      plan: '共 {tiles} 张瓦片（{places} 个位置 × {layers} 个图层），约 {size}',
+      start: '开始下载',
+      pace: '为免给服务方造成压力，下载限速：每秒最多 {perSecond} 张，同时最多 {concurrency} 个请求',
+      noBasemap: '请先在“底图”中选择天地图或自有瓦片服务，再下载离线地图',
+      areas: '已下载的区域（本机）',
+      none: '尚无离线区域',
+      status: { running: '下载中', paused: '已暂停', failed: '已停止', done: '已完成' },
+      progress: '{done} / {places} 个位置，已存 {tiles} 张，{size}',
+      pause: '暂停',
+      resume: '继续',
+      cancel: '取消',
+      remove: '删除',
+      quotaCache: '磁盘空间已满：新瓦片无法存入本机缓存（地图照常显示）；请清理瓦片缓存或释放磁盘空间',
+      refused: {
+        noLayers: '当前底图不需要下载（本镇底图随数据自带）',
+        noBox: '请先选择乡镇范围或在地图上框选范围',
+        zooms: '级别范围应在 {min} 到 {max} 之间，且最小级别不大于最大级别',
+        overCap:
+          '预计 {mib} MiB，加上已下载区域的 {pinnedMib} MiB，超过瓦片缓存容量上限 {capMib} MiB：请缩小范围、降低最大级别，或请带班领导在底图设置中调高上限',
+        busy: '已有一个区域正在下载，请等它完成或暂停后再开始',
+        role: '只有带班领导和值班员可以下载离线地图',
+      },
+      stopped: {
+        unreachable: '瓦片服务器无法连接，下载已暂停，网络恢复后可继续（{reason}）',
+        refusedUrl: '瓦片地址被拒绝：{reason}',
+        basemapChanged: '该区域的底图设置已更改（密钥或地址模板），无法继续下载；可删除后重新下载',
+        quota: '磁盘空间已满，下载已停止：已下载的瓦片都已保存；请释放磁盘空间或清理瓦片缓存后继续',
+        error: '下载出错已停止：{reason}',
+      },
+    },
+  },
+  en: {
+    offlineMap: {
+      open: 'Download for offline',
+      title: 'Download map for offline use',
+      close: 'Close',
+      of: 'Downloads every layer of the basemap "{basemap}" (annotation included) into this PC\'s tile cache, shown when the network is down',
+      township: 'Township extent',
+      draw: 'Draw a box',
+      drawHint: 'Press and drag on the map to draw the area to download',
+      drawn: 'Drawn area',
+      zooms: 'Zooms',
+      plan: '{tiles} tiles ({places} places × {layers} layers), about {size}',
+      start: 'Download',
+      pace: 'Throttled so as not to burden the provider: at most {perSecond} tiles a second, {concurrency} requests at once',
+      noBasemap: 'Choose Tianditu or an own tile server as the basemap first',
+      areas: 'Downloaded areas (this PC)',
+      none: 'No offline areas yet',
+      status: { running: 'Downloading', paused: 'Paused', failed: 'Stopped', done: 'Done' },
+      progress: '{done} / {places} places, {tiles} tiles kept, {size}',
+      pause: 'Pause',
+      resume: 'Resume',
+      cancel: 'Cancel',
+      remove: 'Remove',
+      quotaCache:
+        'The disk is full: new tiles cannot be kept in the cache (the map still shows them); clear the tile cache or free disk space',
+      refused: {
+        noLayers: "This basemap needs no download (the township's own map comes with its data)",
+        noBox: 'Pick the township extent or draw a box on the map first',
+        zooms: 'Zooms must be between {min} and {max}, the lowest not above the highest',
+        overCap:
+          'About {mib} MiB, with the {pinnedMib} MiB of areas already downloaded, is over the tile cache cap of {capMib} MiB: make the area smaller, lower the highest zoom, or ask a shift leader to raise the cap in basemap settings',
+        busy: 'Another area is downloading: wait for it or pause it first',
+        role: 'Only a shift leader or an operator can download offline maps',
+      },
+      stopped: {
+        unreachable:
+          'The tile server cannot be reached; the download is paused and can be resumed when the network is back ({reason})',
+        refusedUrl: 'Tile URL refused: {reason}',
+        basemapChanged:
+          "The area's basemap settings changed (key or URL template); it cannot be resumed: remove it and download again",
+        quota:
+          'The disk is full; the download stopped. The tiles downloaded so far are kept; free disk space or clear the tile cache, then resume',
+        error: 'The download stopped on an error: {reason}',
+      },
+    },
+  },
+} as const;

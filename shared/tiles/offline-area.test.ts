@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { BBox } from '../model/geo';
+import { DOWNLOAD_MAX_TILES, MiB } from './cache-policy';
+import {
+  TYPICAL_TILE_BYTES,
+  areaHolds,
+  createPace,
+  mayDownloadOffline,
+  planOfflineDownload,
+  tilesToUnpin,
+  type OfflineArea,
+} from './offline-area';
+import { countTiles, tilesIn } from './tile-math';
+
+const BOX: BBox = [119.9, 32.4, 120.3, 32.7];
+const layer = (id: string, meanTileBytes: number | null = null) => ({
+  id,
+  minZoom: 1,
+  maxZoom: 18,
+  meanTileBytes,
+});
+const input = {
+  box: BOX,
+  minZoom: 10,
+  maxZoom: 14,
+  layers: [layer('tdt-vec', 30_000), layer('tdt-cva')],
+  capBytes: 2048 * MiB,
+  pinnedBytes: 0,
+};
+
+describe('planning an offline download', () => {
+  it('counts every layer of every place and sizes it from the cached tiles, or a typical tile', () => {
+    const places = countTiles(BOX, 10, 14);
+    expect(planOfflineDownload(input)).toEqual({
+      places,
+      tiles: places * 2,
+      bytes: places * (30_000 + TYPICAL_TILE_BYTES),
+      refused: null,
+    });
+  });
+
+  it('refuses past the tile limit, naming the count and the limit', () => {
+    const plan = planOfflineDownload({ ...input, maxZoom: 18 });
+    expect(plan.tiles).toBeGreaterThan(DOWNLOAD_MAX_TILES);
+    expect(plan.refused).toEqual({
+      key: 'basemap.download.tooMany',
+      params: { max: DOWNLOAD_MAX_TILES, tiles: plan.tiles },
+    });
+  });
+
+  it("refuses what, with the areas already kept, would not fit under the cache's cap", () => {
+    const plan = planOfflineDownload({ ...input, capBytes: 100 * MiB, pinnedBytes: 90 * MiB });
+    expect(plan.refused).toEqual({
+      key: 'offlineMap.refused.overCap',
+      params: { mib: Math.ceil(plan.bytes / MiB), pinnedMib: 90, capMib: 100 },
+    });
+    expect(planOfflineDownload({ ...input, capBytes: 100 * MiB }).refused).toBeNull();
+  });
+
+  it('refuses zooms the basemap does not serve, no basemap to download, and a box that is not one', () => {
+    const refusedKey = (over: Partial<typeof input>) => planOfflineDownload({ ...input, ...over }).refused;
+    expect(refusedKey({ maxZoom: 19 })).toEqual({
+      key: 'offlineMap.refused.zooms',
+      params: { min: 1, max: 18 },
+    });
+    expect(refusedKey({ minZoom: 15, maxZoom: 14 })?.key).toBe('offlineMap.refused.zooms');
+    expect(refusedKey({ layers: [] })?.key).toBe('offlineMap.refused.noLayers');
+    expect(refusedKey({ box: [120.3, 32.4, 119.9, 32.7] })?.key).toBe('offlineMap.refused.noBox');
+  });
+
+  it('is for a shift leader or an operator, not the read-only account', () => {
+    expect([
+      mayDownloadOffline('leader'),
+      mayDownloadOffline('operator'),
+      mayDownloadOffline('viewer'),
+    ]).toEqual([true, true, false]);
+  });
+});
+
+const area = (id: string, box: BBox, done = Infinity): OfflineArea => ({
+  id,
+  name: id,
+  bbox: box,
+  minZoom: 10,
+  maxZoom: 12,
+  choice: 'tianditu-vec',
+  sources: ['tdt-vec', 'tdt-cva'],
+  places: countTiles(box, 10, 12),
+  done: Math.min(done, countTiles(box, 10, 12)),
+  tiles: 0,
+  bytes: 0,
+  status: 'done',
+  reason: null,
+  createdAt: 0,
+});
+
+describe('removing an offline area', () => {
+  it('unpins its tiles, but those another area holds', () => {
+    const big = area('big', BOX);
+    const small = area('small', [120.0, 32.46, 120.05, 32.5]);
+    const freed = [...tilesToUnpin(big, [small])];
+    const all = [...tilesIn(BOX, 10, 12)];
+    expect(freed).toHaveLength(all.length * 2 - [...tilesIn(small.bbox, 10, 12)].length * 2);
+    expect(freed.every(({ source, tile }) => !areaHolds(small, source, tile))).toBe(true);
+  });
+
+  it('unpins only the places a stopped download reached', () => {
+    expect([...tilesToUnpin(area('half', BOX, 5), [])]).toHaveLength(10);
+  });
+});
+
+describe('the download pace', () => {
+  it('starts at most n requests a second, however many ask at once', () => {
+    const pace = createPace(8);
+    expect([pace.next(0), pace.next(0), pace.next(0)]).toEqual([0, 125, 250]);
+    // Idle for a while: the next one goes at once, and no burst is saved up.
+    expect([pace.next(10_000), pace.next(10_000)]).toEqual([0, 125]);
+  });
+});

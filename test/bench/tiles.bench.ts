@@ -1,0 +1,87 @@
+/**
+ * `npm run bench -- tiles`: the tile cache of issue 13 in real Chromium (real IndexedDB; fake-indexeddb
+ * measures nothing real), on the bench build (GRIDDESK_BENCH=1, built first), through the app's own
+ * tile loader (renderer/bench/tiles-probe.ts): tiles fetched from the local tile server
+ * (test/tile-server.ts) through the web server's /tile-proxy and kept, against the same tiles read from
+ * the cache — latency one at a time and tiles/s eight at once — and the cost of a write that takes a
+ * full cache over its size cap (evicting the least recently used down to 90 %) against one that does
+ * not. Takes the e2e lock: `flock /tmp/e2e.lock npm run bench -- tiles` (GRIDDESK_TILES_FILL sets the
+ * number of 20 KB tiles the cache holds at the cap, default 5000).
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startWebServer } from '../../scripts/web-server';
+import { launchChromium } from '../e2e/browser';
+import { startTileServer } from '../tile-server';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/renderer-bench', import.meta.url));
+const TILES = 300;
+
+/** What renderer/bench/tiles-probe.ts returns (its TilesBenchFigures; the Node side does not import the renderer). */
+interface TilesBenchFigures {
+  readonly tiles: number;
+  readonly tileBytes: number;
+  readonly fetchMedianMs: number;
+  readonly hitMedianMs: number;
+  readonly fetchPerSecond: number;
+  readonly hitPerSecond: number;
+  readonly cachedTiles: number;
+  readonly cachedBytes: number;
+  readonly putMedianMs: number;
+  readonly evictingPutMs: number;
+  readonly evictedTiles: number;
+}
+
+export async function benchTiles(): Promise<Record<string, number>> {
+  console.log('  building the bench renderer (GRIDDESK_BENCH=1)');
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, GRIDDESK_BENCH: '1' },
+    stdio: 'inherit',
+  });
+  const fill = Number(process.env.GRIDDESK_TILES_FILL ?? '') || 5000;
+  const tileServer = await startTileServer([40, 120, 200]);
+  const server = await startWebServer({ root: DIST });
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    page.on('pageerror', (e) => console.error(`  [page] ${String(e)}`));
+    await page.goto(server.url);
+    // The first start seeds the sample: wait for it, so the bench has the machine to itself.
+    await page.getByTestId('sign-in').waitFor({ timeout: 300_000 });
+    await page.waitForFunction(
+      () => (globalThis as { __griddeskBench?: unknown }).__griddeskBench !== undefined,
+    );
+    const f = await page.evaluate<TilesBenchFigures>(
+      `globalThis.__griddeskBench.tilesBench(${JSON.stringify(tileServer.origin)}, ${TILES}, ${fill})`,
+    );
+    const served = tileServer.served.length;
+    console.log(`\ntiles: ${f.tiles} tiles of ${f.tileBytes} bytes, through the tile loader, real IndexedDB`);
+    console.log(
+      `  one at a time: fetched (local server, /tile-proxy) and kept ${f.fetchMedianMs.toFixed(2)} ms median, read from the cache ${f.hitMedianMs.toFixed(2)} ms median (${(f.fetchMedianMs / f.hitMedianMs).toFixed(1)}× faster)`,
+    );
+    console.log(
+      `  eight at once: fetched ${f.fetchPerSecond.toFixed(0)} tiles/s, from the cache ${f.hitPerSecond.toFixed(0)} tiles/s (${(f.hitPerSecond / f.fetchPerSecond).toFixed(1)}×)`,
+    );
+    console.log(
+      `  at the cap: ${f.cachedTiles} tiles, ${(f.cachedBytes / 1048576).toFixed(0)} MiB; a write under the cap ${f.putMedianMs.toFixed(2)} ms median, the write over it ${f.evictingPutMs.toFixed(1)} ms evicting ${f.evictedTiles} tiles (${(f.evictingPutMs / f.putMedianMs).toFixed(1)}× a write)`,
+    );
+    if (served !== f.tiles * 2) throw new Error(`the tile server served ${served} tiles, not ${f.tiles * 2}`);
+    return {
+      tiles: f.tiles,
+      fetchMedianMs: Number(f.fetchMedianMs.toFixed(2)),
+      hitMedianMs: Number(f.hitMedianMs.toFixed(2)),
+      fetchPerSecond: Math.round(f.fetchPerSecond),
+      hitPerSecond: Math.round(f.hitPerSecond),
+      cachedTilesAtCap: f.cachedTiles,
+      putMedianMs: Number(f.putMedianMs.toFixed(2)),
+      evictingPutMs: Number(f.evictingPutMs.toFixed(1)),
+      evictedTiles: f.evictedTiles,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    await tileServer.stop();
+  }
+}

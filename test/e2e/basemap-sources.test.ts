@@ -9,51 +9,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialogSettled, inputOf, mapIdle, openApp, renderedCounts, screenshot, type Session } from './driver';
+import { dialogSettled, inputOf, openApp, renderedCounts, screenshot, type Session } from './driver';
 import { solidPng, startTileServer, type TileServer } from '../tile-server';
 import { uniformPmtiles } from '../pmtiles-writer';
+import { colourShare as pixelShare } from './map-pixels';
 
 type Rgb = readonly [number, number, number];
 const ORANGE: Rgb = [255, 140, 0];
 const BLUE: Rgb = [30, 60, 255];
 
 /** The share of the map's pixels near `rgb` (through the township's translucent fills). */
-async function colourShare(s: Session, rgb: Rgb): Promise<number> {
-  await mapIdle(s.page);
-  return s.page.evaluate((target) => {
-    interface Canvas {
-      width: number;
-      height: number;
-      getContext(kind: '2d'): {
-        drawImage(source: Canvas, x: number, y: number): void;
-        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-      } | null;
-    }
-    const doc = (
-      globalThis as unknown as {
-        document: { querySelector(s: string): Canvas | null; createElement(tag: 'canvas'): Canvas };
-      }
-    ).document;
-    const map = doc.querySelector('[data-testid="map"] canvas');
-    if (map === null) return 0;
-    const copy = doc.createElement('canvas');
-    copy.width = map.width;
-    copy.height = map.height;
-    const ctx = copy.getContext('2d');
-    if (ctx === null) return 0;
-    ctx.drawImage(map, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let hits = 0;
-    for (let i = 0; i < data.length; i += 16) {
-      const d =
-        Math.abs((data[i] as number) - target[0]) +
-        Math.abs((data[i + 1] as number) - target[1]) +
-        Math.abs((data[i + 2] as number) - target[2]);
-      if (d < 120) hits += 1;
-    }
-    return hits / (data.length / 16);
-  }, rgb);
-}
+const colourShare = (s: Session, rgb: Rgb): Promise<number> => pixelShare(s.page, rgb, { sum: 119 }); // sum < 120
 
 async function chooseBasemap(s: Session, choice: string): Promise<void> {
   await s.page.getByTestId('basemap-choice').click();

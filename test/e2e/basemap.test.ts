@@ -9,41 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputOf, mapIdle, openApp, screenshot, signIn, type Session } from './driver';
 import { startTileServer, type TileServer } from '../tile-server';
+import { colourShare } from './map-pixels';
 
 /** The share of the map's pixels that are the tile server's magenta (through the township's translucent fills). */
-async function magentaShare(s: Session): Promise<number> {
-  await mapIdle(s.page);
-  return s.page.evaluate(() => {
-    interface Canvas {
-      width: number;
-      height: number;
-      getContext(kind: '2d'): {
-        drawImage(source: Canvas, x: number, y: number): void;
-        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-      } | null;
-    }
-    const doc = (
-      globalThis as unknown as {
-        document: { querySelector(s: string): Canvas | null; createElement(tag: 'canvas'): Canvas };
-      }
-    ).document;
-    const map = doc.querySelector('[data-testid="map"] canvas');
-    if (map === null) return 0;
-    const copy = doc.createElement('canvas');
-    copy.width = map.width;
-    copy.height = map.height;
-    const ctx = copy.getContext('2d');
-    if (ctx === null) return 0;
-    ctx.drawImage(map, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    let hits = 0;
-    for (let i = 0; i < data.length; i += 16) {
-      if ((data[i] as number) > 180 && (data[i + 1] as number) < 110 && (data[i + 2] as number) > 180)
-        hits += 1;
-    }
-    return hits / (data.length / 16);
-  });
-}
+const magentaShare = (s: Session): Promise<number> =>
+  colourShare(s.page, [255, 0, 255], { channel: [74, 109, 74] }); // r > 180, g < 110, b > 180
 
 async function chooseBasemap(s: Session, choice: string): Promise<void> {
   await s.page.getByTestId('basemap-choice').click();

@@ -3,17 +3,23 @@ import type { Page } from 'playwright-core';
 import { mapIdle } from './driver';
 
 /**
- * The share of the map's pixels (every 4th) near `rgb` (each channel within `tolerance`, through the
- * township's translucent fills), once the map is idle.
+ * How near a pixel must be to the colour sought: within `channel[i]` on each channel, or within `sum`
+ * over the three channels' differences.
+ */
+export type ColourMatch = { readonly channel: readonly [number, number, number] } | { readonly sum: number };
+
+/**
+ * The share of the map's pixels (every 4th) that match `rgb` (through the township's translucent fills;
+ * by default each channel within 75), once the map is idle.
  */
 export async function colourShare(
   page: Page,
   rgb: readonly [number, number, number],
-  tolerance = 75,
+  match: ColourMatch = { channel: [75, 75, 75] },
 ): Promise<number> {
   await mapIdle(page);
   return page.evaluate(
-    ({ rgb, tolerance }) => {
+    ({ rgb, match }) => {
       interface Canvas {
         width: number;
         height: number;
@@ -38,15 +44,15 @@ export async function colourShare(
       const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
       let hits = 0;
       for (let i = 0; i < data.length; i += 16) {
-        if (
-          Math.abs((data[i] as number) - rgb[0]) <= tolerance &&
-          Math.abs((data[i + 1] as number) - rgb[1]) <= tolerance &&
-          Math.abs((data[i + 2] as number) - rgb[2]) <= tolerance
-        )
-          hits += 1;
+        const d = [0, 1, 2].map((c) => Math.abs((data[i + c] as number) - (rgb[c] as number)));
+        const near =
+          'sum' in match
+            ? (d[0] as number) + (d[1] as number) + (d[2] as number) <= match.sum
+            : d.every((v, c) => v <= (match.channel[c] as number));
+        if (near) hits += 1;
       }
       return hits / (data.length / 16);
     },
-    { rgb, tolerance },
+    { rgb, match },
   );
 }

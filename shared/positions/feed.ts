@@ -22,6 +22,9 @@ export const deviceBindingSchema = z.strictObject({
   token: z.string().min(1).max(128).nullable(),
 });
 
+/** A Traccar server's address: http or https. */
+const traccarUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
+
 export const positionFeedConfigSchema = z.strictObject({
   enabled: z.boolean(),
   port: z.number().int().min(1024).max(65_535),
@@ -31,7 +34,7 @@ export const positionFeedConfigSchema = z.strictObject({
   /** A Traccar server the centre already runs, whose devices' positions are taken too; null: none. */
   traccar: z
     .strictObject({
-      url: z.url({ protocol: /^https?$/ }).max(500),
+      url: traccarUrlSchema,
       email: z.string().min(1).max(200),
       password: z.string().max(200),
     })
@@ -157,8 +160,7 @@ export function checkFeedConfig(
   let traccar = input.traccar;
   if (traccar !== null) {
     traccar = { ...traccar, url: traccar.url.trim().replace(/\/+$/, ''), email: traccar.email.trim() };
-    const url = positionFeedConfigSchema.shape.traccar.unwrap().unwrap().shape.url;
-    if (!url.safeParse(traccar.url).success)
+    if (!traccarUrlSchema.safeParse(traccar.url).success)
       issues.push({
         row: null,
         field: 'traccar.url',

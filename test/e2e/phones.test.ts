@@ -3,7 +3,6 @@
  * (played by fetch over loopback, with Traccar Client's request shape) reports to the listener the web
  * server hosts; the officer's badge moves there on the map, and the dialog counts what was received.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Officer } from '../../shared/model/organisation';
 import { TRACCAR_USER, startFakeTraccar } from '../traccar-server';
@@ -17,19 +16,11 @@ import {
   storedOfficers,
   type Session,
 } from './driver';
+import { freePort } from '../free-port';
 
 let s: Session;
 let port: number;
 let officer: Officer;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no free port');
-  return address.port;
-}
 
 /** A report as Traccar Client sends one: a POST whose target carries the query. */
 const report = (query: string) => fetch(`http://127.0.0.1:${port}/?${query}`, { method: 'POST' });

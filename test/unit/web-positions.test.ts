@@ -4,12 +4,12 @@
  * a phone by fetch over loopback, as Traccar Client reports.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
+import { freePort } from '../free-port';
 
 let web: WebServer;
 let root: string;
@@ -23,16 +23,6 @@ afterAll(async () => {
   await web.close();
   await rm(root, { recursive: true, force: true });
 });
-
-/** A port nobody listens on now (the configuration's port must be 1024 or above). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
 
 /** A page of the web server: its socket, every message it got, and a call helper. */
 async function page(origin = web.url.replace(/\/$/, '')) {

@@ -21,6 +21,29 @@ import {
   type LocalBasemapFormat,
   type MbtilesInfo,
 } from '../shared/tiles/local-files';
+import { MAX_VECTOR_LAYERS, readVectorTile } from '../shared/tiles/vector-tile';
+
+/**
+ * A vector MBTiles' source layers: the `vector_layers` of its `json` metadata (the MBTiles spec's
+ * place for them), else those of its most detailed tile.
+ */
+function mbtilesVectorLayers(db: Database, json: string | undefined): string[] {
+  try {
+    const listed = (JSON.parse(json ?? 'null') as { vector_layers?: unknown } | null)?.vector_layers;
+    if (Array.isArray(listed)) {
+      const ids = listed
+        .map((l) => (l as { id?: unknown }).id)
+        .filter((id): id is string => typeof id === 'string' && id !== '' && id.length <= 100);
+      if (ids.length > 0) return ids.slice(0, MAX_VECTOR_LAYERS);
+    }
+  } catch {
+    // Not JSON: read a tile instead.
+  }
+  const blob = db.exec('SELECT tile_data FROM tiles ORDER BY zoom_level DESC LIMIT 1')[0]?.values[0]?.[0];
+  if (!(blob instanceof Uint8Array)) return [];
+  const read = readVectorTile(blob);
+  return read.kind === 'layers' ? read.names.filter((n) => n.length <= 100).slice(0, MAX_VECTOR_LAYERS) : [];
+}
 
 /** A range larger than this is refused: no PMTiles reader asks for one (directories and tiles are small). */
 export const RANGE_MAX_BYTES = 16 * 1024 * 1024;
@@ -170,10 +193,12 @@ export function createLocalTileServer(options: LocalTileServerOptions): LocalTil
         const n = Number(text ?? fallback);
         return Number.isInteger(n) ? Math.min(Math.max(n, 0), 30) : 0;
       };
+      const format = (meta.get('format') ?? 'png').toLowerCase().slice(0, 32);
       const info: MbtilesInfo = {
-        format: (meta.get('format') ?? 'png').toLowerCase().slice(0, 32),
+        format,
         minZoom: num(meta.get('minzoom'), zooms[0]),
         maxZoom: num(meta.get('maxzoom'), zooms[1]),
+        ...(format === 'pbf' ? { vectorLayers: mbtilesVectorLayers(db, meta.get('json')) } : {}),
       };
       const body = new TextEncoder().encode(JSON.stringify(info));
       return {

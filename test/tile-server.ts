@@ -7,7 +7,10 @@
  * served, and can be stopped and started again on the same port (the network going down and coming back).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync, gzipSync } from 'node:zlib';
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { FeatureCollection } from 'geojson';
 
 export const TILE_KEY = '0123456789abcdef0123456789abcdef';
 
@@ -120,10 +123,6 @@ function markerTile(z: number, tx: number, ty: number, marker: readonly [number,
   });
 }
 
-/**
- * Starts the server; `colour` is every `/xyz/` raster tile's colour. `/marker/{z}/{x}/{y}.png` serves
- * street-map tiles with a marker block at `options.marker` (see markerTile).
- */
 /** A capabilities document whose only matrix set is 天地图's CGCS2000 geographic `c` (not drawable). */
 const geographicCapabilities = (): string => `<?xml version="1.0" encoding="UTF-8"?>
 <Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1" version="1.0.0">
@@ -140,12 +139,90 @@ const geographicCapabilities = (): string => `<?xml version="1.0" encoding="UTF-
   </Contents>
 </Capabilities>`;
 
-/** Starts the server; `colour` is every raster tile's colour. */
+/** The source layers of the `/mvt/` vector tiles. */
+export const MVT_LAYERS = ['landuse', 'road'] as const;
+
+/**
+ * A county's vector basemap, as its server would cut it: one `landuse` polygon over all of eastern
+ * China and a `road` line every 0.01° across it (so any view of a township has both drawn).
+ */
+export function vectorBasemap(): (z: number, x: number, y: number) => Buffer {
+  const landuse: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { class: 'residential' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [100, 20],
+              [130, 20],
+              [130, 45],
+              [100, 45],
+              [100, 20],
+            ],
+          ],
+        },
+      },
+    ],
+  };
+  const roads: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  // Roads over 118–122°E, 30–34°N (the sample township and its neighbours).
+  for (let i = 0; i <= 400; i += 1) {
+    const lon = 118 + i / 100;
+    const lat = 30 + i / 100;
+    roads.features.push(
+      {
+        type: 'Feature',
+        properties: { kind: 'street' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [lon, 30],
+            [lon, 34],
+          ],
+        },
+      },
+      {
+        type: 'Feature',
+        properties: { kind: 'street' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [118, lat],
+            [122, lat],
+          ],
+        },
+      },
+    );
+  }
+  const options = { maxZoom: 16, extent: 4096, buffer: 64 };
+  const indexes = { landuse: new GeoJSONVT(landuse, options), road: new GeoJSONVT(roads, options) };
+  return (z, x, y) => {
+    const layers = Object.fromEntries(
+      Object.entries(indexes).flatMap(([name, index]) => {
+        const tile = index.getTile(z, x, y);
+        return tile === null ? [] : [[name, tile]];
+      }),
+    );
+    return Buffer.from(fromGeojsonVt(layers, { version: 2, extent: 4096 }));
+  };
+}
+
+/**
+ * Starts the server; `colour` is every `/xyz/` raster tile's colour. `/marker/{z}/{x}/{y}.png` serves
+ * street-map tiles with a marker block at `options.marker` (see markerTile). `/mvt/{z}/{x}/{y}.pbf` serves vector
+ * tiles ({@link MVT_LAYERS}), `/mvt-gz/…` the same gzipped and sent as plain bytes, as a server serving
+ * an MBTiles file's blobs does.
+ */
 export async function startTileServer(
   colour: readonly [number, number, number] = [255, 0, 255],
   options: { readonly marker?: readonly [number, number] } = {},
 ): Promise<TileServer> {
   const png = solidPng(colour);
+  const vector = vectorBasemap();
   const served: string[] = [];
   let origin = '';
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -161,6 +238,15 @@ export async function startTileServer(
       const [z, x, y] = marked.slice(1).map(Number) as [number, number, number];
       const body = markerTile(z, x, y, options.marker ?? null);
       res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(body.length) });
+      res.end(body);
+      return;
+    }
+    const mvt = /^\/(mvt|mvt-gz)\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
+    if (mvt !== null) {
+      const [z, x, y] = mvt.slice(2).map(Number) as [number, number, number];
+      const plain = vector(z, x, y);
+      const body = mvt[1] === 'mvt-gz' ? gzipSync(plain) : plain;
+      res.writeHead(200, { 'Content-Type': 'application/x-protobuf', 'Content-Length': String(body.length) });
       res.end(body);
       return;
     }

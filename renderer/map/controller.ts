@@ -36,7 +36,7 @@ import {
 import { cursorFor, type MapMode } from './modes';
 import { basemapDatum, type BasemapLayer } from '../../shared/tiles/basemaps';
 import type { LonLat } from '../../shared/model/geo';
-import { NET_BASEMAP, netBasemapLayer, netBasemapSource } from './net-basemap';
+import { NET_BASEMAP, netBasemapStyle } from './net-basemap';
 import { shownCollection, shownDatum, type ShownDatum } from './shown-datum';
 import type { LocalBasemapLayer } from '../tiles/local-protocol';
 import { localBasemapStyle } from './local-basemap-layers';
@@ -86,6 +86,8 @@ export class MapController {
   private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
   private readonly dark: boolean;
   private basemap: readonly BasemapLayer[] = [];
+  /** The style layers of `basemap` (a vector basemap draws several per source). */
+  private basemapLayerIds: string[] = [];
   /**
    * The datum the map draws in, its basemap's: every overlay goes into a source through `update` shifted
    * into it, and every position the map hands back goes through `toStored` (shown-datum.ts).
@@ -201,7 +203,7 @@ export class MapController {
   }
 
   /**
-   * Draws a network basemap's raster layers (bottom first) right above the background, under every
+   * Draws a network basemap's layers (bottom first; raster, or vector in the generic style) right above the background, under every
    * layer of the township: their tiles come through the tile cache (`griddesk-basemap://`, renderer/tiles). An
    * empty list takes the network basemap away. On the dark wall the tiles are drawn dark
    * (net-basemap.ts). A basemap in another datum than the last (GCJ-02 ↔ WGS84) redraws every overlay
@@ -209,17 +211,23 @@ export class MapController {
    */
   async setBasemap(layers: readonly BasemapLayer[]): Promise<void> {
     await this.loaded;
+    // The same source drawn another way (its vector layers read again, its tone changed) is redrawn.
+    const drawnAs = (l: BasemapLayer | undefined): string =>
+      l === undefined ? '' : `${l.id}|${l.tone ?? ''}|${(l.vectorLayers ?? []).join(',')}`;
     const same =
-      layers.length === this.basemap.length && layers.every((l, i) => l.id === this.basemap[i]?.id);
+      layers.length === this.basemap.length &&
+      layers.every((l, i) => drawnAs(l) === drawnAs(this.basemap[i]));
     if (!same) {
-      for (const old of this.basemap) {
-        if (this.map.getLayer(NET_BASEMAP + old.id)) this.map.removeLayer(NET_BASEMAP + old.id);
+      for (const id of this.basemapLayerIds) if (this.map.getLayer(id)) this.map.removeLayer(id);
+      for (const old of this.basemap)
         if (this.map.getSource(NET_BASEMAP + old.id)) this.map.removeSource(NET_BASEMAP + old.id);
-      }
+      this.basemapLayerIds = [];
       const firstAbove = this.map.getStyle().layers.find((l) => l.type !== 'background')?.id;
       for (const layer of layers) {
-        this.map.addSource(NET_BASEMAP + layer.id, netBasemapSource(layer));
-        this.map.addLayer(netBasemapLayer(layer, this.dark), firstAbove);
+        const { source, layers: styled } = netBasemapStyle(layer, this.dark);
+        this.map.addSource(NET_BASEMAP + layer.id, source);
+        for (const l of styled) this.map.addLayer(l, firstAbove);
+        this.basemapLayerIds.push(...styled.map((l) => l.id));
       }
     }
     this.basemap = layers;

@@ -25,26 +25,39 @@ export function localBasemapStyle(
       source: { type: 'raster', tiles, tileSize: 256, ...range },
       layers: [{ id: sourceId, type: 'raster', source: sourceId, paint: dark ? DARK_RASTER_PAINT : {} }],
     };
-  const [fill, line] = dark ? ['#1f2937', '#4b5563'] : ['#ebe7dc', '#b5ada0'];
   return {
     source: { type: 'vector', tiles, ...range },
-    layers: local.vectorLayers.flatMap((sourceLayer, i): LayerSpecification[] => [
-      {
-        id: `${sourceId}-${i}-fill`,
-        type: 'fill',
-        source: sourceId,
-        'source-layer': sourceLayer,
-        filter: ['==', ['geometry-type'], 'Polygon'],
-        paint: { 'fill-color': fill, 'fill-outline-color': line },
-      },
-      {
-        id: `${sourceId}-${i}-line`,
-        type: 'line',
-        source: sourceId,
-        'source-layer': sourceLayer,
-        filter: ['==', ['geometry-type'], 'LineString'],
-        paint: { 'line-color': line, 'line-width': 1 },
-      },
-    ]),
+    layers: genericVectorLayers(sourceId, local.vectorLayers, dark),
   };
+}
+
+/**
+ * A vector basemap's layers in the generic style: each source layer's polygons filled pale (dark on
+ * the wall) and its lines grey, with no labels (a server's or file's fonts and glyph ranges are not
+ * ours, and the map must not fetch any). Also a county server's vector tiles (net-basemap.ts).
+ */
+export function genericVectorLayers(
+  sourceId: string,
+  sourceLayers: readonly string[],
+  dark: boolean,
+): LayerSpecification[] {
+  const [fill, line] = dark ? ['#1f2937', '#4b5563'] : ['#ebe7dc', '#b5ada0'];
+  return sourceLayers.flatMap((sourceLayer, i): LayerSpecification[] => [
+    {
+      id: `${sourceId}-${i}-fill`,
+      type: 'fill',
+      source: sourceId,
+      'source-layer': sourceLayer,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': fill, 'fill-outline-color': line },
+    },
+    {
+      id: `${sourceId}-${i}-line`,
+      type: 'line',
+      source: sourceId,
+      'source-layer': sourceLayer,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': line, 'line-width': 1 },
+    },
+  ]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RasterLayerSpecification } from 'maplibre-gl';
 import { basemapLayers, DEFAULT_BASEMAP_SETTINGS } from '../../shared/tiles/basemaps';
-import { netBasemapLayer } from './net-basemap';
+import { netBasemapStyle } from './net-basemap';
 
 const settings = {
   ...DEFAULT_BASEMAP_SETTINGS,
@@ -23,7 +23,7 @@ function drawn(paint: RasterLayerSpecification['paint'], level: number): number 
 function paintOf(choice: 'tianditu-vec' | 'tianditu-img' | 'custom', dark: boolean) {
   const planned = basemapLayers(choice, settings);
   if (!planned.ok) throw new Error(planned.key);
-  return planned.layers.map((l) => (netBasemapLayer(l, dark) as RasterLayerSpecification).paint);
+  return planned.layers.map((l) => (netBasemapStyle(l, dark).layers[0] as RasterLayerSpecification).paint);
 }
 
 describe('a network basemap on the dark wall', () => {

@@ -1,6 +1,7 @@
 import type { LayerSpecification, RasterLayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { BasemapLayer, BasemapTone } from '../../shared/tiles/basemaps';
 import { tileTemplateOf } from '../tiles/tile-loader';
+import { genericVectorLayers } from './local-basemap-layers';
 
 /** The prefix of the network basemap's sources and layers (天地图, a county server), under everything else. */
 export const NET_BASEMAP = 'netbase-';
@@ -29,23 +30,25 @@ export function wallRasterPaint(tone: BasemapTone): RasterPaint {
   };
 }
 
-/** The raster source of one network basemap layer: its tiles come through the tile cache (renderer/tiles). */
-export function netBasemapSource(layer: BasemapLayer): SourceSpecification {
+/**
+ * The source and style layers of one network basemap layer: its tiles come through the tile cache
+ * (renderer/tiles); raster tiles are drawn as they are (dark on the wall: {@link wallRasterPaint}),
+ * vector tiles in the generic style (local-basemap-layers.ts).
+ */
+export function netBasemapStyle(
+  layer: BasemapLayer,
+  dark: boolean,
+): { source: SourceSpecification; layers: LayerSpecification[] } {
+  const id = NET_BASEMAP + layer.id;
+  const tiles = [tileTemplateOf(layer.id)];
+  const range = { minzoom: layer.endpoint.minZoom, maxzoom: layer.endpoint.maxZoom };
+  if (layer.format === 'vector')
+    return {
+      source: { type: 'vector', tiles, ...range },
+      layers: genericVectorLayers(id, layer.vectorLayers ?? [], dark),
+    };
   return {
-    type: 'raster',
-    tiles: [tileTemplateOf(layer.id)],
-    tileSize: 256,
-    minzoom: layer.endpoint.minZoom,
-    maxzoom: layer.endpoint.maxZoom,
-  };
-}
-
-/** The style layer of one network basemap layer, dark on the wall ({@link wallRasterPaint}). */
-export function netBasemapLayer(layer: BasemapLayer, dark: boolean): LayerSpecification {
-  return {
-    id: NET_BASEMAP + layer.id,
-    type: 'raster',
-    source: NET_BASEMAP + layer.id,
-    paint: dark ? wallRasterPaint(layer.tone ?? 'map') : {},
+    source: { type: 'raster', tiles, tileSize: 256, ...range },
+    layers: [{ id, type: 'raster', source: id, paint: dark ? wallRasterPaint(layer.tone ?? 'map') : {} }],
   };
 }

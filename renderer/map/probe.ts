@@ -3,6 +3,7 @@ import type { MapController } from './controller';
 import { MAP_LAYERS, type RenderedCounts } from './registry';
 import { CASE_CLUSTER_LAYER } from './layers/cases';
 import { OFFICER_ICON_LAYER } from './layers/officers';
+import { NET_BASEMAP } from './net-basemap';
 
 export type { RenderedCounts } from './registry';
 
@@ -34,6 +35,8 @@ export interface MapProbe {
   datum(): 'wgs84' | 'gcj02';
   /** The paint of every raster layer drawn (the network basemap's), by style layer id. */
   rasterPaint(): Record<string, Record<string, unknown>>;
+  /** How many features of each source layer a vector basemap (a server's, a local file's) draws now. */
+  basemapFeatures(): Record<string, number>;
   /** Canvas position on the page, to turn map pixels into page pixels. */
   canvasRect(): { left: number; top: number; width: number; height: number };
   /** Moves the view to `lonLat` at `zoom` at once (benches that look closer; nothing else changes). */
@@ -76,6 +79,18 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
     project: (lonLat) => controller.project(lonLat),
     unproject: (point) => [...controller.unproject(point)],
     datum: () => controller.shownDatum(),
+    basemapFeatures: () => {
+      const map = controller.map;
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => l.id.startsWith(NET_BASEMAP) && (l.type === 'fill' || l.type === 'line'))
+        .map((l) => l.id);
+      const counts: Record<string, number> = {};
+      if (layers.length === 0) return counts;
+      for (const f of map.queryRenderedFeatures({ layers }))
+        counts[f.sourceLayer ?? ''] = (counts[f.sourceLayer ?? ''] ?? 0) + 1;
+      return counts;
+    },
     rasterPaint: () =>
       Object.fromEntries(
         controller.map

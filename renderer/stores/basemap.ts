@@ -21,6 +21,17 @@ import { platform } from '../platform';
 import type { BasemapFilePick } from '../../shared/ipc/contract';
 import type { LocalBasemapFile, LocalProblem } from '../../shared/tiles/local-files';
 import { readWmtsServer } from '../../shared/tiles/wmts-source';
+import { parseTemplate } from '../../shared/tiles/endpoint';
+import { probeVectorLayers, type VectorProbe } from '../../shared/tiles/vector-probe';
+import { useTownshipStore } from './township';
+import { bbox } from '@turf/turf';
+import { asGeoJson, type AreaGeometry, type LonLat } from '../../shared/model/geo';
+
+/** The middle of a township's bounding box, where a tile server's tiles are read. */
+function townshipCentre(boundary: AreaGeometry): LonLat {
+  const [w, s, e, n] = bbox(asGeoJson(boundary));
+  return [(w + e) / 2, (s + n) / 2];
+}
 
 /** Where a PC remembers which basemap it shows for a centre (its database's name). */
 const choiceKey = (centre: string): string => `griddesk.basemap.${centre}`;
@@ -132,6 +143,24 @@ export const useBasemapStore = defineStore('basemap', () => {
 
   /** Reads a WMTS server's capabilities through the host (the dialog lists its layers). */
   const readWmts = (url: string) => readWmtsServer(url, (u) => platform().tiles.fetch(u));
+  /**
+   * The source layers of a vector tile server, read from its tiles over the township's centre (or
+   * why they cannot be); a template the map cannot use is named as the settings check names it.
+   */
+  async function readVectorLayers(custom: {
+    readonly template: string;
+    readonly subdomains: string;
+    readonly maxZoom: number;
+  }): Promise<VectorProbe | { ok: false; key: string; params: Readonly<Record<string, string>> }> {
+    const parsed = parseTemplate(custom.template.trim(), {
+      subdomains: custom.subdomains,
+      maxZoom: custom.maxZoom,
+    });
+    if (!parsed.ok) return { ok: false, key: parsed.problem.key, params: parsed.problem.params };
+    const d = useTownshipStore().dataset;
+    const at = d === null ? ([0, 0] as const) : townshipCentre(d.township.boundary);
+    return probeVectorLayers(parsed.endpoint, at, (u) => platform().tiles.fetch(u));
+  }
   /** The local basemap files the host offers. */
   const listLocalFiles = (): Promise<LocalBasemapFile[]> => platform().basemapFiles.list();
   /** Asks the leader to pick a local file (Electron's file dialog). */
@@ -144,6 +173,7 @@ export const useBasemapStore = defineStore('basemap', () => {
     choice,
     layers,
     customId,
+    readVectorLayers,
     offline,
     refusal,
     local,

@@ -13,6 +13,8 @@ import {
   type LocalBasemapFile,
   type LocalProblem,
 } from '../../shared/tiles/local-files';
+import { tileAt } from '../../shared/tiles/tile-math';
+import { readVectorTile } from '../../shared/tiles/vector-tile';
 
 /** A failed read of a local file, as a message key naming it. */
 export class LocalFileError extends Error {
@@ -132,7 +134,16 @@ async function openPmtiles(
         reason: `tile type ${header.tileType}, zooms ${header.minZoom}–${header.maxZoom}`,
       },
     });
-  const vectorLayers = kind === 'vector' ? vectorLayersOf(await archive.getMetadata().catch(() => null)) : [];
+  let vectorLayers = kind === 'vector' ? vectorLayersOf(await archive.getMetadata().catch(() => null)) : [];
+  if (kind === 'vector' && vectorLayers.length === 0) {
+    // Metadata without `vector_layers`: the layers of the tile at the archive's centre.
+    const z = Math.min(Math.max(header.centerZoom, header.minZoom), header.maxZoom);
+    const { x, y } = tileAt(header.centerLon, header.centerLat, z);
+    const found = await archive.getZxy(z, x, y).catch(() => undefined);
+    const read =
+      found === undefined ? null : readVectorTile(new Uint8Array(await gunzipIfNeeded(found.data)));
+    if (read?.kind === 'layers') vectorLayers = [...read.names];
+  }
   return {
     file,
     kind,
@@ -164,7 +175,7 @@ async function openMbtiles(
     kind,
     minZoom: Math.min(info.data.minZoom, info.data.maxZoom),
     maxZoom: info.data.maxZoom,
-    vectorLayers: [],
+    vectorLayers: info.data.vectorLayers ?? [],
     async tile(z, x, y, signal) {
       const tile = await get(
         file,

@@ -35,7 +35,7 @@ function register(): void {
     if (m === null || basemap === undefined) throw new Error(`not an open local tile address: ${params.url}`);
     const data = await basemap.tile(Number(m[2]), Number(m[3]), Number(m[4]), abort.signal);
     if (data !== null) return { data };
-    return { data: basemap.kind === 'raster' ? await emptyTile() : new ArrayBuffer(0) };
+    return { data: await emptyTile(basemap.kind) };
   });
 }
 

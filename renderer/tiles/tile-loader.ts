@@ -15,7 +15,9 @@ import {
   type TileEndpoint,
   type TILE_ANSWER_KEYS,
 } from '../../shared/tiles/endpoint';
+import type { TileFormat } from '../../shared/tiles/basemaps';
 import type { TileId } from '../../shared/tiles/tile-math';
+import { gunzipIfGzip, isImage } from '../../shared/tiles/vector-tile';
 import { isQuotaError, tileKey, type CachedTile, type TileCache } from './tile-cache';
 
 export const TILE_PROTOCOL = 'griddesk-basemap';
@@ -26,6 +28,8 @@ export interface TileSourceDef {
   readonly endpoint: TileEndpoint;
   readonly provider: 'tianditu' | 'other';
   readonly maxAgeMs: number;
+  /** Absent is `raster`. */
+  readonly format?: TileFormat;
 }
 
 export type TileEvent =
@@ -57,8 +61,11 @@ export interface TileLoaderDeps {
   readonly fetchTile: (url: string) => Promise<TileFetchOutcome>;
   readonly source: (id: string) => TileSourceDef | undefined;
   readonly onEvent: (event: TileEvent) => void;
-  /** A transparent tile, for one the provider does not have (outside its coverage or its zooms). */
-  readonly emptyTile: () => Promise<ArrayBuffer>;
+  /**
+   * A tile with nothing on it, for one the provider does not have (outside its coverage or its zooms):
+   * a transparent image, or an empty vector tile.
+   */
+  readonly emptyTile: (format: TileFormat) => Promise<ArrayBuffer>;
   readonly now?: () => number;
 }
 
@@ -76,7 +83,8 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     if (parsed === null) throw new Error(`not a tile address: ${url}`);
     const def = deps.source(parsed.source);
     if (def === undefined) throw new Error(`no basemap source "${parsed.source}"`);
-    if (!servesZoom(def.endpoint, parsed.tile.z)) return deps.emptyTile();
+    const format = def.format ?? 'raster';
+    if (!servesZoom(def.endpoint, parsed.tile.z)) return deps.emptyTile(format);
     const key = tileKey(def.id, parsed.tile);
     const cached: CachedTile | undefined = await deps.cache.get(key);
     const at = now();
@@ -102,14 +110,19 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
       throw new Error(`${def.id}: HTTP ${outcome.status}`);
     }
     deps.onEvent({ kind: 'online', source: def.id });
-    if (answer.kind === 'empty' || outcome.bytes.byteLength === 0) return deps.emptyTile();
+    if (answer.kind === 'empty' || outcome.bytes.byteLength === 0) return deps.emptyTile(format);
     if (!looksLikeTile(outcome.contentType))
       throw new Error(`${def.id}: answered ${outcome.contentType}, not a tile`);
+    // MapLibre reads vector tiles as they are: one a server kept gzipped (and sent without saying so)
+    // is unzipped here, once, before it is kept.
+    const bytes = format === 'vector' ? gunzipIfGzip(outcome.bytes) : outcome.bytes;
+    if (format === 'vector' && isImage(bytes))
+      throw new Error(`${def.id}: answered an image, not a vector tile`);
     try {
       await deps.cache.put({
         key,
         source: def.id,
-        bytes: outcome.bytes,
+        bytes,
         contentType: outcome.contentType,
         fetchedAt: at,
         maxAgeMs: def.maxAgeMs,
@@ -120,6 +133,6 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
       if (!isQuotaError(error)) throw error;
       deps.onEvent({ kind: 'quota', source: def.id });
     }
-    return dataOf(outcome.bytes);
+    return dataOf(bytes);
   };
 }

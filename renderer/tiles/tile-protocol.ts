@@ -3,7 +3,7 @@
  * once, on first use. Basemap layers are handed in as the choice changes; the loader serves only those.
  */
 import { addProtocol } from 'maplibre-gl';
-import type { BasemapLayer } from '../../shared/tiles/basemaps';
+import type { BasemapLayer, TileFormat } from '../../shared/tiles/basemaps';
 import { platform } from '../platform';
 import { TileCacheDb, createTileCache, type TileCache } from './tile-cache';
 import { TILE_PROTOCOL, createTileLoader, type TileEvent, type TileSourceDef } from './tile-loader';
@@ -20,8 +20,12 @@ let service: TileService | null = null;
 let listener: (event: TileEvent) => void = () => undefined;
 
 let empty: Promise<ArrayBuffer> | null = null;
-/** A transparent 1×1 PNG, drawn where a provider has no tile. */
-export function emptyTile(): Promise<ArrayBuffer> {
+/**
+ * A tile with nothing on it, drawn where a provider has none: a transparent 1×1 PNG, or an empty
+ * vector tile (no layers: zero bytes).
+ */
+export function emptyTile(format: TileFormat = 'raster'): Promise<ArrayBuffer> {
+  if (format === 'vector') return Promise.resolve(new ArrayBuffer(0));
   empty ??= new OffscreenCanvas(1, 1).convertToBlob({ type: 'image/png' }).then((blob) => blob.arrayBuffer());
   return empty;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASEMAP_SETTINGS, basemapDatum, basemapLayers, basemapSettingsSchema } from './basemaps';
+import {
+  DEFAULT_BASEMAP_SETTINGS,
+  basemapDatum,
+  basemapLayers,
+  basemapSettingsSchema,
+  checkBasemapSettings,
+} from './basemaps';
 import { tileUrl } from './endpoint';
 
 const key = 'fedcba9876543210fedcba9876543210';
@@ -72,5 +78,57 @@ describe('the layers of a basemap choice', () => {
     if (!planned.ok) throw new Error(planned.key);
     expect(basemapDatum(planned.layers)).toBe('wgs84');
     expect(basemapDatum([])).toBe('wgs84');
+  });
+});
+
+describe("the centre's server serving vector tiles", () => {
+  const custom = {
+    name: '县矢量',
+    template: 'http://10.8.0.5/{z}/{x}/{y}.pbf',
+    subdomains: '',
+    maxZoom: 16,
+    format: 'vector' as const,
+  };
+
+  it('is refused until its source layers are read, naming the template field', () => {
+    const checked = checkBasemapSettings({ ...DEFAULT_BASEMAP_SETTINGS, custom });
+    expect(checked).toEqual({
+      ok: false,
+      issues: [{ field: 'custom.template', key: 'basemap.settings.noVectorLayers', params: {} }],
+    });
+    const read = checkBasemapSettings({
+      ...DEFAULT_BASEMAP_SETTINGS,
+      custom: { ...custom, vectorLayers: ['road'] },
+    });
+    expect(read.ok).toBe(true);
+  });
+
+  it('is drawn as vector with its layers, under another id than the same template read as images', () => {
+    const vector = basemapLayers('custom', {
+      ...DEFAULT_BASEMAP_SETTINGS,
+      custom: { ...custom, vectorLayers: ['landuse', 'road'], tone: 'map' },
+    });
+    const raster = basemapLayers('custom', {
+      ...DEFAULT_BASEMAP_SETTINGS,
+      custom: { ...custom, format: undefined },
+    });
+    if (!vector.ok || !raster.ok) throw new Error('refused');
+    expect(vector.layers[0]).toMatchObject({
+      format: 'vector',
+      vectorLayers: ['landuse', 'road'],
+      tone: 'map',
+    });
+    expect(raster.layers[0]).toMatchObject({ format: 'raster' });
+    expect(raster.layers[0]).not.toHaveProperty('vectorLayers');
+    expect(vector.layers[0]!.id).toBe(`${raster.layers[0]!.id}-mvt`);
+  });
+
+  it('is drawn as imagery on the wall when marked so', () => {
+    const planned = basemapLayers('custom', {
+      ...DEFAULT_BASEMAP_SETTINGS,
+      custom: { ...custom, format: 'raster', tone: 'imagery' },
+    });
+    if (!planned.ok) throw new Error(planned.key);
+    expect(planned.layers[0]!.tone).toBe('imagery');
   });
 });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ChinaDatum } from '../geo/china-offsets';
 import { DEFAULT_TILE_MAX_AGE_MS, MiB } from './cache-policy';
 import { localBasemapFileSchema, type LocalBasemapFile } from './local-files';
+import { MAX_VECTOR_LAYERS } from './vector-tile';
 import {
   isTiandituKey,
   parseTemplate,
@@ -39,6 +40,13 @@ export const basemapChoiceSchema = z.enum(BASEMAP_CHOICES);
 export const BASEMAP_DATUMS = ['wgs84', 'gcj02'] as const satisfies readonly ChinaDatum[];
 export type BasemapDatum = (typeof BASEMAP_DATUMS)[number];
 
+export const BASEMAP_TONES = ['map', 'imagery'] as const;
+export type BasemapTone = (typeof BASEMAP_TONES)[number];
+
+/** What a tile server serves: images (`raster`) or Mapbox Vector Tiles (`vector`, drawn in a generic style). */
+export const TILE_FORMATS = ['raster', 'vector'] as const;
+export type TileFormat = (typeof TILE_FORMATS)[number];
+
 export const basemapSettingsSchema = z.strictObject({
   /** The centre's 天地图 key; empty when it has none. */
   tiandituKey: z.string().max(64),
@@ -55,6 +63,15 @@ export const basemapSettingsSchema = z.strictObject({
        * existed) is `wgs84`.
        */
       datum: z.enum(BASEMAP_DATUMS).optional(),
+      /** Absent (settings saved before it existed) is `raster`. */
+      format: z.enum(TILE_FORMATS).optional(),
+      /**
+       * A vector server's source layers, read from one of its tiles when the leader saved it
+       * (renderer/tiles/vector-probe.ts); the generic style draws each.
+       */
+      vectorLayers: z.array(z.string().min(1).max(100)).max(MAX_VECTOR_LAYERS).optional(),
+      /** A street map or imagery, for the wall's dark rendering; absent is `map`. */
+      tone: z.enum(BASEMAP_TONES).optional(),
     })
     .nullable(),
   /** The tile cache's size cap, MiB. */
@@ -94,6 +111,7 @@ export const BASEMAP_ISSUE_KEYS = [
   'basemap.settings.customName',
   'basemap.settings.wmtsName',
   'basemap.settings.localName',
+  'basemap.settings.noVectorLayers',
 ] as const;
 
 /** One issue of basemap settings, naming its field. */
@@ -120,6 +138,8 @@ export function checkBasemapSettings(
     const parsed = parseTemplate(custom.template, { subdomains: custom.subdomains });
     if (!parsed.ok)
       issues.push({ field: 'custom.template', key: parsed.problem.key, params: parsed.problem.params });
+    else if (custom.format === 'vector' && (custom.vectorLayers ?? []).length === 0)
+      issues.push({ field: 'custom.template', key: 'basemap.settings.noVectorLayers', params: {} });
   }
   let wmts = input.wmts ?? null;
   if (wmts !== null) {
@@ -163,10 +183,11 @@ export interface BasemapLayer {
    * aerial imagery (`imagery`, only dimmed); an annotation layer takes its base's. Absent is `map`.
    */
   readonly tone?: BasemapTone;
+  /** Absent is `raster`. */
+  readonly format?: TileFormat;
+  /** A vector layer's source layers, drawn in the generic style. */
+  readonly vectorLayers?: readonly string[];
 }
-
-export const BASEMAP_TONES = ['map', 'imagery'] as const;
-export type BasemapTone = (typeof BASEMAP_TONES)[number];
 
 /**
  * The datum a stack of basemap layers is drawn in, which the overlays are then drawn in: GCJ-02 if
@@ -228,7 +249,9 @@ export function basemapLayers(
       maxZoom: settings.custom.maxZoom,
     });
     if (!parsed.ok) return { ok: false, key: 'basemap.choice.noCustom' };
-    const id = `custom-${templateId(parsed.endpoint.template)}`;
+    // A template read as vector tiles is another source than the same template read as images.
+    const vector = settings.custom.format === 'vector';
+    const id = `custom-${templateId(parsed.endpoint.template)}${vector ? '-mvt' : ''}`;
     return {
       ok: true,
       layers: [
@@ -238,7 +261,9 @@ export function basemapLayers(
           provider: 'other',
           maxAgeMs: DEFAULT_TILE_MAX_AGE_MS,
           datum: settings.custom.datum ?? 'wgs84',
-          tone: 'map',
+          tone: settings.custom.tone ?? 'map',
+          format: settings.custom.format ?? 'raster',
+          ...(vector ? { vectorLayers: settings.custom.vectorLayers ?? [] } : {}),
         },
       ],
     };

@@ -6,6 +6,7 @@
  * writes reaches the disk); in a browser the web server answers for the files of the folder it was
  * started with (`--basemap-dir`). No `file://` anywhere.
  */
+import { MAX_VECTOR_LAYERS } from './vector-tile';
 import { z } from 'zod';
 
 export const LOCAL_BASEMAP_FORMATS = ['pmtiles', 'mbtiles'] as const;
@@ -68,6 +69,11 @@ export const mbtilesInfoSchema = z.strictObject({
   format: z.string().max(32),
   minZoom: z.number().int().min(0).max(30),
   maxZoom: z.number().int().min(0).max(30),
+  /**
+   * A vector file's source layers: its `json` metadata's `vector_layers`, or those of one of its tiles
+   * where it lists none. Absent from a raster file (and from hosts older than it).
+   */
+  vectorLayers: z.array(z.string().min(1).max(100)).max(MAX_VECTOR_LAYERS).optional(),
 });
 export type MbtilesInfo = z.infer<typeof mbtilesInfoSchema>;
 

@@ -9,9 +9,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialogSettled, inputOf, openApp, renderedCounts, screenshot, type Session } from './driver';
-import { solidPng, startTileServer, type TileServer } from '../tile-server';
-import { uniformPmtiles } from '../pmtiles-writer';
+import {
+  dialogSettled,
+  inputOf,
+  openApp,
+  renderedBasemapFeatures,
+  renderedCounts,
+  screenshot,
+  type Session,
+} from './driver';
+import { solidPng, startTileServer, vectorBasemap, type TileServer } from '../tile-server';
+import { PMTILES_TILE_TYPE, uniformPmtiles } from '../pmtiles-writer';
 import { colourShare as pixelShare } from './map-pixels';
 
 type Rgb = readonly [number, number, number];
@@ -52,6 +60,12 @@ describe('a WMTS server and a local PMTiles file as the basemap', () => {
     const broken = new Uint8Array(300).fill(9);
     broken.set(new TextEncoder().encode('PMTiles'), 0);
     await writeFile(join(dir, 'broken.pmtiles'), broken);
+    // Every tile the z14 tile over the township, written without `vector_layers` metadata.
+    const vector = vectorBasemap()(14, 13652, 6572);
+    await writeFile(
+      join(dir, '县矢量.pmtiles'),
+      uniformPmtiles(vector, { maxZoom: 15, tileType: PMTILES_TILE_TYPE.mvt }),
+    );
     s = await openApp({ signIn: 'leader', basemapDir: dir });
   });
   afterAll(async () => {
@@ -88,6 +102,51 @@ describe('a WMTS server and a local PMTiles file as the basemap', () => {
     expect(await page.getByTestId('basemap-local-problem').count()).toBe(0);
     expect((await renderedCounts(page)).grids).toBeGreaterThan(0);
     await screenshot(page, 'basemap-local-pmtiles');
+  });
+
+  it('draws a vector PMTiles file in the generic style, its layers read from a tile', async () => {
+    const page = s.page;
+    await openSettings(s);
+    await pickLocalFile(s, '县矢量.pmtiles');
+    await inputOf(page, 'basemap-local-name').fill('县矢量（本地）');
+    await save(s);
+    await expect
+      .poll(async () => Object.keys(await renderedBasemapFeatures(page)).sort(), { timeout: 30_000 })
+      .toEqual(['landuse', 'road']);
+    expect(await colourShare(s, BLUE)).toBeLessThan(0.01);
+    expect((await renderedCounts(page)).grids).toBeGreaterThan(0);
+    await screenshot(page, 'basemap-local-vector');
+  });
+
+  it("reads a county server's vector tiles' layers, names an image server, and draws them", async () => {
+    const page = s.page;
+    await openSettings(s);
+    await inputOf(page, 'basemap-custom-name').fill('县矢量服务');
+    await inputOf(page, 'basemap-custom-template').fill(`${tiles.origin}/xyz/{z}/{x}/{y}.png`);
+    await page.getByTestId('basemap-custom-format-vector').click();
+    // Saving reads the layers first: an image server is named, and nothing is saved.
+    await page.getByTestId('basemap-save').click();
+    await expect
+      .poll(() => page.getByTestId('basemap-custom-problem').textContent())
+      .toContain('返回的是图片而不是矢量瓦片');
+    expect(await page.getByTestId('basemap-dialog').isVisible()).toBe(true);
+    await inputOf(page, 'basemap-custom-template').fill(`${tiles.origin}/mvt-gz/{z}/{x}/{y}.pbf`);
+    await page.getByTestId('basemap-custom-read').click();
+    await expect.poll(() => page.getByTestId('basemap-custom-layers').textContent()).toBe('landuse、road');
+    expect(await page.getByTestId('basemap-custom-problem').count()).toBe(0);
+    await dialogSettled(page);
+    await screenshot(page, 'basemap-vector-settings');
+    await save(s);
+    const before = tiles.served.length;
+    await chooseBasemap(s, 'custom');
+    await expect
+      .poll(async () => Object.keys(await renderedBasemapFeatures(page)).sort(), { timeout: 30_000 })
+      .toEqual(['landuse', 'road']);
+    const asked = tiles.served.slice(before);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((p) => /^\/mvt-gz\/\d+\/\d+\/\d+\.pbf$/.test(p))).toBe(true);
+    expect((await renderedCounts(page)).grids).toBeGreaterThan(0);
+    await screenshot(page, 'basemap-vector-server');
   });
 
   it('refuses a WMTS address that is not a capabilities document or has no Web Mercator set', async () => {

@@ -112,6 +112,7 @@ interface ProbeWindow {
     zoom(): number;
     clusters(): { lonLat: [number, number]; count: number }[];
     officers(): { id: string; lonLat: [number, number] }[];
+    basemapFeatures(): Record<string, number>;
     project(p: readonly [number, number]): { x: number; y: number };
     canvasRect(): { left: number; top: number; width: number; height: number };
   };
@@ -151,6 +152,12 @@ export async function renderedClusters(
 export async function renderedOfficers(page: Page): Promise<{ id: string; lonLat: [number, number] }[]> {
   await mapIdle(page);
   return page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.officers() ?? []);
+}
+
+/** How many features of each source layer a vector basemap draws now. */
+export async function renderedBasemapFeatures(page: Page): Promise<Record<string, number>> {
+  await mapIdle(page);
+  return page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.basemapFeatures() ?? {});
 }
 
 /** Clicks the map at a lon/lat, as a user's mouse would. */

@@ -15,7 +15,10 @@ import { createLocalTileServer, parseByteRange } from '../../electron/local-tile
 import { startWebServer, type WebServer } from '../../scripts/web-server';
 import type { LocalBasemapFile } from '../../shared/tiles/local-files';
 import { LocalFileError, openLocalBasemap } from '../../renderer/tiles/local-basemap';
-import { uniformPmtiles } from '../pmtiles-writer';
+import { gzipSync } from 'node:zlib';
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { PMTILES_TILE_TYPE, uniformPmtiles } from '../pmtiles-writer';
 import { solidPng } from '../tile-server';
 import { loadSqlJs } from './import/geo/sqlite';
 
@@ -36,14 +39,49 @@ let registry: BasemapFileRegistry;
 const GREEN: [number, number, number] = [0, 200, 80];
 const ORANGE: [number, number, number] = [255, 140, 0];
 
-async function writeMbtiles(path: string, tile: Uint8Array): Promise<void> {
+/** A vector tile with `building` polygons and `waterway` lines, as a file's tile would hold (one for every tile). */
+function vectorTile(): Uint8Array {
+  const layer = (geometry: GeoJSON.Geometry) =>
+    new GeoJSONVT({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry }],
+    }).getTile(0, 0, 0)!;
+  return fromGeojsonVt(
+    {
+      building: layer({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [60, 0],
+            [60, 40],
+            [0, 0],
+          ],
+        ],
+      }),
+      waterway: layer({
+        type: 'LineString',
+        coordinates: [
+          [-50, -20],
+          [70, 30],
+        ],
+      }),
+    },
+    { version: 2, extent: 4096 },
+  );
+}
+
+async function writeMbtiles(
+  path: string,
+  tile: Uint8Array,
+  meta: Readonly<Record<string, string>> = { name: '县影像', format: 'png', minzoom: '0', maxzoom: '14' },
+): Promise<void> {
   const SQL = await loadSqlJs();
   const db = new SQL.Database();
   db.run('CREATE TABLE metadata (name text, value text)');
   db.run('CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, tile_data blob)');
-  db.run(
-    "INSERT INTO metadata VALUES ('name', '县影像'), ('format', 'png'), ('minzoom', '0'), ('maxzoom', '14')",
-  );
+  for (const [name, value] of Object.entries(meta))
+    db.run('INSERT INTO metadata VALUES (?, ?)', [name, value]);
   // z12 x3421 y1663 (XYZ) is TMS row 4095 - 1663.
   db.run('INSERT INTO tiles VALUES (12, 3421, ?, ?)', [4095 - 1663, tile]);
   await writeFile(path, db.export());
@@ -66,6 +104,23 @@ beforeAll(async () => {
   await writeFile(join(tilesDir, 'notes.pmtiles'), 'not an archive at all');
   await writeFile(join(tilesDir, 'secret.txt'), 'not offered');
   await writeMbtiles(join(tilesDir, 'county.mbtiles'), solidPng(ORANGE));
+  // Vector files: a PMTiles without `vector_layers` metadata, a gzipped MBTiles without its `json`
+  // row, and one that lists its layers there.
+  await writeFile(
+    join(tilesDir, 'vector.pmtiles'),
+    uniformPmtiles(vectorTile(), { maxZoom: 6, tileType: PMTILES_TILE_TYPE.mvt }),
+  );
+  const vectorMeta = { name: '县矢量', format: 'pbf', minzoom: '0', maxzoom: '14' };
+  await writeMbtiles(join(tilesDir, 'vector.mbtiles'), gzipSync(vectorTile()), vectorMeta);
+  await writeMbtiles(join(tilesDir, 'listed.mbtiles'), gzipSync(vectorTile()), {
+    ...vectorMeta,
+    json: JSON.stringify({
+      vector_layers: [
+        { id: 'landuse', fields: {} },
+        { id: 'poi', fields: {} },
+      ],
+    }),
+  });
   await writeFile(join(base, 'outside.pmtiles'), uniformPmtiles(solidPng(GREEN)));
   await symlink(join(base, 'outside.pmtiles'), join(tilesDir, 'link.pmtiles'));
   registry = await loadBasemapFileRegistry(join(base, 'userData', 'basemap-files.json'));
@@ -180,6 +235,39 @@ describe('a PMTiles file the leader picked, in Electron (the app:// protocol)', 
   });
 });
 
+describe('vector tile files', () => {
+  const appFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
+    createAppRequestHandler({
+      root,
+      localFiles: createLocalTileServer({
+        resolve: (id) => registry.resolve(id),
+        list: () => registry.list(),
+        sqlite: loadSqlJs,
+      }),
+    })(new Request(input, init));
+  const open = async (name: string) => {
+    const added = await registry.add(join(tilesDir, name));
+    if (!added.ok) throw new Error(added.refusal.key);
+    return openLocalBasemap(added.file, 'app://griddesk', appFetch);
+  };
+
+  it('reads the source layers of a PMTiles whose metadata lists none from its centre tile', async () => {
+    expect(await open('vector.pmtiles')).toMatchObject({
+      kind: 'vector',
+      maxZoom: 6,
+      vectorLayers: ['building', 'waterway'],
+    });
+  });
+
+  it("takes an MBTiles' layers from its json metadata, else from a tile, and unzips its tiles", async () => {
+    expect(await open('listed.mbtiles')).toMatchObject({ kind: 'vector', vectorLayers: ['landuse', 'poi'] });
+    const opened = await open('vector.mbtiles');
+    expect(opened).toMatchObject({ kind: 'vector', vectorLayers: ['building', 'waterway'] });
+    const tile = await opened.tile(12, 3421, 1663);
+    expect(Buffer.from(tile!).equals(Buffer.from(vectorTile()))).toBe(true);
+  });
+});
+
 describe('an MBTiles past the size sql.js can hold', () => {
   it('is refused with its size and the limit', async () => {
     const server = createLocalTileServer({
@@ -217,7 +305,10 @@ describe('a folder of basemap files served by the web server (browser mode)', ()
     expect(listed.map((f) => f.name)).toEqual([
       'broken.pmtiles',
       'county.mbtiles',
+      'listed.mbtiles',
       'notes.pmtiles',
+      'vector.mbtiles',
+      'vector.pmtiles',
       '县影像.pmtiles',
     ]);
   });

@@ -3,6 +3,7 @@ import { basemapSourcesMessages } from './basemap-sources';
 import { messages } from '../index';
 import { LOCAL_PROBLEM_KEYS } from '../../../shared/tiles/local-files';
 import { WMTS_SOURCE_PROBLEM_KEYS } from '../../../shared/tiles/wmts-source';
+import { VECTOR_PROBE_KEYS } from '../../../shared/tiles/vector-probe';
 import { BASEMAP_CHOICES, BASEMAP_ISSUE_KEYS } from '../../../shared/tiles/basemaps';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -32,6 +33,11 @@ describe('WMTS and local tile file messages', () => {
       for (const key of [
         ...LOCAL_PROBLEM_KEYS,
         ...WMTS_SOURCE_PROBLEM_KEYS,
+        ...VECTOR_PROBE_KEYS,
+        'basemap.vector.formats.raster',
+        'basemap.vector.formats.vector',
+        'basemap.vector.tones.map',
+        'basemap.vector.tones.imagery',
         ...BASEMAP_ISSUE_KEYS,
         ...BASEMAP_CHOICES.map((c) => `basemap.choice.${c}`),
         'basemap.local.notTiles',

@@ -4,10 +4,11 @@ import { bbox } from '@turf/turf';
 import type { Role } from '../../shared/cases/loop-types';
 import type { BBox } from '../../shared/model/geo';
 import { asGeoJson } from '../../shared/model/geo';
-import { basemapLayers, cacheCapBytes } from '../../shared/tiles/basemaps';
+import { basemapDatum, basemapLayers, cacheCapBytes } from '../../shared/tiles/basemaps';
 import {
   mayDownloadOffline,
   planOfflineDownload,
+  tileBoxOf,
   type OfflineArea,
   type OfflinePlan,
   type OfflineReason,
@@ -106,7 +107,7 @@ export const useOfflineMapsStore = defineStore('offline-maps', () => {
       return s === undefined || s.count === 0 ? null : s.bytes / s.count;
     };
     plan.value = planOfflineDownload({
-      box: box.value ?? [0, 0, 0, 0],
+      box: box.value === null ? [0, 0, 0, 0] : tileBoxOf(box.value, basemapDatum(basemap.layers)),
       minZoom: minZoom.value,
       maxZoom: maxZoom.value,
       layers: basemap.layers.map((l) => ({
@@ -164,6 +165,7 @@ export const useOfflineMapsStore = defineStore('offline-maps', () => {
       id: `area-${createdAt.toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
       name,
       bbox: box.value,
+      tileBox: tileBoxOf(box.value, basemapDatum(basemap.layers)),
       minZoom: minZoom.value,
       maxZoom: maxZoom.value,
       choice: basemap.choice,

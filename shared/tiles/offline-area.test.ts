@@ -7,10 +7,13 @@ import {
   createPace,
   mayDownloadOffline,
   planOfflineDownload,
+  remainingPlaces,
+  tileBoxOf,
   tilesToUnpin,
   type OfflineArea,
 } from './offline-area';
-import { countTiles, tilesIn } from './tile-math';
+import { countTiles, tileAt, tilesIn } from './tile-math';
+import { wgs84ToGcj02 } from '../geo/china-offsets';
 
 const BOX: BBox = [119.9, 32.4, 120.3, 32.7];
 const layer = (id: string, meanTileBytes: number | null = null) => ({
@@ -115,5 +118,40 @@ describe('the download pace', () => {
     expect([pace.next(0), pace.next(0), pace.next(0)]).toEqual([0, 125, 250]);
     // Idle for a while: the next one goes at once, and no burst is saved up.
     expect([pace.next(10_000), pace.next(10_000)]).toEqual([0, 125]);
+  });
+});
+
+describe('an area over a GCJ-02 basemap', () => {
+  const township: BBox = [119.95, 32.83, 120.02, 32.9];
+
+  it('fetches the tiles where the basemap draws the box, the shifted strip included', () => {
+    expect(tileBoxOf(township, 'wgs84')).toEqual(township);
+    const box = tileBoxOf(township, 'gcj02');
+    const [w, s, e, n] = township;
+    for (const corner of [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+    ] as const) {
+      const [x, y] = wgs84ToGcj02(corner);
+      expect(x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3], `${corner}`).toBe(true);
+    }
+    // It keeps the box itself, and grows by the shift (about 500 m east here, and a little south).
+    expect(box[0] <= w && box[1] <= s && box[2] >= e && box[3] >= n).toBe(true);
+    expect(box[2] - e).toBeGreaterThan(0.004);
+    expect(countTiles(box, 17, 17)).toBeGreaterThan(countTiles(township, 17, 17));
+  });
+
+  it('downloads and holds the tiles of its tile box; an area kept before it had one uses its box', () => {
+    const tileBox = tileBoxOf(township, 'gcj02');
+    const shifted = { ...area('gcj', township), tileBox, places: countTiles(tileBox, 10, 12), done: 0 };
+    expect([...remainingPlaces(shifted)]).toHaveLength(countTiles(tileBox, 10, 12));
+    // The tile at the north-east corner as drawn on the GCJ-02 basemap, at z12.
+    const drawn = wgs84ToGcj02([township[2], township[3]]);
+    const tile = tileAt(drawn[0], drawn[1], 12);
+    expect(areaHolds(shifted, 'tdt-vec', tile)).toBe(true);
+    const old = area('old', township, 0);
+    expect([...remainingPlaces(old)]).toHaveLength(countTiles(township, 10, 12));
   });
 });

@@ -6,8 +6,9 @@
  * the provider, and which tiles an area's removal frees.
  */
 import type { Role } from '../cases/loop-types';
-import type { BBox } from '../model/geo';
-import type { BasemapChoice } from './basemaps';
+import { wgs84ToGcj02 } from '../geo/china-offsets';
+import type { BBox, LonLat } from '../model/geo';
+import type { BasemapChoice, BasemapDatum } from './basemaps';
 import { estimateDownload } from './cache-policy';
 import { MAX_TILE_ZOOM, countTiles, tileRange, tilesIn, type TileId } from './tile-math';
 
@@ -40,6 +41,11 @@ export interface OfflineArea {
   readonly id: string;
   readonly name: string;
   readonly bbox: BBox;
+  /**
+   * The box its tiles are counted in: `bbox` as the basemap draws it ({@link tileBoxOf}: a GCJ-02
+   * basemap draws a place ~500 m off its WGS84 position). Absent (areas kept before it existed) is `bbox`.
+   */
+  readonly tileBox?: BBox;
   readonly minZoom: number;
   readonly maxZoom: number;
   /** The basemap choice it was downloaded for (its layers are found again from the centre's settings). */
@@ -128,14 +134,41 @@ export function planOfflineDownload(input: OfflinePlanInput): OfflinePlan {
   return { places, tiles, bytes: estimate.bytes, refused: null };
 }
 
+/**
+ * The box of tiles that draw a WGS84 box on a basemap in `datum`: the box itself for WGS84; for
+ * GCJ-02, the box together with its shifted outline (corners and edge midpoints; the shift varies
+ * by metres across a township), so the strip the shift uncovers is fetched too.
+ */
+export function tileBoxOf(box: BBox, datum: BasemapDatum): BBox {
+  if (datum === 'wgs84') return box;
+  const [w, s, e, n] = box;
+  const [mx, my] = [(w + e) / 2, (s + n) / 2];
+  const outline: LonLat[] = [
+    [w, s],
+    [mx, s],
+    [e, s],
+    [e, my],
+    [e, n],
+    [mx, n],
+    [w, n],
+    [w, my],
+  ];
+  const shifted = outline.map((p) => wgs84ToGcj02(p));
+  const lons = [w, e, ...shifted.map((p) => p[0])];
+  const lats = [s, n, ...shifted.map((p) => p[1])];
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
+const tileBoxOfArea = (area: OfflineArea): BBox => area.tileBox ?? area.bbox;
+
 /** The tile places of an area from its cursor on: a download resumed after a restart goes on from `done`. */
 export const remainingPlaces = (area: OfflineArea): Generator<TileId> =>
-  tilesIn(area.bbox, area.minZoom, area.maxZoom, area.done);
+  tilesIn(tileBoxOfArea(area), area.minZoom, area.maxZoom, area.done);
 
 /** Whether `area` holds `tile` of `source` (its layers, its zooms, its box). */
 export function areaHolds(area: OfflineArea, source: string, tile: TileId): boolean {
   if (!area.sources.includes(source) || tile.z < area.minZoom || tile.z > area.maxZoom) return false;
-  const r = tileRange(area.bbox, tile.z);
+  const r = tileRange(tileBoxOfArea(area), tile.z);
   return tile.x >= r.minX && tile.x <= r.maxX && tile.y >= r.minY && tile.y <= r.maxY;
 }
 
@@ -149,7 +182,7 @@ export function* tilesToUnpin(
   others: readonly OfflineArea[],
 ): Generator<{ source: string; tile: TileId }> {
   let i = 0;
-  for (const tile of tilesIn(removed.bbox, removed.minZoom, removed.maxZoom)) {
+  for (const tile of tilesIn(tileBoxOfArea(removed), removed.minZoom, removed.maxZoom)) {
     if (i >= removed.done) return;
     i += 1;
     for (const source of removed.sources)

@@ -75,6 +75,7 @@ describe('interface languages', () => {
         ...WMTS_PROBLEM_KEYS,
         ...TILE_ANSWER_KEYS,
         'basemap.download.tooMany',
+        'basemap.answer.notFound',
       ])
         expect(texts.has(key), `${lang} ${key}`).toBe(true);
     }

@@ -33,6 +33,9 @@ function townshipCentre(boundary: AreaGeometry): LonLat {
   return [(w + e) / 2, (s + n) / 2];
 }
 
+/** 404s with no tile found, after which a network basemap's address is named as wrong. */
+const NOT_FOUND_LIMIT = 8;
+
 /** Where a PC remembers which basemap it shows for a centre (its database's name). */
 const choiceKey = (centre: string): string => `griddesk.basemap.${centre}`;
 
@@ -92,8 +95,24 @@ export const useBasemapStore = defineStore('basemap', () => {
     } else localProblem.value = markRaw(result.problem);
   }
 
+  /** Per source since it was last handed to the loader: tiles the provider answered, and its 404s. */
+  let answers = new Map<string, { found: number; notFound: number }>();
+
   function onTileEvent(event: TileEvent): void {
     if (!layers.value.some((l) => l.id === event.source)) return;
+    const tally = answers.get(event.source) ?? { found: 0, notFound: 0 };
+    answers.set(event.source, tally);
+    if (event.kind === 'notFound') {
+      offline.value = false;
+      tally.notFound += 1;
+      // Some 404s are a coverage's edge; a server that has not one tile of what the map asked is a wrong address.
+      if (tally.found === 0 && tally.notFound >= NOT_FOUND_LIMIT) refusal.value = 'basemap.answer.notFound';
+      return;
+    }
+    if (event.kind === 'online') {
+      tally.found += 1;
+      if (refusal.value === 'basemap.answer.notFound') refusal.value = null;
+    }
     if (event.kind === 'online') offline.value = false;
     else if (event.kind === 'stale' || event.kind === 'missing') offline.value = true;
     else if (event.kind === 'quota') refusal.value = 'offlineMap.quotaCache';
@@ -103,6 +122,7 @@ export const useBasemapStore = defineStore('basemap', () => {
   /** Hands the layers to the tile loader; the township's own drawn map shows under 'own' only (a network basemap draws its own roads). */
   function publish(): void {
     useMapUiStore().toggle('basemap', choice.value === 'own');
+    answers = new Map();
     const service = tileService(onTileEvent);
     service.setSources(layers.value);
     service.setCap(cacheCapBytes(settings.value));

@@ -33,8 +33,13 @@ export interface TileSourceDef {
 }
 
 export type TileEvent =
-  /** The provider answered. */
+  /** The provider answered with a tile (or said it has none there, 204). */
   | { readonly kind: 'online'; readonly source: string }
+  /**
+   * The provider answered 404: no tile there (outside its coverage), drawn blank. A server that answers
+   * nothing else has a wrong template: the store names it.
+   */
+  | { readonly kind: 'notFound'; readonly source: string }
   /** The provider could not be reached and the cached copy was drawn. */
   | { readonly kind: 'stale'; readonly source: string }
   /** The provider could not be reached and nothing is cached: the tile stays blank. */
@@ -109,7 +114,7 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
       if (cached !== undefined) return dataOf(cached.bytes);
       throw new Error(`${def.id}: HTTP ${outcome.status}`);
     }
-    deps.onEvent({ kind: 'online', source: def.id });
+    deps.onEvent({ kind: outcome.status === 404 ? 'notFound' : 'online', source: def.id });
     if (answer.kind === 'empty' || outcome.bytes.byteLength === 0) return deps.emptyTile(format);
     if (!looksLikeTile(outcome.contentType))
       throw new Error(`${def.id}: answered ${outcome.contentType}, not a tile`);

@@ -7,7 +7,7 @@
  * status bar says the network is down.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inputOf, mapIdle, openApp, screenshot, signIn, type Session } from './driver';
+import { inputOf, mapIdle, openApp, renderedCounts, screenshot, signIn, type Session } from './driver';
 import { startTileServer, type TileServer } from '../tile-server';
 import { colourShare } from './map-pixels';
 
@@ -32,7 +32,7 @@ describe("a centre's own tile server as the basemap", () => {
     await tiles.stop().catch(() => undefined);
   });
 
-  it('refuses a template the map cannot use, naming what is wrong, and keeps a good one', async () => {
+  it('refuses a template the map cannot use, names one the server has no tiles at, and keeps a good one', async () => {
     const page = s.page;
     expect(await magentaShare(s)).toBeLessThan(0.01);
     await chooseBasemap(s, 'custom');
@@ -42,6 +42,18 @@ describe("a centre's own tile server as the basemap", () => {
     await inputOf(page, 'basemap-custom-template').fill(`${tiles.origin}/xyz/{z}/{x}.png`);
     await page.getByTestId('basemap-save').click();
     await expect.poll(() => page.getByTestId('basemap-template-issue').textContent()).toContain('缺少 {y}');
+    // A template the map can use but the server has nothing at: saved, and named once the map asks.
+    await inputOf(page, 'basemap-custom-template').fill(`${tiles.origin}/nothing/{z}/{x}/{y}.png`);
+    await page.getByTestId('basemap-save').click();
+    await page.getByTestId('basemap-dialog').waitFor({ state: 'hidden' });
+    await chooseBasemap(s, 'custom');
+    await expect
+      .poll(() => page.getByTestId('basemap-refusal').textContent(), { timeout: 30_000 })
+      .toContain('都应答 404');
+    expect((await renderedCounts(page)).grids).toBeGreaterThan(0);
+    await chooseBasemap(s, 'own');
+    await page.getByTestId('basemap-settings').click();
+    await page.getByTestId('basemap-dialog').waitFor();
     await inputOf(page, 'basemap-custom-template').fill(`${tiles.origin}/xyz/{z}/{x}/{y}.png`);
     await page.getByTestId('basemap-save').click();
     await page.getByTestId('basemap-dialog').waitFor({ state: 'hidden' });

@@ -73,6 +73,7 @@ export const basemapMessages = {
         throttled: '瓦片服务器要求降低请求频率，稍后再试',
         server: '瓦片服务器出错，稍后再试；已缓存的瓦片照常显示',
         unexpected: '瓦片服务器的应答无法识别',
+        notFound: '瓦片服务器对所请求的瓦片都应答 404（找不到）：请检查地址模板和最大级别',
       },
       download: {
         tooMany: '所选范围和级别共 {tiles} 张瓦片，超过单次下载上限 {max} 张：请缩小范围或降低最大级别',
@@ -155,6 +156,8 @@ export const basemapMessages = {
         throttled: 'The tile server asks for fewer requests; try again later',
         server: 'The tile server failed; try again later. Cached tiles are still shown',
         unexpected: 'The tile server gave an answer that is not understood',
+        notFound:
+          'The tile server answers 404 (not found) for every tile asked: check the URL template and the maximum zoom',
       },
       download: {
         tooMany:

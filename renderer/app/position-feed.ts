@@ -1,11 +1,19 @@
 /**
  * Officer positions for the sample township. A real centre receives reports from the officers' phones;
- * the synthetic sample has no phones, so its patrol simulator (shared/positions) reports a short walk
- * for every officer on duty every {@link SAMPLE_FEED_INTERVAL_MS}, through the same path a real feed
- * uses (parse, store the newest, refresh the map and the recommendations).
+ * the synthetic sample has no phones, so its patrol simulator (shared/positions/patrol-simulator.ts:
+ * along the sample's roads inside each team's areas, to a case when dispatched to it, and back) reports
+ * every officer on duty every {@link SAMPLE_FEED_INTERVAL_MS}, through the same path a real feed uses
+ * (parse, store the newest and the track, refresh the map and the recommendations).
  */
 import { parsePositionReports } from '../../shared/positions/reports';
-import { seededRandom, simulatePatrolStep } from '../../shared/positions/patrol-simulator';
+import {
+  createPatrolSimulation,
+  seededRandom,
+  simulatorCalls,
+  type PatrolSimulation,
+} from '../../shared/positions/patrol-simulator';
+import { roadNetworkFor } from '../../shared/roads/network';
+import { useCasesStore } from '../stores/cases';
 import { recordPositionReports } from '../db/positions-repo';
 import type { GridDeskDb } from '../db/database';
 import { useTownshipStore } from '../stores/township';
@@ -37,9 +45,15 @@ export async function receivePositions(
 export function startSamplePositionFeed(db: GridDeskDb): void {
   stopSamplePositionFeed();
   const random = seededRandom(Date.now() & 0xffffffff);
+  let simulation: PatrolSimulation | null = null;
   const tick = (): void => {
     const township = useTownshipStore();
-    const reports = simulatePatrolStep(township.officers, township.patrolAreas, Date.now(), random);
+    const roads = township.dataset?.basemap.roads ?? [];
+    if (roads.length === 0) return;
+    simulation ??= createPatrolSimulation(roadNetworkFor(roads), township.patrolAreas, random);
+    const now = Date.now();
+    const calls = simulatorCalls(useCasesStore().openCases, now);
+    const reports = simulation.step(township.officers, now, calls);
     receivePositions(db, reports, 'sample-simulator').catch((e: unknown) => console.error('[positions]', e));
   };
   tick();

@@ -8,4 +8,4 @@ export {
   type PositionIssue,
   type PositionReport,
 } from './reports';
-export { seededRandom, simulatePatrolStep } from './patrol-simulator';
+export { createPatrolSimulation, seededRandom, simulatorCalls } from './patrol-simulator';

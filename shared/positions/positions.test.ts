@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { booleanPointInPolygon, distance, pointOnFeature } from '@turf/turf';
 import { makeFixtureDataset } from '../schema/test-fixture';
-import { asGeoJson } from '../model/geo';
 import {
   applyPositionReports,
   MAX_REPORT_AGE_MS,
   MAX_REPORT_AHEAD_MS,
   parsePositionReports,
 } from './reports';
-import { seededRandom, simulatePatrolStep } from './patrol-simulator';
 
 const dataset = makeFixtureDataset();
 const T = Date.UTC(2026, 10, 23, 2, 0);
@@ -130,34 +127,5 @@ describe('the time bounds of position reports', () => {
     expect(officers.find((o) => o.id === 'off-2')?.positionAt).toBe(later - MAX_REPORT_AGE_MS);
     expect(counts).toEqual({ applied: 1, rejectedFuture: 0, stale: 1, superseded: 0, unknownOfficer: 0 });
     expect(issues).toEqual([]);
-  });
-});
-
-describe('the sample patrol simulator', () => {
-  it('moves each officer on duty 30–120 m, inside their team’s patrol areas, and reports the time', () => {
-    const area = dataset.patrolAreas[0]!;
-    const [x, y] = pointOnFeature(asGeoJson(area.geometry) as GeoJSON.Polygon).geometry.coordinates as [
-      number,
-      number,
-    ];
-    const start = dataset.officers.map((o) => ({
-      ...o,
-      teamId: area.teamId,
-      position: [x, y] as const,
-      positionAt: T,
-    }));
-    const reports = simulatePatrolStep(start, dataset.patrolAreas, T + 15_000, seededRandom(7));
-    const onDuty = start.filter((o) => o.status !== 'off-duty');
-    expect(reports.map((r) => r.officerId)).toEqual(onDuty.map((o) => o.id));
-    for (const r of reports) {
-      expect(r.at).toBe(T + 15_000);
-      // The start is over 1.8 km inside the area, so every step lands inside and must move.
-      const moved = distance([x, y], [r.position[0], r.position[1]], { units: 'meters' });
-      expect(moved).toBeGreaterThanOrEqual(29.5);
-      expect(moved).toBeLessThanOrEqual(120.5);
-      expect(
-        booleanPointInPolygon([r.position[0], r.position[1]], asGeoJson(area.geometry) as GeoJSON.Polygon),
-      ).toBe(true);
-    }
   });
 });

@@ -4,11 +4,14 @@
  * 20 minutes; the operator opens the officer's playback from the map, sees the track drawn with time
  * ticks, plays it at 60× and watches the officer move along it, and exports it as GPX.
  */
+import { readFile } from 'node:fs/promises';
+import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineString, point, pointToLineDistance } from '@turf/turf';
 import type { Officer } from '../../shared/model/organisation';
 import type { TrackPoint } from '../../shared/positions/tracks';
 import {
+  ARTIFACTS,
   clickMapAt,
   dialogSettled,
   inputOf,
@@ -147,5 +150,30 @@ describe('track playback', () => {
     await screenshot(page, 'playback-playing');
     await page.getByTestId('playback-play').click();
     await expect.poll(() => page.getByTestId('playback-play').textContent()).toBe('播放');
+  });
+
+  it('exports the track as a GPX file holding every point with its time', async () => {
+    const { page } = s;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('playback-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^轨迹-${officer.name}-\\d{8}-\\d{4}至\\d{8}-\\d{4}\\.gpx$`),
+    );
+    const path = `${ARTIFACTS}playback-${download.suggestedFilename()}`;
+    await download.saveAs(path);
+    const gpx = new DOMParser().parseFromString(await readFile(path, 'utf8'), 'text/xml');
+    expect(gpx.documentElement?.getAttribute('version')).toBe('1.1');
+    const names = [...gpx.getElementsByTagName('trk')].map(
+      (t) => t.getElementsByTagName('name')[0]?.textContent,
+    );
+    expect(names).toEqual([officer.name]);
+    const points = [...gpx.getElementsByTagName('trkpt')].map((p) => ({
+      at: Date.parse(p.getElementsByTagName('time')[0]?.textContent ?? ''),
+      lonLat: [Number(p.getAttribute('lon')), Number(p.getAttribute('lat'))],
+    }));
+    expect(points).toEqual(walk);
+    await expect.poll(() => page.locator('.el-message').textContent()).toContain('已导出');
   });
 });

@@ -33,6 +33,9 @@ export const playbackMessages = {
       pause: '暂停',
       speed: '速度',
       follow: '跟随',
+      exportGpx: '导出 GPX',
+      fileName: '轨迹-{name}-{from}至{to}',
+      exported: '已导出 {file}',
     },
   },
   en: {
@@ -68,6 +71,9 @@ export const playbackMessages = {
       pause: 'Pause',
       speed: 'Speed',
       follow: 'Follow',
+      exportGpx: 'Export GPX',
+      fileName: 'track-{name}-{from}-to-{to}',
+      exported: 'Exported {file}',
     },
   },
 } as const;

@@ -1,6 +1,7 @@
 /** The MIME types of the files GridDesk hands to the browser to save. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const ZIP_TYPE = 'application/zip';
+export const GPX_TYPE = 'application/gpx+xml';
 
 /**
  * Hands `bytes` to the browser to save as `name` (in Electron, the download goes through the main

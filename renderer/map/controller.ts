@@ -51,7 +51,7 @@ let controllers = 0;
 setWorkerUrl(maplibreWorkerUrl);
 
 /** The parts of the township the map draws, and the open cases. */
-export type MapData = Omit<MapLayerData, 'placement' | 'importPreview'>;
+export type MapData = Omit<MapLayerData, 'placement' | 'importPreview' | 'playback' | 'playbackMarkers'>;
 
 export interface MapEvents {
   /** A click in `place` mode: where the incident is (WGS84 lon/lat). */
@@ -83,7 +83,12 @@ export class MapController {
   private removed = false;
   private mode: MapMode;
   /** The latest of each part of the data, as last handed in; each layer is drawn from it. */
-  private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
+  private data: Partial<MapLayerData> = {
+    placement: null,
+    importPreview: [],
+    playback: null,
+    playbackMarkers: [],
+  };
   private readonly dark: boolean;
   private basemap: readonly BasemapLayer[] = [];
   /** The style layers of `basemap` (a vector basemap draws several per source). */
@@ -306,6 +311,39 @@ export class MapController {
   /** Eases to a stored WGS84 [lon, lat]. */
   flyTo(lonLat: readonly [number, number], zoom = 16): void {
     this.map.easeTo({ center: [...this.toShown(lonLat)], zoom, duration: 500 });
+  }
+
+  /**
+   * Frames stored WGS84 positions (a replayed track), at most `maxZoom` close, clear of the panels
+   * floating over the map (`padding` in pixels, each side at most 30 % of the canvas); nothing for none.
+   */
+  fitPositions(
+    positions: readonly LonLat[],
+    padding: { top: number; right: number; bottom: number; left: number },
+    maxZoom = 17,
+  ): void {
+    if (positions.length === 0) return;
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [lon, lat] of positions) {
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, lat);
+      n = Math.max(n, lat);
+    }
+    const canvas = this.map.getCanvas();
+    const [width, height] = [canvas.clientWidth, canvas.clientHeight];
+    const fitted = {
+      top: Math.min(padding.top, height * 0.3),
+      bottom: Math.min(padding.bottom, height * 0.3),
+      left: Math.min(padding.left, width * 0.3),
+      right: Math.min(padding.right, width * 0.3),
+    };
+    this.map.fitBounds(this.shownBounds([w, s, e, n]), { padding: fitted, maxZoom, duration: 400 });
+  }
+
+  /** Keeps the zoom and puts a stored WGS84 [lon, lat] at the centre of the view (following a replay). */
+  centreOn(lonLat: LonLat): void {
+    this.map.jumpTo({ center: [...this.toShown(lonLat)] });
   }
 
   /** Moves the view to a stored WGS84 [lon, lat] at once. */

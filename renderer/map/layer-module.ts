@@ -32,9 +32,39 @@ export interface ImportPreviewPoint {
   readonly inside: boolean;
 }
 
+/** The tracks a playback shows (轨迹回放, stores/playback.ts): lines broken at gaps, and time ticks. */
+export interface PlaybackTrackView {
+  readonly tracks: readonly {
+    readonly officerId: string;
+    /** The officer's colour in this playback (CSS hex). */
+    readonly colour: string;
+    /** Unbroken stretches of WGS84 lon/lat; a stretch of one point draws no line. */
+    readonly segments: readonly (readonly LonLat[])[];
+  }[];
+  readonly ticks: readonly {
+    readonly officerId: string;
+    readonly colour: string;
+    /** Epoch ms. */
+    readonly at: number;
+    readonly position: LonLat;
+    /** The tick's time as the centre reads it (HH:mm). */
+    readonly label: string;
+  }[];
+}
+
+/** Where a replayed officer is at the replay's time. */
+export interface PlaybackMarker {
+  readonly officerId: string;
+  readonly name: string;
+  readonly colour: string;
+  readonly position: LonLat;
+  /** Last seen more than a gap ago (drawn faded). */
+  readonly stale: boolean;
+}
+
 /**
  * Everything the map can draw, as plain data: the township's geography and organisation, the open cases,
- * the incident being placed and the import rows being previewed. The controller keeps the latest of each
+ * the incident being placed, the import rows being previewed and a track playback. The controller keeps the latest of each
  * part and hands it to the layers that read it.
  */
 export type MapLayerData = Pick<
@@ -47,6 +77,10 @@ export type MapLayerData = Pick<
   /** The incident being placed (WGS84 lon/lat), or null. */
   readonly placement: readonly [number, number] | null;
   readonly importPreview: readonly ImportPreviewPoint[];
+  /** The tracks of the playback open now, or null. */
+  readonly playback: PlaybackTrackView | null;
+  /** The replayed officers at the replay's time (changes every frame while it plays). */
+  readonly playbackMarkers: readonly PlaybackMarker[];
 };
 
 /**

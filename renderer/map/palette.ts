@@ -24,6 +24,21 @@ export const OFFICER_STATUS_COLORS: Readonly<Record<OfficerStatus, string>> = {
   'off-duty': '#9ca3af',
 };
 
+/**
+ * The colours of replayed tracks (轨迹回放), one per officer of a team in order: distinct from each
+ * other, from the officers' status colours' meaning, and readable on the light and the dark map.
+ */
+export const TRACK_COLOURS = [
+  '#2563eb',
+  '#db2777',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#0891b2',
+  '#b91c1c',
+  '#4d7c0f',
+] as const;
+
 /** The colours of one look of the map: the light workstation map or the dark display wall. */
 export interface MapTheme {
   readonly basemap: {

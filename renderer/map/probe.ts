@@ -3,6 +3,12 @@ import type { MapController } from './controller';
 import { MAP_LAYERS, type RenderedCounts } from './registry';
 import { CASE_CLUSTER_LAYER } from './layers/cases';
 import { OFFICER_ICON_LAYER } from './layers/officers';
+import {
+  PLAYBACK_LINE_LAYER,
+  PLAYBACK_MARKER_LAYER,
+  PLAYBACK_TICK_LABEL_LAYER,
+  PLAYBACK_TICK_LAYER,
+} from './layers/playback';
 import { NET_BASEMAP } from './net-basemap';
 
 export type { RenderedCounts } from './registry';
@@ -27,6 +33,11 @@ export interface MapProbe {
   clusters(): { lonLat: [number, number]; count: number }[];
   /** The officers' badges drawn now: whose, and where (stored WGS84 lon/lat). */
   officers(): { id: string; lonLat: [number, number] }[];
+  /**
+   * What a track playback draws now: whose track lines, the ticks' times and labels (the labels the
+   * map placed), and each replayed officer's marker (stored WGS84 lon/lat).
+   */
+  playback(): RenderedPlayback;
   /** Screen pixel (relative to the map canvas) of a stored WGS84 lon/lat, for tests that click the map. */
   project(lonLat: readonly [number, number]): { x: number; y: number };
   /** The stored WGS84 lon/lat under a screen pixel (relative to the map canvas). */
@@ -41,6 +52,38 @@ export interface MapProbe {
   canvasRect(): { left: number; top: number; width: number; height: number };
   /** Moves the view to `lonLat` at `zoom` at once (benches that look closer; nothing else changes). */
   jumpTo(lonLat: readonly [number, number], zoom: number): void;
+}
+
+export interface RenderedPlayback {
+  readonly tracks: string[];
+  readonly ticks: { officerId: string; at: number; label: string }[];
+  readonly labels: string[];
+  readonly markers: { officerId: string; lonLat: [number, number] }[];
+}
+
+function renderedPlayback(controller: MapController): RenderedPlayback {
+  const map = controller.map;
+  const rendered = (layer: string) =>
+    map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }) : [];
+  const ticks = new Map<string, { officerId: string; at: number; label: string }>();
+  for (const f of rendered(PLAYBACK_TICK_LAYER))
+    ticks.set(String(f.properties.tickId), {
+      officerId: String(f.properties.officerId),
+      at: Number(f.properties.at),
+      label: String(f.properties.label),
+    });
+  return {
+    tracks: [...new Set(rendered(PLAYBACK_LINE_LAYER).map((f) => String(f.properties.officerId)))].sort(),
+    ticks: [...ticks.values()].sort((a, b) => a.at - b.at),
+    labels: [...new Set(rendered(PLAYBACK_TICK_LABEL_LAYER).map((f) => String(f.properties.label)))].sort(),
+    markers: rendered(PLAYBACK_MARKER_LAYER).map((f) => ({
+      officerId: String(f.properties.officerId),
+      lonLat: [...controller.toStored((f.geometry as Point).coordinates as [number, number])] as [
+        number,
+        number,
+      ],
+    })),
+  };
 }
 
 export function createMapProbe(controller: MapController, dataReady: Promise<void>): MapProbe {
@@ -76,6 +119,7 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
             ],
           }))
         : [],
+    playback: () => renderedPlayback(controller),
     project: (lonLat) => controller.project(lonLat),
     unproject: (point) => [...controller.unproject(point)],
     datum: () => controller.shownDatum(),

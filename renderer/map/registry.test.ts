@@ -13,6 +13,24 @@ const data: MapLayerData = {
   overdue: new Set(),
   placement: [120.1, 32.5],
   importPreview: [{ row: 2, location: [120.1, 32.5], inside: true }],
+  playback: {
+    tracks: [
+      {
+        officerId: 'off-1',
+        colour: '#2563eb',
+        segments: [
+          [
+            [120.1, 32.5],
+            [120.11, 32.5],
+          ],
+        ],
+      },
+    ],
+    ticks: [{ officerId: 'off-1', colour: '#2563eb', at: 0, position: [120.1, 32.5], label: '08:00' }],
+  },
+  playbackMarkers: [
+    { officerId: 'off-1', name: '队员', colour: '#2563eb', position: [120.105, 32.5], stale: false },
+  ],
 };
 
 describe('the map layer registry', () => {
@@ -75,7 +93,15 @@ describe('the map layer registry', () => {
       'patrol-areas-fill',
     ]);
     const probed = MAP_LAYERS.filter((m) => 'probe' in m).map((m) => m.id);
-    expect(probed).toEqual(['patrolAreas', 'grids', 'cases', 'officers', 'importPreview']);
+    expect(probed).toEqual([
+      'patrolAreas',
+      'grids',
+      'cases',
+      'officers',
+      'playbackTrack',
+      'playbackMarker',
+      'importPreview',
+    ]);
     expectTypeOf<RenderedCounts>().toMatchObjectType<{
       grids: number;
       patrolAreas: number;
@@ -92,6 +118,13 @@ describe('the map layer registry', () => {
     const style = offlineStyle().layers.map((l) => l.id);
     expect(style.filter((id) => !all.includes(id))).toEqual([
       'background',
+      'playback-track-casing',
+      'playback-track-line',
+      'playback-tick',
+      'playback-tick-label',
+      'playback-marker-halo',
+      'playback-marker',
+      'playback-marker-label',
       'placement-halo',
       'placement-point',
       'import-preview-point',
@@ -104,6 +137,8 @@ describe('the map layer registry', () => {
     expect(ids.indexOf('basemap-road-label')).toBeGreaterThan(ids.indexOf('grids-selected'));
     expect(ids.indexOf('cases-cluster')).toBeGreaterThan(ids.indexOf('grids-label'));
     expect(ids.indexOf('placement-point')).toBeGreaterThan(ids.indexOf('officers-label'));
+    expect(ids.indexOf('playback-track-line')).toBeGreaterThan(ids.indexOf('officers-label'));
+    expect(ids.indexOf('playback-marker')).toBeGreaterThan(ids.indexOf('playback-tick-label'));
     expect(ids.at(-1)).toBe('import-preview-point');
   });
 });

@@ -5,6 +5,7 @@ import { casesLayer } from './layers/cases';
 import { officersLayer } from './layers/officers';
 import { placementLayer } from './layers/placement';
 import { importPreviewLayer } from './layers/import-preview';
+import { playbackMarkerLayer, playbackTrackLayer } from './layers/playback';
 import type { MapPickRule } from './layer-module';
 import { MAP_THEMES } from './palette';
 
@@ -18,6 +19,8 @@ export const MAP_LAYERS = [
   gridsLayer,
   casesLayer,
   officersLayer,
+  playbackTrackLayer,
+  playbackMarkerLayer,
   placementLayer,
   importPreviewLayer,
 ] as const;

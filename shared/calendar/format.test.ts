@@ -14,6 +14,8 @@ describe('formatCentreTime: times as the centre reads them', () => {
     expect(formatCentreTime(EVENING, 'dateTimeSeconds', CHINA)).toBe('2026/11/23 19:58:07');
     expect(formatCentreTime(EVENING, 'shortDateTime', CHINA)).toBe('11/23 19:58');
     expect(formatCentreTime(EVENING, 'time', CHINA)).toBe('19:58:07');
+    expect(formatCentreTime(EVENING, 'clock', CHINA)).toBe('19:58');
+    expect(formatCentreTime(MIDNIGHT, 'clock', CHINA_EN)).toBe('00:05');
     expect(formatCentreTime(EVENING, 'longDate', CHINA)).toBe('2026年11月23日星期一');
   });
 

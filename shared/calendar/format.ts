@@ -10,9 +10,10 @@
  * - `dateTimeSeconds`: 2026/12/02 08:53:07 (the record's evidence, backups)
  * - `shortDateTime`: 12/02 08:53 (the wall's newest cases)
  * - `time`: 08:53:07 (clocks, "updated at")
+ * - `clock`: 08:53 (time ticks along a replayed track)
  * - `longDate`: 2026年12月2日星期三 / Wednesday, December 2, 2026 (the wall's header)
  */
-export type TimeStyle = 'dateTime' | 'dateTimeSeconds' | 'shortDateTime' | 'time' | 'longDate';
+export type TimeStyle = 'dateTime' | 'dateTimeSeconds' | 'shortDateTime' | 'time' | 'clock' | 'longDate';
 
 const STYLES: Readonly<Record<TimeStyle, Intl.DateTimeFormatOptions>> = {
   dateTime: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
@@ -26,6 +27,7 @@ const STYLES: Readonly<Record<TimeStyle, Intl.DateTimeFormatOptions>> = {
   },
   shortDateTime: { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
   time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  clock: { hour: '2-digit', minute: '2-digit' },
   longDate: { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' },
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   centreDate,
   centreDayStart,
+  centreInstant,
   centreTimestamp,
   fixedZoneOffsetMs,
   isCentreZone,
@@ -46,5 +47,16 @@ describe('the centre zone', () => {
   it('writes a fixed, sortable local stamp for files and exports', () => {
     expect(centreTimestamp(cn(23, 19, 58) + 7_000, 'Asia/Shanghai')).toBe('2026-11-23 19:58:07');
     expect(centreDate(cn(24, 3, 58), 'Asia/Shanghai')).toBe('2026-11-24');
+  });
+
+  it('reads a local time typed at the centre as that time on the centre’s clock', () => {
+    expect(centreInstant('2026-11-23 19:58', 'Asia/Shanghai')).toBe(cn(23, 19, 58));
+    expect(centreInstant('2026-11-23 19:58:07', 'Asia/Shanghai')).toBe(cn(23, 19, 58) + 7_000);
+    expect(centreInstant('2026-11-23 19:58', 'Asia/Urumqi')).toBe(cn(23, 21, 58));
+    const t = cn(24, 3, 58) + 7_000;
+    expect(centreInstant(centreTimestamp(t, 'Asia/Shanghai'), 'Asia/Shanghai')).toBe(t);
+    expect(centreInstant('2026-02-30 08:00', 'Asia/Shanghai')).toBeNull();
+    expect(centreInstant('2026-11-23 24:00', 'Asia/Shanghai')).toBeNull();
+    expect(centreInstant('23/11/2026 08:00', 'Asia/Shanghai')).toBeNull();
   });
 });

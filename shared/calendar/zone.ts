@@ -116,3 +116,28 @@ export function centreTimestamp(t: number, zone: string): string {
   const iso = new Date(t + zoneOffsetMs(zone)).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
+
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+
+/**
+ * The instant (epoch ms) of a local time in `zone` written "YYYY-MM-DD HH:MM" or "YYYY-MM-DD
+ * HH:MM:SS" (the form {@link centreTimestamp} writes and date pickers give), or null when malformed
+ * or not a real date. The inverse of centreTimestamp: a time typed at the centre means that time on
+ * the centre's clock, whatever the zone of the PC.
+ */
+export function centreInstant(text: string, zone: string): number | null {
+  const match = STAMP.exec(text.trim());
+  if (match === null) return null;
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(wall);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return wall - zoneOffsetMs(zone);
+}

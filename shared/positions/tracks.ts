@@ -80,22 +80,35 @@ const xml = (text: string): string =>
  * time (UTC, ISO 8601) and, when known, its speed in GridDesk's extension namespace.
  */
 export function trackGpx(name: string, points: readonly TrackPoint[], creator = 'GridDesk'): string {
-  const lines = [...points]
-    .sort((a, b) => a.at - b.at)
-    .map((p) => {
-      const speed =
-        p.speed === null ? '' : `<extensions><gd:speed>${p.speed.toFixed(2)}</gd:speed></extensions>`;
-      return `      <trkpt lat="${p.position[1].toFixed(7)}" lon="${p.position[0].toFixed(7)}"><time>${new Date(p.at).toISOString()}</time>${speed}</trkpt>`;
-    });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<gpx version="1.1" creator="${xml(creator)}" xmlns="http://www.topografix.com/GPX/1/1" xmlns:gd="https://griddesk.local/gpx/1">`,
+  return tracksGpx([{ name, points }], creator);
+}
+
+/**
+ * Several tracks (a team's officers) as one GPX 1.1 document, a `<trk>` each in the order given,
+ * written as {@link trackGpx} writes one.
+ */
+export function tracksGpx(
+  tracks: readonly { readonly name: string; readonly points: readonly TrackPoint[] }[],
+  creator = 'GridDesk',
+): string {
+  const trk = (name: string, points: readonly TrackPoint[]): string[] => [
     `  <trk>`,
     `    <name>${xml(name)}</name>`,
     '    <trkseg>',
-    ...lines,
+    ...[...points]
+      .sort((a, b) => a.at - b.at)
+      .map((p) => {
+        const speed =
+          p.speed === null ? '' : `<extensions><gd:speed>${p.speed.toFixed(2)}</gd:speed></extensions>`;
+        return `      <trkpt lat="${p.position[1].toFixed(7)}" lon="${p.position[0].toFixed(7)}"><time>${new Date(p.at).toISOString()}</time>${speed}</trkpt>`;
+      }),
     '    </trkseg>',
     '  </trk>',
+  ];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<gpx version="1.1" creator="${xml(creator)}" xmlns="http://www.topografix.com/GPX/1/1" xmlns:gd="https://griddesk.local/gpx/1">`,
+    ...tracks.flatMap((t) => trk(t.name, t.points)),
     '</gpx>',
     '',
   ].join('\n');

@@ -112,6 +112,7 @@ interface ProbeWindow {
     zoom(): number;
     clusters(): { lonLat: [number, number]; count: number }[];
     officers(): { id: string; lonLat: [number, number] }[];
+    playback(): RenderedPlayback;
     basemapFeatures(): Record<string, number>;
     project(p: readonly [number, number]): { x: number; y: number };
     canvasRect(): { left: number; top: number; width: number; height: number };
@@ -152,6 +153,30 @@ export async function renderedClusters(
 export async function renderedOfficers(page: Page): Promise<{ id: string; lonLat: [number, number] }[]> {
   await mapIdle(page);
   return page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.officers() ?? []);
+}
+
+/** What a track playback draws (renderer/map/probe.ts): track lines, time ticks, their labels, markers. */
+export interface RenderedPlayback {
+  tracks: string[];
+  ticks: { officerId: string; at: number; label: string }[];
+  labels: string[];
+  markers: { officerId: string; lonLat: [number, number] }[];
+}
+
+/** The track playback as the map draws it now, once it has rendered. */
+export async function renderedPlayback(page: Page): Promise<RenderedPlayback> {
+  await mapIdle(page);
+  const drawn = await page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.playback());
+  if (!drawn) throw new Error('map probe missing');
+  return drawn;
+}
+
+/**
+ * The replayed markers drawn in the current frame, without waiting for the map to be idle (while a
+ * replay plays it never is).
+ */
+export async function playbackMarkersNow(page: Page): Promise<RenderedPlayback['markers']> {
+  return page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.playback().markers ?? []);
 }
 
 /** How many features of each source layer a vector basemap draws now. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { trackGpx } from '../../shared/positions/tracks';
+import { trackGpx, tracksGpx } from '../../shared/positions/tracks';
 
 const run = promisify(execFile);
 const T = Date.UTC(2026, 11, 2, 1, 30, 0);
@@ -41,6 +41,40 @@ describe('a track exported as GPX', () => {
         features: { properties: { name: string } }[];
       };
       expect(tracks.features.map((f) => f.properties.name)).toEqual(['陈亮燕']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a team’s tracks back as one track each, with their points', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'griddesk-gpx-'));
+    try {
+      const file = join(dir, 'team.gpx');
+      await writeFile(
+        file,
+        tracksGpx([
+          {
+            name: '陈亮燕',
+            points: [
+              { officerId: 'a', at: T, position: [121.42, 28.65], speed: null },
+              { officerId: 'a', at: T + 60_000, position: [121.4231, 28.6512], speed: null },
+            ],
+          },
+          { name: '王强', points: [{ officerId: 'b', at: T + 30_000, position: [121.43, 28.66], speed: 1 }] },
+        ]),
+      );
+      const tracks = JSON.parse(
+        (await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', file, 'tracks'])).stdout,
+      ) as { features: { properties: { name: string } }[] };
+      expect(tracks.features.map((f) => f.properties.name)).toEqual(['陈亮燕', '王强']);
+      const points = JSON.parse(
+        (await run('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', file, 'track_points'])).stdout,
+      ) as { features: { properties: { track_fid: number; time: string } }[] };
+      expect(points.features.map((f) => [f.properties.track_fid, Date.parse(f.properties.time)])).toEqual([
+        [0, T],
+        [0, T + 60_000],
+        [1, T + 30_000],
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

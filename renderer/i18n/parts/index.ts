@@ -20,6 +20,7 @@ import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { importsMessages } from './imports';
 import { phonesMessages } from './phones';
+import { playbackMessages } from './playback';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
 import { historyMappingMessages } from './history-mapping';
@@ -50,6 +51,7 @@ export function mergeMessages<A extends Tree, B extends Tree>(a: A, b: B, path =
 
 const PARTS = [
   phonesMessages,
+  playbackMessages,
   accountsMessages,
   loopMessages,
   intakeMessages,

@@ -6,6 +6,7 @@ import { patrolAreaFeatures } from './patrol-areas';
 import { officerFeatures } from './officers';
 import { caseFeatures } from './cases';
 import { basemapFeatures } from './basemap';
+import { playbackMarkerFeatures, playbackTrackFeatures } from './playback';
 import { TILE_PROTOCOL } from '../tiles/tile-url';
 import { offlineStyle } from '../style';
 
@@ -42,6 +43,46 @@ describe('map features from the township data', () => {
     const layers = new Set(basemapFeatures(dataset.basemap).features.map((f) => f.properties?.layer));
     for (const layer of layers)
       expect(['settlement', 'settlement-label', 'water', 'road', 'poi']).toContain(layer);
+  });
+});
+
+describe('map features of a track playback', () => {
+  it('draws a line per unbroken stretch of two points or more, and a labelled mark per tick', () => {
+    const fc = playbackTrackFeatures({
+      tracks: [
+        {
+          officerId: 'off-1',
+          colour: '#2563eb',
+          segments: [
+            [
+              [121.4, 28.6],
+              [121.41, 28.6],
+            ],
+            [[121.42, 28.61]],
+          ],
+        },
+      ],
+      ticks: [{ officerId: 'off-1', colour: '#2563eb', at: 1000, position: [121.4, 28.6], label: '09:30' }],
+    });
+    expect(fc.features.map((f) => [f.geometry.type, f.properties?.kind, f.properties?.colour])).toEqual([
+      ['LineString', 'line', '#2563eb'],
+      ['Point', 'tick', '#2563eb'],
+    ]);
+    expect(fc.features[1]?.properties).toMatchObject({ label: '09:30', tickId: 'off-1@1000' });
+    expect(playbackTrackFeatures(null).features).toEqual([]);
+  });
+
+  it('puts each replayed officer where the replay has them, with their name', () => {
+    const fc = playbackMarkerFeatures([
+      { officerId: 'off-1', name: '陈亮', colour: '#2563eb', position: [121.405, 28.6], stale: true },
+    ]);
+    expect(fc.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [121.405, 28.6] });
+    expect(fc.features[0]?.properties).toEqual({
+      officerId: 'off-1',
+      name: '陈亮',
+      colour: '#2563eb',
+      stale: true,
+    });
   });
 });
 

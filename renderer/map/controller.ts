@@ -7,6 +7,7 @@ import {
   type MapGeoJSONFeature,
   type VectorTileSource,
   type MapMouseEvent,
+  type SourceSpecification,
 } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 // MapLibre's worker is its own ES module; Vite bundles it as a separate file served from our origin
@@ -42,6 +43,8 @@ import type { LocalBasemapLayer } from '../tiles/local-protocol';
 import { localBasemapStyle } from './local-basemap-layers';
 import { dropTiles, publishTiles, registerTileProtocol } from './tiles/tile-client';
 import { tileUrl } from './tiles/tile-url';
+import { LiveSource } from './live-source';
+import type { FeatureKey } from './live-diff';
 
 export type { MapSelection } from './layer-module';
 
@@ -62,6 +65,14 @@ export interface MapEvents {
   onZoom(zoom: number): void;
   /** A drag in `box` mode ended: the box drawn, WGS84 [west, south, east, north]. */
   onBox?(box: readonly [number, number, number, number]): void;
+}
+
+/** What a live source (officers' positions) showed anew: which features, drawn from which map data. */
+export interface LiveUpdate {
+  readonly source: string;
+  readonly ids: readonly FeatureKey[];
+  /** The map data the features were drawn from. */
+  readonly data: MapLayerData;
 }
 
 /** The source and layers of the box an offline download covers (drawn on top of everything). */
@@ -99,6 +110,9 @@ export class MapController {
    */
   private shown: ShownDatum = shownDatum('wgs84');
   private localBasemap: { key: string; layers: string[] } | null = null;
+  /** The registry's live sources (drawn by diffs), made on first drawing. */
+  private readonly liveSources = new Map<string, LiveSource<MapLayerData>>();
+  private readonly liveListeners = new Set<(update: LiveUpdate) => void>();
 
   constructor(
     container: HTMLElement,
@@ -150,7 +164,7 @@ export class MapController {
     this.townshipBounds = [w, s, e, n];
   }
 
-  /** Replaces only the officers (new positions arrived). */
+  /** Draws the officers anew (new positions arrived); their live source is sent only what changed. */
   async setOfficers(officers: readonly Officer[]): Promise<void> {
     await this.update({ officers });
   }
@@ -180,9 +194,37 @@ export class MapController {
         continue;
       }
       const sources = m.update(data);
-      for (const [id, features] of Object.entries(sources))
-        this.source(id).setData(shownCollection(features, datum));
+      const live: readonly string[] = 'live' in m ? m.live : [];
+      for (const [id, features] of Object.entries(sources)) {
+        const shown = shownCollection(features, datum);
+        if (live.includes(id)) this.liveSource(m, id).show(shown, data);
+        else this.source(id).setData(shown);
+      }
     }
+  }
+
+  /**
+   * Calls `listener` each time a live source has shown features anew (the map's worker has them);
+   * returns the function that stops it. The diagnostic probe's, for benches that time fixes to the map.
+   */
+  onLiveUpdate(listener: (update: LiveUpdate) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  }
+
+  /** The live source `id` of module `m`, keyed by the `promoteId` its specification names. */
+  private liveSource(m: (typeof MAP_LAYERS)[number], id: string): LiveSource<MapLayerData> {
+    const existing = this.liveSources.get(id);
+    if (existing !== undefined) return existing;
+    const specs: Readonly<Record<string, SourceSpecification | undefined>> = m.sources();
+    const spec = specs[id];
+    const key = spec?.type === 'geojson' ? spec.promoteId : undefined;
+    if (typeof key !== 'string') throw new Error(`live map source ${id} needs a geojson promoteId property`);
+    const live = new LiveSource<MapLayerData>(this.map, id, key, ({ ids, stamp }) => {
+      for (const listener of this.liveListeners) listener({ source: id, ids, data: stamp });
+    });
+    this.liveSources.set(id, live);
+    return live;
   }
 
   /** Where the map draws a stored WGS84 [lon, lat] (shifted over a GCJ-02 basemap). */
@@ -239,6 +281,8 @@ export class MapController {
     const datum = basemapDatum(layers);
     if (datum === this.shown.datum) return;
     this.shown = shownDatum(datum);
+    // Every feature moves into the new datum: live sources are drawn whole again, nothing glides there.
+    for (const live of this.liveSources.values()) live.reset();
     await this.update(this.data);
   }
 
@@ -372,6 +416,7 @@ export class MapController {
 
   remove(): void {
     this.removed = true;
+    for (const live of this.liveSources.values()) live.reset();
     for (const set of this.tileSets.values()) if (set.shown !== undefined) dropTiles(set.shown);
     this.map.remove();
   }

@@ -132,6 +132,12 @@ export interface MapLayerModule<
    * copies them all in one task. A module with tiled sources has no others.
    */
   readonly tiled?: Readonly<Record<string, (data: MapLayerData) => TiledFeatures>>;
+  /**
+   * Its GeoJSON sources drawn live (officers' positions, redrawn with every batch of fixes): each is
+   * keyed by its `promoteId` and sent to the map as diffs of what changed (`updateData`), its moved
+   * points gliding where they are in view (live-source.ts), instead of replaced whole by `setData`.
+   */
+  readonly live?: readonly string[];
   /** Pick rules, topmost first; absent when a click on it selects nothing. */
   readonly pick?: readonly MapPickRule[];
   /** Shows the current selection on its style layers (or clears it when the selection is not its own). */

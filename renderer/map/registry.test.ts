@@ -82,6 +82,29 @@ describe('the map layer registry', () => {
     }
   });
 
+  it('draws live only unclustered GeoJSON sources of its own, keyed by a property every feature carries once', () => {
+    const live = MAP_LAYERS.flatMap((m) => ('live' in m ? m.live.map((id) => ({ m, id })) : []));
+    expect(live.map(({ id }) => id)).toEqual(['officers']);
+    for (const { m, id } of live) {
+      const specs: Readonly<Record<string, { type: string; promoteId?: unknown; cluster?: unknown }>> =
+        m.sources();
+      const spec = specs[id];
+      expect(spec?.type, id).toBe('geojson');
+      expect(spec?.cluster, id).toBeUndefined();
+      expect(typeof spec?.promoteId, id).toBe('string');
+      const features: Readonly<
+        Record<string, { features: { properties: Record<string, unknown> | null }[] }>
+      > = m.update(data);
+      const keys = features[id]?.features.map((f) => f.properties?.[String(spec?.promoteId)]) ?? [];
+      expect(keys.length, id).toBeGreaterThan(0);
+      expect(new Set(keys).size, id).toBe(keys.length);
+      expect(
+        keys.every((k) => typeof k === 'string'),
+        id,
+      ).toBe(true);
+    }
+  });
+
   it('picks and probes only style layers that exist, topmost module first', () => {
     const styleIds = new Set(offlineStyle().layers.map((l) => l.id));
     for (const rule of PICK_RULES) expect(styleIds.has(rule.layer), rule.layer).toBe(true);

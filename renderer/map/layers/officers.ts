@@ -110,6 +110,8 @@ export const officersLayer = defineMapLayer({
   band: () => 'overlay',
   reads: ['officers'],
   update: (d) => ({ [OFFICERS_SOURCE]: officerFeatures(d.officers) }),
+  // Redrawn with every batch of fixes: sent as diffs, badges gliding to their new places in view.
+  live: [OFFICERS_SOURCE],
   pick: [{ layer: OFFICER_ICON_LAYER, select: (f) => ({ kind: 'officer', id: String(f.properties.id) }) }],
   probe: (map) => ({ officers: distinctRendered(map, OFFICER_ICON_LAYER, 'id') }),
   prepare: (map) => addOfficerIcons(map, window.devicePixelRatio || 1),

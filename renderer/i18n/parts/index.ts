@@ -20,6 +20,7 @@ import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { importsMessages } from './imports';
 import { phonesMessages } from './phones';
+import { geofenceMessages } from './geofence';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
 import { historyMappingMessages } from './history-mapping';
@@ -50,6 +51,7 @@ export function mergeMessages<A extends Tree, B extends Tree>(a: A, b: B, path =
 
 const PARTS = [
   phonesMessages,
+  geofenceMessages,
   accountsMessages,
   loopMessages,
   intakeMessages,
@@ -82,6 +84,7 @@ const PARTS = [
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
+  (typeof geofenceMessages)[L] &
   (typeof basemapMessages)[L] &
   (typeof basemapDatumMessages)[L] &
   (typeof basemapSourcesMessages)[L] &

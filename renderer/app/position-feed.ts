@@ -20,12 +20,15 @@ import { useTownshipStore } from '../stores/township';
 import { usePositionFeedStore } from '../stores/position-feed';
 
 export const SAMPLE_FEED_INTERVAL_MS = 15_000;
+/** The source name of the sample's simulated walks, which the geofence does not judge (positions-repo.ts). */
+export const SIMULATOR_SOURCE = 'sample-simulator';
 
 let timer: ReturnType<typeof setInterval> | null = null;
 
 /**
- * One round of reports received at `now` (epoch ms): parsed, stored, shown, and counted in the feed
- * status (the status bar shows how many were refused and why).
+ * One round of reports received at `now` (epoch ms): parsed, stored (with the tracks and the geofence,
+ * but for the simulator's), shown, and counted in the feed status (the status bar shows how many were
+ * refused and why).
  */
 export async function receivePositions(
   db: GridDeskDb,
@@ -35,7 +38,9 @@ export async function receivePositions(
 ): Promise<void> {
   const { reports, issues } = parsePositionReports(raw, source);
   for (const issue of issues) console.warn('[positions] refused', issue);
-  const stored = await recordPositionReports(db, reports, now);
+  const stored = await recordPositionReports(db, reports, now, {
+    watchGeofence: source !== SIMULATOR_SOURCE,
+  });
   for (const issue of stored.issues) console.warn('[positions] refused', issue);
   usePositionFeedStore().addBatch(now, stored.counts, issues.length);
   if (stored.counts.applied > 0) useTownshipStore().setOfficers(stored.officers);
@@ -54,7 +59,7 @@ export function startSamplePositionFeed(db: GridDeskDb): void {
     const now = Date.now();
     const calls = simulatorCalls(useCasesStore().openCases, now);
     const reports = simulation.step(township.officers, now, calls);
-    receivePositions(db, reports, 'sample-simulator').catch((e: unknown) => console.error('[positions]', e));
+    receivePositions(db, reports, SIMULATOR_SOURCE).catch((e: unknown) => console.error('[positions]', e));
   };
   tick();
   timer = setInterval(tick, SAMPLE_FEED_INTERVAL_MS);

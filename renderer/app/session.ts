@@ -10,6 +10,7 @@ import { useAppStore } from '../stores/app';
 import { useTownshipStore } from '../stores/township';
 import { useCasesStore } from '../stores/cases';
 import { useHistoryStore } from '../stores/history';
+import { useGeofenceStore } from '../stores/geofence';
 import { useMapUiStore } from '../stores/map-ui';
 import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
@@ -38,6 +39,7 @@ import { spatial, spatialWorkerFailure } from '../spatial/client';
 import { keepSpareReady, stopKeepingSpare } from './reset-spare';
 import { isWallWindow } from './window-kind';
 import { startPhonesFeed } from './phones-feed';
+import { startGeofenceClock } from './geofence-clock';
 import { pruneTracks } from '../db/positions-repo';
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
@@ -163,7 +165,11 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
   cases.follow(database);
   useHistoryStore().follow(database);
   // The phones report to the host; the workstation stores their fixes, the wall reads what it stored.
-  if (!isWallWindow()) startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
+  if (!isWallWindow()) {
+    startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
+    startGeofenceClock(database);
+    useGeofenceStore().follow(database);
+  }
 }
 
 /**

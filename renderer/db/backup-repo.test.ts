@@ -5,6 +5,8 @@ import { parseBackup, type BackupFile } from '../../shared/backup/backup';
 import { openDb, type GridDeskDb } from './database';
 import { exportBackup, restoreBackup } from './backup-repo';
 import { appendDataEvent, listDataEvents, readLastImport } from './imports-repo';
+import { acknowledgeGeofenceAlert, listAcknowledgements, listGeofenceAlerts } from './geofence-repo';
+import { recordPositionReports } from './positions-repo';
 import type { DataAction } from '../../shared/cases/data-events';
 import { readChainHead, verifyStoredRecord } from './record-repo';
 import { loadSettings } from './settings-repo';
@@ -127,6 +129,28 @@ describe('restoring a backup over another centre’s data', () => {
     expect(await listDataEvents(away.db)).toEqual(await listDataEvents(home.db));
     expect((await listDataEvents(away.db))[0]?.action).toEqual(action);
     expect(await readLastImport(away.db)).toBeUndefined();
+    expect((await verifyStoredRecord(away.db)).result).toEqual({ ok: true });
+  });
+
+  it('carries the acknowledgements of geofence alerts in the record; the alerts themselves start afresh', async () => {
+    const officerId = fixture.officers[0]!.id;
+    const far = (at: number) => ({ officerId, position: [118.36, 34.355] as const, at });
+    await recordPositionReports(home.db, [far(NOW - 12 * 60_000), far(NOW)], NOW);
+    const [alert] = await listGeofenceAlerts(home.db);
+    const done = await acknowledgeGeofenceAlert(home.db, home.op, alert!.id, NOW);
+    expect(done.ok).toBe(true);
+    await recordPositionReports(away.db, [far(EARLIER - 12 * 60_000), far(EARLIER)], EARLIER);
+    expect(await listGeofenceAlerts(away.db)).toHaveLength(1);
+
+    const { backup, files } = await checkedBackup();
+    expect(await restoreBackup(away.db, away.lead, backup, files)).toEqual({ ok: true });
+    expect(await listAcknowledgements(away.db)).toEqual(await listAcknowledgements(home.db));
+    expect((await listAcknowledgements(away.db))[0]?.action).toMatchObject({
+      type: 'geofenceAcknowledge',
+      payload: { alertId: alert!.id, officerId },
+    });
+    expect(await listGeofenceAlerts(away.db)).toEqual([]);
+    expect(await away.db.geofenceWatches.count()).toBe(0);
     expect((await verifyStoredRecord(away.db)).result).toEqual({ ok: true });
   });
 

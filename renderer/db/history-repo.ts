@@ -15,7 +15,7 @@ import {
 import type { HistoryCase } from '../../shared/history/history-case';
 import type { HistoryRow } from '../../shared/history/read-history';
 import type { GridDeskDb } from './database';
-import { leaderActor, listDataEvents, recordImport, type ImportRefusal } from './imports-repo';
+import { leaderActor, listImportEvents, recordImport, type ImportRefusal } from './imports-repo';
 import type { SessionGrant, SessionToken } from './sessions';
 import { bulkAddInChunks } from './tables';
 
@@ -127,6 +127,6 @@ export function historyTotal(db: GridDeskDb): Promise<number> {
  * every case event.
  */
 export async function historyImportSeqs(db: GridDeskDb): Promise<number[]> {
-  const events = await listDataEvents(db);
+  const events = await listImportEvents(db);
   return events.filter((e) => e.action.payload.kind === 'caseHistory').map((e) => e.seq);
 }

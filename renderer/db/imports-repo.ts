@@ -15,9 +15,10 @@ import type {
   ImportedFile,
   ImportKind,
   StoredDataEvent,
+  StoredImportEvent,
   StoredRecordEvent,
 } from '../../shared/cases/data-events';
-import { importCounts, isCaseEvent } from '../../shared/cases/data-events';
+import { importCounts, isCaseEvent, isImportEvent } from '../../shared/cases/data-events';
 import { scopedEventId } from '../../shared/model/ids';
 import type { GridDeskDb } from './database';
 import { readChainHead } from './record-repo';
@@ -154,7 +155,7 @@ export function dataEventSeqs(events: readonly StoredRecordEvent[]): number[] {
   return events.filter((e) => !isCaseEvent(e)).map((e) => e.seq);
 }
 
-/** The centre's data events (imports and undos), oldest first. */
+/** The centre's data events (imports, undos, alerts' acknowledgements), oldest first. */
 export async function listDataEvents(db: GridDeskDb): Promise<StoredDataEvent[]> {
   return db.transaction('r', db.meta, db.events, async () => {
     const listed = await db.meta.get('dataEvents');
@@ -162,6 +163,11 @@ export async function listDataEvents(db: GridDeskDb): Promise<StoredDataEvent[]>
     const events = await db.events.bulkGet([...seqs]);
     return events.filter((e): e is StoredDataEvent => e !== undefined && !isCaseEvent(e));
   });
+}
+
+/** The centre's imports and their undos (导入记录), oldest first. */
+export async function listImportEvents(db: GridDeskDb): Promise<StoredImportEvent[]> {
+  return (await listDataEvents(db)).filter(isImportEvent);
 }
 
 /** The import that can be undone now, if any. */

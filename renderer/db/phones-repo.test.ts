@@ -47,7 +47,21 @@ describe("the centre's phones", () => {
     expect(unknown).toMatchObject({ ok: false, issues: [{ key: 'phones.issue.unknownOfficer', row: 1 }] });
   });
 
+  it('keeps the geofence threshold a shift leader sets, and refuses one out of range', async () => {
+    expect(await saveFeedConfig(db, { ...config, geofenceMinutes: 3 }, lead)).toMatchObject({ ok: true });
+    expect((await loadFeedConfig(db)).geofenceMinutes).toBe(3);
+    expect(await saveFeedConfig(db, { ...config, geofenceMinutes: 0 }, lead)).toMatchObject({
+      ok: false,
+      issues: [{ key: 'phones.issue.geofenceMinutes' }],
+    });
+    expect((await loadFeedConfig(db)).geofenceMinutes).toBe(3);
+  });
+
   it('refuses an operator in the write, changing nothing', async () => {
+    expect(await saveFeedConfig(db, { ...config, geofenceMinutes: 1 }, op)).toMatchObject({
+      ok: false,
+      issues: [{ key: 'phones.leaderOnly' }],
+    });
     expect(await saveFeedConfig(db, config, op)).toMatchObject({
       ok: false,
       issues: [{ key: 'phones.leaderOnly' }],

@@ -25,6 +25,8 @@ import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { createAppI18n } from '../i18n';
 import { recordAlarmText } from '../i18n/record';
 import { caseEventsOf } from '../../shared/cases/data-events';
+import { loadFeedConfig } from './phones-repo';
+import { recordPositionReports } from './positions-repo';
 
 const NOW = Date.UTC(2026, 11, 2, 2, 0);
 let sample: TownshipDataset;
@@ -234,4 +236,44 @@ describe('upgrading a real database of the sample to the current store version',
     expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
     db.close();
   }, 120_000);
+});
+
+describe('upgrading a version-6 database (tracks, phones) to version 7', () => {
+  it('adds the geofence’s watches and alerts, empty, keeping the tracks and the phones’ settings', async () => {
+    const name = dbName();
+    const fixture = makeFixtureDataset();
+    const officerId = fixture.officers[0]!.id;
+    // The phones' settings as a version-6 build stored them: no geofence threshold yet.
+    const feed = {
+      enabled: true,
+      port: 5055,
+      reach: 'network',
+      bindings: [{ deviceId: '317401', officerId, token: null }],
+      traccar: null,
+    };
+    const point = { officerId, at: NOW - 60_000, position: [118.32, 34.355], speed: null };
+    const old = openAsVersion(name, 6);
+    await old.transaction('rw', old.tables, async (tx) => {
+      await writeDataset(datasetTables(tx), fixture, {});
+      await tx.table('meta').bulkPut([
+        { key: 'chainHead', value: { count: 0, lastHash: '0'.repeat(64) } },
+        { key: 'positionFeed', value: feed },
+      ]);
+      await tx.table('trackPoints').add(point);
+    });
+    old.close();
+
+    const db = new GridDeskDb(name);
+    await db.open();
+    expect(db.verno).toBe(STORE_VERSION);
+    expect(STORE_VERSION).toBe(7);
+    expect(await db.geofenceWatches.count()).toBe(0);
+    expect(await db.geofenceAlerts.count()).toBe(0);
+    expect(await db.trackPoints.toArray()).toEqual([point]);
+    expect(await loadFeedConfig(db)).toEqual({ ...feed, geofenceMinutes: 10 });
+    // The position path now writes them.
+    await recordPositionReports(db, [{ officerId, position: [118.36, 34.355], at: NOW }], NOW);
+    expect((await db.geofenceWatches.get(officerId))?.stretch).toMatchObject({ since: NOW });
+    db.close();
+  });
 });

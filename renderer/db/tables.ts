@@ -43,6 +43,7 @@ import type { CaseTally, DayTally } from '../../shared/indicators/tally';
 import type { BasemapSettings } from '../../shared/tiles/basemaps';
 import type { PositionFeedConfig } from '../../shared/positions/feed';
 import type { TrackPoint } from '../../shared/positions/tracks';
+import type { GeofenceAlert, GeofenceWatch } from '../../shared/positions/geofence';
 
 /** What `meta.tallies` says about the stored case tallies and day roll-ups (renderer/db/tallies-repo.ts). */
 export interface TallyState {
@@ -95,7 +96,10 @@ export interface MetaValues {
    * (a new store, after a dataset write, a reset or a restore): they are to be rebuilt.
    */
   readonly tallies: TallyState;
-  /** The seqs of the record's data events (imports and their undos), oldest first (imports-repo.ts). */
+  /**
+   * The seqs of the record's data events (imports and their undos, alerts' acknowledgements), oldest
+   * first (imports-repo.ts).
+   */
   readonly dataEvents: readonly number[];
   /** The import that can be undone now (imports-repo.ts); kept on this PC only, never backed up. */
   readonly lastImport: LastImport;
@@ -162,6 +166,9 @@ interface TableTypes {
   readonly historyCases: readonly [HistoryCase, string];
   /** 轨迹, keyed by `[officerId+at]` (shared/positions/tracks.ts). */
   readonly trackPoints: readonly [TrackPoint, [string, number]];
+  /** 越界告警: the geofence's watch per officer, and its alerts (shared/positions/geofence.ts). */
+  readonly geofenceWatches: readonly [GeofenceWatch, string];
+  readonly geofenceAlerts: readonly [GeofenceAlert, string];
 }
 // Compile-time check that TableTypes and the registry name the same tables.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { shallowRef } from 'vue';
-import type { StoredDataEvent } from '../../shared/cases/data-events';
+import type { StoredImportEvent } from '../../shared/cases/data-events';
 import {
-  listDataEvents,
+  listImportEvents,
   readLastImport,
   undoLastImport,
   type ImportRefusal,
@@ -17,12 +17,12 @@ import { writeAndReopen } from './write-and-reopen';
  * installation opens again on what is stored now.
  */
 export const useImportsStore = defineStore('imports', () => {
-  const events = shallowRef<readonly StoredDataEvent[]>([]);
+  const events = shallowRef<readonly StoredImportEvent[]>([]);
   const last = shallowRef<LastImport | undefined>(undefined);
 
   async function load(): Promise<void> {
     const db = currentDb();
-    const [listed, lastImport] = await Promise.all([listDataEvents(db), readLastImport(db)]);
+    const [listed, lastImport] = await Promise.all([listImportEvents(db), readLastImport(db)]);
     events.value = [...listed].reverse();
     last.value = lastImport;
   }

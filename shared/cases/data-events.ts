@@ -1,7 +1,9 @@
 /**
- * Events of the record that concern the centre's data rather than one case: an import of the centre's
- * own files (导入) and its undo (撤销导入). They are chained in the same record as the case events, in
- * the same table, so who brought which file in, and when, is as tamper-evident as every case step. A
+ * Events of the record that concern the centre rather than one case: an import of the centre's own
+ * files (导入) and its undo (撤销导入), and the acknowledgement of a geofence alert (越界告警确认,
+ * shared/positions/geofence.ts). They are chained in the same record as the case events, in
+ * the same table, so who brought which file in, or who acknowledged which alert, and when, is as tamper-evident as every
+ * case step. A
  * data event has no `caseId`: the events' caseId index leaves it out, so reads of one case's events,
  * the per-case tallies and the record's case checks never meet it; readers of the whole chain (the
  * check, the backup) take both kinds and tell them apart with {@link isCaseEvent}.
@@ -77,7 +79,26 @@ export interface DataImportPayload {
   readonly movedCases: number;
 }
 
+/** What the record keeps of a geofence alert someone acknowledged (告警确认). */
+export interface GeofenceAckPayload {
+  readonly alertId: string;
+  readonly officerId: string;
+  readonly teamId: string;
+  /** The nearest of the team's patrol areas when last outside. */
+  readonly areaId: string;
+  /** The first fix outside, epoch ms. */
+  readonly since: number;
+  /** When it passed the threshold, epoch ms. */
+  readonly raisedAt: number;
+  /** When the stretch ended (back inside, off duty), epoch ms; null: still outside. */
+  readonly endedAt: number | null;
+}
+
+/** The actions of the import record (导入记录): an import and its undo. */
+export type ImportAction = Extract<DataAction, { readonly type: 'dataImport' | 'dataImportUndo' }>;
+
 export type DataAction =
+  | { readonly type: 'geofenceAcknowledge'; readonly payload: GeofenceAckPayload }
   | { readonly type: 'dataImport'; readonly payload: DataImportPayload }
   | {
       readonly type: 'dataImportUndo';
@@ -99,6 +120,14 @@ export interface DataEvent {
 }
 
 export type StoredDataEvent = ChainedEvent<DataEvent & EventIdentity>;
+
+/** A stored data event of the import record (an import or its undo). */
+export type StoredImportEvent = StoredDataEvent & { readonly action: ImportAction };
+
+/** Whether a data event is an import or an import's undo (not, say, an alert's acknowledgement). */
+export function isImportEvent(event: StoredDataEvent): event is StoredImportEvent {
+  return event.action.type === 'dataImport' || event.action.type === 'dataImportUndo';
+}
 
 /** Any event of the record as stored. */
 export type StoredRecordEvent = StoredCaseEvent | StoredDataEvent;

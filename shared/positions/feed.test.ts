@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFeedConfig, DEFAULT_FEED_CONFIG } from './feed';
+import { checkFeedConfig, DEFAULT_FEED_CONFIG, positionFeedConfigSchema } from './feed';
 
 const officers = new Set(['off-1', 'off-2']);
 
@@ -27,6 +27,7 @@ describe('a position feed configuration', () => {
           { deviceId: 'phone-2', officerId: 'off-2', token: 'k7' },
         ],
         traccar: null,
+        geofenceMinutes: 10,
       },
     });
   });
@@ -73,5 +74,24 @@ describe('a position feed configuration', () => {
       'phones.issue.traccarUrl',
       'phones.issue.traccarEmail',
     ]);
+  });
+
+  it('takes a geofence threshold of whole minutes from 1 to 240, and reads a stored one without it as 10', () => {
+    const one = checkFeedConfig({ ...DEFAULT_FEED_CONFIG, geofenceMinutes: 1 }, officers);
+    expect(one.ok && one.config.geofenceMinutes).toBe(1);
+    for (const geofenceMinutes of [0, 2.5, 241])
+      expect(checkFeedConfig({ ...DEFAULT_FEED_CONFIG, geofenceMinutes }, officers)).toEqual({
+        ok: false,
+        issues: [
+          {
+            row: null,
+            field: 'geofenceMinutes',
+            key: 'phones.issue.geofenceMinutes',
+            params: { minutes: geofenceMinutes, min: 1, max: 240 },
+          },
+        ],
+      });
+    const stored = { enabled: true, port: 5055, reach: 'network', bindings: [], traccar: null };
+    expect(positionFeedConfigSchema.parse(stored).geofenceMinutes).toBe(10);
   });
 });

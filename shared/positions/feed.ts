@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DECLINE_REASONS } from './admit';
+import { DEFAULT_GEOFENCE_MINUTES, GEOFENCE_MINUTES_MAX, GEOFENCE_MINUTES_MIN } from './geofence';
 
 /** Traccar's port for the OsmAnd protocol, which Traccar Client uses by default. */
 export const DEFAULT_FEED_PORT = 5055;
@@ -40,9 +41,22 @@ export const positionFeedConfigSchema = z.strictObject({
     })
     .nullable()
     .default(null),
+  /**
+   * 越界告警: minutes an on-duty officer may be outside their team's patrol areas before an alert
+   * (shared/positions/geofence.ts). Configurations stored before it existed read as the default.
+   */
+  geofenceMinutes: z
+    .number()
+    .int()
+    .min(GEOFENCE_MINUTES_MIN)
+    .max(GEOFENCE_MINUTES_MAX)
+    .default(DEFAULT_GEOFENCE_MINUTES),
 });
 export type PositionFeedConfig = z.output<typeof positionFeedConfigSchema>;
-/** A configuration as sent or stored before the Traccar connector existed (`traccar` may be absent). */
+/**
+ * A configuration as sent or stored before the Traccar connector and the geofence threshold existed
+ * (`traccar` and `geofenceMinutes` may be absent).
+ */
 export type PositionFeedConfigInput = z.input<typeof positionFeedConfigSchema>;
 
 /** What the host says of its connection to a Traccar server (electron/traccar-connector.ts). */
@@ -105,16 +119,19 @@ export const DEFAULT_FEED_CONFIG: PositionFeedConfig = {
   reach: 'network',
   bindings: [],
   traccar: null,
+  geofenceMinutes: DEFAULT_GEOFENCE_MINUTES,
 };
 
 /** One problem of a feed configuration as entered, naming the binding's row (from 1) and field. */
 export interface FeedConfigIssue {
   readonly row: number | null;
-  readonly field: 'port' | 'deviceId' | 'officerId' | 'token' | 'traccar.url' | 'traccar.email';
+  readonly field:
+    'port' | 'deviceId' | 'officerId' | 'token' | 'traccar.url' | 'traccar.email' | 'geofenceMinutes';
   readonly key:
     | 'phones.issue.traccarUrl'
     | 'phones.issue.traccarEmail'
     | 'phones.issue.port'
+    | 'phones.issue.geofenceMinutes'
     | 'phones.issue.deviceId'
     | 'phones.issue.duplicateDevice'
     | 'phones.issue.unknownOfficer'
@@ -125,7 +142,8 @@ export interface FeedConfigIssue {
 /**
  * A configuration as typed in the dialog, checked against the centre's officers: a port of 1024 or
  * above, each device id well formed and bound once, each to an officer of the centre, tokens of 1–128
- * characters; a Traccar server by its http(s) address and an account. Device ids, tokens and the
+ * characters; a Traccar server by its http(s) address and an account; a geofence threshold of whole
+ * minutes within {@link GEOFENCE_MINUTES_MIN}–{@link GEOFENCE_MINUTES_MAX}. Device ids, tokens and the
  * server's address are trimmed; an empty token is none.
  */
 export function checkFeedConfig(
@@ -135,6 +153,14 @@ export function checkFeedConfig(
   const issues: FeedConfigIssue[] = [];
   if (!Number.isInteger(input.port) || input.port < 1024 || input.port > 65_535)
     issues.push({ row: null, field: 'port', key: 'phones.issue.port', params: { port: input.port } });
+  const minutes = input.geofenceMinutes;
+  if (!Number.isInteger(minutes) || minutes < GEOFENCE_MINUTES_MIN || minutes > GEOFENCE_MINUTES_MAX)
+    issues.push({
+      row: null,
+      field: 'geofenceMinutes',
+      key: 'phones.issue.geofenceMinutes',
+      params: { minutes, min: GEOFENCE_MINUTES_MIN, max: GEOFENCE_MINUTES_MAX },
+    });
   const seen = new Map<string, number>();
   const bindings = input.bindings.map((b, i) => {
     const row = i + 1;

@@ -156,6 +156,35 @@ describe('the event schema', () => {
     expect(parseStoredEvent({ ...undo, caseId: undefined, extra: 1 }, 2).ok).toBe(false);
   });
 
+  it('accepts a geofence alert’s acknowledgement, and names a malformed field of one', () => {
+    const acknowledged = appendEventSync(EMPTY_HEAD, {
+      id: scopedEventId(TEST_WORKSTATION, 1),
+      action: {
+        type: 'geofenceAcknowledge',
+        payload: {
+          alertId: `off-1@${T0}`,
+          officerId: 'off-1',
+          teamId: 'team-1',
+          areaId: 'area-1',
+          since: T0,
+          raisedAt: T0 + 660_000,
+          endedAt: null,
+        },
+      },
+      actor: { id: 'account-op', role: 'operator', name: '值班员 王丽' },
+      at: T0 + 700_000,
+    }).event;
+    expect(parseStoredEvent(acknowledged, 1)).toEqual({ ok: true, event: acknowledged });
+    const noOfficer = {
+      ...acknowledged,
+      action: { ...acknowledged.action, payload: { ...acknowledged.action.payload, officerId: '' } },
+    };
+    expect(parseStoredEvent(noOfficer, 1)).toEqual({
+      ok: false,
+      problem: { seq: 1, field: 'action.payload.officerId' },
+    });
+  });
+
   it('names the position of an event without a usable seq', () => {
     expect(parseStoredEvent({ ...sampleEvents[0], seq: 'one' }, 7)).toEqual({
       ok: false,

@@ -158,10 +158,23 @@ const dataAction = z.discriminatedUnion('type', [
     type: z.literal('dataImportUndo'),
     payload: z.strictObject({ undoes: id, kind: importKind, movedCases: count }),
   }),
+  z.strictObject({
+    type: z.literal('geofenceAcknowledge'),
+    payload: z.strictObject({
+      alertId: id,
+      officerId: id,
+      teamId: id,
+      areaId: id,
+      since: epochMs,
+      raisedAt: epochMs,
+      endedAt: epochMs.nullable(),
+    }),
+  }),
 ]);
 
 /**
- * Schema of one stored data event (shared/cases/data-events.ts): an import or its undo, chained like
+ * Schema of one stored data event (shared/cases/data-events.ts): an import, its undo or a geofence
+ * alert's acknowledgement, chained like
  * case events but with no case, no stages.
  */
 export const storedDataEventSchema = z.strictObject({

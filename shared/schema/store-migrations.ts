@@ -95,6 +95,8 @@ const step1: StoreMigrationStep<null> = {
     dayTallies: 'absent',
     historyCases: 'absent',
     trackPoints: 'absent',
+    geofenceWatches: 'absent',
+    geofenceAlerts: 'absent',
   },
 };
 
@@ -129,6 +131,8 @@ const step2: StoreMigrationStep<Step2> = {
     dayTallies: 'absent',
     historyCases: 'absent',
     trackPoints: 'absent',
+    geofenceWatches: 'absent',
+    geofenceAlerts: 'absent',
   },
 };
 
@@ -298,6 +302,8 @@ const step3: StoreMigrationStep<Step3> = {
     dayTallies: 'absent',
     historyCases: 'absent',
     trackPoints: 'absent',
+    geofenceWatches: 'absent',
+    geofenceAlerts: 'absent',
   },
 };
 
@@ -330,6 +336,8 @@ const step4: StoreMigrationStep<ReadonlyMap<string, number>> = {
     dayTallies: 'created',
     historyCases: 'absent',
     trackPoints: 'absent',
+    geofenceWatches: 'absent',
+    geofenceAlerts: 'absent',
   },
 };
 
@@ -339,7 +347,13 @@ const step5: StoreMigrationStep<null> = {
   summary: 'history cases imported from an old system (read-only reference)',
   reads: [],
   prepare: () => null,
-  tables: { ...allTables<null>('unchanged'), historyCases: 'created', trackPoints: 'absent' },
+  tables: {
+    ...allTables<null>('unchanged'),
+    historyCases: 'created',
+    trackPoints: 'absent',
+    geofenceWatches: 'absent',
+    geofenceAlerts: 'absent',
+  },
 };
 
 /** Version 6: the officers' tracks (轨迹) appear, empty; nothing else changes. */
@@ -348,7 +362,21 @@ const step6: StoreMigrationStep<null> = {
   summary: "the officers' tracks, kept for playback (thinned, a retention window)",
   reads: [],
   prepare: () => null,
-  tables: { ...allTables<null>('unchanged'), trackPoints: 'created' },
+  tables: {
+    ...allTables<null>('unchanged'),
+    trackPoints: 'created',
+    geofenceWatches: 'absent',
+    geofenceAlerts: 'absent',
+  },
+};
+
+/** Version 7: the geofence's watches and alerts (越界告警) appear, empty; nothing else changes. */
+const step7: StoreMigrationStep<null> = {
+  version: 7,
+  summary: "the geofence's watch per officer and its alerts",
+  reads: [],
+  prepare: () => null,
+  tables: { ...allTables<null>('unchanged'), geofenceWatches: 'created', geofenceAlerts: 'created' },
 };
 
 /** What a step does to a table, named. */
@@ -403,6 +431,7 @@ export const STORE_STEPS: readonly StoreStep[] = [
   ready(step4),
   ready(step5),
   ready(step6),
+  ready(step7),
 ];
 
 /** The step that leads to `version`. */

@@ -45,6 +45,8 @@ describe('the table registry', () => {
       'caseTallies',
       'dayTallies',
       'trackPoints',
+      'geofenceWatches',
+      'geofenceAlerts',
     ]);
     expect(tablesOfPart('local')).toEqual(['accounts']);
     expect(tablesOfPart('dataset')).toHaveLength(13);

@@ -11,7 +11,7 @@
  */
 
 /** The store layout this code reads and writes: the Dexie version of the database. */
-export const STORE_VERSION = 6;
+export const STORE_VERSION = 7;
 
 /**
  * `dataset`: the township's data, replaced as a whole by a seed, a reset or a restore;
@@ -78,6 +78,14 @@ export const STORE_TABLES = {
    * the record: a reset or a restore starts them afresh; a dataset write (new grids) keeps them.
    */
   trackPoints: { part: 'record', layouts: { 6: '[officerId+at], at' } },
+  /**
+   * Version 7: 越界告警 (shared/positions/geofence.ts). What the geofence keeps per officer between
+   * fixes (the newest fix inside, the stretch outside now), by officer; and the alerts, by id, by
+   * officer and by the stretch's first fix outside. Part of the record: a reset or a restore starts
+   * them afresh (an acknowledgement stays in the events); a dataset write keeps them.
+   */
+  geofenceWatches: { part: 'record', layouts: { 7: 'officerId' } },
+  geofenceAlerts: { part: 'record', layouts: { 7: 'id, officerId, since' } },
 } as const satisfies Readonly<Record<string, StoreTableSpec>>;
 
 export type StoreTableName = keyof typeof STORE_TABLES;

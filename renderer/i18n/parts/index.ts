@@ -21,6 +21,7 @@ import { importMessages } from './import';
 import { importsMessages } from './imports';
 import { phonesMessages } from './phones';
 import { playbackMessages } from './playback';
+import { geofenceMessages } from './geofence';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
 import { historyMappingMessages } from './history-mapping';
@@ -52,6 +53,7 @@ export function mergeMessages<A extends Tree, B extends Tree>(a: A, b: B, path =
 const PARTS = [
   phonesMessages,
   playbackMessages,
+  geofenceMessages,
   accountsMessages,
   loopMessages,
   intakeMessages,
@@ -84,6 +86,7 @@ const PARTS = [
 ] as const;
 
 type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
+  (typeof geofenceMessages)[L] &
   (typeof basemapMessages)[L] &
   (typeof basemapDatumMessages)[L] &
   (typeof basemapSourcesMessages)[L] &

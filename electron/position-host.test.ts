@@ -31,6 +31,7 @@ const config = (over: Partial<PositionFeedConfig> = {}): PositionFeedConfig => (
   reach: 'local',
   bindings: [{ deviceId: '317401', officerId: 'off-3', token: null }],
   traccar: null,
+  offlineAfterMs: 300_000,
   ...over,
 });
 const report = (port: number, id: string, seconds: number) =>

@@ -54,4 +54,15 @@ describe("the centre's phones", () => {
     });
     expect(await loadFeedConfig(db)).toEqual(DEFAULT_FEED_CONFIG);
   });
+
+  it('lets only a shift leader move the offline timeout, and reads a stored configuration without one', async () => {
+    const oneMinute = { ...DEFAULT_FEED_CONFIG, offlineAfterMs: 60_000 };
+    expect(await saveFeedConfig(db, oneMinute, op)).toMatchObject({ ok: false });
+    expect((await loadFeedConfig(db)).offlineAfterMs).toBe(300_000);
+    expect(await saveFeedConfig(db, oneMinute, lead)).toMatchObject({ ok: true });
+    expect((await loadFeedConfig(db)).offlineAfterMs).toBe(60_000);
+    const { offlineAfterMs: _, ...before } = DEFAULT_FEED_CONFIG;
+    await db.meta.put({ key: 'positionFeed', value: { ...before, enabled: true } });
+    expect(await loadFeedConfig(db)).toEqual({ ...DEFAULT_FEED_CONFIG, enabled: true });
+  });
 });

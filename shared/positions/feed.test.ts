@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFeedConfig, DEFAULT_FEED_CONFIG } from './feed';
+import { checkFeedConfig, DEFAULT_FEED_CONFIG, positionFeedConfigSchema } from './feed';
 
 const officers = new Set(['off-1', 'off-2']);
 
@@ -27,6 +27,7 @@ describe('a position feed configuration', () => {
           { deviceId: 'phone-2', officerId: 'off-2', token: 'k7' },
         ],
         traccar: null,
+        offlineAfterMs: 300_000,
       },
     });
   });
@@ -73,5 +74,29 @@ describe('a position feed configuration', () => {
       'phones.issue.traccarUrl',
       'phones.issue.traccarEmail',
     ]);
+  });
+
+  it('keeps officers 离线 after 5 minutes when a configuration stored before the timeout says nothing', () => {
+    const stored = { enabled: true, port: 5055, reach: 'local', bindings: [], traccar: null };
+    expect(positionFeedConfigSchema.parse(stored).offlineAfterMs).toBe(300_000);
+    expect(positionFeedConfigSchema.parse({ ...stored, offlineAfterMs: 60_000 }).offlineAfterMs).toBe(60_000);
+  });
+
+  it('takes the offline timeout in whole minutes from 1 to 240', () => {
+    const at = (ms: number) => checkFeedConfig({ ...DEFAULT_FEED_CONFIG, offlineAfterMs: ms }, officers);
+    expect(at(60_000).ok).toBe(true);
+    expect(at(240 * 60_000).ok).toBe(true);
+    for (const ms of [0, 59_999, 90_000, 241 * 60_000])
+      expect(at(ms)).toEqual({
+        ok: false,
+        issues: [
+          {
+            row: null,
+            field: 'offlineAfterMs',
+            key: 'phones.issue.offlineAfter',
+            params: { minutes: ms / 60_000, min: 1, max: 240 },
+          },
+        ],
+      });
   });
 });

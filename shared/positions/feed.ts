@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DECLINE_REASONS } from './admit';
+import { DEFAULT_OFFLINE_AFTER_MS, MAX_OFFLINE_AFTER_MS, MIN_OFFLINE_AFTER_MS } from './unit-status';
 
 /** Traccar's port for the OsmAnd protocol, which Traccar Client uses by default. */
 export const DEFAULT_FEED_PORT = 5055;
@@ -21,6 +22,14 @@ export const deviceBindingSchema = z.strictObject({
   /** A per-device secret the phone sends as `token`; null: none asked. */
   token: z.string().min(1).max(128).nullable(),
 });
+
+/** How long without a fix makes an on-duty officer 离线 (unit-status.ts), ms: whole minutes, 1 min–4 h. */
+const offlineAfterSchema = z
+  .number()
+  .int()
+  .min(MIN_OFFLINE_AFTER_MS)
+  .max(MAX_OFFLINE_AFTER_MS)
+  .refine((ms) => ms % 60_000 === 0);
 
 /** A Traccar server's address: http or https. */
 const traccarUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
@@ -40,9 +49,14 @@ export const positionFeedConfigSchema = z.strictObject({
     })
     .nullable()
     .default(null),
+  /** 离线 after this long without a fix, ms; absent in configurations stored before it (then 5 min). */
+  offlineAfterMs: offlineAfterSchema.default(DEFAULT_OFFLINE_AFTER_MS),
 });
 export type PositionFeedConfig = z.output<typeof positionFeedConfigSchema>;
-/** A configuration as sent or stored before the Traccar connector existed (`traccar` may be absent). */
+/**
+ * A configuration as sent or stored before the Traccar connector and the offline timeout existed
+ * (`traccar`, `offlineAfterMs` may be absent).
+ */
 export type PositionFeedConfigInput = z.input<typeof positionFeedConfigSchema>;
 
 /** What the host says of its connection to a Traccar server (electron/traccar-connector.ts). */
@@ -105,13 +119,16 @@ export const DEFAULT_FEED_CONFIG: PositionFeedConfig = {
   reach: 'network',
   bindings: [],
   traccar: null,
+  offlineAfterMs: DEFAULT_OFFLINE_AFTER_MS,
 };
 
 /** One problem of a feed configuration as entered, naming the binding's row (from 1) and field. */
 export interface FeedConfigIssue {
   readonly row: number | null;
-  readonly field: 'port' | 'deviceId' | 'officerId' | 'token' | 'traccar.url' | 'traccar.email';
+  readonly field:
+    'port' | 'offlineAfterMs' | 'deviceId' | 'officerId' | 'token' | 'traccar.url' | 'traccar.email';
   readonly key:
+    | 'phones.issue.offlineAfter'
     | 'phones.issue.traccarUrl'
     | 'phones.issue.traccarEmail'
     | 'phones.issue.port'
@@ -125,7 +142,8 @@ export interface FeedConfigIssue {
 /**
  * A configuration as typed in the dialog, checked against the centre's officers: a port of 1024 or
  * above, each device id well formed and bound once, each to an officer of the centre, tokens of 1–128
- * characters; a Traccar server by its http(s) address and an account. Device ids, tokens and the
+ * characters; a Traccar server by its http(s) address and an account; 离线 after whole minutes from 1 to
+ * 240. Device ids, tokens and the
  * server's address are trimmed; an empty token is none.
  */
 export function checkFeedConfig(
@@ -135,6 +153,17 @@ export function checkFeedConfig(
   const issues: FeedConfigIssue[] = [];
   if (!Number.isInteger(input.port) || input.port < 1024 || input.port > 65_535)
     issues.push({ row: null, field: 'port', key: 'phones.issue.port', params: { port: input.port } });
+  if (!offlineAfterSchema.safeParse(input.offlineAfterMs).success)
+    issues.push({
+      row: null,
+      field: 'offlineAfterMs',
+      key: 'phones.issue.offlineAfter',
+      params: {
+        minutes: input.offlineAfterMs / 60_000,
+        min: MIN_OFFLINE_AFTER_MS / 60_000,
+        max: MAX_OFFLINE_AFTER_MS / 60_000,
+      },
+    });
   const seen = new Map<string, number>();
   const bindings = input.bindings.map((b, i) => {
     const row = i + 1;

@@ -18,7 +18,13 @@ let storing: Promise<void> = Promise.resolve();
 
 function store(fixes: readonly AdmittedFix[]): void {
   const db = currentDb();
-  const reports = fixes.map((f) => ({ officerId: f.officerId, position: f.position, at: f.at }));
+  const reports = fixes.map((f) => ({
+    officerId: f.officerId,
+    position: f.position,
+    at: f.at,
+    battery: f.battery,
+    accuracy: f.accuracy,
+  }));
   storing = storing
     .then(() => receivePositions(db, reports, 'phones'))
     .catch((error: unknown) => console.error('[phones]', error));

@@ -2,7 +2,8 @@
  * Officer positions for the sample township. A real centre receives reports from the officers' phones;
  * the synthetic sample has no phones, so its patrol simulator (shared/positions) reports a short walk
  * for every officer on duty every {@link SAMPLE_FEED_INTERVAL_MS}, through the same path a real feed
- * uses (parse, store the newest, refresh the map and the recommendations).
+ * uses (parse, store the newest, refresh the map and the recommendations). An officer a phone is bound
+ * to (终端定位) is left to the phone: their position is what it reports, and 离线 when it falls silent.
  */
 import { parsePositionReports } from '../../shared/positions/reports';
 import { seededRandom, simulatePatrolStep } from '../../shared/positions/patrol-simulator';
@@ -10,6 +11,7 @@ import { recordPositionReports } from '../db/positions-repo';
 import type { GridDeskDb } from '../db/database';
 import { useTownshipStore } from '../stores/township';
 import { usePositionFeedStore } from '../stores/position-feed';
+import { usePhonesStore } from '../stores/phones';
 
 export const SAMPLE_FEED_INTERVAL_MS = 15_000;
 
@@ -39,7 +41,9 @@ export function startSamplePositionFeed(db: GridDeskDb): void {
   const random = seededRandom(Date.now() & 0xffffffff);
   const tick = (): void => {
     const township = useTownshipStore();
-    const reports = simulatePatrolStep(township.officers, township.patrolAreas, Date.now(), random);
+    const phones = new Set(usePhonesStore().config.bindings.map((b) => b.officerId));
+    const simulated = township.officers.filter((o) => !phones.has(o.id));
+    const reports = simulatePatrolStep(simulated, township.patrolAreas, Date.now(), random);
     receivePositions(db, reports, 'sample-simulator').catch((e: unknown) => console.error('[positions]', e));
   };
   tick();

@@ -39,6 +39,7 @@ import { keepSpareReady, stopKeepingSpare } from './reset-spare';
 import { isWallWindow } from './window-kind';
 import { startPhonesFeed } from './phones-feed';
 import { pruneTracks } from '../db/positions-repo';
+import { useUnitsStore } from '../stores/units';
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
@@ -162,6 +163,7 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
   await Promise.all([queue, located]);
   cases.follow(database);
   useHistoryStore().follow(database);
+  useUnitsStore().start();
   // The phones report to the host; the workstation stores their fixes, the wall reads what it stored.
   if (!isWallWindow()) startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
 }

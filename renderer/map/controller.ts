@@ -50,8 +50,9 @@ let controllers = 0;
 
 setWorkerUrl(maplibreWorkerUrl);
 
-/** The parts of the township the map draws, and the open cases. */
-export type MapData = Omit<MapLayerData, 'placement' | 'importPreview'>;
+/** The parts of the township the map draws, and the open cases (the unit states: none until given). */
+export type MapData = Omit<MapLayerData, 'placement' | 'importPreview' | 'unitStates'> &
+  Partial<Pick<MapLayerData, 'unitStates'>>;
 
 export interface MapEvents {
   /** A click in `place` mode: where the incident is (WGS84 lon/lat). */
@@ -83,7 +84,7 @@ export class MapController {
   private removed = false;
   private mode: MapMode;
   /** The latest of each part of the data, as last handed in; each layer is drawn from it. */
-  private data: Partial<MapLayerData> = { placement: null, importPreview: [] };
+  private data: Partial<MapLayerData> = { placement: null, importPreview: [], unitStates: new Map() };
   private readonly dark: boolean;
   private basemap: readonly BasemapLayer[] = [];
   /** The style layers of `basemap` (a vector basemap draws several per source). */
@@ -148,6 +149,11 @@ export class MapController {
   /** Replaces only the officers (new positions arrived). */
   async setOfficers(officers: readonly Officer[]): Promise<void> {
     await this.update({ officers });
+  }
+
+  /** Replaces only the officers' unit statuses (the clock or a case moved one). */
+  async setUnitStates(unitStates: MapLayerData['unitStates']): Promise<void> {
+    await this.update({ unitStates });
   }
 
   /** Replaces only the open cases and which of them are overdue (the other sources stay as they are). */

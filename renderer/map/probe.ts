@@ -25,8 +25,10 @@ export interface MapProbe {
   zoom(): number;
   /** The case clusters drawn now: where (stored WGS84 lon/lat) and how many cases each holds. */
   clusters(): { lonLat: [number, number]; count: number }[];
-  /** The officers' badges drawn now: whose, and where (stored WGS84 lon/lat). */
-  officers(): { id: string; lonLat: [number, number] }[];
+  /** The officers' badges drawn now: whose, where (stored WGS84 lon/lat) and which unit status badge. */
+  officers(): { id: string; lonLat: [number, number]; display: string }[];
+  /** The centre of the view (stored WGS84 lon/lat). */
+  centre(): [number, number];
   /** Screen pixel (relative to the map canvas) of a stored WGS84 lon/lat, for tests that click the map. */
   project(lonLat: readonly [number, number]): { x: number; y: number };
   /** The stored WGS84 lon/lat under a screen pixel (relative to the map canvas). */
@@ -74,8 +76,13 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
               number,
               number,
             ],
+            display: String(f.properties.display),
           }))
         : [],
+    centre: () => {
+      const c = controller.map.getCenter();
+      return [...controller.toStored([c.lng, c.lat])] as [number, number];
+    },
     project: (lonLat) => controller.project(lonLat),
     unproject: (point) => [...controller.unproject(point)],
     datum: () => controller.shownDatum(),

@@ -20,6 +20,7 @@ import { indicatorsExportMessages } from './indicators-export';
 import { importMessages } from './import';
 import { importsMessages } from './imports';
 import { phonesMessages } from './phones';
+import { unitsMessages } from './units';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
 import { historyMappingMessages } from './history-mapping';
@@ -50,6 +51,7 @@ export function mergeMessages<A extends Tree, B extends Tree>(a: A, b: B, path =
 
 const PARTS = [
   phonesMessages,
+  unitsMessages,
   accountsMessages,
   loopMessages,
   intakeMessages,
@@ -108,7 +110,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof importsMessages)[L] &
   (typeof kmlLinksMessages)[L] &
   (typeof historyMessages)[L] &
-  (typeof historyMappingMessages)[L];
+  (typeof historyMappingMessages)[L] &
+  (typeof unitsMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

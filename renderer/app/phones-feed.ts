@@ -30,8 +30,12 @@ function store(fixes: readonly AdmittedFix[]): void {
     .catch((error: unknown) => console.error('[phones]', error));
 }
 
-/** Runs the feed of centre `db` in this window (again after a reset, a restore or a switch). */
+/**
+ * Runs the feed of centre `db` in this window (again after a reset, a restore or a switch). Resolves
+ * once the configuration is in the phones store (so the sample's simulator, started next, knows whom
+ * the phones report); handing it to the host goes on, and its outcome is the store's `status`.
+ */
 export async function startPhonesFeed(db: GridDeskDb): Promise<void> {
   stopListening ??= platform().onPositionFixes(store);
-  await usePhonesStore().apply(await loadFeedConfig(db));
+  void usePhonesStore().apply(await loadFeedConfig(db));
 }

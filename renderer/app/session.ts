@@ -165,7 +165,7 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
   useHistoryStore().follow(database);
   useUnitsStore().start();
   // The phones report to the host; the workstation stores their fixes, the wall reads what it stored.
-  if (!isWallWindow()) startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
+  if (!isWallWindow()) await startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
 }
 
 /**

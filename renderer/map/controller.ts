@@ -63,6 +63,8 @@ export interface MapEvents {
   onZoom(zoom: number): void;
   /** A drag in `box` mode ended: the box drawn, WGS84 [west, south, east, north]. */
   onBox?(box: readonly [number, number, number, number]): void;
+  /** The user started dragging the map (never the map's own easing). */
+  onPan?(): void;
 }
 
 /** The source and layers of the box an offline download covers (drawn on top of everything). */
@@ -133,6 +135,7 @@ export class MapController {
     this.map.on('click', (e) => this.handleClick(e));
     this.map.on('mousedown', (e) => this.startBox(e));
     this.map.on('zoomend', () => this.events.onZoom(this.map.getZoom()));
+    this.map.on('dragstart', () => this.events.onPan?.());
   }
 
   whenLoaded(): Promise<void> {

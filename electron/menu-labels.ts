@@ -14,6 +14,7 @@ export interface MenuLabels {
   readonly selectAll: string;
   readonly view: string;
   readonly layerPanel: string;
+  readonly unitBoard: string;
   readonly fullScreen: string;
   readonly openWall: string;
   readonly actualSize: string;
@@ -44,6 +45,7 @@ export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = {
     selectAll: '全选',
     view: '视图(&V)',
     layerPanel: '图层面板',
+    unitBoard: '执法力量',
     fullScreen: '全屏',
     openWall: '打开指挥大屏',
     actualSize: '实际大小',
@@ -72,6 +74,7 @@ export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = {
     selectAll: 'Select All',
     view: '&View',
     layerPanel: 'Layer Panel',
+    unitBoard: 'Unit Board',
     fullScreen: 'Full Screen',
     openWall: 'Open Display Wall',
     actualSize: 'Actual Size',

@@ -55,6 +55,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       label: l.view,
       submenu: [
         command('view.toggleLayerPanel', l.layerPanel, 'L'),
+        command('view.toggleUnitBoard', l.unitBoard, 'K'),
         command('view.toggleFullScreen', l.fullScreen, 'F11'),
         command('view.openWall', l.openWall, 'F9'),
         separator,

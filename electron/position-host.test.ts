@@ -32,6 +32,7 @@ const config = (over: Partial<PositionFeedConfig> = {}): PositionFeedConfig => (
   bindings: [{ deviceId: '317401', officerId: 'off-3', token: null }],
   traccar: null,
   geofenceMinutes: 10,
+  offlineAfterMs: 300_000,
   ...over,
 });
 const report = (port: number, id: string, seconds: number) =>

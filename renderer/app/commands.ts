@@ -9,6 +9,7 @@ import { useReassignStore } from '../stores/reassign';
 import { useQueueStore } from '../stores/queue';
 import { useAuthStore } from '../stores/auth';
 import { useTownshipStore } from '../stores/township';
+import { useUnitBoardStore } from '../stores/unit-board';
 import type { Command } from '../commands/registry';
 import { resetLoss } from '../db/seed';
 import { returnSpare, takeSpare } from './reset-spare';
@@ -72,6 +73,12 @@ export function appCommands(): Command[] {
       label: 'layers.title',
       shortcut: 'l',
       run: () => useMapUiStore().toggleLayerPanel(),
+    },
+    {
+      id: 'view.toggleUnitBoard',
+      label: 'units.board.toggle',
+      shortcut: 'k',
+      run: () => useUnitBoardStore().toggle(),
     },
     {
       id: 'view.toggleFullScreen',

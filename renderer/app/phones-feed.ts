@@ -18,14 +18,24 @@ let storing: Promise<void> = Promise.resolve();
 
 function store(fixes: readonly AdmittedFix[]): void {
   const db = currentDb();
-  const reports = fixes.map((f) => ({ officerId: f.officerId, position: f.position, at: f.at }));
+  const reports = fixes.map((f) => ({
+    officerId: f.officerId,
+    position: f.position,
+    at: f.at,
+    battery: f.battery,
+    accuracy: f.accuracy,
+  }));
   storing = storing
     .then(() => receivePositions(db, reports, 'phones'))
     .catch((error: unknown) => console.error('[phones]', error));
 }
 
-/** Runs the feed of centre `db` in this window (again after a reset, a restore or a switch). */
+/**
+ * Runs the feed of centre `db` in this window (again after a reset, a restore or a switch). Resolves
+ * once the configuration is in the phones store (so the sample's simulator, started next, knows whom
+ * the phones report); handing it to the host goes on, and its outcome is the store's `status`.
+ */
 export async function startPhonesFeed(db: GridDeskDb): Promise<void> {
   stopListening ??= platform().onPositionFixes(store);
-  await usePhonesStore().apply(await loadFeedConfig(db));
+  void usePhonesStore().apply(await loadFeedConfig(db));
 }

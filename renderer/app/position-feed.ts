@@ -4,6 +4,8 @@
  * along the sample's roads inside each team's areas, to a case when dispatched to it, and back) reports
  * every officer on duty every {@link SAMPLE_FEED_INTERVAL_MS}, through the same path a real feed uses
  * (parse, store the newest and the track, refresh the map and the recommendations).
+ * An officer a phone is bound to (终端定位) is left to the phone: their position is what it reports, and
+ * 离线 when it falls silent.
  */
 import { parsePositionReports } from '../../shared/positions/reports';
 import {
@@ -18,6 +20,7 @@ import { recordPositionReports } from '../db/positions-repo';
 import type { GridDeskDb } from '../db/database';
 import { useTownshipStore } from '../stores/township';
 import { usePositionFeedStore } from '../stores/position-feed';
+import { usePhonesStore } from '../stores/phones';
 
 export const SAMPLE_FEED_INTERVAL_MS = 15_000;
 /** The source name of the sample's simulated walks, which the geofence does not judge (positions-repo.ts). */
@@ -57,8 +60,10 @@ export function startSamplePositionFeed(db: GridDeskDb): void {
     if (roads.length === 0) return;
     simulation ??= createPatrolSimulation(roadNetworkFor(roads), township.patrolAreas, random);
     const now = Date.now();
+    const phones = new Set(usePhonesStore().config.bindings.map((b) => b.officerId));
+    const simulated = township.officers.filter((o) => !phones.has(o.id));
     const calls = simulatorCalls(useCasesStore().openCases, now);
-    const reports = simulation.step(township.officers, now, calls);
+    const reports = simulation.step(simulated, now, calls);
     receivePositions(db, reports, SIMULATOR_SOURCE).catch((e: unknown) => console.error('[positions]', e));
   };
   tick();

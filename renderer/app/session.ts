@@ -41,6 +41,7 @@ import { isWallWindow } from './window-kind';
 import { startPhonesFeed } from './phones-feed';
 import { startGeofenceClock } from './geofence-clock';
 import { pruneTracks } from '../db/positions-repo';
+import { useUnitsStore } from '../stores/units';
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
@@ -164,9 +165,10 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
   await Promise.all([queue, located]);
   cases.follow(database);
   useHistoryStore().follow(database);
+  useUnitsStore().start();
   // The phones report to the host; the workstation stores their fixes, the wall reads what it stored.
   if (!isWallWindow()) {
-    startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
+    await startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
     startGeofenceClock(database);
     useGeofenceStore().follow(database);
   }

@@ -13,6 +13,7 @@ export type CommandId =
   | 'cases.reassignAll'
   | 'cases.focusQueue'
   | 'view.toggleLayerPanel'
+  | 'view.toggleUnitBoard'
   | 'view.toggleFullScreen'
   | 'view.openWall'
   | 'data.resetToSample'

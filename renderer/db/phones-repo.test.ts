@@ -68,4 +68,46 @@ describe("the centre's phones", () => {
     });
     expect(await loadFeedConfig(db)).toEqual(DEFAULT_FEED_CONFIG);
   });
+
+  it('lets only a shift leader move the offline timeout, and reads a stored configuration without one', async () => {
+    const oneMinute = { ...DEFAULT_FEED_CONFIG, offlineAfterMs: 60_000 };
+    expect(await saveFeedConfig(db, oneMinute, op)).toMatchObject({ ok: false });
+    expect((await loadFeedConfig(db)).offlineAfterMs).toBe(300_000);
+    expect(await saveFeedConfig(db, oneMinute, lead)).toMatchObject({ ok: true });
+    expect((await loadFeedConfig(db)).offlineAfterMs).toBe(60_000);
+    const { offlineAfterMs: _, ...before } = DEFAULT_FEED_CONFIG;
+    await db.meta.put({ key: 'positionFeed', value: { ...before, enabled: true } });
+    expect(await loadFeedConfig(db)).toEqual({ ...DEFAULT_FEED_CONFIG, enabled: true });
+  });
+
+  it('in the sample centre, leaves an officer newly bound to a phone without the simulated position', async () => {
+    const officer = fixture.officers.find((o) => o.position !== undefined)!;
+    const bind = {
+      ...DEFAULT_FEED_CONFIG,
+      bindings: [{ deviceId: '317401', officerId: officer.id, token: null }],
+    };
+    const saved = await saveFeedConfig(db, bind, lead);
+    const stored = await db.officers.get(officer.id);
+    expect(stored?.position).toBeUndefined();
+    expect(stored?.positionAt).toBeUndefined();
+    expect(saved.ok && saved.officers?.find((o) => o.id === officer.id)).toEqual(stored);
+    // Bound already: a phone's position is kept when the configuration is saved again.
+    await db.officers.put({ ...stored!, position: [118.3, 34.3], positionAt: 1 });
+    const again = await saveFeedConfig(db, { ...bind, offlineAfterMs: 120_000 }, lead);
+    expect(again.ok && again.officers).toBeUndefined();
+    expect((await db.officers.get(officer.id))?.positionAt).toBe(1);
+  });
+
+  it('keeps a real centre’s positions when a phone is bound', async () => {
+    const officer = fixture.officers.find((o) => o.position !== undefined)!;
+    const meta = await db.meta.get('dataset');
+    if (meta?.key !== 'dataset') throw new Error('no dataset meta');
+    await db.meta.put({ key: 'dataset', value: { ...meta.value, synthetic: false } });
+    const bind = {
+      ...DEFAULT_FEED_CONFIG,
+      bindings: [{ deviceId: '317401', officerId: officer.id, token: null }],
+    };
+    expect(await saveFeedConfig(db, bind, lead)).toMatchObject({ ok: true });
+    expect((await db.officers.get(officer.id))?.position).toEqual(officer.position);
+  });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { openDb, type GridDeskDb } from './database';
-import { replaceDataset } from './dataset-repo';
+import { loadSetup, replaceDataset } from './dataset-repo';
 import { pruneTracks, readTrack, recordPositionReports } from './positions-repo';
 
 let db: GridDeskDb;
@@ -39,6 +39,18 @@ describe('recording position reports', () => {
       position: [118.31, 34.31],
       positionAt: NOW + 15_000,
     });
+  });
+
+  it('keeps the battery and accuracy of the phone’s latest fix on the stored officer', async () => {
+    const officer = dataset.officers[0]!;
+    await recordPositionReports(
+      db,
+      [{ officerId: officer.id, position: [118.31, 34.31], at: NOW, battery: 64, accuracy: 8 }],
+      NOW,
+    );
+    expect(await db.officers.get(officer.id)).toMatchObject({ positionAt: NOW, battery: 64, accuracy: 8 });
+    const setup = await loadSetup(db);
+    expect(setup?.officers.find((o) => o.id === officer.id)).toMatchObject({ battery: 64, accuracy: 8 });
   });
 
   it('heals an officer whose stored position was stamped a day ahead before the check existed', async () => {

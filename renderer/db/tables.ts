@@ -41,7 +41,7 @@ import type {
 import type { VerifiedCheckpoint } from '../../shared/cases/record-checkpoint';
 import type { CaseTally, DayTally } from '../../shared/indicators/tally';
 import type { BasemapSettings } from '../../shared/tiles/basemaps';
-import type { PositionFeedConfig } from '../../shared/positions/feed';
+import type { PositionFeedConfigInput } from '../../shared/positions/feed';
 import type { TrackPoint } from '../../shared/positions/tracks';
 import type { GeofenceAlert, GeofenceWatch } from '../../shared/positions/geofence';
 
@@ -105,8 +105,11 @@ export interface MetaValues {
   readonly lastImport: LastImport;
   /** The centre's basemaps: its 天地图 key, its own tile server, the tile cache's cap (basemap-repo.ts). */
   readonly basemaps: BasemapSettings;
-  /** The phones' position feed: the listener's port and reach, the devices bound to officers (phones-repo.ts). */
-  readonly positionFeed: PositionFeedConfig;
+  /**
+   * The phones' position feed: the listener's port and reach, the devices bound to officers, the offline
+   * timeout (phones-repo.ts); as stored, so a row written before a field existed may lack it.
+   */
+  readonly positionFeed: PositionFeedConfigInput;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];

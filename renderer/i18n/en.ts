@@ -81,6 +81,8 @@ export const en: Widen<typeof zhCN> = {
     phone: 'Phone',
     position: 'Position',
     positionAt: 'Position time',
+    battery: 'Battery',
+    accuracy: 'Fix accuracy',
     case: 'Case',
     caseNo: 'Case no.',
     stage: 'Stage',

@@ -73,6 +73,8 @@ export const zhCN = {
     phone: '电话',
     position: '位置',
     positionAt: '定位时间',
+    battery: '电量',
+    accuracy: '定位精度',
     case: '案件',
     caseNo: '案件编号',
     stage: '阶段',

@@ -53,8 +53,12 @@ let controllers = 0;
 
 setWorkerUrl(maplibreWorkerUrl);
 
-/** The parts of the township the map draws, and the open cases. */
-export type MapData = Omit<MapLayerData, 'placement' | 'importPreview' | 'playback' | 'playbackMarkers'>;
+/** The parts of the township the map draws, and the open cases (the unit states: none until given). */
+export type MapData = Omit<
+  MapLayerData,
+  'placement' | 'importPreview' | 'playback' | 'playbackMarkers' | 'unitStates'
+> &
+  Partial<Pick<MapLayerData, 'unitStates'>>;
 
 export interface MapEvents {
   /** A click in `place` mode: where the incident is (WGS84 lon/lat). */
@@ -65,6 +69,8 @@ export interface MapEvents {
   onZoom(zoom: number): void;
   /** A drag in `box` mode ended: the box drawn, WGS84 [west, south, east, north]. */
   onBox?(box: readonly [number, number, number, number]): void;
+  /** The user started dragging the map (never the map's own easing). */
+  onPan?(): void;
 }
 
 /** What a live source (officers' positions) showed anew: which features, drawn from which map data. */
@@ -99,6 +105,7 @@ export class MapController {
     importPreview: [],
     playback: null,
     playbackMarkers: [],
+    unitStates: new Map(),
   };
   private readonly dark: boolean;
   private basemap: readonly BasemapLayer[] = [];
@@ -151,6 +158,7 @@ export class MapController {
     this.map.on('click', (e) => this.handleClick(e));
     this.map.on('mousedown', (e) => this.startBox(e));
     this.map.on('zoomend', () => this.events.onZoom(this.map.getZoom()));
+    this.map.on('dragstart', () => this.events.onPan?.());
   }
 
   whenLoaded(): Promise<void> {
@@ -167,6 +175,11 @@ export class MapController {
   /** Draws the officers anew (new positions arrived); their live source is sent only what changed. */
   async setOfficers(officers: readonly Officer[]): Promise<void> {
     await this.update({ officers });
+  }
+
+  /** Replaces only the officers' unit statuses (the clock or a case moved one). */
+  async setUnitStates(unitStates: MapLayerData['unitStates']): Promise<void> {
+    await this.update({ unitStates });
   }
 
   /** Replaces only the open cases and which of them are overdue (the other sources stay as they are). */

@@ -8,6 +8,7 @@ import type {
 import type { Case } from '../../shared/model/case';
 import type { LonLat } from '../../shared/model/geo';
 import type { TownshipDataset } from '../../shared/model/dataset';
+import type { UnitState } from '../../shared/positions/unit-status';
 import type { MapTheme } from './palette';
 
 /** A tiled source's features as pieces: `count` of them, `slice(from, to)` builds those in [from, to). */
@@ -74,6 +75,8 @@ export type MapLayerData = Pick<
   readonly openCases: readonly Case[];
   /** Ids of the open cases whose running clock is overdue (ringed in red). */
   readonly overdue: ReadonlySet<string>;
+  /** Each officer's unit status (空闲/处置中/离线/未在岗, stores/units.ts), by officer id. */
+  readonly unitStates: ReadonlyMap<string, UnitState>;
   /** The incident being placed (WGS84 lon/lat), or null. */
   readonly placement: readonly [number, number] | null;
   readonly importPreview: readonly ImportPreviewPoint[];

@@ -1,6 +1,6 @@
 import { WEB_CJK_FONT } from '../fonts/font-faces';
 import type { CaseStage, Urgency } from '../../shared/model/case';
-import type { OfficerStatus } from '../../shared/model/organisation';
+import type { UnitStatus } from '../../shared/positions/unit-status';
 
 /** Map colours, chosen to read on both the light workstation map and a projector. */
 export const STAGE_COLORS: Readonly<Record<CaseStage, string>> = {
@@ -17,11 +17,17 @@ export const STAGE_COLORS: Readonly<Record<CaseStage, string>> = {
 /** Circle radius in pixels by urgency (急要件 larger). */
 export const URGENCY_RADIUS: Readonly<Record<Urgency, number>> = { normal: 6, urgent: 8, critical: 11 };
 
-export const OFFICER_STATUS_COLORS: Readonly<Record<OfficerStatus, string>> = {
-  patrolling: '#16a34a',
-  available: '#2563eb',
-  busy: '#ea580c',
-  'off-duty': '#9ca3af',
+/**
+ * The officers' badges by unit status (空闲/处置中/离线/未在岗), safe for colour-blind eyes: the two
+ * statuses a dispatcher tells apart most are Okabe–Ito blue and vermillion, which stay apart under
+ * protanopia, deuteranopia and tritanopia; the two greys are told apart by shape, not colour (离线 is
+ * a hollow badge with a dashed ring and a slash, 未在岗 a solid grey one).
+ */
+export const UNIT_STATUS_COLORS: Readonly<Record<UnitStatus, string>> = {
+  idle: '#0072b2',
+  handling: '#d55e00',
+  offline: '#6b7280',
+  offDuty: '#a3a3a3',
 };
 
 /**

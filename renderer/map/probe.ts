@@ -31,13 +31,15 @@ export interface MapProbe {
   zoom(): number;
   /** The case clusters drawn now: where (stored WGS84 lon/lat) and how many cases each holds. */
   clusters(): { lonLat: [number, number]; count: number }[];
-  /** The officers' badges drawn now: whose, and where (stored WGS84 lon/lat). */
-  officers(): { id: string; lonLat: [number, number] }[];
+  /** The officers' badges drawn now: whose, where (stored WGS84 lon/lat) and which unit status badge. */
+  officers(): { id: string; lonLat: [number, number]; display: string }[];
   /**
    * What a track playback draws now: whose track lines, the ticks' times and labels (the labels the
    * map placed), and each replayed officer's marker (stored WGS84 lon/lat).
    */
   playback(): RenderedPlayback;
+  /** The centre of the view (stored WGS84 lon/lat). */
+  centre(): [number, number];
   /** Screen pixel (relative to the map canvas) of a stored WGS84 lon/lat, for tests that click the map. */
   project(lonLat: readonly [number, number]): { x: number; y: number };
   /** The stored WGS84 lon/lat under a screen pixel (relative to the map canvas). */
@@ -117,9 +119,14 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
               number,
               number,
             ],
+            display: String(f.properties.display),
           }))
         : [],
     playback: () => renderedPlayback(controller),
+    centre: () => {
+      const c = controller.map.getCenter();
+      return [...controller.toStored([c.lng, c.lat])] as [number, number];
+    },
     project: (lonLat) => controller.project(lonLat),
     unproject: (point) => [...controller.unproject(point)],
     datum: () => controller.shownDatum(),

@@ -11,6 +11,7 @@ const data: MapLayerData = {
   ...dataset,
   openCases: dataset.cases.filter((c) => isOpenStage(c.stage)),
   overdue: new Set(),
+  unitStates: new Map(),
   placement: [120.1, 32.5],
   importPreview: [{ row: 2, location: [120.1, 32.5], inside: true }],
   playback: {

@@ -6,7 +6,7 @@ import { SELECT_MODE, leaveMode as leaving, type MapMode, type MapModeKind } fro
 
 /**
  * What the operator has chosen to see and do on the map: layer toggles, the selection, what a click does
- * (the mode), cursor and zoom read-outs.
+ * (the mode), the officer the map follows, cursor and zoom read-outs.
  */
 export const useMapUiStore = defineStore('map-ui', () => {
   const visible = reactive(
@@ -20,6 +20,11 @@ export const useMapUiStore = defineStore('map-ui', () => {
   const layerPanelOpen = ref(true);
   /** Bumped to ask the map to fit the township; the map view watches it. */
   const fitRequest = ref(0);
+  /**
+   * The officer the map keeps centred on as they move (跟随), by id; null: none. Ends when the user pans
+   * the map, focuses a case, or follows someone else (views/units/OfficerFollow.vue).
+   */
+  const following = ref<string | null>(null);
 
   function toggle(group: LayerGroup, on?: boolean): void {
     visible[group] = on ?? !visible[group];
@@ -47,6 +52,12 @@ export const useMapUiStore = defineStore('map-ui', () => {
   function requestFit(): void {
     fitRequest.value += 1;
   }
+  function follow(officerId: string): void {
+    following.value = officerId;
+  }
+  function stopFollowing(): void {
+    following.value = null;
+  }
 
   return {
     visible,
@@ -56,6 +67,7 @@ export const useMapUiStore = defineStore('map-ui', () => {
     zoom,
     layerPanelOpen,
     fitRequest,
+    following,
     toggle,
     select,
     enterMode,
@@ -64,5 +76,7 @@ export const useMapUiStore = defineStore('map-ui', () => {
     setZoom,
     toggleLayerPanel,
     requestFit,
+    follow,
+    stopFollowing,
   };
 });

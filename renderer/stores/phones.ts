@@ -14,6 +14,7 @@ import { currentDb } from '../db/handle';
 import { saveFeedConfig, type SaveFeedResult } from '../db/phones-repo';
 import type { SessionToken } from '../db/sessions';
 import { platform } from '../platform';
+import { useTownshipStore } from './township';
 
 export const usePhonesStore = defineStore('phones', () => {
   const config = shallowRef<PositionFeedConfig>(DEFAULT_FEED_CONFIG);
@@ -30,9 +31,13 @@ export const usePhonesStore = defineStore('phones', () => {
     }
   }
 
-  /** A shift leader's change (checked again in the write), applied to the host once stored. */
+  /**
+   * A shift leader's change (checked again in the write), applied to the host once stored; the roster
+   * shown follows when the write changed it (a sample officer newly bound loses the simulated position).
+   */
   async function save(input: PositionFeedConfig, token: SessionToken): Promise<SaveFeedResult> {
     const saved = await saveFeedConfig(currentDb(), input, token);
+    if (saved.ok && saved.officers !== undefined) useTownshipStore().setOfficers(saved.officers);
     if (saved.ok) await apply(saved.config);
     return saved;
   }

@@ -55,6 +55,7 @@ export const WALL_VIEW_QUERY = '?view=wall';
 export const MENU_COMMAND_IDS = [
   'map.fitTownship',
   'view.toggleLayerPanel',
+  'view.toggleUnitBoard',
   'view.toggleFullScreen',
   'view.openWall',
   'data.resetToSample',

@@ -75,6 +75,10 @@ interface OfficerBase {
   readonly position?: LonLat;
   /** When the position was reported, epoch milliseconds. */
   readonly positionAt?: number;
+  /** The phone's battery level at that fix, percent (0–100); absent when the fix gave none. */
+  readonly battery?: number;
+  /** The horizontal accuracy of that fix, metres; absent when the fix gave none. */
+  readonly accuracy?: number;
   /**
    * 设备号/终端编号: the id the officer's phone or terminal reports positions under (its Traccar
    * device id, or IMEI); unique among the officers. Absent when the officer carries none.

@@ -28,6 +28,7 @@ describe('a position feed configuration', () => {
         ],
         traccar: null,
         geofenceMinutes: 10,
+        offlineAfterMs: 300_000,
       },
     });
   });
@@ -93,5 +94,29 @@ describe('a position feed configuration', () => {
       });
     const stored = { enabled: true, port: 5055, reach: 'network', bindings: [], traccar: null };
     expect(positionFeedConfigSchema.parse(stored).geofenceMinutes).toBe(10);
+  });
+
+  it('keeps officers 离线 after 5 minutes when a configuration stored before the timeout says nothing', () => {
+    const stored = { enabled: true, port: 5055, reach: 'local', bindings: [], traccar: null };
+    expect(positionFeedConfigSchema.parse(stored).offlineAfterMs).toBe(300_000);
+    expect(positionFeedConfigSchema.parse({ ...stored, offlineAfterMs: 60_000 }).offlineAfterMs).toBe(60_000);
+  });
+
+  it('takes the offline timeout in whole minutes from 1 to 240', () => {
+    const at = (ms: number) => checkFeedConfig({ ...DEFAULT_FEED_CONFIG, offlineAfterMs: ms }, officers);
+    expect(at(60_000).ok).toBe(true);
+    expect(at(240 * 60_000).ok).toBe(true);
+    for (const ms of [0, 59_999, 90_000, 241 * 60_000])
+      expect(at(ms)).toEqual({
+        ok: false,
+        issues: [
+          {
+            row: null,
+            field: 'offlineAfterMs',
+            key: 'phones.issue.offlineAfter',
+            params: { minutes: ms / 60_000, min: 1, max: 240 },
+          },
+        ],
+      });
   });
 });

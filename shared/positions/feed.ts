@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DECLINE_REASONS } from './admit';
 import { DEFAULT_GEOFENCE_MINUTES, GEOFENCE_MINUTES_MAX, GEOFENCE_MINUTES_MIN } from './geofence';
+import { DEFAULT_OFFLINE_AFTER_MS, MAX_OFFLINE_AFTER_MS, MIN_OFFLINE_AFTER_MS } from './unit-status';
 
 /** Traccar's port for the OsmAnd protocol, which Traccar Client uses by default. */
 export const DEFAULT_FEED_PORT = 5055;
@@ -22,6 +23,14 @@ export const deviceBindingSchema = z.strictObject({
   /** A per-device secret the phone sends as `token`; null: none asked. */
   token: z.string().min(1).max(128).nullable(),
 });
+
+/** How long without a fix makes an on-duty officer 离线 (unit-status.ts), ms: whole minutes, 1 min–4 h. */
+const offlineAfterSchema = z
+  .number()
+  .int()
+  .min(MIN_OFFLINE_AFTER_MS)
+  .max(MAX_OFFLINE_AFTER_MS)
+  .refine((ms) => ms % 60_000 === 0);
 
 /** A Traccar server's address: http or https. */
 const traccarUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
@@ -51,11 +60,13 @@ export const positionFeedConfigSchema = z.strictObject({
     .min(GEOFENCE_MINUTES_MIN)
     .max(GEOFENCE_MINUTES_MAX)
     .default(DEFAULT_GEOFENCE_MINUTES),
+  /** 离线 after this long without a fix, ms; absent in configurations stored before it (then 5 min). */
+  offlineAfterMs: offlineAfterSchema.default(DEFAULT_OFFLINE_AFTER_MS),
 });
 export type PositionFeedConfig = z.output<typeof positionFeedConfigSchema>;
 /**
- * A configuration as sent or stored before the Traccar connector and the geofence threshold existed
- * (`traccar` and `geofenceMinutes` may be absent).
+ * A configuration as sent or stored before the Traccar connector, the geofence threshold and the
+ * offline timeout existed (`traccar`, `geofenceMinutes` and `offlineAfterMs` may be absent).
  */
 export type PositionFeedConfigInput = z.input<typeof positionFeedConfigSchema>;
 
@@ -120,14 +131,23 @@ export const DEFAULT_FEED_CONFIG: PositionFeedConfig = {
   bindings: [],
   traccar: null,
   geofenceMinutes: DEFAULT_GEOFENCE_MINUTES,
+  offlineAfterMs: DEFAULT_OFFLINE_AFTER_MS,
 };
 
 /** One problem of a feed configuration as entered, naming the binding's row (from 1) and field. */
 export interface FeedConfigIssue {
   readonly row: number | null;
   readonly field:
-    'port' | 'deviceId' | 'officerId' | 'token' | 'traccar.url' | 'traccar.email' | 'geofenceMinutes';
+    | 'port'
+    | 'offlineAfterMs'
+    | 'deviceId'
+    | 'officerId'
+    | 'token'
+    | 'traccar.url'
+    | 'traccar.email'
+    | 'geofenceMinutes';
   readonly key:
+    | 'phones.issue.offlineAfter'
     | 'phones.issue.traccarUrl'
     | 'phones.issue.traccarEmail'
     | 'phones.issue.port'
@@ -143,7 +163,8 @@ export interface FeedConfigIssue {
  * A configuration as typed in the dialog, checked against the centre's officers: a port of 1024 or
  * above, each device id well formed and bound once, each to an officer of the centre, tokens of 1–128
  * characters; a Traccar server by its http(s) address and an account; a geofence threshold of whole
- * minutes within {@link GEOFENCE_MINUTES_MIN}–{@link GEOFENCE_MINUTES_MAX}. Device ids, tokens and the
+ * minutes within {@link GEOFENCE_MINUTES_MIN}–{@link GEOFENCE_MINUTES_MAX}; 离线 after whole minutes
+ * from 1 to 240. Device ids, tokens and the
  * server's address are trimmed; an empty token is none.
  */
 export function checkFeedConfig(
@@ -160,6 +181,17 @@ export function checkFeedConfig(
       field: 'geofenceMinutes',
       key: 'phones.issue.geofenceMinutes',
       params: { minutes, min: GEOFENCE_MINUTES_MIN, max: GEOFENCE_MINUTES_MAX },
+    });
+  if (!offlineAfterSchema.safeParse(input.offlineAfterMs).success)
+    issues.push({
+      row: null,
+      field: 'offlineAfterMs',
+      key: 'phones.issue.offlineAfter',
+      params: {
+        minutes: input.offlineAfterMs / 60_000,
+        min: MIN_OFFLINE_AFTER_MS / 60_000,
+        max: MAX_OFFLINE_AFTER_MS / 60_000,
+      },
     });
   const seen = new Map<string, number>();
   const bindings = input.bindings.map((b, i) => {

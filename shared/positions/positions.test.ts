@@ -5,6 +5,7 @@ import {
   MAX_REPORT_AGE_MS,
   MAX_REPORT_AHEAD_MS,
   parsePositionReports,
+  type PositionReport,
 } from './reports';
 
 const dataset = makeFixtureDataset();
@@ -59,6 +60,46 @@ describe('position reports', () => {
         params: { index: 3, officerId: 'ghost' },
       },
     ]);
+  });
+});
+
+describe('the phone state a report carries', () => {
+  const roster = dataset.officers.map((o) => ({ ...o, position: [118.3, 34.3] as const, positionAt: T }));
+  const report = (at: number, extra: Partial<PositionReport> = {}): PositionReport => ({
+    officerId: 'off-1',
+    position: [118.31, 34.31],
+    at,
+    ...extra,
+  });
+
+  it('keeps the newest applied fix’s battery (whole percent) and accuracy, and none from a fix without them', () => {
+    const { reports } = parsePositionReports(
+      [
+        report(T + 30_000, { battery: 81.6, accuracy: 12.5 }),
+        report(T + 20_000, { battery: 20, accuracy: 3 }),
+        report(T + 10_000, { battery: null, accuracy: null }),
+      ],
+      'phones',
+    );
+    expect(reports[2]).toEqual({ officerId: 'off-1', position: [118.31, 34.31], at: T + 10_000 });
+    const first = applyPositionReports(roster, reports, T + 60_000);
+    expect(first.officers.find((o) => o.id === 'off-1')).toMatchObject({
+      positionAt: T + 30_000,
+      battery: 82,
+      accuracy: 12.5,
+    });
+    const second = applyPositionReports(first.officers, [report(T + 40_000)], T + 60_000);
+    const after = second.officers.find((o) => o.id === 'off-1');
+    expect(after?.positionAt).toBe(T + 40_000);
+    expect(after && 'battery' in after).toBe(false);
+    expect(after && 'accuracy' in after).toBe(false);
+  });
+
+  it('reads a battery above 100 as full and leaves a negative one out', () => {
+    const over = applyPositionReports(roster, [report(T + 1, { battery: 104 })], T + 60_000);
+    expect(over.officers.find((o) => o.id === 'off-1')?.battery).toBe(100);
+    const under = applyPositionReports(roster, [report(T + 1, { battery: -1 })], T + 60_000);
+    expect(under.officers.find((o) => o.id === 'off-1')?.battery).toBeUndefined();
   });
 });
 

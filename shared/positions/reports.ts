@@ -14,12 +14,18 @@ export interface PositionReport {
   readonly position: LonLat;
   /** When the phone fixed the position, epoch milliseconds. */
   readonly at: number;
+  /** The phone's battery level, percent; null or absent: not reported (a simulator, an old phone app). */
+  readonly battery?: number | null;
+  /** Horizontal accuracy of the fix, metres; null or absent: not reported. */
+  readonly accuracy?: number | null;
 }
 
 export const positionReportSchema = z.strictObject({
   officerId: z.string().min(1),
   position: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
   at: z.number().int().nonnegative(),
+  battery: z.number().nullable().optional(),
+  accuracy: z.number().nullable().optional(),
 });
 
 export interface PositionIssue {
@@ -42,7 +48,14 @@ export function parsePositionReports(
   items.forEach((item, index) => {
     const parsed = positionReportSchema.safeParse(item);
     if (parsed.success) {
-      reports.push({ officerId: parsed.data.officerId, position: parsed.data.position, at: parsed.data.at });
+      const { officerId, position, at, battery, accuracy } = parsed.data;
+      reports.push({
+        officerId,
+        position,
+        at,
+        ...(typeof battery === 'number' ? { battery } : {}),
+        ...(typeof accuracy === 'number' ? { accuracy } : {}),
+      });
       return;
     }
     const first = parsed.error.issues[0];
@@ -72,6 +85,19 @@ export const MAX_REPORT_AHEAD_MS = 5 * 60_000;
  */
 export const MAX_REPORT_AGE_MS = 60 * 60_000;
 
+/**
+ * What the newest fix said of the phone, as the officer keeps it: the battery in whole percent (above
+ * 100 read as 100), the accuracy in metres; a negative or missing value is left out, so a fix without
+ * them does not show an older fix's battery as current.
+ */
+function phoneState(report: PositionReport): { battery?: number; accuracy?: number } {
+  const { battery, accuracy } = report;
+  return {
+    ...(typeof battery === 'number' && battery >= 0 ? { battery: Math.min(100, Math.round(battery)) } : {}),
+    ...(typeof accuracy === 'number' && accuracy >= 0 ? { accuracy } : {}),
+  };
+}
+
 /** What became of one batch of reports, report by report. */
 export interface PositionCounts {
   /** Officers whose position moved. */
@@ -94,7 +120,8 @@ export interface PositionCounts {
  * before `now` is not applied and counted as stale (exactly that old is still applied); a report not
  * newer than the position already held is ignored (phones resend). A held position stamped too far in
  * the future (stored before this check existed) does not block a real report: any acceptable report
- * replaces it. A report for an officer not on the roster is returned as an issue.
+ * replaces it. A report for an officer not on the roster is returned as an issue. The officer keeps
+ * the applied report's battery and accuracy (see {@link phoneState}), or none when it carried none.
  */
 export function applyPositionReports(
   officers: readonly Officer[],
@@ -153,7 +180,8 @@ export function applyPositionReports(
       return officer;
     }
     changed += 1;
-    return { ...officer, position: report.position, positionAt: report.at };
+    const { battery: _battery, accuracy: _accuracy, ...rest } = officer;
+    return { ...rest, position: report.position, positionAt: report.at, ...phoneState(report) };
   });
   const unknownOfficer = issues.filter((i) => i.key === 'position.unknownOfficer').length;
   return {

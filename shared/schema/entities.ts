@@ -82,6 +82,9 @@ const officerBase = {
   status: z.enum(OFFICER_STATUSES),
   position: lonLatSchema.optional(),
   positionAt: epochMs.optional(),
+  /** Of the phone at the last fix: battery percent and horizontal accuracy in metres (absent: not given). */
+  battery: z.number().min(0).max(100).optional(),
+  accuracy: z.number().nonnegative().optional(),
   /** The phone's or terminal's id its positions are reported under (optional, unique: references.ts). */
   deviceId: z.string().min(1).optional(),
 };

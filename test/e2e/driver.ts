@@ -111,8 +111,9 @@ interface ProbeWindow {
     counts(): RenderedCounts;
     zoom(): number;
     clusters(): { lonLat: [number, number]; count: number }[];
-    officers(): { id: string; lonLat: [number, number] }[];
+    officers(): { id: string; lonLat: [number, number]; display: string }[];
     playback(): RenderedPlayback;
+    centre(): [number, number];
     basemapFeatures(): Record<string, number>;
     project(p: readonly [number, number]): { x: number; y: number };
     canvasRect(): { left: number; top: number; width: number; height: number };
@@ -149,8 +150,10 @@ export async function renderedClusters(
   return read;
 }
 
-/** The officers' badges the map draws now: whose and where. */
-export async function renderedOfficers(page: Page): Promise<{ id: string; lonLat: [number, number] }[]> {
+/** The officers' badges the map draws now: whose, where, and which unit-status badge (`idle`, `offline`…). */
+export async function renderedOfficers(
+  page: Page,
+): Promise<{ id: string; lonLat: [number, number]; display: string }[]> {
   await mapIdle(page);
   return page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.officers() ?? []);
 }
@@ -177,6 +180,16 @@ export async function renderedPlayback(page: Page): Promise<RenderedPlayback> {
  */
 export async function playbackMarkersNow(page: Page): Promise<RenderedPlayback['markers']> {
   return page.evaluate(() => (globalThis as unknown as ProbeWindow).__griddeskMap?.playback().markers ?? []);
+}
+
+/** The centre of the map's view now (stored WGS84 lon/lat). */
+export async function mapCentre(page: Page): Promise<[number, number]> {
+  await mapIdle(page);
+  return page.evaluate(() => {
+    const probe = (globalThis as unknown as ProbeWindow).__griddeskMap;
+    if (!probe) throw new Error('map probe missing');
+    return probe.centre();
+  });
 }
 
 /** How many features of each source layer a vector basemap draws now. */

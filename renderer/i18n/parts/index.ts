@@ -22,6 +22,7 @@ import { importsMessages } from './imports';
 import { phonesMessages } from './phones';
 import { playbackMessages } from './playback';
 import { geofenceMessages } from './geofence';
+import { unitsMessages } from './units';
 import { placesImportMessages } from './places-import';
 import { historyMessages } from './history';
 import { historyMappingMessages } from './history-mapping';
@@ -54,6 +55,7 @@ const PARTS = [
   phonesMessages,
   playbackMessages,
   geofenceMessages,
+  unitsMessages,
   accountsMessages,
   loopMessages,
   intakeMessages,
@@ -113,7 +115,8 @@ type PartsOf<L extends 'zh-CN' | 'en'> = (typeof accountsMessages)[L] &
   (typeof importsMessages)[L] &
   (typeof kmlLinksMessages)[L] &
   (typeof historyMessages)[L] &
-  (typeof historyMappingMessages)[L];
+  (typeof historyMappingMessages)[L] &
+  (typeof unitsMessages)[L];
 
 function mergeAll<L extends 'zh-CN' | 'en'>(locale: L): PartsOf<L> {
   return PARTS.reduce<Tree>((all, part) => mergeMessages(all, part[locale]), {}) as unknown as PartsOf<L>;

@@ -13,6 +13,8 @@ export const phonesMessages = {
       reach: '接收范围',
       reachNetwork: '本中心网络内的手机',
       reachLocal: '仅本机（测试用）',
+      offlineAfter: '超过',
+      offlineAfterUnit: '分钟无定位即为离线',
       status: {
         off: '未开启',
         listening: '正在接收：端口 {port}',
@@ -64,6 +66,7 @@ export const phonesMessages = {
       },
       issue: {
         port: '端口应为 1024–65535 之间的整数（填写的是 {port}）',
+        offlineAfter: '离线时限应为 {min}–{max} 之间的整数分钟（填写的是 {minutes}）',
         deviceId: '第 {row} 行：终端编号只能含字母、数字和 . _ : -（填写的是“{deviceId}”）',
         duplicateDevice: '第 {row} 行：终端编号“{deviceId}”与第 {first} 行重复',
         unknownOfficer: '第 {row} 行：请选择本中心的队员',
@@ -86,6 +89,8 @@ export const phonesMessages = {
       reach: 'Accept from',
       reachNetwork: "Phones on the centre's network",
       reachLocal: 'This PC only (testing)',
+      offlineAfter: 'Offline after',
+      offlineAfterUnit: 'minutes without a fix',
       status: {
         off: 'Off',
         listening: 'Receiving on port {port}',
@@ -138,6 +143,8 @@ export const phonesMessages = {
       },
       issue: {
         port: 'The port must be a whole number from 1024 to 65535 (it is {port})',
+        offlineAfter:
+          'The offline time must be a whole number of minutes from {min} to {max} (it is {minutes})',
         deviceId: 'Row {row}: a device number may hold only letters, digits and . _ : - (it is "{deviceId}")',
         duplicateDevice: 'Row {row}: device number "{deviceId}" is already on row {first}',
         unknownOfficer: "Row {row}: choose one of the centre's officers",

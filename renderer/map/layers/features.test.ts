@@ -31,6 +31,21 @@ describe('map features from the township data', () => {
     expect(officerFeatures(dataset.officers).features.map((f) => f.properties?.id)).toEqual(withPosition);
   });
 
+  it('carries each officer’s unit status as the badge to draw, the roster’s word where none is derived', () => {
+    const officers = dataset.officers.map((o) => ({ ...o, position: [118.3, 34.3] as const }));
+    const states = new Map([['off-1', { status: 'offline' as const, caseIds: [] }]]);
+    const display = (s?: typeof states) =>
+      officerFeatures(officers, s).features.map((f) => [f.properties?.id, f.properties?.display]);
+    expect(display(states)).toEqual([
+      ['off-1', 'offline'],
+      ['off-2', 'idle'],
+    ]);
+    expect(display()).toEqual([
+      ['off-1', 'idle'],
+      ['off-2', 'idle'],
+    ]);
+  });
+
   it('carries stage and urgency on each case so the style can colour and size it', () => {
     const open = dataset.cases.filter((c) => isOpenStage(c.stage));
     const fc = caseFeatures(open);

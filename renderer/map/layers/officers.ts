@@ -1,14 +1,22 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
-import { OFFICER_STATUSES, type Officer, type OfficerStatus } from '../../../shared/model/organisation';
-import { LABEL_FONT, MAP_THEMES, OFFICER_STATUS_COLORS, type MapTheme } from '../palette';
+import type { Officer } from '../../../shared/model/organisation';
+import { UNIT_STATUSES, type UnitState, type UnitStatus } from '../../../shared/positions/unit-status';
+import { LABEL_FONT, MAP_THEMES, UNIT_STATUS_COLORS, type MapTheme } from '../palette';
 import { defineMapLayer, distinctRendered } from '../layer-module';
 
 export const OFFICERS_SOURCE = 'officers';
 export const OFFICER_ICON_LAYER = 'officers-icon';
 
-/** Officers with a reported position; those without one are listed in panels, not drawn. */
-export function officerFeatures(officers: readonly Officer[]): FeatureCollection {
+/**
+ * Officers with a reported position; those without one are listed in panels, not drawn. Each carries
+ * its roster `status` and its unit status as `display` (the badge drawn: 空闲, 处置中, 离线, 未在岗), from
+ * `states` (stores/units.ts); an officer missing there shows as off duty or 空闲 by the roster.
+ */
+export function officerFeatures(
+  officers: readonly Officer[],
+  states: ReadonlyMap<string, UnitState> = new Map(),
+): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: officers.flatMap((o) =>
@@ -16,7 +24,14 @@ export function officerFeatures(officers: readonly Officer[]): FeatureCollection
         ? [
             {
               type: 'Feature' as const,
-              properties: { id: o.id, name: o.name, status: o.status, kind: o.kind, teamId: o.teamId },
+              properties: {
+                id: o.id,
+                name: o.name,
+                status: o.status,
+                display: states.get(o.id)?.status ?? (o.status === 'off-duty' ? 'offDuty' : 'idle'),
+                kind: o.kind,
+                teamId: o.teamId,
+              },
               geometry: { type: 'Point' as const, coordinates: [...o.position] },
             },
           ]
@@ -29,11 +44,13 @@ export function officersSource(): SourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' };
 }
 
-const iconName = (status: OfficerStatus, kind: Officer['kind']): string => `officer-${status}-${kind}`;
+const iconName = (status: UnitStatus, kind: Officer['kind']): string => `officer-${status}-${kind}`;
 
 /**
- * Draws the officer icons (a badge per status; certified officers solid, auxiliary staff hollow) into
- * the map's image sprite, so the style needs no sprite download.
+ * Draws the officer icons into the map's image sprite, so the style needs no sprite download: a badge
+ * per unit status in its colour (palette.ts), certified officers solid and auxiliary staff hollow; a
+ * 离线 badge, whichever the kind, is pale with a dashed grey ring and a slash across it, so it reads
+ * as "not heard from" without telling colours apart.
  */
 export function addOfficerIcons(map: MapLibreMap, pixelRatio: number): void {
   const size = Math.round(26 * pixelRatio);
@@ -43,28 +60,46 @@ export function addOfficerIcons(map: MapLibreMap, pixelRatio: number): void {
   canvas.width = canvas.height = size;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
-  for (const status of OFFICER_STATUSES) {
+  for (const status of UNIT_STATUSES) {
     for (const kind of ['certified', 'auxiliary'] as const) {
       const name = iconName(status, kind);
       if (map.hasImage(name)) continue;
       ctx.clearRect(0, 0, size, size);
       const r = size / 2 - 2 * pixelRatio;
-      const color = OFFICER_STATUS_COLORS[status];
+      const color = UNIT_STATUS_COLORS[status];
+      const offline = status === 'offline';
+      const solid = kind === 'certified' && !offline;
       ctx.beginPath();
       ctx.arc(size / 2, size / 2, r, 0, Math.PI * 2);
-      ctx.fillStyle = kind === 'certified' ? color : '#ffffff';
+      ctx.fillStyle = solid ? color : offline && kind === 'certified' ? '#e5e7eb' : '#ffffff';
       ctx.fill();
       ctx.lineWidth = 2.5 * pixelRatio;
-      ctx.strokeStyle = kind === 'certified' ? '#ffffff' : color;
+      ctx.strokeStyle = solid ? '#ffffff' : color;
+      ctx.setLineDash(offline ? [3 * pixelRatio, 2 * pixelRatio] : []);
       ctx.stroke();
+      ctx.setLineDash([]);
       // A person glyph: head and shoulders.
-      ctx.fillStyle = kind === 'certified' ? '#ffffff' : color;
+      ctx.fillStyle = solid ? '#ffffff' : color;
       ctx.beginPath();
       ctx.arc(size / 2, size * 0.38, size * 0.13, 0, Math.PI * 2);
       ctx.fill();
       ctx.beginPath();
       ctx.ellipse(size / 2, size * 0.72, size * 0.22, size * 0.14, 0, Math.PI, 0);
       ctx.fill();
+      if (offline) {
+        // The slash: "no signal", drawn over a white casing so it shows on the glyph.
+        for (const [width, stroke] of [
+          [3.5, '#ffffff'],
+          [1.8, color],
+        ] as const) {
+          ctx.beginPath();
+          ctx.moveTo(size * 0.27, size * 0.73);
+          ctx.lineTo(size * 0.73, size * 0.27);
+          ctx.lineWidth = width * pixelRatio;
+          ctx.strokeStyle = stroke;
+          ctx.stroke();
+        }
+      }
       map.addImage(name, ctx.getImageData(0, 0, size, size), { pixelRatio });
     }
   }
@@ -77,7 +112,7 @@ export function officerLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecific
       type: 'symbol',
       source: OFFICERS_SOURCE,
       layout: {
-        'icon-image': ['concat', 'officer-', ['get', 'status'], '-', ['get', 'kind']],
+        'icon-image': ['concat', 'officer-', ['get', 'display'], '-', ['get', 'kind']],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'icon-size': ['interpolate', ['linear'], ['zoom'], 11, 0.8, 16, 1.1],
@@ -100,7 +135,7 @@ export function officerLayers(theme: MapTheme = MAP_THEMES.light): LayerSpecific
   ];
 }
 
-/** The officers with a reported position, as status badges, above the cases. */
+/** The officers with a reported position, as unit-status badges, above the cases. */
 export const officersLayer = defineMapLayer({
   id: 'officers',
   order: 4,
@@ -108,8 +143,8 @@ export const officersLayer = defineMapLayer({
   sources: () => ({ [OFFICERS_SOURCE]: officersSource() }),
   layers: officerLayers,
   band: () => 'overlay',
-  reads: ['officers'],
-  update: (d) => ({ [OFFICERS_SOURCE]: officerFeatures(d.officers) }),
+  reads: ['officers', 'unitStates'],
+  update: (d) => ({ [OFFICERS_SOURCE]: officerFeatures(d.officers, d.unitStates) }),
   // Redrawn with every batch of fixes: sent as diffs, badges gliding to their new places in view.
   live: [OFFICERS_SOURCE],
   pick: [{ layer: OFFICER_ICON_LAYER, select: (f) => ({ kind: 'officer', id: String(f.properties.id) }) }],

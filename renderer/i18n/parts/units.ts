@@ -1,0 +1,63 @@
+/** 执法力量: the officers' unit status (shared/positions/unit-status.ts), the unit board and following. */
+export const unitsMessages = {
+  'zh-CN': {
+    unitStatus: { idle: '空闲', handling: '处置中', offline: '离线', offDuty: '未在岗' },
+    units: {
+      board: {
+        title: '执法力量',
+        toggle: '执法力量',
+        close: '关闭执法力量',
+        total: '共 {n} 人',
+        allTeams: '全部队伍',
+        all: '全部',
+        status: '状态',
+        name: '姓名',
+        fix: '定位',
+        battery: '电量',
+        case: '案件',
+        onDuty: '在岗 {on}/{all}',
+        auxiliary: '协管',
+        noFix: '无定位',
+        justNow: '刚刚',
+        minutesAgo: '{n} 分钟前',
+        none: '没有符合条件的队员',
+      },
+      follow: {
+        following: '跟随中：{name}',
+        stop: '停止跟随',
+        noPosition: '{name} 尚无定位，无法跟随',
+      },
+      details: { unitStatus: '单兵状态' },
+    },
+  },
+  en: {
+    unitStatus: { idle: 'Available', handling: 'On a case', offline: 'Offline', offDuty: 'Off duty' },
+    units: {
+      board: {
+        title: 'Units',
+        toggle: 'Units',
+        close: 'Close the unit board',
+        total: '{n} officers',
+        allTeams: 'All teams',
+        all: 'All',
+        status: 'Status',
+        name: 'Name',
+        fix: 'Last fix',
+        battery: 'Battery',
+        case: 'Case',
+        onDuty: 'On duty {on}/{all}',
+        auxiliary: 'aux.',
+        noFix: 'No fix',
+        justNow: 'just now',
+        minutesAgo: '{n} min ago',
+        none: 'No officer matches',
+      },
+      follow: {
+        following: 'Following {name}',
+        stop: 'Stop following',
+        noPosition: '{name} has no position yet: nothing to follow',
+      },
+      details: { unitStatus: 'Unit status' },
+    },
+  },
+} as const;

@@ -270,7 +270,7 @@ describe('upgrading a version-6 database (tracks, phones) to version 7', () => {
     expect(await db.geofenceWatches.count()).toBe(0);
     expect(await db.geofenceAlerts.count()).toBe(0);
     expect(await db.trackPoints.toArray()).toEqual([point]);
-    expect(await loadFeedConfig(db)).toEqual({ ...feed, geofenceMinutes: 10 });
+    expect(await loadFeedConfig(db)).toEqual({ ...feed, geofenceMinutes: 10, offlineAfterMs: 300_000 });
     // The position path now writes them.
     await recordPositionReports(db, [{ officerId, position: [118.36, 34.355], at: NOW }], NOW);
     expect((await db.geofenceWatches.get(officerId))?.stretch).toMatchObject({ since: NOW });

@@ -6,6 +6,7 @@ export const unitsMessages = {
       board: {
         title: '执法力量',
         toggle: '执法力量',
+        toggleHint: '执法力量：各队员状态、定位和电量（K）',
         close: '关闭执法力量',
         total: '共 {n} 人',
         allTeams: '全部队伍',
@@ -35,7 +36,8 @@ export const unitsMessages = {
     units: {
       board: {
         title: 'Units',
-        toggle: 'Units',
+        toggle: 'Unit board',
+        toggleHint: 'Unit board: every officer’s status, last fix and battery (K)',
         close: 'Close the unit board',
         total: '{n} officers',
         allTeams: 'All teams',

@@ -48,6 +48,20 @@ const metres = (a: [number, number], b: [number, number]): number =>
 const offWalk = (p: [number, number]): number =>
   pointToLineDistance(point(p), lineString(walk.map((f) => f.lonLat)), { units: 'meters' });
 
+/** How far from the map's centre a position is drawn, pixels. */
+async function pixelsFromCentre(page: Session['page'], lonLat: [number, number]): Promise<number> {
+  return page.evaluate((p) => {
+    interface Probe {
+      project(p: readonly [number, number]): { x: number; y: number };
+      canvasRect(): { width: number; height: number };
+    }
+    const probe = (globalThis as unknown as { __griddeskMap: Probe }).__griddeskMap;
+    const at = probe.project(p);
+    const rect = probe.canvasRect();
+    return Math.hypot(at.x - rect.width / 2, at.y - rect.height / 2);
+  }, lonLat);
+}
+
 beforeAll(async () => {
   s = await openApp({ signIn: 'leader' });
   port = await freePort();
@@ -188,6 +202,15 @@ describe('track playback', () => {
     expect(offWalk(moved)).toBeLessThan(1);
     expect(await page.getByTestId('playback-time').textContent()).not.toBe(time0);
     await screenshot(page, 'playback-playing');
+    // 跟随: the map keeps the replayed officer at its centre as they walk on.
+    await page.getByTestId('playback-follow').click();
+    await expect
+      .poll(async () => {
+        const [marker] = await playbackMarkersNow(page);
+        return marker === undefined ? Infinity : pixelsFromCentre(page, marker.lonLat);
+      })
+      .toBeLessThan(3);
+    await page.getByTestId('playback-follow').click();
     await page.getByTestId('playback-play').click();
     await expect.poll(() => page.getByTestId('playback-play').textContent()).toBe('播放');
   });

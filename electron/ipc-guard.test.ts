@@ -159,6 +159,7 @@ describe('createIpcHandlers', () => {
       'positions:status',
       'positions:traccar',
       'positions:counts',
+      'positions:history',
       'basemapFiles:list',
       'basemapFiles:pick',
     ]);
@@ -185,6 +186,27 @@ describe('createIpcHandlers', () => {
       state: 'off',
     });
     expect(await call('positions:counts', good)).toBeNull();
+  });
+
+  it('reads an officer’s Traccar history only for a period that ends after it starts, within the retention', async () => {
+    const { call } = setup();
+    const now = Date.now();
+    const day = 86_400_000;
+    for (const bad of [
+      { officerId: 'off-1', from: now, to: now - 1 },
+      { officerId: 'off-1', from: now - 200 * day, to: now },
+      { officerId: '', from: now - day, to: now },
+      { officerId: 'off-1', from: now - day, to: now, deviceId: '317401' },
+      { officerId: 'off-1', from: -5, to: now },
+    ]) {
+      await expect(call('positions:history', good, bad), JSON.stringify(bad)).rejects.toBeInstanceOf(
+        IpcPayloadError,
+      );
+    }
+    // No Traccar server configured: nothing to ask.
+    expect(await call('positions:history', good, { officerId: 'off-1', from: now - day, to: now })).toEqual({
+      kind: 'off',
+    });
   });
 
   it('serves a valid request from our window', async () => {

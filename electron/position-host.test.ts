@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdmittedFix } from '../shared/positions/admit';
 import type { PositionFeedConfig } from '../shared/positions/feed';
+import { KNOT_MPS } from '../shared/positions/osmand';
 import { createPositionHost, type PositionHost } from './position-host';
 import { TRACCAR_USER, startFakeTraccar } from '../test/traccar-server';
 import { startPositionListener } from './position-listener';
@@ -121,6 +122,92 @@ describe('the position host', () => {
       expect(host.traccar()).toEqual({ state: 'off' });
     } finally {
       await traccar.close();
+    }
+  });
+
+  it('reads an officer’s history from the Traccar server, from every device bound to them', async () => {
+    const t = Date.UTC(2026, 11, 2, 1, 30, 0);
+    const fix = (id: number, deviceId: number, ms: number, lon: number, valid = true) => ({
+      id,
+      deviceId,
+      latitude: 28.65,
+      longitude: lon,
+      fixTime: new Date(ms).toISOString(),
+      speed: 2,
+      course: 90,
+      valid,
+    });
+    const traccar = await startFakeTraccar(
+      [
+        { id: 7, name: 'phone', uniqueId: '317401' },
+        { id: 8, name: 'spare phone', uniqueId: '317402' },
+        { id: 9, name: 'someone else', uniqueId: '555' },
+      ],
+      [
+        fix(1, 7, t, 121.42),
+        fix(2, 7, t + 60_000, 121.421),
+        fix(3, 7, t + 90_000, 121.5, false), // no satellite lock: not a point
+        fix(4, 8, t + 120_000, 121.422),
+        fix(5, 9, t + 30_000, 121.6), // another officer's device
+        fix(6, 7, t + 3_600_000, 121.43), // after the period
+      ],
+    );
+    try {
+      makeHost();
+      const query = { officerId: 'off-3', from: t - 60_000, to: t + 600_000 };
+      expect(await host.history(query)).toEqual({ kind: 'off' });
+      await host.configure(
+        config({
+          enabled: false,
+          bindings: [
+            { deviceId: '317401', officerId: 'off-3', token: null },
+            { deviceId: '317402', officerId: 'off-3', token: null },
+            { deviceId: '555', officerId: 'off-9', token: null },
+          ],
+          traccar: { url: traccar.url, ...TRACCAR_USER },
+        }),
+      );
+      await until(() => host.traccar().state === 'connected');
+      const answer = await host.history(query);
+      expect(answer).toMatchObject({ kind: 'points', truncated: false });
+      if (answer.kind !== 'points') return;
+      expect(answer.points.map((p) => [p.at - t, p.position[0]])).toEqual([
+        [0, 121.42],
+        [60_000, 121.421],
+        [120_000, 121.422],
+      ]);
+      expect(answer.points[0]).toMatchObject({ officerId: 'off-3', speed: 2 * KNOT_MPS });
+      expect(await host.history({ ...query, officerId: 'off-unbound' })).toEqual({
+        kind: 'points',
+        points: [],
+        truncated: false,
+      });
+    } finally {
+      await traccar.close();
+    }
+  });
+
+  it('says why a Traccar server’s history cannot be read', async () => {
+    const traccar = await startFakeTraccar([{ id: 7, name: 'phone', uniqueId: '317401' }], []);
+    const query = { officerId: 'off-3', from: Date.now() - 3_600_000, to: Date.now() };
+    try {
+      makeHost();
+      await host.configure(
+        config({ enabled: false, traccar: { url: traccar.url, ...TRACCAR_USER, password: 'wrong' } }),
+      );
+      await until(() => host.traccar().state === 'failed');
+      expect(await host.history(query)).toMatchObject({ kind: 'failed', reason: 'auth' });
+      await host.configure(config({ enabled: false, traccar: { url: traccar.url, ...TRACCAR_USER } }));
+      await until(() => host.traccar().state === 'connected');
+      // The server goes away after the host signed in: the host says it is connecting again (or,
+      // once that failed too, that the server is unreachable).
+      await traccar.close();
+      await until(() => host.traccar().state !== 'connected');
+      const answer = await host.history(query);
+      expect(answer.kind).toBe('failed');
+      expect(['connecting', 'unreachable']).toContain(answer.kind === 'failed' ? answer.reason : '');
+    } finally {
+      await traccar.close().catch(() => undefined);
     }
   });
 });

@@ -15,8 +15,10 @@ import {
   type PositionFeedConfig,
   type TraccarStatus,
 } from '../shared/positions/feed';
+import { historyPoints, type TrackHistory, type TrackHistoryQuery } from '../shared/positions/history';
+import type { DeviceFix } from '../shared/positions/osmand';
 import type { ListenerCounts, PositionListener, PositionListenerOptions } from './position-listener';
-import type { TraccarConnector, TraccarOptions } from './traccar-connector';
+import { TraccarError, type TraccarConnector, type TraccarOptions } from './traccar-connector';
 
 /** Fixes are handed on at most this often, ms. */
 export const FIX_BATCH_MS = 100;
@@ -36,6 +38,8 @@ export interface PositionHost {
   status(): ListenerStatus;
   traccar(): TraccarStatus;
   counts(): ListenerCounts | null;
+  /** An officer's track from the Traccar server, from every device bound to them (none: no server). */
+  history(query: TrackHistoryQuery): Promise<TrackHistory>;
   close(): Promise<void>;
 }
 
@@ -55,6 +59,7 @@ export function createPositionHost(deps: PositionHostDependencies): PositionHost
   let traccar: { connector: TraccarConnector; key: string } | null = null;
   let running: { port: number; reach: PositionFeedConfig['reach'] } | null = null;
   let status: ListenerStatus = { state: 'off' };
+  let bindings: readonly DeviceBinding[] = [];
   const pending: AdmittedFix[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** Configurations apply one after another, in the order asked. */
@@ -100,6 +105,7 @@ export function createPositionHost(deps: PositionHostDependencies): PositionHost
 
   async function apply(config: PositionFeedConfig): Promise<ListenerStatus> {
     admitter.setBindings(bindingsOf(config));
+    bindings = config.bindings;
     await applyTraccar(config);
     if (!config.enabled) {
       await stop();
@@ -125,7 +131,32 @@ export function createPositionHost(deps: PositionHostDependencies): PositionHost
     return status;
   }
 
+  /**
+   * Asks the connected Traccar server for the positions of each device bound to the officer over the
+   * period and answers them as one track (history.ts historyPoints); a request that fails says why.
+   */
+  async function history(query: TrackHistoryQuery): Promise<TrackHistory> {
+    const connector = traccar?.connector;
+    if (connector === undefined) return { kind: 'off' };
+    const state = connector.state();
+    if (state.state === 'failed') return { kind: 'failed', reason: state.reason, detail: state.detail };
+    if (state.state !== 'connected') return { kind: 'failed', reason: 'connecting', detail: '' };
+    const devices = bindings.filter((b) => b.officerId === query.officerId).map((b) => b.deviceId);
+    const fixes: DeviceFix[] = [];
+    try {
+      for (const deviceId of devices)
+        fixes.push(...(await connector.history(deviceId, query.from, query.to)));
+    } catch (error) {
+      const reason = error instanceof TraccarError ? error.reason : 'protocol';
+      const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      return { kind: 'failed', reason, detail };
+    }
+    // Several devices of one officer make one track.
+    return { kind: 'points', ...historyPoints(query.officerId, fixes, query.from, query.to) };
+  }
+
   return {
+    history,
     configure(config) {
       const next = queue.then(() => apply(config));
       queue = next.catch(() => undefined);

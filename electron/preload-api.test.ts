@@ -36,7 +36,7 @@ describe('the preload API', () => {
       'tiles',
       'window',
     ]);
-    expect(Object.keys(api.positions)).toEqual(['configure', 'status', 'traccar', 'counts']);
+    expect(Object.keys(api.positions)).toEqual(['configure', 'status', 'traccar', 'counts', 'history']);
     expect(Object.keys(api.tiles)).toEqual(['fetch']);
     expect(Object.keys(api.app).sort()).toEqual(['info', 'setLocale']);
     expect(Object.keys(api.window).sort()).toEqual(['isFullScreen', 'openWall', 'toggleFullScreen']);

@@ -58,6 +58,7 @@ export function createServices(deps: ServiceDependencies): ServiceImplementation
       status: () => deps.positions.status(),
       traccar: () => deps.positions.traccar(),
       counts: () => deps.positions.counts(),
+      history: (_context, query) => deps.positions.history(query),
     },
     basemapFiles: {
       list: async () => [...deps.basemapFiles.list()],

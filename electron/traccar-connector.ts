@@ -38,7 +38,8 @@ export interface TraccarConnector {
   close(): Promise<void>;
 }
 
-class TraccarError extends Error {
+/** A request to the server that failed, and why (the connector's states name the same reasons). */
+export class TraccarError extends Error {
   constructor(
     readonly reason: 'auth' | 'unreachable' | 'protocol',
     detail: string,

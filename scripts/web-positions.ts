@@ -4,7 +4,8 @@
  * so a browser wall and the end-to-end tests see phones' fixes too. The page's calls mirror the IPC
  * contract's `positions` service and are checked with its schemas:
  *
- *   page → server  { id, call: 'configure', config } | { id, call: 'status' | 'traccar' | 'counts' }
+ *   page → server  { id, call: 'configure', config } | { id, call: 'history', query }
+ *                  | { id, call: 'status' | 'traccar' | 'counts' }
  *   server → page  { id, result } | { id, error }, and { event: 'fixes', fixes } to every page
  *
  * Only pages of this server's own origin may connect (the browser sends `Origin` on a WebSocket).
@@ -14,6 +15,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { positionFeedConfigSchema, type ListenerStatus, type TraccarStatus } from '../shared/positions/feed';
+import { trackHistoryQuerySchema, type TrackHistory } from '../shared/positions/history';
 import { createPositionHost, type PositionHost } from '../electron/position-host';
 import { startPositionListener, type ListenerCounts } from '../electron/position-listener';
 import { connectTraccar } from '../electron/traccar-connector';
@@ -27,6 +29,7 @@ const callSchema = z.discriminatedUnion('call', [
   z.strictObject({ id: z.number().int(), call: z.literal('status') }),
   z.strictObject({ id: z.number().int(), call: z.literal('counts') }),
   z.strictObject({ id: z.number().int(), call: z.literal('traccar') }),
+  z.strictObject({ id: z.number().int(), call: z.literal('history'), query: trackHistoryQuerySchema }),
 ]);
 
 export interface WebPositions {
@@ -61,8 +64,9 @@ export function attachPositionFeed(server: Server): WebPositions {
       return;
     }
     const call = parsed.data;
-    let result: ListenerStatus | TraccarStatus | ListenerCounts | null;
+    let result: ListenerStatus | TraccarStatus | ListenerCounts | TrackHistory | null;
     if (call.call === 'configure') result = await host.configure(call.config);
+    else if (call.call === 'history') result = await host.history(call.query);
     else if (call.call === 'status') result = host.status();
     else if (call.call === 'traccar') result = host.traccar();
     else result = host.counts();

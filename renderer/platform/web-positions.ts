@@ -14,6 +14,7 @@ import {
   traccarStateSchema,
   type PositionFeedConfig,
 } from '../../shared/positions/feed';
+import { trackHistorySchema, type TrackHistoryQuery } from '../../shared/positions/history';
 
 const SOCKET_PATH = '/positions';
 /** A call the server does not answer within this is failed, ms. */
@@ -98,6 +99,7 @@ export const webPositions: PositionsService = {
   status: () => call(listenerStatusSchema, { call: 'status' }),
   traccar: () => call(traccarStateSchema, { call: 'traccar' }),
   counts: () => call(listenerCountsSchema.nullable(), { call: 'counts' }),
+  history: (query: TrackHistoryQuery) => call(trackHistorySchema, { call: 'history', query }),
 };
 
 /** Listens for fixes (the socket is opened for it); returns the function that stops listening. */

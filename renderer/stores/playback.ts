@@ -11,14 +11,17 @@ import { calendarZone } from '../../shared/calendar/config';
 import { formatCentreTime } from '../../shared/calendar/format';
 import { zoneOffsetMs } from '../../shared/calendar/zone';
 import type { LonLat } from '../../shared/model/geo';
+import type { TrackHistory } from '../../shared/positions/history';
 import {
   advanceReplay,
+  fillTrackGaps,
   firstPointAt,
   playbackPeriod,
   positionAt,
   replayStart,
   tickStepMs,
   tickTimes,
+  trackGaps,
   trackSegments,
   trackTicks,
   type PlaybackPeriodChoice,
@@ -31,11 +34,26 @@ import { readTrack } from '../db/positions-repo';
 import { i18n } from '../i18n';
 import type { PlaybackMarker, PlaybackTrackView } from '../map/layer-module';
 import { TRACK_COLOURS } from '../map/palette';
+import { platform } from '../platform';
+import { usePhonesStore } from './phones';
 import { useSettingsStore } from './settings';
 import { useTownshipStore } from './township';
 
 /** Whose tracks are replayed. */
 export type PlaybackSubject = { readonly kind: 'officer' | 'team'; readonly id: string };
+
+/**
+ * What the centre's Traccar server added to a track: asked and waiting, the points it filled the
+ * local track's gaps with, or why it could not be read.
+ */
+export type TraccarFill =
+  | { readonly kind: 'asking' }
+  | { readonly kind: 'filled'; readonly points: number; readonly truncated: boolean }
+  | {
+      readonly kind: 'failed';
+      readonly reason: Extract<TrackHistory, { kind: 'failed' }>['reason'];
+      readonly detail: string;
+    };
 
 /** One officer's track as loaded for the playback. */
 export interface PlaybackTrack {
@@ -46,6 +64,11 @@ export interface PlaybackTrack {
   readonly points: readonly TrackPoint[];
   /** How many of them this PC recorded. */
   readonly local: number;
+  /**
+   * The Traccar server's part, when it was asked: only for an officer bound to a device whose local
+   * track has gaps in the period, while the centre's feed names a server. Null: not asked.
+   */
+  readonly traccar: TraccarFill | null;
 }
 
 /** Periods of a day or less label their ticks with the time alone (HH:mm), longer ones with the date. */
@@ -167,6 +190,7 @@ export const usePlaybackStore = defineStore('playback', () => {
             colour: TRACK_COLOURS[i % TRACK_COLOURS.length] ?? TRACK_COLOURS[0],
             points,
             local: points.length,
+            traccar: null,
           };
         }),
       );
@@ -176,12 +200,62 @@ export const usePlaybackStore = defineStore('playback', () => {
       at.value = start.value;
       if (followId.value !== null && !officers.some((o) => o.id === followId.value)) followId.value = null;
       loaded.value += 1;
+      loading.value = false;
+      await fillFromTraccar(mine, range.from, range.to);
     } catch (error) {
       if (mine !== serial) return;
       loadError.value = error instanceof Error ? error.message : String(error);
     } finally {
       if (mine === serial) loading.value = false;
     }
+  }
+
+  /**
+   * Asks the centre's Traccar server (through the host: positions.history) for the officers bound to a
+   * device whose local track has gaps over [from, to], and lays its points into those gaps
+   * (playback.ts fillTrackGaps). The local tracks show meanwhile; a replay standing at the start moves
+   * to the new start.
+   */
+  async function fillFromTraccar(mine: number, from: number, to: number): Promise<void> {
+    const config = usePhonesStore().config;
+    if (config.traccar === null) return;
+    const bound = new Set(config.bindings.map((b) => b.officerId));
+    const asked = tracks.value.filter(
+      (t) => bound.has(t.officerId) && trackGaps(t.points, from, to).length > 0,
+    );
+    if (asked.length === 0) return;
+    const askedIds = new Set(asked.map((t) => t.officerId));
+    tracks.value = tracks.value.map((t) =>
+      askedIds.has(t.officerId) ? { ...t, traccar: { kind: 'asking' } } : t,
+    );
+    const answers = await Promise.all(
+      asked.map(async (t): Promise<[string, TrackHistory]> => {
+        try {
+          return [t.officerId, await platform().positions.history({ officerId: t.officerId, from, to })];
+        } catch (error) {
+          const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+          return [t.officerId, { kind: 'failed', reason: 'unreachable', detail }];
+        }
+      }),
+    );
+    if (mine !== serial) return;
+    const byOfficer = new Map(answers);
+    const wasAtStart = !playing.value && at.value === start.value;
+    tracks.value = tracks.value.map((t) => {
+      const answer = byOfficer.get(t.officerId);
+      if (answer === undefined) return t;
+      if (answer.kind === 'off') return { ...t, traccar: null };
+      if (answer.kind === 'failed')
+        return { ...t, traccar: { kind: 'failed', reason: answer.reason, detail: answer.detail } };
+      const merged = fillTrackGaps(t.points, answer.points, from, to);
+      return {
+        ...t,
+        points: merged.points,
+        traccar: { kind: 'filled', points: merged.filled, truncated: answer.truncated },
+      };
+    });
+    if (wasAtStart) at.value = start.value;
+    loaded.value += 1;
   }
 
   /** Opens the panel, on `next` when given (an officer's detail, the status board), and loads it. */

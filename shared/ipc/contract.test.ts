@@ -33,6 +33,7 @@ describe('the IPC contract', () => {
       'positions:status',
       'positions:traccar',
       'positions:counts',
+      'positions:history',
       'basemapFiles:list',
       'basemapFiles:pick',
     ]);

@@ -19,6 +19,12 @@ import {
   type PositionFeedConfig,
   type TraccarStatus,
 } from '../positions/feed';
+import {
+  trackHistoryQuerySchema,
+  trackHistorySchema,
+  type TrackHistory,
+  type TrackHistoryQuery,
+} from '../positions/history';
 import { localBasemapFileSchema, type LocalBasemapFile } from '../tiles/local-files';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -132,6 +138,11 @@ export interface PositionsService {
   traccar(): Promise<TraccarStatus>;
   /** What the listener has seen since it started (null: not running), for the diagnostics panel. */
   counts(): Promise<z.infer<typeof listenerCountsSchema> | null>;
+  /**
+   * An officer's track over a period from the centre's Traccar server (its devices bound to the
+   * officer), for a playback whose local track has gaps (shared/positions/history.ts).
+   */
+  history(query: TrackHistoryQuery): Promise<TrackHistory>;
 }
 
 /** Local PMTiles/MBTiles basemap files (shared/tiles/local-files.ts), read at `/basemap-files/<id>`. */
@@ -189,6 +200,7 @@ export const ipcContract = {
     status: method(z.tuple([]), listenerStatusSchema),
     traccar: method(z.tuple([]), traccarStateSchema),
     counts: method(z.tuple([]), listenerCountsSchema.nullable()),
+    history: method(z.tuple([trackHistoryQuerySchema]), trackHistorySchema),
   },
   basemapFiles: {
     list: method(z.tuple([]), z.array(localBasemapFileSchema).max(200)),

@@ -2,7 +2,9 @@
  * 轨迹回放 end to end: a phone bound to an officer (played by fetch over loopback, with Traccar
  * Client's request shape, to the listener the web server hosts) reports a walk stamped over the last
  * 20 minutes; the operator opens the officer's playback from the map, sees the track drawn with time
- * ticks, plays it at 60× and watches the officer move along it, and exports it as GPX.
+ * ticks, plays it at 60× and watches the officer move along it, and exports it as GPX. A second
+ * officer's phone reports only to the centre's Traccar server (test/traccar-server.ts, Traccar's REST
+ * and socket): their playback is filled from its history, and the panel says so.
  */
 import { readFile } from 'node:fs/promises';
 import { DOMParser } from '@xmldom/xmldom';
@@ -25,10 +27,16 @@ import {
   type Session,
 } from './driver';
 import { freePort } from '../free-port';
+import { TRACCAR_USER, startFakeTraccar, type FakeTraccar } from '../traccar-server';
 
 let s: Session;
 let port: number;
 let officer: Officer;
+/** Off duty too, in the same team; their phone reports to the Traccar server only. */
+let other: Officer;
+let traccar: FakeTraccar;
+/** What the Traccar server holds of `other`: six fixes four minutes apart, the last ten minutes ago. */
+let traccarWalk: { at: number; lonLat: [number, number] }[];
 /** The walk the phone reports: ten fixes two minutes apart, the last two minutes ago, 40 m east and 15 m north each. */
 let walk: { at: number; lonLat: [number, number] }[];
 
@@ -40,15 +48,33 @@ const metres = (a: [number, number], b: [number, number]): number =>
 const offWalk = (p: [number, number]): number =>
   pointToLineDistance(point(p), lineString(walk.map((f) => f.lonLat)), { units: 'meters' });
 
+/** How far from the map's centre a position is drawn, pixels. */
+async function pixelsFromCentre(page: Session['page'], lonLat: [number, number]): Promise<number> {
+  return page.evaluate((p) => {
+    interface Probe {
+      project(p: readonly [number, number]): { x: number; y: number };
+      canvasRect(): { width: number; height: number };
+    }
+    const probe = (globalThis as unknown as { __griddeskMap: Probe }).__griddeskMap;
+    const at = probe.project(p);
+    const rect = probe.canvasRect();
+    return Math.hypot(at.x - rect.width / 2, at.y - rect.height / 2);
+  }, lonLat);
+}
+
 beforeAll(async () => {
   s = await openApp({ signIn: 'leader' });
   port = await freePort();
   const officers = await storedOfficers(s.page);
   // An officer off duty: the sample's patrol simulator reports no walk for them.
-  const found = officers.find((o) => o.status === 'off-duty' && o.position === undefined);
+  const idle = officers.filter((o) => o.status === 'off-duty' && o.position === undefined);
+  const pair = idle.flatMap((a) =>
+    idle.filter((b) => b.id !== a.id && b.teamId === a.teamId).map((b) => [a, b]),
+  )[0];
   const start = officers.find((o) => o.position !== undefined)?.position;
-  if (found === undefined || start === undefined) throw new Error('the sample has no officer off duty');
-  officer = found;
+  if (pair === undefined || start === undefined)
+    throw new Error('the sample has no two officers off duty in a team');
+  [officer, other] = pair as [Officer, Officer];
   const now = Math.floor(Date.now() / 1000) * 1000;
   const east = 40 / (111_195 * Math.cos((start[1] * Math.PI) / 180));
   const north = 15 / 111_195;
@@ -56,9 +82,26 @@ beforeAll(async () => {
     at: now - 20 * MIN + i * 2 * MIN,
     lonLat: [Number((start[0] + i * east).toFixed(7)), Number((start[1] + i * north).toFixed(7))],
   }));
+  traccarWalk = Array.from({ length: 6 }, (_, i) => ({
+    at: now - 30 * MIN + i * 4 * MIN,
+    lonLat: [Number((start[0] + i * east).toFixed(7)), Number((start[1] - 300 / 111_195).toFixed(7))],
+  }));
+  traccar = await startFakeTraccar(
+    [{ id: 8, name: '执法记录仪 8', uniqueId: '317402' }],
+    traccarWalk.map((f, i) => ({
+      id: i + 1,
+      deviceId: 8,
+      latitude: f.lonLat[1],
+      longitude: f.lonLat[0],
+      fixTime: new Date(f.at).toISOString(),
+      speed: 1.5,
+      course: 90,
+    })),
+  );
 }, 120_000);
 afterAll(async () => {
   await s?.close();
+  await traccar?.close();
 });
 
 describe('track playback', () => {
@@ -75,8 +118,18 @@ describe('track playback', () => {
     await inputOf(page, 'phones-device').fill('317401');
     await page.getByTestId('phones-officer').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: officer.name }).first().click();
+    await page.getByTestId('phones-add').click();
+    await inputOf(page, 'phones-row-2').fill('317402');
+    await page.getByTestId('phones-row-2').getByTestId('phones-officer').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: other.name }).first().click();
+    await inputOf(page, 'phones-traccar-url').fill(traccar.url);
+    await inputOf(page, 'phones-traccar-email').fill(TRACCAR_USER.email);
+    await inputOf(page, 'phones-traccar-password').fill(TRACCAR_USER.password);
     await page.getByTestId('phones-save').click();
     await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
+    await expect
+      .poll(() => page.getByTestId('phones-traccar-state').textContent(), { timeout: 15_000 })
+      .toBe('已连接：1 台设备');
     await page.getByTestId('phones-close').click();
     await page.getByTestId('phones-dialog').waitFor({ state: 'detached' });
 
@@ -109,9 +162,10 @@ describe('track playback', () => {
     await page.getByTestId('detail-playback').click();
     await page.getByTestId('playback-panel').waitFor();
     await page.getByTestId('playback-period-lastHour').click();
+    // The period's first 40 minutes are a gap: the Traccar server is asked, and has nothing of this phone.
     await expect
       .poll(() => page.getByTestId('playback-source').allTextContents())
-      .toEqual(['本机记录 10 点']);
+      .toEqual(['本机记录 10 点，Traccar 服务器也无补充']);
 
     // Ticks every 5 minutes of the Shanghai clock, where the walk is: from its first fix to its last.
     const ticks = [];
@@ -148,6 +202,15 @@ describe('track playback', () => {
     expect(offWalk(moved)).toBeLessThan(1);
     expect(await page.getByTestId('playback-time').textContent()).not.toBe(time0);
     await screenshot(page, 'playback-playing');
+    // 跟随: the map keeps the replayed officer at its centre as they walk on.
+    await page.getByTestId('playback-follow').click();
+    await expect
+      .poll(async () => {
+        const [marker] = await playbackMarkersNow(page);
+        return marker === undefined ? Infinity : pixelsFromCentre(page, marker.lonLat);
+      })
+      .toBeLessThan(3);
+    await page.getByTestId('playback-follow').click();
     await page.getByTestId('playback-play').click();
     await expect.poll(() => page.getByTestId('playback-play').textContent()).toBe('播放');
   });
@@ -175,5 +238,30 @@ describe('track playback', () => {
     }));
     expect(points).toEqual(walk);
     await expect.poll(() => page.locator('.el-message').textContent()).toContain('已导出');
+  });
+
+  it('fills the gaps of a track from the centre’s Traccar server, and says where the points came from', async () => {
+    const { page } = s;
+    await page.getByTestId('playback-subject').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: other.name }).first().click();
+    // On connecting, Traccar sent the newest fix, which the workstation kept; the rest came from its history.
+    await expect
+      .poll(() => page.getByTestId('playback-source').allTextContents(), { timeout: 15_000 })
+      .toEqual(['本机记录 1 点，Traccar 服务器补充 5 点']);
+    await expect.poll(async () => (await renderedPlayback(page)).tracks).toEqual([other.id]);
+    const first = (await renderedPlayback(page)).markers[0]!;
+    expect(metres(first.lonLat, traccarWalk[0]!.lonLat)).toBeLessThan(1);
+    await screenshot(page, 'playback-traccar');
+
+    // The whole team: each officer in their own colour.
+    const teams = await storedRecords<{ id: string; name: string }>(page, 'teams');
+    const teamName = teams.find((t) => t.id === officer.teamId)!.name;
+    await page.getByTestId('playback-kind').getByText('中队').click();
+    await page.getByTestId('playback-subject').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: teamName }).first().click();
+    await expect
+      .poll(async () => (await renderedPlayback(page)).tracks)
+      .toEqual(expect.arrayContaining([officer.id, other.id]));
+    await screenshot(page, 'playback-team');
   });
 });

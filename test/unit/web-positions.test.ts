@@ -90,4 +90,18 @@ describe('the web server’s position feed', () => {
     p.socket.close();
     await expect(page('http://evil.example')).rejects.toThrow(/403/);
   });
+
+  it('reads an officer’s Traccar history for a page, refusing a period that runs backwards', async () => {
+    const p = await page();
+    const now = Date.now();
+    const backwards = await p.call({
+      call: 'history',
+      query: { officerId: 'off-3', from: now, to: now - 1 },
+    });
+    expect(backwards.error).toEqual(expect.any(String));
+    expect(
+      await p.call({ call: 'history', query: { officerId: 'off-3', from: now - 3_600_000, to: now } }),
+    ).toMatchObject({ result: { kind: 'off' } });
+    p.socket.close();
+  });
 });

@@ -9,6 +9,7 @@ import { useReassignStore } from '../stores/reassign';
 import { useQueueStore } from '../stores/queue';
 import { useAuthStore } from '../stores/auth';
 import { useTownshipStore } from '../stores/township';
+import { useGeofenceStore } from '../stores/geofence';
 import type { Command } from '../commands/registry';
 import { resetLoss } from '../db/seed';
 import { returnSpare, takeSpare } from './reset-spare';
@@ -72,6 +73,11 @@ export function appCommands(): Command[] {
       label: 'layers.title',
       shortcut: 'l',
       run: () => useMapUiStore().toggleLayerPanel(),
+    },
+    {
+      id: 'view.geofenceAlerts',
+      label: 'geofence.title',
+      run: () => useGeofenceStore().toggle(),
     },
     {
       id: 'view.toggleFullScreen',

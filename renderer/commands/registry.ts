@@ -15,6 +15,7 @@ export type CommandId =
   | 'view.toggleLayerPanel'
   | 'view.toggleFullScreen'
   | 'view.openWall'
+  | 'view.geofenceAlerts'
   | 'data.resetToSample'
   | 'app.switchLanguage'
   | 'app.about';

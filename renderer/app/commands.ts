@@ -10,6 +10,7 @@ import { useQueueStore } from '../stores/queue';
 import { useAuthStore } from '../stores/auth';
 import { useTownshipStore } from '../stores/township';
 import { useUnitBoardStore } from '../stores/unit-board';
+import { useGeofenceStore } from '../stores/geofence';
 import type { Command } from '../commands/registry';
 import { resetLoss } from '../db/seed';
 import { returnSpare, takeSpare } from './reset-spare';
@@ -79,6 +80,11 @@ export function appCommands(): Command[] {
       label: 'units.board.toggle',
       shortcut: 'k',
       run: () => useUnitBoardStore().toggle(),
+    },
+    {
+      id: 'view.geofenceAlerts',
+      label: 'geofence.title',
+      run: () => useGeofenceStore().toggle(),
     },
     {
       id: 'view.toggleFullScreen',

@@ -16,6 +16,7 @@ export type CommandId =
   | 'view.toggleUnitBoard'
   | 'view.toggleFullScreen'
   | 'view.openWall'
+  | 'view.geofenceAlerts'
   | 'data.resetToSample'
   | 'app.switchLanguage'
   | 'app.about';

@@ -15,8 +15,8 @@ import { useAuthStore } from './auth';
 
 /**
  * 越界告警 as the operator sees them: the stored alerts (db/geofence-repo.ts), followed live, so an
- * alert raised by a fix or by the clock shows at once, with the count not yet acknowledged for the top
- * bar's badge; the record's acknowledgements; whether the list is open. Acknowledging goes through the
+ * alert raised by a fix or by the clock shows at once, with the count not yet acknowledged for the
+ * status bar; the record's acknowledgements; whether the list is open. Acknowledging goes through the
  * repository, which checks the role in its write.
  */
 export const useGeofenceStore = defineStore('geofence', () => {

@@ -14,7 +14,7 @@ export const geofenceMessages = {
       issue: { geofenceMinutes: '越界告警时间应为 {min}–{max} 之间的整数分钟（填写的是 {minutes}）' },
     },
     geofence: {
-      badge: '告警',
+      badge: '越界告警',
       badgeHint: '越界告警：{n} 条未确认',
       title: '越界告警',
       intro: '在岗队员离开本队片区超过 {minutes} 分钟的记录。点击一条在地图上查看该队员。',
@@ -41,7 +41,7 @@ export const geofenceMessages = {
       show: '在地图上查看',
       recordIntro: '告警的每次确认都写入执法记录（与案件同一条哈希链），不能改写。',
       recordEmpty: '尚无确认记录',
-      recordLine: '第 {seq} 条 · {time} · {name} 确认了 {officer} 的越界告警（{area}，{since} 离开）',
+      recordLine: '第 {seq} 条 · {time} · {name} 确认了{officer}的越界告警（{area}，{since} 离开）',
       refused: {
         role: '大屏只读账号不能确认告警',
         notFound: '找不到这条告警（可能已被清除）',
@@ -63,7 +63,7 @@ export const geofenceMessages = {
       },
     },
     geofence: {
-      badge: 'Alerts',
+      badge: 'Geofence alerts',
       badgeHint: 'Geofence alerts: {n} not acknowledged',
       title: 'Geofence alerts',
       intro:

@@ -16,7 +16,8 @@ import {
 } from './geofence';
 
 // One patrol area, 0.01° square, for team t1. Distances east of its east edge (lon 120.01) along lat
-// 30.005, by the haversine on the 6,371,008.8 m sphere: 0.002° = 192.6 m, 0.000208° = 20.0 m,
+// 30.005, by the haversine on the 6,371,008.8 m sphere (the equirectangular distance the rule uses
+// agrees to the centimetre along a parallel): 0.002° = 192.6 m, 0.000208° = 20.0 m,
 // 0.000052° = 5.0 m.
 const AREA: PatrolArea = {
   id: 'area-1',
@@ -79,7 +80,7 @@ const alertsOf = (state: GeofenceState): GeofenceAlert[] => [...state.alerts.val
 const fix = (minutes: number, position: LonLat) => [[minutes, position] as const];
 
 describe('placing a fix against the team’s patrol areas', () => {
-  const areas = areasByTeam([AREA]).get('t1') ?? [];
+  const areas = areasByTeam([AREA]).get('t1')!;
   const rule = geofenceRule(10);
   it('is inside within 10 m of an area, outside beyond 30 m, and in the band between', () => {
     expect(placeFix(IN, areas, rule)).toEqual({ kind: 'inside' });

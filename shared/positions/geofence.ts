@@ -12,11 +12,17 @@
  * Either way the stretch lasts until the first fix back inside, so an alert is raised whether or not
  * a clock tick fell inside the stretch.
  */
-import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import type { Actor, Role } from '../cases/loop-types';
 import type { GeofenceAckPayload } from '../cases/data-events';
-import { asGeoJson, type LonLat } from '../model/geo';
+import type { LonLat } from '../model/geo';
 import type { Officer, PatrolArea } from '../model/organisation';
+import { METRES_PER_DEGREE } from '../spatial/grid-locator';
+import {
+  boundaryDistanceM,
+  buildPolygonStore,
+  containsPoint,
+  type PolygonStore,
+} from '../spatial/polygon-store';
 import type { PositionReport } from './reports';
 
 /** Minutes outside the team's patrol areas before an alert, unless the centre sets another. */
@@ -55,41 +61,48 @@ export function geofenceRule(minutes: number = DEFAULT_GEOFENCE_MINUTES): Geofen
   };
 }
 
-/** A patrol area ready to test points against. */
-export interface WatchedArea {
-  readonly id: string;
-  readonly shape: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+/** A team's patrol areas packed for point tests (shared/spatial/polygon-store.ts), with their ids. */
+export interface TeamAreas {
+  readonly ids: readonly string[];
+  readonly store: PolygonStore;
 }
 
-/** Each team's patrol areas, prepared once per batch. */
-export function areasByTeam(areas: readonly PatrolArea[]): ReadonlyMap<string, readonly WatchedArea[]> {
-  const byTeam = new Map<string, WatchedArea[]>();
-  for (const area of areas) {
-    const shape = asGeoJson(area.geometry) as GeoJSON.Polygon | GeoJSON.MultiPolygon;
-    const list = byTeam.get(area.teamId) ?? [];
-    list.push({ id: area.id, shape });
-    byTeam.set(area.teamId, list);
-  }
-  return byTeam;
+/** Each team's patrol areas, packed once per batch (typed arrays; no index to build). */
+export function areasByTeam(areas: readonly PatrolArea[]): ReadonlyMap<string, TeamAreas> {
+  const byTeam = new Map<string, PatrolArea[]>();
+  for (const area of areas) byTeam.set(area.teamId, [...(byTeam.get(area.teamId) ?? []), area]);
+  return new Map(
+    [...byTeam].map(([teamId, list]) => [
+      teamId,
+      { ids: list.map((a) => a.id), store: buildPolygonStore(list.map((a) => a.geometry)) },
+    ]),
+  );
 }
 
 /**
  * Where a fix is against a team's areas: `inside` an area or within the return distance of one,
  * `outside` beyond the leave distance from all of them, or in the `band` between the two; beyond the
- * areas, the distance to the nearest (metres, geodesic) and which one it is.
+ * areas, the distance to the nearest (metres) and which one it is.
  */
 export type Placement =
   | { readonly kind: 'inside' }
   | { readonly kind: 'band' | 'outside'; readonly distanceM: number; readonly areaId: string };
 
-/** Places `position` (WGS84) against `areas` (at least one) under `rule`. */
-export function placeFix(position: LonLat, areas: readonly WatchedArea[], rule: GeofenceRule): Placement {
-  const point = [position[0], position[1]];
-  if (areas.some((a) => booleanPointInPolygon(point, a.shape))) return { kind: 'inside' };
-  let nearest = { distanceM: Infinity, areaId: areas[0]?.id ?? '' };
-  for (const area of areas) {
-    const distanceM = pointToPolygonDistance(point, area.shape, { units: 'meters' });
-    if (distanceM < nearest.distanceM) nearest = { distanceM, areaId: area.id };
+/**
+ * Places `position` (WGS84) against a team's areas under `rule`. Inside is the polygon store's exact
+ * test (a point on an east or north edge is outside it, at distance 0, so inside by the return
+ * distance); distances are equirectangular at the fix's latitude, within 0.1 % of the geodesic over
+ * the few kilometres that matter here.
+ */
+export function placeFix(position: LonLat, team: TeamAreas, rule: GeofenceRule): Placement {
+  const [lon, lat] = position;
+  const { store, ids } = team;
+  for (let g = 0; g < store.count; g++) if (containsPoint(store, g, lon, lat)) return { kind: 'inside' };
+  const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+  let nearest = { distanceM: Infinity, areaId: ids[0] ?? '' };
+  for (let g = 0; g < store.count; g++) {
+    const distanceM = boundaryDistanceM(store, g, lon, lat, kx, METRES_PER_DEGREE);
+    if (distanceM < nearest.distanceM) nearest = { distanceM, areaId: ids[g] ?? '' };
   }
   if (nearest.distanceM <= rule.returnMetres) return { kind: 'inside' };
   return { kind: nearest.distanceM > rule.leaveMetres ? 'outside' : 'band', ...nearest };
@@ -159,7 +172,7 @@ export type WatchedOfficer = Pick<Officer, 'id' | 'teamId' | 'status'>;
 /** The roster and areas a step judges against. */
 export interface GeofenceContext {
   readonly officers: ReadonlyMap<string, WatchedOfficer>;
-  readonly areasOfTeam: ReadonlyMap<string, readonly WatchedArea[]>;
+  readonly areasOfTeam: ReadonlyMap<string, TeamAreas>;
   readonly rule: GeofenceRule;
 }
 
@@ -321,7 +334,7 @@ export function watchFixes(
   for (const [officerId, list] of byOfficer) {
     const officer = context.officers.get(officerId);
     if (officer === undefined) continue;
-    const areas = context.areasOfTeam.get(officer.teamId) ?? [];
+    const areas = context.areasOfTeam.get(officer.teamId);
     const t = tracking(state, officerId);
     all.push(t);
     for (const fix of [...list].sort((a, b) => a.at - b.at)) {
@@ -329,7 +342,7 @@ export function watchFixes(
         endStretch(t, 'offDuty', fix.at);
         continue;
       }
-      if (areas.length === 0) continue;
+      if (areas === undefined || areas.store.count === 0) continue;
       const placed = placeFix(fix.position, areas, context.rule);
       const s = t.watch.stretch;
       // A fix in the band counts as outside while a stretch runs, as inside otherwise.
@@ -359,7 +372,7 @@ export function watchClock(state: GeofenceState, now: number, context: GeofenceC
     const watched =
       officer !== undefined &&
       officer.status !== 'off-duty' &&
-      (context.areasOfTeam.get(officer.teamId)?.length ?? 0) > 0;
+      (context.areasOfTeam.get(officer.teamId)?.store.count ?? 0) > 0;
     if (!watched) endStretch(t, 'offDuty', Math.max(now, watch.stretch.lastAt));
     else raiseIfLong(t, officer, now, context.rule);
   }

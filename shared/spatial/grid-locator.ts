@@ -39,7 +39,8 @@ export interface GridLocatorOptions {
 
 /** Mean Earth radius (IUGG), metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
-const METRES_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_M;
+/** Metres per degree of latitude (and of longitude at the equator) on that sphere. */
+export const METRES_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_M;
 
 /**
  * Finds the grid (单元网格) containing a WGS84 lon/lat point, for one incident or a million.

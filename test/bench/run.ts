@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   'set-up': async () => (await import('./import.bench')).benchSetUp(),
   history: async () => (await import('./history.bench')).benchHistory(),
   tiles: async () => (await import('./tiles.bench')).benchTiles(),
+  geofence: async () => (await import('./geofence.bench')).benchGeofence(),
 };
 
 const wanted = process.argv.slice(2);

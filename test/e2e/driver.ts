@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
@@ -34,6 +35,19 @@ export function inputOf(page: Page, testId: string): Locator {
       `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
     )
     .first();
+}
+
+/**
+ * Picks `label` in an Element Plus select. The option is looked up in the listbox this select controls
+ * (its input's `aria-controls`), not among every dropdown on the page: a dropdown that is still closing
+ * from the previous pick holds the same officer names and, on a loaded machine, is still visible.
+ */
+export async function choose(page: Page, select: Locator, label: string): Promise<void> {
+  await select.click();
+  const listbox = await select.locator('input').first().getAttribute('aria-controls');
+  if (listbox === null) throw new Error(`the select for “${label}” names no listbox`);
+  await page.locator(`[id="${listbox}"] .el-select-dropdown__item`, { hasText: label }).first().click();
+  await expect.poll(() => select.textContent()).toContain(label);
 }
 
 /** Fills in the sign-in screen and waits until the workstation (or, opened with `?view=wall`, the wall) is open. */

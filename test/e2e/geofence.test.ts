@@ -12,6 +12,7 @@ import { asGeoJson } from '../../shared/model/geo';
 import type { GeofenceAlert } from '../../shared/positions/geofence';
 import { inputOf, openApp, screenshot, storedOfficers, storedRecords, type Session } from './driver';
 import { freePort } from '../free-port';
+import { closePhonesDialog, openPhonesDialog, phoneReport, setUpPhones } from './phones';
 
 let s: Session;
 let port: number;
@@ -23,10 +24,10 @@ let outside: [number, number];
 
 /** A report as Traccar Client sends one: a POST whose target carries the query. */
 const report = (lonLat: [number, number], secondsAgo: number) =>
-  fetch(
-    `http://127.0.0.1:${port}/?id=558201&timestamp=${Math.floor(Date.now() / 1000) - secondsAgo}` +
+  phoneReport(
+    port,
+    `id=558201&timestamp=${Math.floor(Date.now() / 1000) - secondsAgo}` +
       `&lat=${lonLat[1]}&lon=${lonLat[0]}&speed=0.8&batt=71`,
-    { method: 'POST' },
   );
 const count = () => s.page.getByTestId('geofence-count').textContent();
 
@@ -59,24 +60,14 @@ afterAll(async () => {
 describe('geofence alerts', () => {
   it('are set to one minute by the shift leader, with a phone bound to an officer on duty', async () => {
     const { page } = s;
-    await page.getByTestId('tools-button').click();
-    await page.getByTestId('tools-phones').click();
-    await page.getByTestId('phones-dialog').waitFor();
+    await openPhonesDialog(page);
     expect(await inputOf(page, 'phones-geofence-minutes').inputValue()).toBe('10');
-    await page.getByTestId('phones-enabled').click();
-    await inputOf(page, 'phones-port').fill(String(port));
-    await page.getByTestId('phones-reach').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '仅本机（测试用）' }).click();
-    await page.getByTestId('phones-add').click();
-    await inputOf(page, 'phones-device').fill('558201');
-    await page.getByTestId('phones-officer').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: officer.name }).first().click();
-    await inputOf(page, 'phones-geofence-minutes').fill('1');
-    await inputOf(page, 'phones-geofence-minutes').press('Tab');
-    await page.getByTestId('phones-save').click();
-    await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
-    await page.getByTestId('phones-close').click();
-    await page.getByTestId('phones-dialog').waitFor({ state: 'detached' });
+    await closePhonesDialog(page);
+    await setUpPhones(page, {
+      port,
+      geofenceMinutes: 1,
+      bindings: [{ deviceId: '558201', officerName: officer.name }],
+    });
     expect(await count()).toBe('0');
   });
 

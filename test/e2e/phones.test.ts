@@ -17,13 +17,14 @@ import {
   type Session,
 } from './driver';
 import { freePort } from '../free-port';
+import { addBinding, fillListener, openPhonesDialog, phoneReport, savePhones } from './phones';
 
 let s: Session;
 let port: number;
 let officer: Officer;
 
 /** A report as Traccar Client sends one: a POST whose target carries the query. */
-const report = (query: string) => fetch(`http://127.0.0.1:${port}/?${query}`, { method: 'POST' });
+const report = (query: string) => phoneReport(port, query);
 
 beforeAll(async () => {
   s = await openApp({ signIn: 'leader' });
@@ -40,18 +41,10 @@ afterAll(async () => {
 describe('phones reporting positions', () => {
   it('is switched on by the shift leader, binding a device to an officer', async () => {
     const { page } = s;
-    await page.getByTestId('tools-button').click();
-    await page.getByTestId('tools-phones').click();
-    await page.getByTestId('phones-dialog').waitFor();
+    await openPhonesDialog(page);
     await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe('未开启');
-    await page.getByTestId('phones-enabled').click();
-    await inputOf(page, 'phones-port').fill(String(port));
-    await page.getByTestId('phones-reach').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '仅本机（测试用）' }).click();
-    await page.getByTestId('phones-add').click();
-    await inputOf(page, 'phones-device').fill('317401');
-    await page.getByTestId('phones-officer').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: officer.name }).first().click();
+    await fillListener(page, port);
+    await addBinding(page, 1, { deviceId: '317401', officerName: officer.name });
     // A second row with the same device is named by its row, and nothing is saved.
     await page.getByTestId('phones-add').click();
     await inputOf(page, 'phones-row-2').fill('317401');
@@ -60,8 +53,7 @@ describe('phones reporting positions', () => {
       .poll(() => page.getByTestId('phones-issue').allTextContents())
       .toEqual(['第 2 行：终端编号“317401”与第 1 行重复', '第 2 行：请选择本中心的队员']);
     await page.getByTestId('phones-row-2').getByRole('button', { name: '移除' }).click();
-    await page.getByTestId('phones-save').click();
-    await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
+    await savePhones(page, port);
     expect(await page.getByTestId('phones-addresses').textContent()).toContain(`http://127.0.0.1:${port}`);
   });
 
@@ -104,8 +96,7 @@ describe('phones reporting positions', () => {
     const { page } = s;
     await page.reload();
     await signIn(page, 'leader');
-    await page.getByTestId('tools-button').click();
-    await page.getByTestId('tools-phones').click();
+    await openPhonesDialog(page);
     await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
     expect(await inputOf(page, 'phones-port').inputValue()).toBe(String(port));
     expect(await inputOf(page, 'phones-device').inputValue()).toBe('317401');

@@ -14,9 +14,9 @@ import type { Officer } from '../../shared/model/organisation';
 import type { TrackPoint } from '../../shared/positions/tracks';
 import {
   ARTIFACTS,
+  choose,
   clickMapAt,
   dialogSettled,
-  inputOf,
   openApp,
   playbackMarkersNow,
   renderedOfficers,
@@ -27,7 +27,8 @@ import {
   type Session,
 } from './driver';
 import { freePort } from '../free-port';
-import { TRACCAR_USER, startFakeTraccar, type FakeTraccar } from '../traccar-server';
+import { startFakeTraccar, type FakeTraccar } from '../traccar-server';
+import { phoneReport, setUpPhones } from './phones';
 
 let s: Session;
 let port: number;
@@ -107,36 +108,19 @@ afterAll(async () => {
 describe('track playback', () => {
   it('keeps the walk a phone reports as the officer’s track', async () => {
     const { page } = s;
-    await page.getByTestId('tools-button').click();
-    await page.getByTestId('tools-phones').click();
-    await page.getByTestId('phones-dialog').waitFor();
-    await page.getByTestId('phones-enabled').click();
-    await inputOf(page, 'phones-port').fill(String(port));
-    await page.getByTestId('phones-reach').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '仅本机（测试用）' }).click();
-    await page.getByTestId('phones-add').click();
-    await inputOf(page, 'phones-device').fill('317401');
-    await page.getByTestId('phones-officer').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: officer.name }).first().click();
-    await page.getByTestId('phones-add').click();
-    await inputOf(page, 'phones-row-2').fill('317402');
-    await page.getByTestId('phones-row-2').getByTestId('phones-officer').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: other.name }).first().click();
-    await inputOf(page, 'phones-traccar-url').fill(traccar.url);
-    await inputOf(page, 'phones-traccar-email').fill(TRACCAR_USER.email);
-    await inputOf(page, 'phones-traccar-password').fill(TRACCAR_USER.password);
-    await page.getByTestId('phones-save').click();
-    await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
-    await expect
-      .poll(() => page.getByTestId('phones-traccar-state').textContent(), { timeout: 15_000 })
-      .toBe('已连接：1 台设备');
-    await page.getByTestId('phones-close').click();
-    await page.getByTestId('phones-dialog').waitFor({ state: 'detached' });
+    await setUpPhones(page, {
+      port,
+      bindings: [
+        { deviceId: '317401', officerName: officer.name },
+        { deviceId: '317402', officerName: other.name },
+      ],
+      traccar: { url: traccar.url, devices: 1 },
+    });
 
     for (const fix of walk) {
-      const answer = await fetch(
-        `http://127.0.0.1:${port}/?id=317401&timestamp=${fix.at / 1000}&lat=${fix.lonLat[1]}&lon=${fix.lonLat[0]}&speed=0.7`,
-        { method: 'POST' },
+      const answer = await phoneReport(
+        port,
+        `id=317401&timestamp=${fix.at / 1000}&lat=${fix.lonLat[1]}&lon=${fix.lonLat[0]}&speed=0.7`,
       );
       expect(answer.status).toBe(200);
     }
@@ -242,8 +226,7 @@ describe('track playback', () => {
 
   it('fills the gaps of a track from the centre’s Traccar server, and says where the points came from', async () => {
     const { page } = s;
-    await page.getByTestId('playback-subject').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: other.name }).first().click();
+    await choose(page, page.getByTestId('playback-subject'), other.name);
     // On connecting, Traccar sent the newest fix, which the workstation kept; the rest came from its history.
     await expect
       .poll(() => page.getByTestId('playback-source').allTextContents(), { timeout: 15_000 })
@@ -257,8 +240,7 @@ describe('track playback', () => {
     const teams = await storedRecords<{ id: string; name: string }>(page, 'teams');
     const teamName = teams.find((t) => t.id === officer.teamId)!.name;
     await page.getByTestId('playback-kind').getByText('中队').click();
-    await page.getByTestId('playback-subject').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: teamName }).first().click();
+    await choose(page, page.getByTestId('playback-subject'), teamName);
     await expect
       .poll(async () => (await renderedPlayback(page)).tracks)
       .toEqual(expect.arrayContaining([officer.id, other.id]));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOpenStage, type Case } from '../../shared/model/case';
 import type { Officer } from '../../shared/model/organisation';
 import {
-  inputOf,
+  choose,
   mapCentre,
   openApp,
   renderedOfficers,
@@ -19,6 +19,7 @@ import {
   type Session,
 } from './driver';
 import { freePort } from '../free-port';
+import { phoneReport, setUpPhones } from './phones';
 
 let s: Session;
 let port: number;
@@ -29,7 +30,7 @@ let teamName: string;
 
 const DEVICE = '520001';
 /** A report as Traccar Client sends one: a POST whose target carries the query. */
-const report = (query: string) => fetch(`http://127.0.0.1:${port}/?${query}`, { method: 'POST' });
+const report = (query: string) => phoneReport(port, query);
 const row = () => s.page.getByTestId(`unit-row-${officer.id}`);
 const drawnAs = async (): Promise<string | undefined> =>
   (await renderedOfficers(s.page)).find((o) => o.id === officer.id)?.display;
@@ -66,22 +67,11 @@ describe('the unit board', () => {
 
   it('takes a one-minute offline time and a phone bound to an officer, who is 离线 until it reports', async () => {
     const { page } = s;
-    await page.getByTestId('tools-button').click();
-    await page.getByTestId('tools-phones').click();
-    await page.getByTestId('phones-dialog').waitFor();
-    await page.getByTestId('phones-enabled').click();
-    await inputOf(page, 'phones-port').fill(String(port));
-    await page.getByTestId('phones-reach').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '仅本机（测试用）' }).click();
-    await inputOf(page, 'phones-offline-after').fill('1');
-    await page.getByTestId('phones-add').click();
-    await inputOf(page, 'phones-device').fill(DEVICE);
-    await page.getByTestId('phones-officer').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: officer.name }).first().click();
-    await page.getByTestId('phones-save').click();
-    await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
-    await page.getByTestId('phones-close').click();
-    await page.getByTestId('phones-dialog').waitFor({ state: 'detached' });
+    await setUpPhones(page, {
+      port,
+      offlineAfterMinutes: 1,
+      bindings: [{ deviceId: DEVICE, officerName: officer.name }],
+    });
 
     await page.getByTestId('unit-board-toggle').click();
     await page.getByTestId('unit-board').waitFor();
@@ -123,8 +113,7 @@ describe('the unit board', () => {
     await expect.poll(() => page.locator('[data-testid^="unit-row-"]').count()).toBe(offline);
     await page.getByTestId('unit-count-offline').click();
     // And only the officer's team while it is chosen.
-    await page.getByTestId('unit-board-team').click();
-    await page.locator('.el-select-dropdown__item:visible', { hasText: teamName }).click();
+    await choose(page, page.getByTestId('unit-board-team'), teamName);
     await expect.poll(() => page.locator('[data-testid^="unit-team-"]').count()).toBe(1);
     expect(await page.getByTestId(`unit-team-${officer.teamId}`).isVisible()).toBe(true);
 

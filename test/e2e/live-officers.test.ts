@@ -1,0 +1,161 @@
+/**
+ * Officers moving live on the map (renderer/map/live-source.ts): a phone (fetch over loopback, as
+ * Traccar Client posts) reports its officer 40 m on while the map looks at a street; the badge glides
+ * there through the places between, frame by frame, rather than jumping; a fix far out of view jumps.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Officer } from '../../shared/model/organisation';
+import {
+  inputOf,
+  mapIdle,
+  openApp,
+  renderedOfficers,
+  screenshot,
+  storedOfficers,
+  type Session,
+} from './driver';
+import { freePort } from '../free-port';
+
+interface LiveWindow {
+  __griddeskMap: {
+    jumpTo(lonLat: readonly [number, number], zoom: number): void;
+    officers(): { id: string; lonLat: [number, number] }[];
+    onRender(listener: () => void): () => void;
+  };
+  /** Where the officer's badge was drawn, frame by frame, while the test records. */
+  __drawn?: [number, number][];
+  __stopDrawn?: () => void;
+}
+
+let s: Session;
+let port: number;
+let officer: Officer;
+const DEVICE = '317402';
+
+const report = (lonLat: readonly [number, number], seconds: number) =>
+  fetch(
+    `http://127.0.0.1:${port}/?id=${DEVICE}&timestamp=${seconds}&lat=${lonLat[1]}&lon=${lonLat[0]}&speed=2.7`,
+    { method: 'POST' },
+  );
+
+/** Whether two lon/lat are the same point as the map draws it (tile coordinates are quantised). */
+const near = (a: readonly [number, number] | undefined, b: readonly [number, number]): boolean =>
+  a !== undefined && Math.hypot(a[0] - b[0], a[1] - b[1]) < 1e-6;
+
+/** The officer's badge as drawn now, once the map is idle. */
+const drawnAt = async (): Promise<[number, number] | undefined> =>
+  (await renderedOfficers(s.page)).find((o) => o.id === officer.id)?.lonLat;
+
+beforeAll(async () => {
+  s = await openApp({ signIn: 'leader' });
+  port = await freePort();
+  const found = (await storedOfficers(s.page)).find(
+    (o) => o.position !== undefined && o.status !== 'off-duty',
+  );
+  if (found === undefined) throw new Error('the sample has no officer on duty with a position');
+  officer = found;
+  // 终端定位: the listener on for this PC, the phone bound to the officer.
+  const { page } = s;
+  await page.getByTestId('tools-button').click();
+  await page.getByTestId('tools-phones').click();
+  await page.getByTestId('phones-dialog').waitFor();
+  await page.getByTestId('phones-enabled').click();
+  await inputOf(page, 'phones-port').fill(String(port));
+  await page.getByTestId('phones-reach').click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '仅本机（测试用）' }).click();
+  await page.getByTestId('phones-add').click();
+  await inputOf(page, 'phones-device').fill(DEVICE);
+  await page.getByTestId('phones-officer').click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: officer.name }).first().click();
+  await page.getByTestId('phones-save').click();
+  await page
+    .getByTestId('phones-status')
+    .filter({ hasText: `正在接收：端口 ${port}` })
+    .waitFor();
+  await page.getByTestId('phones-close').click();
+  await page.getByTestId('phones-dialog').waitFor({ state: 'detached' });
+}, 180_000);
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('officers moving live on the map', () => {
+  it('glides a badge in view to its new fix through the places between', async () => {
+    const { page } = s;
+    const start: [number, number] = [...(officer.position ?? [0, 0])];
+    // A minute ahead of the clock (within the five allowed): the sample's simulated walk, reporting
+    // "now" every 15 s, does not overtake it while the test looks.
+    let seconds = Math.floor(Date.now() / 1000) + 60;
+    expect((await report(start, seconds)).status).toBe(200);
+    await page.evaluate((at) => (globalThis as unknown as LiveWindow).__griddeskMap.jumpTo(at, 17.5), start);
+    await expect.poll(async () => near(await drawnAt(), start)).toBe(true);
+
+    // Every frame the map draws from now on, where it drew the badge.
+    await page.evaluate((id) => {
+      const w = globalThis as unknown as LiveWindow;
+      w.__drawn = [];
+      w.__stopDrawn = w.__griddeskMap.onRender(() => {
+        const badge = w.__griddeskMap.officers().find((o) => o.id === id);
+        if (badge !== undefined) w.__drawn?.push(badge.lonLat);
+      });
+    }, officer.id);
+    // About 40 m north-east: dozens of pixels at this zoom.
+    const to: [number, number] = [
+      Number((start[0] + 0.0003).toFixed(6)),
+      Number((start[1] + 0.0002).toFixed(6)),
+    ];
+    seconds += 5;
+    expect((await report(to, seconds)).status).toBe(200);
+    await expect.poll(async () => near(await drawnAt(), to)).toBe(true);
+    const drawn = await page.evaluate(() => {
+      const w = globalThis as unknown as LiveWindow;
+      w.__stopDrawn?.();
+      return w.__drawn ?? [];
+    });
+    // Progress along the move, 0 at the start and 1 at the fix, for every frame drawn.
+    const progress = drawn.map(
+      ([lon, lat]) =>
+        ((lon - start[0]) * (to[0] - start[0]) + (lat - start[1]) * (to[1] - start[1])) /
+        ((to[0] - start[0]) ** 2 + (to[1] - start[1]) ** 2),
+    );
+    const between = progress.filter((p) => p > 0.02 && p < 0.98);
+    expect(between.length, `frames drawn: ${progress.map((p) => p.toFixed(2)).join(' ')}`).toBeGreaterThan(0);
+    // On the straight line, never turning back.
+    for (const [lon, lat] of drawn) {
+      const cross = (lon - start[0]) * (to[1] - start[1]) - (lat - start[1]) * (to[0] - start[0]);
+      expect(Math.abs(cross)).toBeLessThan(1e-10);
+    }
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    await mapIdle(page);
+    await screenshot(page, 'live-officer-street');
+  });
+
+  it('moves a badge at once to a fix far out of view', async () => {
+    const { page } = s;
+    const here = (await drawnAt()) ?? [0, 0];
+    const far: [number, number] = [Number((here[0] + 0.03).toFixed(6)), here[1]];
+    await page.evaluate((id) => {
+      const w = globalThis as unknown as LiveWindow;
+      w.__drawn = [];
+      w.__stopDrawn = w.__griddeskMap.onRender(() => {
+        const badge = w.__griddeskMap.officers().find((o) => o.id === id);
+        if (badge !== undefined) w.__drawn?.push(badge.lonLat);
+      });
+    }, officer.id);
+    const seconds = Math.floor(Date.now() / 1000) + 90;
+    expect((await report(far, seconds)).status).toBe(200);
+    await expect
+      .poll(async () => (await storedOfficers(page)).find((o) => o.id === officer.id)?.position)
+      .toEqual(far);
+    await page.evaluate((at) => (globalThis as unknown as LiveWindow).__griddeskMap.jumpTo(at, 17.5), far);
+    await expect.poll(async () => near(await drawnAt(), far)).toBe(true);
+    const drawn = await page.evaluate(() => {
+      const w = globalThis as unknown as LiveWindow;
+      w.__stopDrawn?.();
+      return w.__drawn ?? [];
+    });
+    // Drawn where it was, or where it went: nowhere between.
+    for (const [lon] of drawn)
+      expect(Math.abs(lon - here[0]) < 1e-6 || Math.abs(lon - far[0]) < 1e-6).toBe(true);
+  });
+});

@@ -10,27 +10,49 @@ import { retentionCutoff, thinTrack, type TrackPoint } from '../../shared/positi
 import type { GridDeskDb } from './database';
 
 /**
+ * The last kept point of each officer's track, per database, as this window last wrote or read it
+ * (null: the officer has none), so a batch of fixes does not query the last point of every officer it
+ * moves (2,000 phones reporting every second would make 2,000 reads a second). Only this window's
+ * workstation writes tracks. Dropped when a write fails, and by {@link forgetTrackTails} when the
+ * tracks are replaced in place (a restore). A tail older than the retention window that pruning deleted
+ * stays here harmlessly: the next point is a minute past it, and kept.
+ */
+const trackTails = new WeakMap<GridDeskDb, Map<string, TrackPoint | null>>();
+
+/** Forgets the tracks' last points read or written for `db` (its tracks were replaced). */
+export function forgetTrackTails(db: GridDeskDb): void {
+  trackTails.delete(db);
+}
+
+/**
  * Stores a batch of position reports (already parsed) in one transaction, at `now` (epoch ms): each
- * officer keeps the newest acceptable one (see applyPositionReports for the time bounds). Returns the
- * updated roster, the reports refused (unknown officers, stamped too far ahead) and what became of
- * every report.
+ * officer keeps the newest acceptable one (see applyPositionReports for the time bounds). Reads and
+ * writes only the officers the reports name. Returns the officers it moved (as stored now), the
+ * reports refused (unknown officers, stamped too far ahead) and what became of every report.
  */
 export async function recordPositionReports(
   db: GridDeskDb,
   reports: readonly PositionReport[],
   now: number,
 ): Promise<{
-  readonly officers: Officer[];
+  readonly moved: Officer[];
   readonly issues: readonly PositionIssue[];
   readonly counts: PositionCounts;
 }> {
-  return db.transaction('rw', db.officers, db.trackPoints, async () => {
-    const current = await db.officers.toArray();
-    const applied = applyPositionReports(current, reports, now);
-    if (applied.changed > 0) await db.officers.bulkPut(applied.officers);
-    await addToTracks(db, new Set(current.map((o) => o.id)), reports, now);
-    return { officers: applied.officers, issues: applied.issues, counts: applied.counts };
-  });
+  try {
+    return await db.transaction('rw', db.officers, db.trackPoints, async () => {
+      const named = [...new Set(reports.map((r) => r.officerId))];
+      const current = (await db.officers.bulkGet(named)).filter((o): o is Officer => o !== undefined);
+      const applied = applyPositionReports(current, reports, now);
+      const moved = applied.officers.filter((o, i) => o !== current[i]);
+      if (moved.length > 0) await db.officers.bulkPut(moved);
+      await addToTracks(db, new Set(current.map((o) => o.id)), reports, now);
+      return { moved, issues: applied.issues, counts: applied.counts };
+    });
+  } catch (error) {
+    forgetTrackTails(db);
+    throw error;
+  }
 }
 
 /**
@@ -50,14 +72,29 @@ async function addToTracks(
     .map((r) => ({ officerId: r.officerId, at: r.at, position: r.position, speed: null }));
   if (points.length === 0) return;
   const officers = [...new Set(points.map((p) => p.officerId))];
-  const last = await Promise.all(
-    officers.map((id) =>
+  let tails = trackTails.get(db);
+  if (tails === undefined) {
+    tails = new Map();
+    trackTails.set(db, tails);
+  }
+  const unread = officers.filter((id) => !tails.has(id));
+  const read = await Promise.all(
+    unread.map((id) =>
       db.trackPoints.where('[officerId+at]').between([id, -Infinity], [id, Infinity]).last(),
     ),
   );
-  const lastKept = new Map(last.flatMap((p) => (p === undefined ? [] : [[p.officerId, p] as const])));
+  unread.forEach((id, i) => tails.set(id, read[i] ?? null));
+  const lastKept = new Map(
+    officers.flatMap((id) => {
+      const tail = tails.get(id);
+      return tail === undefined || tail === null ? [] : [[id, tail] as const];
+    }),
+  );
   const kept = thinTrack(points, lastKept);
-  if (kept.length > 0) await db.trackPoints.bulkPut(kept);
+  if (kept.length === 0) return;
+  await db.trackPoints.bulkPut(kept);
+  // In time order: each officer's last kept point is their new tail.
+  for (const point of kept) tails.set(point.officerId, point);
 }
 
 /** An officer's track between two times (epoch ms), in time order. */

@@ -135,7 +135,7 @@ export class LiveSource<Stamp = undefined> {
     this.stopGliding();
   }
 
-  /** Whether a point is gliding now (tests, the bench). */
+  /** How many points glide now. */
   gliding(): number {
     return this.glides.size;
   }

@@ -47,6 +47,8 @@ export interface MapProbe {
    * a bench draws the same map on a bare page.
    */
   view(): { style: StyleSpecification; center: [number, number]; zoom: number };
+  /** How many officers' badges glide to a new fix now. */
+  gliding(): number;
   /** Calls `listener` when a live source (officers) has shown features anew; returns the unsubscribe. */
   onLiveUpdate(listener: (update: LiveUpdate) => void): () => void;
   /** Calls `listener` after each frame the map renders (benches time frames); returns the unsubscribe. */
@@ -113,6 +115,7 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
       const { lng, lat } = controller.map.getCenter();
       return { style: controller.map.getStyle(), center: [lng, lat], zoom: controller.map.getZoom() };
     },
+    gliding: () => controller.gliding(),
     onLiveUpdate: (listener) => controller.onLiveUpdate(listener),
     onRender: (listener) => {
       controller.map.on('render', listener);

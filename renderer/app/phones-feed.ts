@@ -16,6 +16,12 @@ import { showPositions, storePositions } from './position-feed';
 
 /** At most this many reports go into one write (10 s of 2,000 phones at one a second). */
 const MAX_REPORTS_PER_WRITE = 20_000;
+/**
+ * A write starts at least this long after the one before, ms: each officer's row is then put once per
+ * interval however often their phone reports (2,000 phones at one a second: half the puts), and the
+ * stored positions (what the wall and the next start read) are at most about this much behind the map.
+ */
+export const POSITION_WRITE_INTERVAL_MS = 2_000;
 
 let stopListening: (() => void) | null = null;
 /** Reports shown but not yet written, in arrival order: the next write takes them all. */
@@ -23,11 +29,12 @@ const unwritten: PositionReport[] = [];
 let writing = false;
 
 /**
- * Takes a batch of fixes: shown on the map at once, and written at once when no write is under way,
- * else with every batch that arrives meanwhile in the next write. A write commits durably, which can
- * take longer than the host's 100 ms between batches on a busy PC; one write per batch would then fall
+ * Takes a batch of fixes: shown on the map at once; written at once when no write is under way, else
+ * with every batch that arrives meanwhile in the next write, which starts at least
+ * {@link POSITION_WRITE_INTERVAL_MS} after the one before. A write commits durably, which can take
+ * longer than the host's 100 ms between batches on a busy PC; one write per batch would then fall
  * further behind every second (2,000 phones make ten batches a second), while merged batches keep the
- * stored positions about two writes behind the phones, and the map does not wait for them.
+ * stored positions a write or two behind the phones, and the map does not wait for them.
  */
 function receive(fixes: readonly AdmittedFix[]): void {
   const reports = fixes.map((f) => ({ officerId: f.officerId, position: f.position, at: f.at }));
@@ -41,10 +48,14 @@ function receive(fixes: readonly AdmittedFix[]): void {
 async function writeUnwritten(): Promise<void> {
   try {
     while (unwritten.length > 0) {
+      const started = Date.now();
       const reports = unwritten.splice(0, MAX_REPORTS_PER_WRITE);
       await storePositions(currentDb(), reports, Date.now()).catch((error: unknown) =>
         console.error('[phones]', error),
       );
+      const wait = started + POSITION_WRITE_INTERVAL_MS - Date.now();
+      if (wait > 0 && unwritten.length < MAX_REPORTS_PER_WRITE)
+        await new Promise((resolve) => setTimeout(resolve, wait));
     }
   } finally {
     writing = false;

@@ -34,6 +34,7 @@ import { launchChromium } from '../e2e/browser';
 import { inputOf, mapIdle, SAMPLE_LOGINS } from '../e2e/driver';
 import { freePort } from '../free-port';
 import type { PhonesStart, PhonesTally } from './positions-phones';
+import { coresText, coresUsed, cpuByKind } from './process-cpu';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/renderer-bench', import.meta.url));
@@ -249,6 +250,7 @@ export async function benchPositions(): Promise<Record<string, number>> {
       await cdp.send('Profiler.start');
     }
     const loadStart = loadavg()[0]!;
+    const cpuStart = cpuByKind();
     const before = await probe<{ trackPoints: number; admitted: number }>('positionsCounts()');
     await probe('positionsRecord()');
     const recordStart = performance.now();
@@ -263,6 +265,7 @@ export async function benchPositions(): Promise<Record<string, number>> {
     const app = await probe<PositionsFigures>('positionsStop()');
     const seconds = (performance.now() - recordStart) / 1000;
     const loadEnd = loadavg()[0]!;
+    const appCores = coresUsed(cpuStart, cpuByKind(), seconds);
     if (profile) {
       const { profile: cpu } = await cdp.send('Profiler.stop');
       const file = join(tmpdir(), 'griddesk-positions.cpuprofile');
@@ -288,7 +291,10 @@ export async function benchPositions(): Promise<Record<string, number>> {
     await bare.evaluate(() =>
       (globalThis as unknown as { __bareMap: { record(): void } }).__bareMap.record(),
     );
+    const bareCpuStart = cpuByKind();
+    const bareStart = performance.now();
     await sleep(bareSeconds * 1000);
+    const bareCores = coresUsed(bareCpuStart, cpuByKind(), (performance.now() - bareStart) / 1000);
     const baseline = await bare.evaluate(() =>
       (globalThis as unknown as { __bareMap: { stop(): BareFigures } }).__bareMap.stop(),
     );
@@ -313,6 +319,8 @@ export async function benchPositions(): Promise<Record<string, number>> {
         `answer mean ${f1(tally.answerMeanMs)} ms, max ${f0(tally.answerMaxMs)} ms; sender late at most ${f0(tally.lateMaxMs)} ms`,
     );
     console.log(`  accepted by the listener: ${f0(accepted)} fixes/s`);
+    console.log(`  cores used, app window: ${coresText(appCores)}`);
+    console.log(`  cores used, bare page:  ${coresText(bareCores)}`);
     console.log(
       `  latency, request → officers' live map source: p50 ${f0(app.latency.p50)} ms, p99 ${f0(app.latency.p99)} ms ` +
         `(goal ≤ 1000), max ${f0(app.latency.max)} ms, ${app.latency.count} fixes timed; ` +

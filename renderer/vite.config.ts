@@ -33,6 +33,10 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     sourcemap: process.env.GRIDDESK_SOURCEMAP === '1',
+    // The bench build also has the positions benchmark's bare MapLibre page (bench/bare-map.html).
+    ...(bench
+      ? { rollupOptions: { input: { index: here('index.html'), bare: here('bench/bare-map.html') } } }
+      : {}),
   },
   worker: { format: 'es' },
 });

@@ -1,23 +1,42 @@
 /**
  * The phones' reports in the workstation window: the centre's feed configuration handed to the host
- * when the centre is loaded (stores/phones.ts), and every batch of fixes the host admits stored as the
- * officers' positions through the path every feed takes (position-feed.ts receivePositions), batch
- * after batch in arrival order, into the centre open now. The wall stores nothing: it reads what the
- * workstation stored.
+ * when the centre is loaded (stores/phones.ts), and every batch of fixes the host admits (checked at
+ * the boundary with the contract's schema) shown at once and stored as the officers' positions, by
+ * the path every feed takes (position-feed.ts), in arrival order, into the centre open now. The wall
+ * stores nothing: it reads what the workstation stored.
  */
 import type { AdmittedFix } from '../../shared/positions/admit';
+import type { PositionReport } from '../../shared/positions/reports';
 import { currentDb } from '../db/handle';
 import { loadFeedConfig } from '../db/phones-repo';
 import type { GridDeskDb } from '../db/database';
 import { platform } from '../platform';
 import { usePhonesStore } from '../stores/phones';
-import { receivePositions } from './position-feed';
+import { showPositions, storePositions } from './position-feed';
+
+/** At most this many reports go into one write (10 s of 2,000 phones at one a second). */
+const MAX_REPORTS_PER_WRITE = 20_000;
+/**
+ * A write starts at least this long after the one before, ms: each officer's row is then put once per
+ * interval however often their phone reports (2,000 phones at one a second: half the puts), and the
+ * stored positions (what the wall and the next start read) are at most about this much behind the map.
+ */
+export const POSITION_WRITE_INTERVAL_MS = 2_000;
 
 let stopListening: (() => void) | null = null;
-let storing: Promise<void> = Promise.resolve();
+/** Reports shown but not yet written, in arrival order: the next write takes them all. */
+const unwritten: PositionReport[] = [];
+let writing = false;
 
-function store(fixes: readonly AdmittedFix[]): void {
-  const db = currentDb();
+/**
+ * Takes a batch of fixes: shown on the map at once; written at once when no write is under way, else
+ * with every batch that arrives meanwhile in the next write, which starts at least
+ * {@link POSITION_WRITE_INTERVAL_MS} after the one before. A write commits durably, which can take
+ * longer than the host's 100 ms between batches on a busy PC; one write per batch would then fall
+ * further behind every second (2,000 phones make ten batches a second), while merged batches keep the
+ * stored positions a write or two behind the phones, and the map does not wait for them.
+ */
+function receive(fixes: readonly AdmittedFix[]): void {
   const reports = fixes.map((f) => ({
     officerId: f.officerId,
     position: f.position,
@@ -25,9 +44,28 @@ function store(fixes: readonly AdmittedFix[]): void {
     battery: f.battery,
     accuracy: f.accuracy,
   }));
-  storing = storing
-    .then(() => receivePositions(db, reports, 'phones'))
-    .catch((error: unknown) => console.error('[phones]', error));
+  showPositions(reports, Date.now());
+  for (const report of reports) unwritten.push(report);
+  if (writing) return;
+  writing = true;
+  void writeUnwritten();
+}
+
+async function writeUnwritten(): Promise<void> {
+  try {
+    while (unwritten.length > 0) {
+      const started = Date.now();
+      const reports = unwritten.splice(0, MAX_REPORTS_PER_WRITE);
+      await storePositions(currentDb(), reports, Date.now()).catch((error: unknown) =>
+        console.error('[phones]', error),
+      );
+      const wait = started + POSITION_WRITE_INTERVAL_MS - Date.now();
+      if (wait > 0 && unwritten.length < MAX_REPORTS_PER_WRITE)
+        await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  } finally {
+    writing = false;
+  }
 }
 
 /**
@@ -36,6 +74,6 @@ function store(fixes: readonly AdmittedFix[]): void {
  * the phones report); handing it to the host goes on, and its outcome is the store's `status`.
  */
 export async function startPhonesFeed(db: GridDeskDb): Promise<void> {
-  stopListening ??= platform().onPositionFixes(store);
+  stopListening ??= platform().onPositionFixes(receive);
   void usePhonesStore().apply(await loadFeedConfig(db));
 }

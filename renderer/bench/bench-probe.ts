@@ -23,6 +23,7 @@ import { openSetUpCentre } from '../app/session';
 import type { MapProbe } from '../map/probe';
 import { historyProbe } from './history-probe';
 import { tilesProbe } from './tiles-probe';
+import { positionsProbe } from './positions-probe';
 
 /** A measured span on `performance.now()`'s clock, and what it did. */
 export interface BenchSpan {
@@ -324,7 +325,15 @@ async function openCentre(): Promise<OpenFigures> {
   return { open, closer, grids: useTownshipStore().grids.length, rendered: map.counts().grids, zoom };
 }
 
-const benchProbe = { ...probe, geoImport, setUpCentre, openCentre, ...historyProbe, ...tilesProbe };
+const benchProbe = {
+  ...probe,
+  geoImport,
+  setUpCentre,
+  openCentre,
+  ...historyProbe,
+  ...tilesProbe,
+  ...positionsProbe,
+};
 
 export type BenchProbe = typeof benchProbe;
 

@@ -16,6 +16,7 @@ import { bulkAddInChunks, datasetTables, readStoredDataset, writeDataset } from 
 import { closeSessionsOn, sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { tablesOfPart } from '../../shared/schema/store-tables';
+import { forgetTrackTails } from './positions-repo';
 
 /** Why a backup may not be made or restored by this session. */
 export interface BackupRefusal {
@@ -175,5 +176,7 @@ export async function restoreBackup(
   });
   if (refusal) return { ok: false, refusal };
   closeSessionsOn(db);
+  // The tracks were replaced (emptied: a backup has none): their last points read before are gone.
+  forgetTrackTails(db);
   return { ok: true };
 }

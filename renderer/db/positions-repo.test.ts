@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../shared/schema/test-fixture';
 import { openDb, type GridDeskDb } from './database';
 import { loadSetup, replaceDataset } from './dataset-repo';
-import { pruneTracks, readTrack, recordPositionReports } from './positions-repo';
+import { forgetTrackTails, pruneTracks, readTrack, recordPositionReports } from './positions-repo';
+import type { Officer } from '../../shared/model/organisation';
 
 let db: GridDeskDb;
 const dataset = makeFixtureDataset();
@@ -83,5 +84,49 @@ describe('recording position reports', () => {
     await recordPositionReports(db, [at(90 * 24 * 60 - 15, 118.5)], NOW + 90 * DAY);
     expect(await pruneTracks(db, NOW + 90 * DAY, 2)).toBe(3);
     expect((await readTrack(db, officer.id, 0, Infinity)).map((p) => p.position[0])).toEqual([118.5]);
+  });
+
+  it('gives back only the officers a batch moved, as stored, and leaves the others’ rows alone', async () => {
+    const [first, second] = dataset.officers as [Officer, Officer];
+    const before = await db.officers.get(second.id);
+    const stored = await recordPositionReports(
+      db,
+      [
+        { officerId: first.id, position: [118.32, 34.32], at: NOW },
+        { officerId: 'nobody', position: [118.32, 34.32], at: NOW },
+      ],
+      NOW,
+    );
+    expect(stored.moved).toEqual([{ ...first, position: [118.32, 34.32], positionAt: NOW }]);
+    expect(stored.counts).toMatchObject({ applied: 1, unknownOfficer: 1 });
+    expect(await db.officers.get(first.id)).toEqual(stored.moved[0]);
+    expect(await db.officers.get(second.id)).toEqual(before);
+    // A resend moves no one.
+    const again = await recordPositionReports(
+      db,
+      [{ officerId: first.id, position: [118.32, 34.32], at: NOW }],
+      NOW,
+    );
+    expect(again.moved).toEqual([]);
+  });
+
+  it('thins after the point it kept last, and starts a track again once the tracks were replaced', async () => {
+    const officer = dataset.officers[0]!;
+    const fix = (seconds: number, lon: number) => ({
+      officerId: officer.id,
+      position: [lon, 34.3] as [number, number],
+      at: NOW + seconds * 1000,
+    });
+    await recordPositionReports(db, [fix(0, 118.3)], NOW);
+    // 2 m and 10 s on: not kept; 20 m on: kept, and thinning goes on from it.
+    await recordPositionReports(db, [fix(10, 118.30002)], NOW + 10_000);
+    await recordPositionReports(db, [fix(20, 118.3002)], NOW + 20_000);
+    await recordPositionReports(db, [fix(30, 118.30022)], NOW + 30_000);
+    expect((await readTrack(db, officer.id, 0, Infinity)).map((p) => (p.at - NOW) / 1000)).toEqual([0, 20]);
+    // A restore empties the tracks in place (backup-repo.ts) and forgets their last points.
+    await db.trackPoints.clear();
+    forgetTrackTails(db);
+    await recordPositionReports(db, [fix(40, 118.30023)], NOW + 40_000);
+    expect((await readTrack(db, officer.id, 0, Infinity)).map((p) => (p.at - NOW) / 1000)).toEqual([40]);
   });
 });

@@ -21,11 +21,26 @@ export interface RecordOptions {
 }
 
 /**
+ * The last kept point of each officer's track, per database, as this window last wrote or read it
+ * (null: the officer has none), so a batch of fixes does not query the last point of every officer it
+ * moves (2,000 phones reporting every second would make 2,000 reads a second). Only this window's
+ * workstation writes tracks. Dropped when a write fails, and by {@link forgetTrackTails} when the
+ * tracks are replaced in place (a restore). A tail older than the retention window that pruning deleted
+ * stays here harmlessly: the next point is a minute past it, and kept.
+ */
+const trackTails = new WeakMap<GridDeskDb, Map<string, TrackPoint | null>>();
+
+/** Forgets the tracks' last points read or written for `db` (its tracks were replaced). */
+export function forgetTrackTails(db: GridDeskDb): void {
+  trackTails.delete(db);
+}
+
+/**
  * Stores a batch of position reports (already parsed) in one transaction, at `now` (epoch ms): each
  * officer keeps the newest acceptable one (see applyPositionReports for the time bounds), the reports
- * go into the officers' tracks and past the geofence. Returns the updated roster, the reports refused
- * (unknown officers, stamped too far ahead), what became of every report, and the geofence alerts
- * raised or updated.
+ * go into the officers' tracks and past the geofence. Reads and writes only the officers the reports
+ * name. Returns the officers it moved (as stored now), the reports refused (unknown officers, stamped
+ * too far ahead), what became of every report, and the geofence alerts raised or updated.
  */
 export async function recordPositionReports(
   db: GridDeskDb,
@@ -33,21 +48,28 @@ export async function recordPositionReports(
   now: number,
   options: RecordOptions = {},
 ): Promise<{
-  readonly officers: Officer[];
+  readonly moved: Officer[];
   readonly issues: readonly PositionIssue[];
   readonly counts: PositionCounts;
   readonly alerts: readonly GeofenceAlert[];
 }> {
-  const tables = [db.officers, db.trackPoints, ...geofenceTables(db)];
-  return db.transaction('rw', tables, async () => {
-    const current = await db.officers.toArray();
-    const applied = applyPositionReports(current, reports, now);
-    if (applied.changed > 0) await db.officers.bulkPut(applied.officers);
-    const kept = usableReports(new Set(current.map((o) => o.id)), reports, now);
-    await addToTracks(db, kept);
-    const alerts = options.watchGeofence === false ? [] : await watchStoredFixes(db, kept, applied.officers);
-    return { officers: applied.officers, issues: applied.issues, counts: applied.counts, alerts };
-  });
+  try {
+    return await db.transaction('rw', [db.officers, db.trackPoints, ...geofenceTables(db)], async () => {
+      const named = [...new Set(reports.map((r) => r.officerId))];
+      const current = (await db.officers.bulkGet(named)).filter((o): o is Officer => o !== undefined);
+      const applied = applyPositionReports(current, reports, now);
+      const moved = applied.officers.filter((o, i) => o !== current[i]);
+      if (moved.length > 0) await db.officers.bulkPut(moved);
+      const kept = usableReports(new Set(current.map((o) => o.id)), reports, now);
+      await addToTracks(db, kept);
+      const alerts =
+        options.watchGeofence === false ? [] : await watchStoredFixes(db, kept, applied.officers);
+      return { moved, issues: applied.issues, counts: applied.counts, alerts };
+    });
+  } catch (error) {
+    forgetTrackTails(db);
+    throw error;
+  }
 }
 
 /** The reports of roster officers, not ahead of the clock and within the tracks' retention window. */
@@ -76,14 +98,29 @@ async function addToTracks(db: GridDeskDb, reports: readonly PositionReport[]): 
   }));
   if (points.length === 0) return;
   const officers = [...new Set(points.map((p) => p.officerId))];
-  const last = await Promise.all(
-    officers.map((id) =>
+  let tails = trackTails.get(db);
+  if (tails === undefined) {
+    tails = new Map();
+    trackTails.set(db, tails);
+  }
+  const unread = officers.filter((id) => !tails.has(id));
+  const read = await Promise.all(
+    unread.map((id) =>
       db.trackPoints.where('[officerId+at]').between([id, -Infinity], [id, Infinity]).last(),
     ),
   );
-  const lastKept = new Map(last.flatMap((p) => (p === undefined ? [] : [[p.officerId, p] as const])));
+  unread.forEach((id, i) => tails.set(id, read[i] ?? null));
+  const lastKept = new Map(
+    officers.flatMap((id) => {
+      const tail = tails.get(id);
+      return tail === undefined || tail === null ? [] : [[id, tail] as const];
+    }),
+  );
   const kept = thinTrack(points, lastKept);
-  if (kept.length > 0) await db.trackPoints.bulkPut(kept);
+  if (kept.length === 0) return;
+  await db.trackPoints.bulkPut(kept);
+  // In time order: each officer's last kept point is their new tail.
+  for (const point of kept) tails.set(point.officerId, point);
 }
 
 /** An officer's track between two times (epoch ms), in time order. */

@@ -216,6 +216,13 @@ export class MapController {
     }
   }
 
+  /** How many points of the live sources glide now (the diagnostic probe's). */
+  gliding(): number {
+    let n = 0;
+    for (const live of this.liveSources.values()) n += live.gliding();
+    return n;
+  }
+
   /**
    * Calls `listener` each time a live source has shown features anew (the map's worker has them);
    * returns the function that stops it. The diagnostic probe's, for benches that time fixes to the map.

@@ -8,7 +8,7 @@
  * registry; nothing here enters Vue.
  */
 import type { Feature, FeatureCollection, Position } from 'geojson';
-import type { GeoJSONFeatureDiff, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONFeatureDiff, GeoJSONSource, Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl';
 import { diffFeatures, featureKey, type FeatureKey, type PointMove } from './live-diff';
 import { Glides } from './live-glide';
 
@@ -30,6 +30,27 @@ export interface LiveApplied<Stamp> {
   readonly ids: readonly FeatureKey[];
   /** What the caller gave with the drawing these features came from. */
   readonly stamp: Stamp;
+}
+
+/**
+ * Calls `then` once the map's worker has taken the update about to be sent to the GeoJSON source `id`
+ * (its `content` data event): the next such event when the source is idle, else the one after (the
+ * update being sent ends first; ours waits, merged into any waiting). Call it right before sending.
+ * The promise `setData` and `updateData` return settles only when no update is left, which under a
+ * steady stream of them is much later.
+ */
+export function onceApplied(map: MapLibreMap, id: string, then: () => void): void {
+  const source = map.getSource<GeoJSONSource>(id);
+  if (source === undefined) return;
+  let events = source.loaded() ? 1 : 2;
+  const on = (e: MapSourceDataEvent): void => {
+    if (e.sourceId !== id || e.sourceDataType !== 'content') return;
+    events -= 1;
+    if (events > 0) return;
+    map.off('sourcedata', on);
+    then();
+  };
+  map.on('sourcedata', on);
 }
 
 export class LiveSource<Stamp = undefined> {
@@ -60,7 +81,7 @@ export class LiveSource<Stamp = undefined> {
       this.drawn = whole.drawn;
       const features = [...whole.drawn.values()];
       this.sent(
-        this.source().setData({ type: 'FeatureCollection', features }),
+        () => this.source().setData({ type: 'FeatureCollection', features }),
         [...whole.drawn.keys()],
         stamp,
       );
@@ -104,7 +125,7 @@ export class LiveSource<Stamp = undefined> {
       ...update.map((u) => u.id),
     ];
     if (shown.length > 0 || (diff.remove ?? []).length > 0)
-      this.sent(this.source().updateData(diff), shown, stamp);
+      this.sent(() => this.source().updateData(diff), shown, stamp);
     if (this.glides.size > 0) this.frame ??= requestAnimationFrame(this.tick);
   }
 
@@ -114,7 +135,7 @@ export class LiveSource<Stamp = undefined> {
     this.stopGliding();
   }
 
-  /** Whether a point is gliding now (tests, the bench). */
+  /** How many points glide now. */
   gliding(): number {
     return this.glides.size;
   }
@@ -129,9 +150,7 @@ export class LiveSource<Stamp = undefined> {
       }));
       const started = this.startedGliding;
       this.startedGliding = null;
-      const sent = this.source().updateData({ update });
-      if (started !== null) this.sent(sent, started.ids, started.stamp);
-      else sent.catch((error: unknown) => console.error(`[map] live source ${this.id}`, error));
+      this.sent(() => this.source().updateData({ update }), started?.ids ?? [], started?.stamp);
     }
     if (this.glides.size > 0) this.frame = requestAnimationFrame(this.tick);
     else this.startedGliding = null;
@@ -162,13 +181,10 @@ export class LiveSource<Stamp = undefined> {
     return chosen;
   }
 
-  private sent(applied: Promise<void>, ids: readonly FeatureKey[], stamp: Stamp): void {
-    applied.then(
-      () => {
-        if (ids.length > 0) this.onApplied({ ids, stamp });
-      },
-      (error: unknown) => console.error(`[map] live source ${this.id}`, error),
-    );
+  /** Sends an update; once the map's worker has it, tells `onApplied` the features it showed anew. */
+  private sent(send: () => Promise<void>, ids: readonly FeatureKey[], stamp: Stamp | undefined): void {
+    if (ids.length > 0) onceApplied(this.map, this.id, () => this.onApplied({ ids, stamp: stamp as Stamp }));
+    send().catch((error: unknown) => console.error(`[map] live source ${this.id}`, error));
   }
 
   private stopGliding(): void {

@@ -1,5 +1,6 @@
 import type { Point } from 'geojson';
-import type { MapController } from './controller';
+import type { StyleSpecification } from 'maplibre-gl';
+import type { LiveUpdate, MapController } from './controller';
 import { MAP_LAYERS, type RenderedCounts } from './registry';
 import { CASE_CLUSTER_LAYER } from './layers/cases';
 import { OFFICER_ICON_LAYER } from './layers/officers';
@@ -54,6 +55,17 @@ export interface MapProbe {
   canvasRect(): { left: number; top: number; width: number; height: number };
   /** Moves the view to `lonLat` at `zoom` at once (benches that look closer; nothing else changes). */
   jumpTo(lonLat: readonly [number, number], zoom: number): void;
+  /**
+   * The style as drawn now (sources with their data), the view's centre (the map's own lon/lat) and zoom:
+   * a bench draws the same map on a bare page.
+   */
+  view(): { style: StyleSpecification; center: [number, number]; zoom: number };
+  /** How many officers' badges glide to a new fix now. */
+  gliding(): number;
+  /** Calls `listener` when a live source (officers) has shown features anew; returns the unsubscribe. */
+  onLiveUpdate(listener: (update: LiveUpdate) => void): () => void;
+  /** Calls `listener` after each frame the map renders (benches time frames); returns the unsubscribe. */
+  onRender(listener: () => void): () => void;
 }
 
 export interface RenderedPlayback {
@@ -150,6 +162,16 @@ export function createMapProbe(controller: MapController, dataReady: Promise<voi
           .map((l) => [l.id, { ...(l.paint ?? {}) }]),
       ),
     jumpTo: (lonLat, zoom) => controller.jumpTo(lonLat, zoom),
+    view: () => {
+      const { lng, lat } = controller.map.getCenter();
+      return { style: controller.map.getStyle(), center: [lng, lat], zoom: controller.map.getZoom() };
+    },
+    gliding: () => controller.gliding(),
+    onLiveUpdate: (listener) => controller.onLiveUpdate(listener),
+    onRender: (listener) => {
+      controller.map.on('render', listener);
+      return () => void controller.map.off('render', listener);
+    },
     canvasRect: () => {
       const r = controller.map.getCanvas().getBoundingClientRect();
       return { left: r.left, top: r.top, width: r.width, height: r.height };

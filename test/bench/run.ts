@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   history: async () => (await import('./history.bench')).benchHistory(),
   tiles: async () => (await import('./tiles.bench')).benchTiles(),
   geofence: async () => (await import('./geofence.bench')).benchGeofence(),
+  positions: async () => (await import('./positions.bench')).benchPositions(),
 };
 
 const wanted = process.argv.slice(2);
@@ -32,6 +33,7 @@ const ONLY_WHEN_NAMED: ReadonlySet<string> = new Set([
   'set-up',
   'history',
   'tiles',
+  'positions',
 ]);
 for (const [name, bench] of Object.entries(BENCHES)) {
   if (wanted.includes(name) || (wanted.length === 0 && !ONLY_WHEN_NAMED.has(name)))

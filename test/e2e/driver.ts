@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startWebServer, type WebServer } from '../../scripts/web-server';
@@ -47,7 +46,7 @@ export async function choose(page: Page, select: Locator, label: string): Promis
   const listbox = await select.locator('input').first().getAttribute('aria-controls');
   if (listbox === null) throw new Error(`the select for “${label}” names no listbox`);
   await page.locator(`[id="${listbox}"] .el-select-dropdown__item`, { hasText: label }).first().click();
-  await expect.poll(() => select.textContent()).toContain(label);
+  await select.filter({ hasText: label }).waitFor();
 }
 
 /** Fills in the sign-in screen and waits until the workstation (or, opened with `?view=wall`, the wall) is open. */

@@ -3,10 +3,18 @@
  * positions: switching the listener on, binding devices to officers, and the Traccar server's sign-in.
  * A phone itself is played by `phoneReport`, a POST with Traccar Client's request shape.
  */
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TRACCAR_USER } from '../traccar-server';
 import { choose, inputOf } from './driver';
+
+/** Waits until the element with `testId` says `text`, no more (a locator wait: usable in beforeAll). */
+async function exactly(page: Page, testId: string, text: string): Promise<void> {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page
+    .getByTestId(testId)
+    .filter({ hasText: new RegExp(`^${escaped}$`) })
+    .waitFor();
+}
 
 export interface PhoneBinding {
   readonly deviceId: string;
@@ -49,7 +57,7 @@ export async function addBinding(page: Page, row: number, binding: PhoneBinding)
 /** Saves, and waits until the listener says it is receiving. */
 export async function savePhones(page: Page, port: number): Promise<void> {
   await page.getByTestId('phones-save').click();
-  await expect.poll(() => page.getByTestId('phones-status').textContent()).toBe(`正在接收：端口 ${port}`);
+  await exactly(page, 'phones-status', `正在接收：端口 ${port}`);
 }
 
 export async function closePhonesDialog(page: Page): Promise<void> {
@@ -75,9 +83,7 @@ export async function setUpPhones(page: Page, form: PhonesForm): Promise<void> {
   }
   await savePhones(page, form.port);
   if (form.traccar !== undefined)
-    await expect
-      .poll(() => page.getByTestId('phones-traccar-state').textContent(), { timeout: 15_000 })
-      .toBe(`已连接：${form.traccar.devices} 台设备`);
+    await exactly(page, 'phones-traccar-state', `已连接：${form.traccar.devices} 台设备`);
   await closePhonesDialog(page);
 }
 

@@ -43,6 +43,7 @@ function receive(fixes: readonly AdmittedFix[]): void {
     at: f.at,
     battery: f.battery,
     accuracy: f.accuracy,
+    speed: f.speed,
   }));
   showPositions(reports, Date.now());
   for (const report of reports) unwritten.push(report);

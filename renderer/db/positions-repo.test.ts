@@ -54,6 +54,19 @@ describe('recording position reports', () => {
     expect(setup?.officers.find((o) => o.id === officer.id)).toMatchObject({ battery: 64, accuracy: 8 });
   });
 
+  it('keeps the speed the phone reported in the track point, and none where it reported none', async () => {
+    const officer = dataset.officers[0]!;
+    await recordPositionReports(
+      db,
+      [
+        { officerId: officer.id, position: [118.31, 34.31], at: NOW - 120_000, speed: 1.4 },
+        { officerId: officer.id, position: [118.32, 34.32], at: NOW },
+      ],
+      NOW,
+    );
+    expect((await readTrack(db, officer.id, 0, Infinity)).map((p) => p.speed)).toEqual([1.4, null]);
+  });
+
   it('heals an officer whose stored position was stamped a day ahead before the check existed', async () => {
     const officer = dataset.officers[0]!;
     await db.officers.put({ ...officer, position: [118.5, 34.5], positionAt: NOW + DAY });

@@ -94,7 +94,7 @@ async function addToTracks(db: GridDeskDb, reports: readonly PositionReport[]): 
     officerId: r.officerId,
     at: r.at,
     position: r.position,
-    speed: null,
+    speed: r.speed ?? null,
   }));
   if (points.length === 0) return;
   const officers = [...new Set(points.map((p) => p.officerId))];

@@ -18,13 +18,19 @@ describe('position reports', () => {
         { officerId: 'off-1', position: [118.3, 34.3], at: T },
         { officerId: 'off-2', position: [118.3, 134.3], at: T },
         { officerId: '', position: [118.3, 34.3], at: T },
+        { officerId: 'off-3', position: [118.3, 34.3], at: T, speed: -2 },
+        { officerId: 'off-4', position: [118.3, 34.3], at: T, speed: 1.5 },
       ],
       'gateway',
     );
-    expect(reports).toEqual([{ officerId: 'off-1', position: [118.3, 34.3], at: T }]);
+    expect(reports).toEqual([
+      { officerId: 'off-1', position: [118.3, 34.3], at: T },
+      { officerId: 'off-4', position: [118.3, 34.3], at: T, speed: 1.5 },
+    ]);
     expect(issues.map((i) => [i.index, i.field, i.key])).toEqual([
       [1, 'position.1', 'position.invalid'],
       [2, 'officerId', 'position.invalid'],
+      [3, 'speed', 'position.invalid'],
     ]);
   });
 

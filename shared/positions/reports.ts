@@ -18,6 +18,8 @@ export interface PositionReport {
   readonly battery?: number | null;
   /** Horizontal accuracy of the fix, metres; null or absent: not reported. */
   readonly accuracy?: number | null;
+  /** Speed over ground, metres per second; null or absent: not reported. Kept in the track. */
+  readonly speed?: number | null;
 }
 
 export const positionReportSchema = z.strictObject({
@@ -26,6 +28,7 @@ export const positionReportSchema = z.strictObject({
   at: z.number().int().nonnegative(),
   battery: z.number().nullable().optional(),
   accuracy: z.number().nullable().optional(),
+  speed: z.number().nonnegative().nullable().optional(),
 });
 
 export interface PositionIssue {
@@ -48,13 +51,14 @@ export function parsePositionReports(
   items.forEach((item, index) => {
     const parsed = positionReportSchema.safeParse(item);
     if (parsed.success) {
-      const { officerId, position, at, battery, accuracy } = parsed.data;
+      const { officerId, position, at, battery, accuracy, speed } = parsed.data;
       reports.push({
         officerId,
         position,
         at,
         ...(typeof battery === 'number' ? { battery } : {}),
         ...(typeof accuracy === 'number' ? { accuracy } : {}),
+        ...(typeof speed === 'number' ? { speed } : {}),
       });
       return;
     }

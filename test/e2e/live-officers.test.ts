@@ -6,14 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Officer } from '../../shared/model/organisation';
-import {
-  mapIdle,
-  openApp,
-  renderedOfficers,
-  screenshot,
-  storedOfficers,
-  type Session,
-} from './driver';
+import { mapIdle, openApp, renderedOfficers, screenshot, storedOfficers, type Session } from './driver';
 import { freePort } from '../free-port';
 import { phoneReport, setUpPhones } from './phones';
 

@@ -10,6 +10,7 @@
  * admits at most 200 requests a second from one address.
  */
 import { Agent, request } from 'node:http';
+import { seededRandom } from '../../shared/positions/patrol-simulator';
 
 /** Loopback addresses the phones send from: 2,000 phones make 50 requests a second on each (twice that when a late second catches up). */
 const ADDRESSES = 40;
@@ -37,18 +38,6 @@ export interface PhonesTally {
   readonly seconds: number;
 }
 
-/** mulberry32: the same walk every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface Phone {
   readonly id: string;
   lon: number;
@@ -62,7 +51,7 @@ interface Phone {
 }
 
 function run(start: PhonesStart): { stop(): Promise<PhonesTally> } {
-  const next = random(start.seed);
+  const next = seededRandom(start.seed); // the same walk every run
   const agents = Array.from({ length: ADDRESSES }, () => new Agent({ keepAlive: true, maxSockets: 32 }));
   const phones: Phone[] = start.devices.map((d, i) => ({
     id: d.id,

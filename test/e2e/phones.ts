@@ -9,10 +9,9 @@ import { choose, inputOf } from './driver';
 
 /** Waits until the element with `testId` says `text`, no more (a locator wait: usable in beforeAll). */
 async function exactly(page: Page, testId: string, text: string): Promise<void> {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await page
     .getByTestId(testId)
-    .filter({ hasText: new RegExp(`^${escaped}$`) })
+    .and(page.getByText(text, { exact: true }))
     .waitFor();
 }
 

@@ -16,7 +16,9 @@ import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import type { GridDeskDb } from '../db/database';
 import { centresDb, currentDb, openCurrentCentre, setCurrentDb } from '../db/handle';
-import { prepareSampleSpare, resetToSample, type ResetLoss, type SpareResult } from '../db/seed';
+import { resetToSample, type ResetLoss } from '../db/seed';
+import { findKeptSpare, prepareSampleSpare, type SpareResult } from '../db/sample-spare';
+import { workstationId } from '../db/workstation-repo';
 import { dropOrphanDatabases } from '../db/centres';
 import { CENTRE_CHANNEL, announceCentreDb, useCentresStore } from '../stores/centres';
 import { startUpDatabase } from '../db/start-up';
@@ -36,12 +38,23 @@ import { startSamplePositionFeed, stopSamplePositionFeed } from './position-feed
 import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
-import { keepSpareReady, stopKeepingSpare } from './reset-spare';
+import {
+  abandonUnfinishedSpare,
+  dropHeldSpare,
+  holdSpare,
+  keepSpareReady,
+  prepareSpareNow,
+  SPARE_START_DELAY_MS,
+  stopKeepingSpare,
+} from './reset-spare';
 import { isWallWindow } from './window-kind';
 import { startPhonesFeed } from './phones-feed';
 import { startGeofenceClock } from './geofence-clock';
 import { pruneTracks } from '../db/positions-repo';
 import { useUnitsStore } from '../stores/units';
+
+/** Which embedded sample this build ships: a spare kept from another is not switched to. */
+const SAMPLE_DIGEST = __SAMPLE_DIGEST__;
 
 /** Fetches the embedded sample township shipped with the renderer (resources/sample). */
 async function fetchSample(): Promise<unknown[]> {
@@ -64,18 +77,46 @@ function rebuildTalliesWhenShown(): void {
 
 /**
  * While a shift leader works in the sample centre, a fresh sample is kept ready for a reset
- * (reset-spare.ts), so confirming one switches at once; nothing is kept otherwise (an operator, a
- * centre of its own data, signed out, or the reset itself under way).
+ * (reset-spare.ts), so confirming one switches at once. Signing out or a reset under way stops the
+ * preparing but keeps what is held; anyone else signing in abandons a spare still being prepared; a
+ * centre of its own data holds none.
  */
 function keepResetSpareForLeaders(): void {
   watch(
-    () =>
-      useAppStore().phase === 'ready' &&
-      useAuthStore().role === 'leader' &&
-      useTownshipStore().dataset?.meta.synthetic === true,
-    (keep) => (keep ? keepSpareReady(prepareSessionReset) : stopKeepingSpare()),
+    () => ({
+      ready: useAppStore().phase === 'ready',
+      leader: useAuthStore().role === 'leader',
+      synthetic: useTownshipStore().dataset?.meta.synthetic,
+    }),
+    ({ ready, leader, synthetic }) => {
+      if (synthetic === false) dropHeldSpare();
+      else if (!ready) stopKeepingSpare();
+      else if (leader && synthetic === true) keepSpareReady(prepareSessionReset);
+      else abandonUnfinishedSpare();
+    },
     { immediate: true },
   );
+}
+
+/**
+ * In the sample centre, once the sign-in screen is up: a spare kept from before (a sign-out, a
+ * restart) is held if it still fits, else one is prepared in the seed worker, so that a leader who
+ * resets right after signing in finds it ready. Not in the wall's window.
+ */
+function spareWhenSignInShown(db: GridDeskDb): void {
+  if (isWallWindow()) return;
+  setTimeout(() => {
+    const prepare = async (): Promise<void> => {
+      if (useTownshipStore().dataset?.meta.synthetic !== true) return;
+      const names = (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : []));
+      const expected = { workstation: await workstationId(db), sample: SAMPLE_DIGEST };
+      const kept = await findKeptSpare(centresDb(), names, Date.now(), expected);
+      if (kept !== null) holdSpare(kept);
+      else if (useAuthStore().account === null || useAuthStore().role === 'leader')
+        prepareSpareNow(prepareSessionReset);
+    };
+    prepare().catch((e: unknown) => console.warn('[reset] no spare kept ready:', e));
+  }, SPARE_START_DELAY_MS);
 }
 
 /**
@@ -230,6 +271,7 @@ export async function startSession(): Promise<void> {
     performance.mark('griddesk:stores');
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     if (!card) app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
+    spareWhenSignInShown(db);
     rebuildTalliesWhenShown();
     dropOrphansWhenIdle();
     pruneTracksWhenIdle(db);
@@ -243,11 +285,15 @@ export async function startSession(): Promise<void> {
 
 /**
  * Starts writing a fresh sample into a spare database, in the seed worker, for a reset: the reset
- * command starts it when it asks the leader to confirm, so only the switch is left once they do; a
- * cancelled reset drops it (seed.ts dropSpare).
+ * command starts it when it asks the leader to confirm (if none is held ready), so only the switch is
+ * left once they do; a cancelled reset gives it back (reset-spare.ts). `signal` abandons it.
  */
-export function prepareSessionReset(): Promise<SpareResult> {
-  const preparing = prepareSampleSpare(currentDb(), fetchSample, Date.now(), prepareSpareInWorker);
+export function prepareSessionReset(signal?: AbortSignal): Promise<SpareResult> {
+  const preparing = prepareSampleSpare(currentDb(), fetchSample, Date.now(), {
+    prepare: prepareSpareInWorker,
+    sample: SAMPLE_DIGEST,
+    ...(signal ? { signal } : {}),
+  });
   preparing.catch(() => undefined); // reported by the reset that awaits it, if it goes ahead
   return preparing;
 }
@@ -279,6 +325,7 @@ export async function resetSessionToSample(
     const synthetic = useTownshipStore().dataset?.meta.synthetic === true;
     const result = await resetToSample(centresDb(), database, token, fetchSample, Date.now(), confirmed, {
       prepare: prepareSpareInWorker,
+      sample: SAMPLE_DIGEST,
       ...(spare === undefined ? {} : { spare }),
     });
     if (!result.ok) {

@@ -70,3 +70,21 @@ export function prepareSampleParts(
     };
   }
 }
+
+/** Loads the sample's files (parsed JSON, in {@link SAMPLE_FILE_NAMES} order). */
+export type LoadSample = () => Promise<unknown[]>;
+
+/** Loads the sample's files; a sample that cannot be loaded is an error naming it. */
+export async function loadSampleParts(loadSample: LoadSample): Promise<unknown[] | SampleRefused> {
+  try {
+    return await loadSample();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const location = { file: 'sample', collection: null, index: null, recordId: null, field: '' };
+    return {
+      ok: false,
+      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
+      warnings: [],
+    };
+  }
+}

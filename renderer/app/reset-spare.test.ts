@@ -6,11 +6,13 @@ import {
   abandonUnfinishedSpare,
   dropHeldSpare,
   holdSpare,
+  holdSpareWrites,
   keepSpareReady,
   prepareSpareNow,
   returnSpare,
   SPARE_REFRESH_MS,
   SPARE_WARM_DELAY_MS,
+  spareMayWrite,
   stopKeepingSpare,
   takeSpare,
 } from './reset-spare';
@@ -161,5 +163,17 @@ describe('the spare kept ready for a reset', () => {
     expect(takeSpare(Date.now())).toBeNull();
     holdSpare(spareNamed('young', Date.now() - 1_000));
     expect(await takeSpare(Date.now())?.spare).toMatchObject({ dbName: 'young' });
+  });
+
+  it('makes way while it is held back (a sign-in), and goes on once released', async () => {
+    let release: () => void = () => undefined;
+    holdSpareWrites(new Promise<void>((resolve) => (release = resolve)));
+    let written = false;
+    void spareMayWrite().then(() => (written = true));
+    await settle();
+    expect(written).toBe(false);
+    release();
+    await settle();
+    expect(written).toBe(true);
   });
 });

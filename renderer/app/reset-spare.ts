@@ -8,7 +8,8 @@
  * - while a shift leader works, a spare is prepared again before it grows too old to use
  *   ({@link keepSpareReady}), and one after a reset once the workstation has settled;
  * - someone other than a leader signing in abandons a spare still being prepared (its worker is
- *   stopped) and none is prepared for them; one already prepared stays until it is stale.
+ *   stopped) and none is prepared for them; one already prepared stays until it is stale;
+ * - a spare being written makes way while the workstation opens after a sign-in ({@link holdSpareWrites}).
  * A reset takes the spare held, if any; a cancelled one gives it back.
  */
 import { dropSpare, SPARE_MAX_AGE_MS, type SampleSpare, type SpareResult } from '../db/sample-spare';
@@ -16,7 +17,7 @@ import { dropSpare, SPARE_MAX_AGE_MS, type SampleSpare, type SpareResult } from 
 /** How long after the workstation settles (a leader signed in, a reset done) the first spare is prepared. */
 export const SPARE_WARM_DELAY_MS = 15_000;
 /** How long after the sign-in screen of the sample centre is up a kept spare is looked for, or one prepared. */
-export const SPARE_START_DELAY_MS = 1_500;
+export const SPARE_START_DELAY_MS = 500;
 /**
  * A held spare is given to a reset only while younger than this, and a new one is prepared then: two
  * minutes short of the limit, for the leader to read the question.
@@ -34,6 +35,25 @@ export interface HeldSpare {
   readonly preparing: () => boolean;
   /** Stops preparing it (nothing once prepared). */
   readonly abandon: () => void;
+}
+
+/** How long after the workstation is drawn following a sign-in a spare's writing waits on. */
+export const SPARE_SIGN_IN_SETTLE_MS = 1_000;
+
+let writesHeld: Promise<void> = Promise.resolve();
+
+/**
+ * Holds back the writing of spares until `released` settles: a spare being written in the background
+ * makes way, after the write under way, while the workstation opens after a sign-in.
+ */
+export function holdSpareWrites(released: Promise<unknown>): void {
+  const before = writesHeld;
+  writesHeld = Promise.all([before, released.catch(() => undefined)]).then(() => undefined);
+}
+
+/** Resolves when a spare may go on writing (db/sample-spare.ts SpareControl.mayWrite). */
+export function spareMayWrite(): Promise<void> {
+  return writesHeld;
 }
 
 let held: HeldSpare | null = null;

@@ -43,8 +43,11 @@ import {
   dropHeldSpare,
   holdSpare,
   keepSpareReady,
+  holdSpareWrites,
   prepareSpareNow,
+  SPARE_SIGN_IN_SETTLE_MS,
   SPARE_START_DELAY_MS,
+  spareMayWrite,
   stopKeepingSpare,
 } from './reset-spare';
 import { isWallWindow } from './window-kind';
@@ -56,12 +59,16 @@ import { useUnitsStore } from '../stores/units';
 /** Which embedded sample this build ships: a spare kept from another is not switched to. */
 const SAMPLE_DIGEST = __SAMPLE_DIGEST__;
 
-/** Fetches the embedded sample township shipped with the renderer (resources/sample). */
+/**
+ * Fetches the embedded sample township shipped with the renderer (resources/sample), as the files'
+ * text: the seed worker parses them (db/seed-prepare.ts), so neither the parsing nor a copy of 44,000
+ * objects for the worker runs on the UI thread.
+ */
 async function fetchSample(): Promise<unknown[]> {
-  const get = async (name: string): Promise<unknown> => {
+  const get = async (name: string): Promise<string> => {
     const response = await fetch(new URL(`./sample/${name}`, document.baseURI));
     if (!response.ok) throw new Error(`sample/${name}: HTTP ${response.status}`);
-    return response.json();
+    return response.text();
   };
   return Promise.all([get('township.json'), get('cases.json')]);
 }
@@ -292,6 +299,7 @@ export function prepareSessionReset(signal?: AbortSignal): Promise<SpareResult> 
   const preparing = prepareSampleSpare(currentDb(), fetchSample, Date.now(), {
     prepare: prepareSpareInWorker,
     sample: SAMPLE_DIGEST,
+    mayWrite: spareMayWrite,
     ...(signal ? { signal } : {}),
   });
   preparing.catch(() => undefined); // reported by the reset that awaits it, if it goes ahead
@@ -373,6 +381,17 @@ export async function openSetUpCentre(): Promise<void> {
  * the way (renderer/db/sessions.ts).
  */
 export async function signInSession(username: string, password: string): Promise<OpenSessionResult> {
+  // A spare sample being written in the background makes way until the workstation has been drawn.
+  let release: () => void = () => undefined;
+  holdSpareWrites(new Promise<void>((resolve) => (release = resolve)));
+  try {
+    return await signIn(username, password);
+  } finally {
+    requestAnimationFrame(() => setTimeout(release, SPARE_SIGN_IN_SETTLE_MS));
+  }
+}
+
+async function signIn(username: string, password: string): Promise<OpenSessionResult> {
   const result = await openSession(currentDb(), username, password);
   if (!result.ok) return result;
   const auth = useAuthStore();

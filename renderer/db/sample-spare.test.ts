@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeFixtureSampleFiles } from '../../shared/schema/test-fixture';
 import { STORE_VERSION } from '../../shared/schema/store-tables';
 import { GridDeskDb } from './database';
@@ -129,5 +129,24 @@ describe('a spare sample kept across a restart', () => {
     expect(db.name).not.toBe(spare.dbName);
     expect(await Dexie.exists(spare.dbName)).toBe(false);
     expect(await readMeta(db, 'seededAt')).toBe(NOW + 120_000);
+  });
+
+  it('is no spare until its last write, and waits before each write while held back', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const writing = prepareSampleSpare(db, sample, NOW, {
+      sample: DIGEST,
+      mayWrite: () => (++asked === 1 ? Promise.resolve() : held),
+    });
+    // The dataset is written, then it waits before the record's events.
+    await vi.waitFor(() => expect(asked).toBe(2));
+    const [name] = (await names()).filter((n) => n.startsWith('griddesk-sample-'));
+    expect(name).toBeDefined();
+    expect(await kept(NOW)).toBeNull();
+    release();
+    const spare = await writing;
+    expect(spare).toMatchObject({ ok: true, dbName: name });
+    expect(await kept(NOW)).toEqual(spare);
   });
 });

@@ -12,8 +12,7 @@ import type { WorkstationInfo } from '../../shared/model/ids';
 import { STORE_VERSION } from '../../shared/schema/store-tables';
 import { openDb, type GridDeskDb } from './database';
 import { CENTRE_DB_PREFIX, centreDbNamedAt, newCentreDbName, type CentresDb } from './centres';
-import { writeRecord } from './record-repo';
-import { datasetTables, writeDataset, type MetaRow } from './tables';
+import { bulkAddInChunks, datasetTables, writeDataset, type MetaRow } from './tables';
 import { workstationId } from './workstation-repo';
 import {
   loadSampleParts,
@@ -93,14 +92,31 @@ export interface SpareJob {
   readonly sample: string;
 }
 
+/** Record events a spare is written with per transaction, between which its writing may wait. */
+export const SPARE_EVENTS_PER_WRITE = 5_000;
+
+/** How preparing a spare is controlled from the UI thread. */
+export interface SpareControl {
+  /** Abandons it (the worker is stopped): the preparing rejects, and the caller drops the database. */
+  readonly signal?: AbortSignal;
+  /**
+   * Awaited before each of its writes: it resolves when the spare may go on writing (the app holds it
+   * back while the workstation opens after a sign-in, see renderer/app/reset-spare.ts).
+   */
+  readonly mayWrite?: () => Promise<void>;
+}
+
 /**
- * Writes a prepared sample into the new, empty database `job.dbName`, in one transaction, with the
- * workstation row and the spare's mark; then closes it. Nothing else is touched. The mark is written
- * in that transaction, so a database carrying one holds the whole sample.
+ * Writes a prepared sample into the new, empty database `job.dbName`: the dataset and the loop rows
+ * in one transaction, the record's events in transactions of {@link SPARE_EVENTS_PER_WRITE} (each
+ * after `mayWrite`, so a spare written in the background can make way), and last the chain head and
+ * the spare's mark together; then closes it. Until that last write it has no mark and is no spare (a
+ * reset never takes it; the start-up's clean-up drops it). Nothing else is touched.
  */
 export async function writeSampleDatabase(
   prepared: Extract<PreparedSample, { ok: true }>,
   job: SpareJob,
+  mayWrite: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SampleSpare> {
   const mark: SpareMark = {
     preparedAt: job.now,
@@ -109,45 +125,48 @@ export async function writeSampleDatabase(
     workstation: job.workstation.id,
     sample: job.sample,
   };
+  const { loops, events, head } = prepared.record;
   const spare = openDb(job.dbName);
   try {
+    await mayWrite();
     await spare.transaction('rw', spare.tables, async (tx) => {
       await writeDataset(datasetTables(tx), prepared.dataset, {
         seededAt: job.now,
         sampleTimeShiftMs: prepared.shiftMs,
       });
-      await writeRecord(tx, prepared.record);
-      await spare.meta.bulkPut([
-        { key: 'workstation', value: job.workstation },
-        { key: 'spare', value: mark },
-      ]);
+      await bulkAddInChunks(spare.caseLoops, loops);
+      await spare.meta.put({ key: 'workstation', value: job.workstation });
     });
+    for (let start = 0; start < events.length; start += SPARE_EVENTS_PER_WRITE) {
+      await mayWrite();
+      const part = events.slice(start, start + SPARE_EVENTS_PER_WRITE);
+      await spare.transaction('rw', spare.events, () => bulkAddInChunks(spare.events, part));
+    }
+    await spare.meta.bulkPut([
+      { key: 'chainHead', value: head },
+      { key: 'spare', value: mark },
+    ]);
   } finally {
     spare.close();
   }
   return { ok: true, dbName: job.dbName, ...mark };
 }
 
-/**
- * Prepares the sample and writes it into a spare database; by default here, or in the seed worker.
- * `signal` abandons it (the worker is stopped): it then rejects, and the caller drops the database.
- */
-export type PrepareSpare = (parts: unknown[], job: SpareJob, signal?: AbortSignal) => Promise<SpareResult>;
+/** Prepares the sample and writes it into a spare database; by default here, or in the seed worker. */
+export type PrepareSpare = (parts: unknown[], job: SpareJob, control?: SpareControl) => Promise<SpareResult>;
 
 /** Prepares and writes on the calling thread (tests; the app passes the seed worker's). */
-export const prepareSpareHere: PrepareSpare = async (parts, job) => {
+export const prepareSpareHere: PrepareSpare = async (parts, job, control = {}) => {
   const prepared = prepareSampleParts(parts, job.now, job.workstation.id);
   if (!prepared.ok) return prepared;
-  return writeSampleDatabase(prepared, job);
+  return writeSampleDatabase(prepared, job, control.mayWrite);
 };
 
-export interface SpareOptions {
+export interface SpareOptions extends SpareControl {
   /** Where it is prepared and written: {@link prepareSpareHere} by default, else the seed worker. */
   readonly prepare?: PrepareSpare;
   /** The digest of the sample files (renderer/app/session.ts SAMPLE_DIGEST). */
   readonly sample: string;
-  /** Abandons it: the promise rejects and whatever was written is dropped. */
-  readonly signal?: AbortSignal;
 }
 
 /**
@@ -174,7 +193,8 @@ export async function prepareSampleSpare(
     sample: options.sample,
   };
   try {
-    return await (options.prepare ?? prepareSpareHere)(parts, job, options.signal);
+    const { signal, mayWrite } = options;
+    return await (options.prepare ?? prepareSpareHere)(parts, job, { signal, mayWrite });
   } catch (error) {
     if (options.signal?.aborted) await Dexie.delete(job.dbName);
     throw error;

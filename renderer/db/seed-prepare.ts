@@ -39,8 +39,35 @@ export function sampleFileName(index: number): string {
 }
 
 /**
- * Validates the loaded sample files, shifts their times so the newest event lands a few minutes before
- * `now`, scopes the case ids by `workstation` and builds the record. Errors name file, record and field.
+ * A loaded sample file as parsed JSON: a part given as text (how the app fetches them, so that the
+ * 3 MB of JSON are parsed where the sample is prepared, in the seed worker, not on the UI thread and
+ * not copied there as objects) is parsed here; one that is not JSON is an error naming its file.
+ */
+function parsedPart(part: unknown, index: number): { json: unknown } | SampleRefused {
+  if (typeof part !== 'string') return { json: part };
+  try {
+    return { json: JSON.parse(part) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const location = {
+      file: sampleFileName(index),
+      collection: null,
+      index: null,
+      recordId: null,
+      field: '',
+    };
+    return {
+      ok: false,
+      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
+      warnings: [],
+    };
+  }
+}
+
+/**
+ * Validates the loaded sample files (each parsed JSON, or its text), shifts their times so the newest
+ * event lands a few minutes before `now`, scopes the case ids by `workstation` and builds the record.
+ * Errors name file, record and field.
  */
 export function prepareSampleParts(
   parts: readonly unknown[],
@@ -51,7 +78,13 @@ export function prepareSampleParts(
     const location = { file: sampleFileName(0), collection: null, index: null, recordId: null, field: '' };
     return { ok: false, errors: [makeIssue('error', location, 'dataset.notObject')], warnings: [] };
   }
-  const parsed = parseDatasetFiles(parts.map((json, i) => ({ fileName: sampleFileName(i), json })));
+  const files: { fileName: string; json: unknown }[] = [];
+  for (const [i, part] of parts.entries()) {
+    const parsedFile = parsedPart(part, i);
+    if (!('json' in parsedFile)) return parsedFile;
+    files.push({ fileName: sampleFileName(i), json: parsedFile.json });
+  }
+  const parsed = parseDatasetFiles(files);
   if (!parsed.ok) return parsed;
   const shiftMs = sampleTimeShift(parsed.dataset, now);
   const shifted = shiftDatasetTime(parsed.dataset, shiftMs);
@@ -71,7 +104,10 @@ export function prepareSampleParts(
   }
 }
 
-/** Loads the sample's files (parsed JSON, in {@link SAMPLE_FILE_NAMES} order). */
+/**
+ * Loads the sample's files in {@link SAMPLE_FILE_NAMES} order, each as its text (the app: parsed where
+ * it is prepared) or parsed JSON (tests).
+ */
 export type LoadSample = () => Promise<unknown[]>;
 
 /** Loads the sample's files; a sample that cannot be loaded is an error naming it. */

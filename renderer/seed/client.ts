@@ -1,4 +1,4 @@
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { SeedInto, SeedResult } from '../db/seed';
 import type { PrepareSpare, SpareResult } from '../db/sample-spare';
 import type { SeedService } from './seed.worker';
@@ -30,6 +30,13 @@ async function inSeedWorker<T>(
 export const seedSampleInWorker: SeedInto = (parts, now, workstation, dbName) =>
   inSeedWorker<SeedResult>((service) => service.seed(parts, now, workstation, dbName));
 
-/** Prepares the sample and writes it into a spare database, in the seed worker (a reset). */
-export const prepareSpareInWorker: PrepareSpare = (parts, job, signal) =>
-  inSeedWorker<SpareResult>((service) => service.prepareSpare(parts, job), signal);
+/**
+ * Prepares the sample and writes it into a spare database, in the seed worker (a reset); the worker
+ * asks `control.mayWrite` here before each of its writes.
+ */
+export const prepareSpareInWorker: PrepareSpare = (parts, job, control = {}) =>
+  inSeedWorker<SpareResult>(
+    (service) =>
+      service.prepareSpare(parts, job, control.mayWrite === undefined ? undefined : proxy(control.mayWrite)),
+    control.signal,
+  );

@@ -14,9 +14,12 @@ const service = {
   seed(parts: unknown[], now: number, workstation: string, dbName: string) {
     return seedIntoHere(parts, now, workstation, dbName);
   },
-  /** A reset's spare: prepares and writes the sample into the new database `job.dbName`. */
-  prepareSpare(parts: unknown[], job: SpareJob) {
-    return prepareSpareHere(parts, job);
+  /**
+   * A reset's spare: prepares and writes the sample into the new database `job.dbName`, asking
+   * `mayWrite` (the UI thread's) before each write.
+   */
+  prepareSpare(parts: unknown[], job: SpareJob, mayWrite?: () => Promise<void>) {
+    return prepareSpareHere(parts, job, mayWrite === undefined ? {} : { mayWrite: () => mayWrite() });
   },
 };
 

@@ -6,13 +6,13 @@ import {
   abandonUnfinishedSpare,
   dropHeldSpare,
   holdSpare,
-  holdSpareWrites,
+  holdSpareWork,
   keepSpareReady,
   prepareSpareNow,
   returnSpare,
   SPARE_REFRESH_MS,
   SPARE_WARM_DELAY_MS,
-  spareMayWrite,
+  spareMayGoOn,
   stopKeepingSpare,
   takeSpare,
 } from './reset-spare';
@@ -167,9 +167,9 @@ describe('the spare kept ready for a reset', () => {
 
   it('makes way while it is held back (a sign-in), and goes on once released', async () => {
     let release: () => void = () => undefined;
-    holdSpareWrites(new Promise<void>((resolve) => (release = resolve)));
+    holdSpareWork(new Promise<void>((resolve) => (release = resolve)));
     let written = false;
-    void spareMayWrite().then(() => (written = true));
+    void spareMayGoOn().then(() => (written = true));
     await settle();
     expect(written).toBe(false);
     release();

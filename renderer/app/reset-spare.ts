@@ -9,7 +9,8 @@
  *   ({@link keepSpareReady}), and one after a reset once the workstation has settled;
  * - someone other than a leader signing in abandons a spare still being prepared (its worker is
  *   stopped) and none is prepared for them; one already prepared stays until it is stale;
- * - a spare being written makes way while the workstation opens after a sign-in ({@link holdSpareWrites}).
+ * - a spare being prepared makes way (between its steps of 2,000 events hashed or 5,000 written)
+ *   while the workstation opens after a sign-in ({@link holdSpareWork}).
  * A reset takes the spare held, if any; a cancelled one gives it back.
  */
 import { dropSpare, SPARE_MAX_AGE_MS, type SampleSpare, type SpareResult } from '../db/sample-spare';
@@ -37,22 +38,22 @@ export interface HeldSpare {
   readonly abandon: () => void;
 }
 
-/** How long after the workstation is drawn following a sign-in a spare's writing waits on. */
+/** How long after the workstation is drawn following a sign-in a spare being prepared waits on. */
 export const SPARE_SIGN_IN_SETTLE_MS = 1_000;
 
 let writesHeld: Promise<void> = Promise.resolve();
 
 /**
- * Holds back the writing of spares until `released` settles: a spare being written in the background
- * makes way, after the write under way, while the workstation opens after a sign-in.
+ * Holds back the preparing of spares until `released` settles: a spare being prepared in the
+ * background makes way, after the step under way, while the workstation opens after a sign-in.
  */
-export function holdSpareWrites(released: Promise<unknown>): void {
+export function holdSpareWork(released: Promise<unknown>): void {
   const before = writesHeld;
   writesHeld = Promise.all([before, released.catch(() => undefined)]).then(() => undefined);
 }
 
-/** Resolves when a spare may go on writing (db/sample-spare.ts SpareControl.mayWrite). */
-export function spareMayWrite(): Promise<void> {
+/** Resolves when a spare may go on being prepared (db/sample-spare.ts SpareControl.mayGoOn). */
+export function spareMayGoOn(): Promise<void> {
   return writesHeld;
 }
 

@@ -43,11 +43,11 @@ import {
   dropHeldSpare,
   holdSpare,
   keepSpareReady,
-  holdSpareWrites,
+  holdSpareWork,
   prepareSpareNow,
   SPARE_SIGN_IN_SETTLE_MS,
   SPARE_START_DELAY_MS,
-  spareMayWrite,
+  spareMayGoOn,
   stopKeepingSpare,
 } from './reset-spare';
 import { isWallWindow } from './window-kind';
@@ -299,7 +299,7 @@ export function prepareSessionReset(signal?: AbortSignal): Promise<SpareResult> 
   const preparing = prepareSampleSpare(currentDb(), fetchSample, Date.now(), {
     prepare: prepareSpareInWorker,
     sample: SAMPLE_DIGEST,
-    mayWrite: spareMayWrite,
+    mayGoOn: spareMayGoOn,
     ...(signal ? { signal } : {}),
   });
   preparing.catch(() => undefined); // reported by the reset that awaits it, if it goes ahead
@@ -383,7 +383,7 @@ export async function openSetUpCentre(): Promise<void> {
 export async function signInSession(username: string, password: string): Promise<OpenSessionResult> {
   // A spare sample being written in the background makes way until the workstation has been drawn.
   let release: () => void = () => undefined;
-  holdSpareWrites(new Promise<void>((resolve) => (release = resolve)));
+  holdSpareWork(new Promise<void>((resolve) => (release = resolve)));
   try {
     return await signIn(username, password);
   } finally {

@@ -131,16 +131,16 @@ describe('a spare sample kept across a restart', () => {
     expect(await readMeta(db, 'seededAt')).toBe(NOW + 120_000);
   });
 
-  it('is no spare until its last write, and waits before each write while held back', async () => {
+  it('is no spare until its last write, and waits before each step while held back', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     let asked = 0;
     const writing = prepareSampleSpare(db, sample, NOW, {
       sample: DIGEST,
-      mayWrite: () => (++asked === 1 ? Promise.resolve() : held),
+      mayGoOn: () => (++asked < 3 ? Promise.resolve() : held),
     });
-    // The dataset is written, then it waits before the record's events.
-    await vi.waitFor(() => expect(asked).toBe(2));
+    // Asked before the record is built and before the dataset is written; held before the events.
+    await vi.waitFor(() => expect(asked).toBe(3));
     const [name] = (await names()).filter((n) => n.startsWith('griddesk-sample-'));
     expect(name).toBeDefined();
     expect(await kept(NOW)).toBeNull();

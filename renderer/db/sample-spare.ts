@@ -3,8 +3,8 @@
  * reset to the sample to switch to (seed.ts resetToSample). Preparing one takes seconds (validating the
  * sample, building its record of 33,000 hashed events, writing 44,000 rows), so the workstation keeps
  * one ready (renderer/app/reset-spare.ts), and keeps it across a sign-out and a restart while it is
- * still good: its `spare` meta row, written in the transaction that writes it, says what it was made
- * from, and {@link spareStaleness} says when that no longer fits.
+ * still good: its `spare` meta row, written with its last rows, says what it was made from, and
+ * {@link spareStaleness} says when that no longer fits.
  */
 import { Dexie } from 'dexie';
 import type { DatasetIssue } from '../../shared/schema/issues';
@@ -16,7 +16,7 @@ import { bulkAddInChunks, datasetTables, writeDataset, type MetaRow } from './ta
 import { workstationId } from './workstation-repo';
 import {
   loadSampleParts,
-  prepareSampleParts,
+  prepareSamplePartsInSteps,
   type LoadSample,
   type PreparedSample,
   type SampleRefused,
@@ -100,23 +100,24 @@ export interface SpareControl {
   /** Abandons it (the worker is stopped): the preparing rejects, and the caller drops the database. */
   readonly signal?: AbortSignal;
   /**
-   * Awaited before each of its writes: it resolves when the spare may go on writing (the app holds it
-   * back while the workstation opens after a sign-in, see renderer/app/reset-spare.ts).
+   * Awaited before its record is built, every 2,000 events of it and before each of its writes: it
+   * resolves when the spare may go on (the app holds it back while the workstation opens after a
+   * sign-in, see renderer/app/reset-spare.ts).
    */
-  readonly mayWrite?: () => Promise<void>;
+  readonly mayGoOn?: () => Promise<void>;
 }
 
 /**
  * Writes a prepared sample into the new, empty database `job.dbName`: the dataset and the loop rows
  * in one transaction, the record's events in transactions of {@link SPARE_EVENTS_PER_WRITE} (each
- * after `mayWrite`, so a spare written in the background can make way), and last the chain head and
+ * after `mayGoOn`, so a spare written in the background can make way), and last the chain head and
  * the spare's mark together; then closes it. Until that last write it has no mark and is no spare (a
  * reset never takes it; the start-up's clean-up drops it). Nothing else is touched.
  */
 export async function writeSampleDatabase(
   prepared: Extract<PreparedSample, { ok: true }>,
   job: SpareJob,
-  mayWrite: () => Promise<void> = () => Promise.resolve(),
+  mayGoOn: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SampleSpare> {
   const mark: SpareMark = {
     preparedAt: job.now,
@@ -128,7 +129,7 @@ export async function writeSampleDatabase(
   const { loops, events, head } = prepared.record;
   const spare = openDb(job.dbName);
   try {
-    await mayWrite();
+    await mayGoOn();
     await spare.transaction('rw', spare.tables, async (tx) => {
       await writeDataset(datasetTables(tx), prepared.dataset, {
         seededAt: job.now,
@@ -138,7 +139,7 @@ export async function writeSampleDatabase(
       await spare.meta.put({ key: 'workstation', value: job.workstation });
     });
     for (let start = 0; start < events.length; start += SPARE_EVENTS_PER_WRITE) {
-      await mayWrite();
+      await mayGoOn();
       const part = events.slice(start, start + SPARE_EVENTS_PER_WRITE);
       await spare.transaction('rw', spare.events, () => bulkAddInChunks(spare.events, part));
     }
@@ -157,9 +158,10 @@ export type PrepareSpare = (parts: unknown[], job: SpareJob, control?: SpareCont
 
 /** Prepares and writes on the calling thread (tests; the app passes the seed worker's). */
 export const prepareSpareHere: PrepareSpare = async (parts, job, control = {}) => {
-  const prepared = prepareSampleParts(parts, job.now, job.workstation.id);
+  const { mayGoOn = () => Promise.resolve() } = control;
+  const prepared = await prepareSamplePartsInSteps(parts, job.now, job.workstation.id, mayGoOn);
   if (!prepared.ok) return prepared;
-  return writeSampleDatabase(prepared, job, control.mayWrite);
+  return writeSampleDatabase(prepared, job, mayGoOn);
 };
 
 export interface SpareOptions extends SpareControl {
@@ -193,8 +195,8 @@ export async function prepareSampleSpare(
     sample: options.sample,
   };
   try {
-    const { signal, mayWrite } = options;
-    return await (options.prepare ?? prepareSpareHere)(parts, job, { signal, mayWrite });
+    const { signal, mayGoOn } = options;
+    return await (options.prepare ?? prepareSpareHere)(parts, job, { signal, mayGoOn });
   } catch (error) {
     if (options.signal?.aborted) await Dexie.delete(job.dbName);
     throw error;

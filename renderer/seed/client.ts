@@ -32,11 +32,11 @@ export const seedSampleInWorker: SeedInto = (parts, now, workstation, dbName) =>
 
 /**
  * Prepares the sample and writes it into a spare database, in the seed worker (a reset); the worker
- * asks `control.mayWrite` here before each of its writes.
+ * asks `control.mayGoOn` here before each step (record building, writes).
  */
 export const prepareSpareInWorker: PrepareSpare = (parts, job, control = {}) =>
   inSeedWorker<SpareResult>(
     (service) =>
-      service.prepareSpare(parts, job, control.mayWrite === undefined ? undefined : proxy(control.mayWrite)),
+      service.prepareSpare(parts, job, control.mayGoOn === undefined ? undefined : proxy(control.mayGoOn)),
     control.signal,
   );

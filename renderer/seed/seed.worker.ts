@@ -16,10 +16,10 @@ const service = {
   },
   /**
    * A reset's spare: prepares and writes the sample into the new database `job.dbName`, asking
-   * `mayWrite` (the UI thread's) before each write.
+   * `mayGoOn` (the UI thread's) before each step (record building, writes).
    */
-  prepareSpare(parts: unknown[], job: SpareJob, mayWrite?: () => Promise<void>) {
-    return prepareSpareHere(parts, job, mayWrite === undefined ? {} : { mayWrite: () => mayWrite() });
+  prepareSpare(parts: unknown[], job: SpareJob, mayGoOn?: () => Promise<void>) {
+    return prepareSpareHere(parts, job, mayGoOn === undefined ? {} : { mayGoOn: () => mayGoOn() });
   },
 };
 

@@ -38,7 +38,7 @@ import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
 import { keepSpareReady, stopKeepingSpare } from './reset-spare';
 import { isWallWindow } from './window-kind';
-import { startPhonesFeed } from './phones-feed';
+import { showPhonesConfig, startPhonesFeed } from './phones-feed';
 import { startGeofenceClock } from './geofence-clock';
 import { pruneTracks } from '../db/positions-repo';
 import { useUnitsStore } from '../stores/units';
@@ -171,7 +171,7 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
     await startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
     startGeofenceClock(database);
     useGeofenceStore().follow(database);
-  }
+  } else await showPhonesConfig(database).catch((e: unknown) => console.error('[phones]', e));
 }
 
 /**

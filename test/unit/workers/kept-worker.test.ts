@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker as NodeWorker } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { describe, expect, it } from 'vitest';
 import { keptWorker, type JobWorker } from '../../../renderer/import/worker-job';
+import { threadAsWorker } from '../thread-worker';
 
 const require = createRequire(import.meta.url);
 
@@ -25,16 +25,7 @@ function countingThread(started: number[]): JobWorker {
     }, nodeEndpoint(parentPort));`;
   const thread = new NodeWorker(source, { eval: true });
   started.push(thread.threadId);
-  const endpoint = nodeEndpoint(thread);
-  return {
-    postMessage: endpoint.postMessage.bind(endpoint),
-    addEventListener(type: string, listener: (event: unknown) => void) {
-      if (type === 'error') thread.on('error', (e: Error) => listener({ message: e.message }));
-      else endpoint.addEventListener(type, listener as never);
-    },
-    removeEventListener: endpoint.removeEventListener.bind(endpoint),
-    terminate: () => void thread.terminate(),
-  } as unknown as JobWorker;
+  return threadAsWorker(thread);
 }
 
 describe('a worker kept for the window', () => {

@@ -11,8 +11,9 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { fetchTileOutcome } from '../../../shared/tiles/fetch-tile';
 import { parseTemplate, tiandituEndpoint } from '../../../shared/tiles/endpoint';
 import type { BasemapLayer } from '../../../shared/tiles/basemaps';
-import type { OfflineArea } from '../../../shared/tiles/offline-area';
-import { countTiles, tilesIn } from '../../../shared/tiles/tile-math';
+import { tileBoxOf, type OfflineArea } from '../../../shared/tiles/offline-area';
+import { countTiles, tileAt, tileRange, tilesIn } from '../../../shared/tiles/tile-math';
+import { wgs84ToGcj02 } from '../../../shared/geo/china-offsets';
 import type { BBox } from '../../../shared/model/geo';
 import { TILE_KEY, solidPng, startTileServer, type TileServer } from '../../tile-server';
 import { TileCacheDb, createTileCache, tileKey, type TileCache } from '../../../renderer/tiles/tile-cache';
@@ -128,7 +129,6 @@ const area = (id: string, box: BBox = BOX, sources = ['county0', 'county1']) => 
   maxZoom: ZOOMS[1],
   choice: 'custom' as const,
   sources,
-  places: countTiles(box, ZOOMS[0], ZOOMS[1]),
   createdAt: Date.now(),
 });
 
@@ -271,6 +271,26 @@ describe('an offline download', () => {
     expect(Buffer.from(data).equals(PNG)).toBe(true);
     expect(events).toContainEqual({ kind: 'quota', source: 'county0' });
     expect(await db.tiles.get('county0/3/6/3')).toBeUndefined();
+  });
+
+  it('over a GCJ-02 basemap, fetches the tiles where the basemap draws the box: the strip the shift uncovers too', async () => {
+    const { downloader, db, setLayers } = setUp();
+    setLayers(countyLayers(server.origin).map((l) => ({ ...l, datum: 'gcj02' as const })));
+    const box: BBox = [120.0, 32.85, 120.01, 32.86];
+    const before = server.served.length;
+    await downloader.start({ ...area('gcj', box), minZoom: 17, maxZoom: 17 });
+    await downloader.idle();
+    // The box's north-east corner as the GCJ-02 basemap draws it, ~500 m east: past the box's own tiles.
+    const [lon, lat] = wgs84ToGcj02([box[2], box[3]]);
+    const edge = tileAt(lon, lat, 17);
+    expect(edge.x).toBeGreaterThan(tileRange(box, 17).maxX);
+    expect(served(before)).toContain(`/xyz/17/${edge.x}/${edge.y}.png`);
+    expect((await db.tiles.get(tileKey('county0', edge)))?.pinned).toBe(true);
+    expect((await db.tiles.get(tileKey('county1', edge)))?.pinned).toBe(true);
+    // The area keeps its WGS84 box; it counts and holds the places of the box as drawn.
+    const [kept] = await downloader.list();
+    const places = countTiles(tileBoxOf(box, 'gcj02'), 17, 17);
+    expect(kept).toMatchObject({ status: 'done', bbox: box, places, done: places });
   });
 
   it('is one at a time', async () => {

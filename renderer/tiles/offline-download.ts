@@ -29,7 +29,7 @@ import {
   type OfflineReason,
 } from '../../shared/tiles/offline-area';
 import { countTiles, type TileId } from '../../shared/tiles/tile-math';
-import { isQuotaError, tileKey, type CachedTile, type TileCache, type TileCacheDb } from './tile-cache';
+import { isQuotaError, tileKey, type TileCache, type TileCacheDb, type TileToKeep } from './tile-cache';
 
 export interface OfflineDownloaderDeps {
   readonly db: TileCacheDb;
@@ -73,7 +73,7 @@ export type NewOfflineArea = Omit<
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type TileResult =
-  | { readonly kind: 'tile'; readonly tile: Omit<CachedTile, 'lastUsed'> }
+  | { readonly kind: 'tile'; readonly tile: TileToKeep }
   | { readonly kind: 'none' }
   | { readonly kind: 'stop'; readonly status: 'paused' | 'failed'; readonly reason: OfflineReason };
 

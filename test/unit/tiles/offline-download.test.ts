@@ -11,7 +11,12 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { fetchTileOutcome } from '../../../shared/tiles/fetch-tile';
 import { parseTemplate, tiandituEndpoint } from '../../../shared/tiles/endpoint';
 import type { BasemapLayer } from '../../../shared/tiles/basemaps';
-import { tileBoxOf, type OfflineArea } from '../../../shared/tiles/offline-area';
+import {
+  DOWNLOAD_CONCURRENCY,
+  DOWNLOAD_MAX_PER_SECOND,
+  tileBoxOf,
+  type OfflineArea,
+} from '../../../shared/tiles/offline-area';
 import { countTiles, tileAt, tileRange, tilesIn } from '../../../shared/tiles/tile-math';
 import { wgs84ToGcj02 } from '../../../shared/geo/china-offsets';
 import type { BBox } from '../../../shared/model/geo';
@@ -167,6 +172,7 @@ describe('an offline download', () => {
     await load('griddesk-basemap://county0/5/27/12');
     await downloader.start(area('a'));
     await downloader.idle();
+    await cache.idle();
     const keys = await db.tiles.toCollection().primaryKeys();
     expect(keys).not.toContain('county0/5/26/12');
     expect(keys).toHaveLength(PLACES * 2 + 0);
@@ -291,6 +297,52 @@ describe('an offline download', () => {
     const [kept] = await downloader.list();
     const places = countTiles(tileBoxOf(box, 'gcj02'), 17, 17);
     expect(kept).toMatchObject({ status: 'done', bbox: box, places, done: places });
+  });
+
+  it('asks the provider for at most 8 tiles a second and 3 at a time, by default', async () => {
+    // The clock moves only when the downloader waits for its pace, so the test takes no real time; a
+    // request starts when its wait ends (the clock when it began waiting, plus the wait).
+    let clock = 0;
+    const starts: number[] = [];
+    let fetched = 0;
+    let inFlight = 0;
+    let most = 0;
+    const db = new TileCacheDb(`offline-test-${(n += 1)}`);
+    const cache = createTileCache(db);
+    opened.push(cache);
+    const downloader = createOfflineDownloader({
+      db,
+      cache,
+      fetchTile: async (url) => {
+        fetched += 1;
+        most = Math.max(most, (inFlight += 1));
+        try {
+          return await fetchTileOutcome(url);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+      layersFor: () => countyLayers(server.origin),
+      onChange: () => undefined,
+      now: () => clock,
+      sleep: async (ms) => {
+        const until = clock + ms;
+        starts.push(until);
+        await Promise.resolve();
+        clock = Math.max(clock, until);
+      },
+    });
+    await downloader.start({ ...area('paced', [120.0, 32.46, 120.05, 32.5]), minZoom: 12, maxZoom: 13 });
+    await downloader.idle();
+    const asked = starts.length;
+    expect(asked).toBe(countTiles([120.0, 32.46, 120.05, 32.5], 12, 13) * 2);
+    expect(fetched).toBe(asked);
+    expect(asked).toBeGreaterThan(8);
+    expect(most).toBeLessThanOrEqual(DOWNLOAD_CONCURRENCY);
+    // No second of the clock holds more than 8 starts, and the whole took as long as 8 a second take.
+    for (const t of starts)
+      expect(starts.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(8);
+    expect(Math.max(...starts)).toBeGreaterThanOrEqual(((asked - 1) * 1000) / DOWNLOAD_MAX_PER_SECOND - 1);
   });
 
   it('is one at a time', async () => {

@@ -131,6 +131,7 @@ describe('the tile loader', () => {
     await cache.flush();
     advance(1000);
     await load('griddesk-basemap://county/4/4/5');
+    await cache.idle();
     const db = new TileCacheDb(`tiles-test-${n}`);
     const keys = (await db.tiles.toCollection().primaryKeys()).sort();
     db.close();

@@ -8,13 +8,8 @@
  */
 import type { TileFetchOutcome } from '../../shared/ipc/contract';
 import { routeOf } from '../../shared/tiles/cache-policy';
-import {
-  servesZoom,
-  tileAnswer,
-  tileUrl,
-  type TileEndpoint,
-  type TILE_ANSWER_KEYS,
-} from '../../shared/tiles/endpoint';
+import { servesZoom, tileAnswer, tileUrl, type TileEndpoint } from '../../shared/tiles/endpoint';
+import type { TileEvent } from '../../shared/tiles/basemap-status';
 import type { TileFormat } from '../../shared/tiles/basemaps';
 import type { TileId } from '../../shared/tiles/tile-math';
 import { gunzipIfGzip, isImage } from '../../shared/tiles/vector-tile';
@@ -32,22 +27,8 @@ export interface TileSourceDef {
   readonly format?: TileFormat;
 }
 
-export type TileEvent =
-  /** The provider answered with a tile (or said it has none there, 204). */
-  | { readonly kind: 'online'; readonly source: string }
-  /**
-   * The provider answered 404: no tile there (outside its coverage), drawn blank. A server that answers
-   * nothing else has a wrong template: the store names it.
-   */
-  | { readonly kind: 'notFound'; readonly source: string }
-  /** The provider could not be reached and the cached copy was drawn. */
-  | { readonly kind: 'stale'; readonly source: string }
-  /** The provider could not be reached and nothing is cached: the tile stays blank. */
-  | { readonly kind: 'missing'; readonly source: string }
-  /** The disk is full: a fetched tile is drawn but could not be kept in the cache. */
-  | { readonly kind: 'quota'; readonly source: string }
-  /** The provider refused (天地图's key, a sign-in, a quota): the map says why. */
-  | { readonly kind: 'refused'; readonly source: string; readonly key: (typeof TILE_ANSWER_KEYS)[number] };
+/** What the loader reports of each tile (shared/tiles/basemap-status.ts turns it into what the map says). */
+export type { TileEvent };
 
 /** The source and tile a `griddesk-basemap://` URL names, or null for anything else. */
 export function parseTileUrl(url: string): { source: string; tile: TileId } | null {

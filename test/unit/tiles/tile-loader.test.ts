@@ -80,6 +80,26 @@ describe('the tile loader', () => {
     expect(await cache.sizes()).toEqual([{ source: 'county', bytes: PNG.byteLength, count: 1 }]);
   });
 
+  it("asks again for a tile past its source's expiry, and not for another source's still fresh", async () => {
+    const imagery = (origin: string): TileSourceDef => {
+      const parsed = parseTemplate(`${origin}/wmts/img/GoogleMapsCompatible/{z}/{y}/{x}.png`);
+      if (!parsed.ok) throw new Error(parsed.problem.key);
+      return { id: 'county-img', endpoint: parsed.endpoint, provider: 'other', maxAgeMs: 30 * DAY };
+    };
+    const { load, advance } = setUp((o) => [xyz(o, DAY), imagery(o)]);
+    const before = server.served.length;
+    for (let round = 0; round < 2; round += 1) {
+      expect(same(await load('griddesk-basemap://county/12/3406/1642'), PNG)).toBe(true);
+      expect(same(await load('griddesk-basemap://county-img/12/3406/1642'), PNG)).toBe(true);
+      advance(2 * DAY);
+    }
+    expect(server.served.slice(before)).toEqual([
+      '/xyz/12/3406/1642.png',
+      '/wmts/img/GoogleMapsCompatible/12/1642/3406.png',
+      '/xyz/12/3406/1642.png',
+    ]);
+  });
+
   it('draws the cached copy, however old, when the provider cannot be reached', async () => {
     const { load, events, advance } = setUp((o) => [xyz(o, DAY)]);
     await load('griddesk-basemap://county/10/851/410');

@@ -69,6 +69,11 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     if (parsed === null) throw new Error(`not a tile address: ${url}`);
     const def = deps.source(parsed.source);
     if (def === undefined) throw new Error(`no basemap source "${parsed.source}"`);
+    // What the provider answered is reported only while the source is still set as it was asked: a
+    // request in flight when the settings changed (a 天地图 key corrected) says nothing of the new ones.
+    const report = (event: TileEvent): void => {
+      if (deps.source(def.id)?.endpoint.template === def.endpoint.template) deps.onEvent(event);
+    };
     const format = def.format ?? 'raster';
     if (!servesZoom(def.endpoint, parsed.tile.z)) return deps.emptyTile(format);
     const key = tileKey(def.id, parsed.tile);
@@ -81,21 +86,21 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     const outcome = await deps.fetchTile(tileUrl(def.endpoint, parsed.tile));
     if (outcome.kind === 'unreachable') {
       if (cached !== undefined) {
-        deps.onEvent({ kind: 'stale', source: def.id });
+        report({ kind: 'stale', source: def.id });
         deps.cache.touch(key, at);
         return dataOf(cached.bytes);
       }
-      deps.onEvent({ kind: 'missing', source: def.id });
+      report({ kind: 'missing', source: def.id });
       throw new Error(`${def.id}: provider unreachable (${outcome.reason})`);
     }
     if (outcome.kind === 'refused') throw new Error(`${def.id}: ${outcome.reason}`);
     const answer = tileAnswer(outcome.status, def.provider);
     if (answer.kind === 'refused') {
-      deps.onEvent({ kind: 'refused', source: def.id, key: answer.key });
+      report({ kind: 'refused', source: def.id, key: answer.key });
       if (cached !== undefined) return dataOf(cached.bytes);
       throw new Error(`${def.id}: HTTP ${outcome.status}`);
     }
-    deps.onEvent({ kind: outcome.status === 404 ? 'notFound' : 'online', source: def.id });
+    report({ kind: outcome.status === 404 ? 'notFound' : 'online', source: def.id });
     if (answer.kind === 'empty' || outcome.bytes.byteLength === 0) return deps.emptyTile(format);
     if (!looksLikeTile(outcome.contentType))
       throw new Error(`${def.id}: answered ${outcome.contentType}, not a tile`);
@@ -117,7 +122,7 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     } catch (error) {
       // A full disk keeps the tile out of the cache, not off the map.
       if (!isQuotaError(error)) throw error;
-      deps.onEvent({ kind: 'quota', source: def.id });
+      report({ kind: 'quota', source: def.id });
     }
     return dataOf(bytes);
   };

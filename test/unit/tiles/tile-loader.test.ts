@@ -137,6 +137,14 @@ describe('the tile loader', () => {
     const right = setUp((o) => [tianditu(o, TILE_KEY)]);
     expect(same(await right.load('griddesk-basemap://tdt/5/26/12'), PNG)).toBe(true);
     expect(await right.load('griddesk-basemap://tdt/0/0/0')).toBe(EMPTY);
+    // The key corrected while a tile asked with the wrong one is on its way: its 418 is not reported.
+    let key = 'ffffffffffffffffffffffffffffffff';
+    const corrected = setUp((o) => [tianditu(o, key)]);
+    const inFlight = corrected.load('griddesk-basemap://tdt/5/26/13');
+    key = TILE_KEY;
+    await expect(inFlight).rejects.toThrow(/HTTP 418/);
+    expect(same(await corrected.load('griddesk-basemap://tdt/5/26/14'), PNG)).toBe(true);
+    expect(corrected.events).toEqual([{ kind: 'online', source: 'tdt' }]);
   });
 
   it('keeps the cache under its cap by evicting the tiles used longest ago', async () => {

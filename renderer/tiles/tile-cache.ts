@@ -91,7 +91,7 @@ export class TileCacheDb extends Dexie {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Tiles a batch of eviction deletes at most, in one transaction. */
-export const EVICT_BATCH = 200;
+export const EVICT_BATCH = 100;
 
 export const tileKey = (source: string, tile: TileId): string => `${source}/${tile.z}/${tile.x}/${tile.y}`;
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import vue from '@vitejs/plugin-vue';
 import { contentSecurityPolicyPlugin } from '../scripts/vite-csp';
 
@@ -16,6 +17,17 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
  */
 const bench = process.env.GRIDDESK_BENCH === '1';
 
+/**
+ * The digest of the embedded sample's files (resources/sample): a spare sample kept from an earlier
+ * run is switched to only if made from the same files (renderer/db/sample-spare.ts).
+ */
+function sampleDigest(): string {
+  const hash = createHash('sha256');
+  for (const name of ['township.json', 'cases.json'])
+    hash.update(readFileSync(here(`../resources/sample/${name}`)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 export default defineConfig({
   root: here('.'),
   base: './',
@@ -26,6 +38,7 @@ export default defineConfig({
     // GRIDDESK_BENCH=1: the scale benchmark's build (dist/renderer-bench) with its probe; false in every
     // other build, so the probe's module is left out of what ships.
     __GRIDDESK_BENCH__: JSON.stringify(bench),
+    __SAMPLE_DIGEST__: JSON.stringify(sampleDigest()),
   },
   build: {
     outDir: here(bench ? '../dist/renderer-bench' : '../dist/renderer'),

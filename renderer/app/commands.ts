@@ -13,7 +13,7 @@ import { useUnitBoardStore } from '../stores/unit-board';
 import { useGeofenceStore } from '../stores/geofence';
 import type { Command } from '../commands/registry';
 import { resetLoss } from '../db/seed';
-import { returnSpare, takeSpare } from './reset-spare';
+import { returnSpare, startSpare, takeSpare } from './reset-spare';
 import { prepareSessionReset, resetSessionToSample } from './session';
 import { currentDb } from '../db/handle';
 
@@ -123,9 +123,9 @@ export function appCommands(): Command[] {
         const loss = await resetLoss(currentDb());
         // The fresh sample is written into a spare database, in the seed worker, while the leader
         // reads the question; the question says when it is ready (confirming earlier waits for it).
-        // (Usually it is ready already: one is kept ready while a leader works, see reset-spare.ts.)
+        // (Usually it is ready already: one is kept ready in the sample centre, see reset-spare.ts.)
         const now = Date.now();
-        const held = takeSpare(now) ?? { spare: prepareSessionReset(), startedAt: now };
+        const held = takeSpare(now) ?? startSpare(prepareSessionReset);
         const prepared = held.spare;
         const spare = ref<'preparing' | 'prepared' | 'prepareFailed'>('preparing');
         prepared.then(

@@ -16,7 +16,9 @@ import { usePlacementStore } from '../stores/placement';
 import { useReassignStore } from '../stores/reassign';
 import type { GridDeskDb } from '../db/database';
 import { centresDb, currentDb, openCurrentCentre, setCurrentDb } from '../db/handle';
-import { prepareSampleSpare, resetToSample, type ResetLoss, type SpareResult } from '../db/seed';
+import { resetToSample, type ResetLoss } from '../db/seed';
+import { findKeptSpare, prepareSampleSpare, type SpareResult } from '../db/sample-spare';
+import { workstationId } from '../db/workstation-repo';
 import { dropOrphanDatabases } from '../db/centres';
 import { CENTRE_CHANNEL, announceCentreDb, useCentresStore } from '../stores/centres';
 import { startUpDatabase } from '../db/start-up';
@@ -36,19 +38,37 @@ import { startSamplePositionFeed, stopSamplePositionFeed } from './position-feed
 import { requestPersistentStorage } from '../db/persistence';
 import { useStorageStore } from '../stores/storage';
 import { spatial, spatialWorkerFailure } from '../spatial/client';
-import { keepSpareReady, stopKeepingSpare } from './reset-spare';
+import {
+  abandonUnfinishedSpare,
+  dropHeldSpare,
+  holdSpare,
+  keepSpareReady,
+  holdSpareWork,
+  prepareSpareNow,
+  SPARE_SIGN_IN_SETTLE_MS,
+  SPARE_START_DELAY_MS,
+  spareMayGoOn,
+  stopKeepingSpare,
+} from './reset-spare';
 import { isWallWindow } from './window-kind';
 import { showPhonesConfig, startPhonesFeed } from './phones-feed';
 import { startGeofenceClock } from './geofence-clock';
 import { pruneTracks } from '../db/positions-repo';
 import { useUnitsStore } from '../stores/units';
 
-/** Fetches the embedded sample township shipped with the renderer (resources/sample). */
+/** Which embedded sample this build ships: a spare kept from another is not switched to. */
+const SAMPLE_DIGEST = __SAMPLE_DIGEST__;
+
+/**
+ * Fetches the embedded sample township shipped with the renderer (resources/sample), as the files'
+ * text: the seed worker parses them (db/seed-prepare.ts), so neither the parsing nor a copy of 44,000
+ * objects for the worker runs on the UI thread.
+ */
 async function fetchSample(): Promise<unknown[]> {
-  const get = async (name: string): Promise<unknown> => {
+  const get = async (name: string): Promise<string> => {
     const response = await fetch(new URL(`./sample/${name}`, document.baseURI));
     if (!response.ok) throw new Error(`sample/${name}: HTTP ${response.status}`);
-    return response.json();
+    return response.text();
   };
   return Promise.all([get('township.json'), get('cases.json')]);
 }
@@ -64,18 +84,46 @@ function rebuildTalliesWhenShown(): void {
 
 /**
  * While a shift leader works in the sample centre, a fresh sample is kept ready for a reset
- * (reset-spare.ts), so confirming one switches at once; nothing is kept otherwise (an operator, a
- * centre of its own data, signed out, or the reset itself under way).
+ * (reset-spare.ts), so confirming one switches at once. Signing out or a reset under way stops the
+ * preparing but keeps what is held; anyone else signing in abandons a spare still being prepared; a
+ * centre of its own data holds none.
  */
 function keepResetSpareForLeaders(): void {
   watch(
-    () =>
-      useAppStore().phase === 'ready' &&
-      useAuthStore().role === 'leader' &&
-      useTownshipStore().dataset?.meta.synthetic === true,
-    (keep) => (keep ? keepSpareReady(prepareSessionReset) : stopKeepingSpare()),
+    () => ({
+      ready: useAppStore().phase === 'ready',
+      leader: useAuthStore().role === 'leader',
+      synthetic: useTownshipStore().dataset?.meta.synthetic,
+    }),
+    ({ ready, leader, synthetic }) => {
+      if (synthetic === false) dropHeldSpare();
+      else if (!ready) stopKeepingSpare();
+      else if (leader && synthetic === true) keepSpareReady(prepareSessionReset);
+      else abandonUnfinishedSpare();
+    },
     { immediate: true },
   );
+}
+
+/**
+ * In the sample centre, once the sign-in screen is up: a spare kept from before (a sign-out, a
+ * restart) is held if it still fits, else one is prepared in the seed worker, so that a leader who
+ * resets right after signing in finds it ready. Not in the wall's window.
+ */
+function spareWhenSignInShown(db: GridDeskDb): void {
+  if (isWallWindow()) return;
+  setTimeout(() => {
+    const prepare = async (): Promise<void> => {
+      if (useTownshipStore().dataset?.meta.synthetic !== true) return;
+      const names = (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : []));
+      const expected = { workstation: await workstationId(db), sample: SAMPLE_DIGEST };
+      const kept = await findKeptSpare(centresDb(), names, Date.now(), expected);
+      if (kept !== null) holdSpare(kept);
+      else if (useAuthStore().account === null || useAuthStore().role === 'leader')
+        prepareSpareNow(prepareSessionReset);
+    };
+    prepare().catch((e: unknown) => console.warn('[reset] no spare kept ready:', e));
+  }, SPARE_START_DELAY_MS);
 }
 
 /**
@@ -230,6 +278,7 @@ export async function startSession(): Promise<void> {
     performance.mark('griddesk:stores');
     if (useTownshipStore().dataset?.meta.synthetic === true) startSamplePositionFeed(db);
     if (!card) app.setPhase(useAuthStore().account === null ? 'signIn' : 'ready');
+    spareWhenSignInShown(db);
     rebuildTalliesWhenShown();
     dropOrphansWhenIdle();
     pruneTracksWhenIdle(db);
@@ -243,11 +292,16 @@ export async function startSession(): Promise<void> {
 
 /**
  * Starts writing a fresh sample into a spare database, in the seed worker, for a reset: the reset
- * command starts it when it asks the leader to confirm, so only the switch is left once they do; a
- * cancelled reset drops it (seed.ts dropSpare).
+ * command starts it when it asks the leader to confirm (if none is held ready), so only the switch is
+ * left once they do; a cancelled reset gives it back (reset-spare.ts). `signal` abandons it.
  */
-export function prepareSessionReset(): Promise<SpareResult> {
-  const preparing = prepareSampleSpare(currentDb(), fetchSample, Date.now(), prepareSpareInWorker);
+export function prepareSessionReset(signal?: AbortSignal): Promise<SpareResult> {
+  const preparing = prepareSampleSpare(currentDb(), fetchSample, Date.now(), {
+    prepare: prepareSpareInWorker,
+    sample: SAMPLE_DIGEST,
+    mayGoOn: spareMayGoOn,
+    ...(signal ? { signal } : {}),
+  });
   preparing.catch(() => undefined); // reported by the reset that awaits it, if it goes ahead
   return preparing;
 }
@@ -279,6 +333,7 @@ export async function resetSessionToSample(
     const synthetic = useTownshipStore().dataset?.meta.synthetic === true;
     const result = await resetToSample(centresDb(), database, token, fetchSample, Date.now(), confirmed, {
       prepare: prepareSpareInWorker,
+      sample: SAMPLE_DIGEST,
       ...(spare === undefined ? {} : { spare }),
     });
     if (!result.ok) {
@@ -326,6 +381,17 @@ export async function openSetUpCentre(): Promise<void> {
  * the way (renderer/db/sessions.ts).
  */
 export async function signInSession(username: string, password: string): Promise<OpenSessionResult> {
+  // A spare sample being written in the background makes way until the workstation has been drawn.
+  let release: () => void = () => undefined;
+  holdSpareWork(new Promise<void>((resolve) => (release = resolve)));
+  try {
+    return await signIn(username, password);
+  } finally {
+    requestAnimationFrame(() => setTimeout(release, SPARE_SIGN_IN_SETTLE_MS));
+  }
+}
+
+async function signIn(username: string, password: string): Promise<OpenSessionResult> {
   const result = await openSession(currentDb(), username, password);
   if (!result.ok) return result;
   const auth = useAuthStore();

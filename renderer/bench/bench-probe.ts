@@ -77,8 +77,12 @@ const probe = {
       await refreshed;
       return `${useCasesStore().queueCases.length} cases in the queue`;
     }),
-  /** `n` 备注 in one write (setup for the record check; not measured): one commit, one queue refresh. */
+  /**
+   * `n` 备注 in one write (setup for the record check; not measured): one commit, one queue refresh,
+   * waited for (the check a user starts later does not share the UI thread with it).
+   */
   async writeNotes(n: number): Promise<void> {
+    const refreshed = nextQueueRefresh();
     const token = useAuthStore().token;
     const kase = useCasesStore().openCases[0];
     if (token === null || kase === undefined) throw new Error('bench: not signed in or no open case');
@@ -88,6 +92,7 @@ const probe = {
     }));
     const result = await runCaseActions(currentDb(), kase.id, notes, token, Date.now());
     if (!result.ok) throw new Error(`bench: notes refused: ${result.reason.key}`);
+    await refreshed;
   },
   /** How many events the record holds. */
   eventCount: (): Promise<number> => currentDb().events.count(),

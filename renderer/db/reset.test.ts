@@ -7,14 +7,14 @@ import { GridDeskDb } from './database';
 import { loadDataset, readMeta, replaceDataset } from './dataset-repo';
 import { Dexie } from 'dexie';
 import {
-  SPARE_MAX_AGE_MS,
   ensureSeeded,
-  prepareSampleSpare,
   resetLoss,
   resetToSample as resetAt,
   type ResetLoss,
+  type ResetOptions,
   type ResetResult,
 } from './seed';
+import { SPARE_MAX_AGE_MS, prepareSampleSpare as prepareSpareAt } from './sample-spare';
 import { currentCentre, openCentres, type CentresDb } from './centres';
 import { createCase } from './case-actions';
 import { saveSettings, loadSettings } from './settings-repo';
@@ -33,6 +33,10 @@ const NOW = Date.UTC(2026, 2, 10, 2, 15);
 const LATER = NOW + 7 * 86_400_000;
 const fixture = makeFixtureDataset();
 const sample = async (): Promise<unknown[]> => makeFixtureSampleFiles();
+/** The digest the fixture's sample files go by here. */
+const SAMPLE_DIGEST = 'fixture-sample';
+const prepareSampleSpare = (on: GridDeskDb, load: () => Promise<unknown[]>, now: number) =>
+  prepareSpareAt(on, load, now, { sample: SAMPLE_DIGEST });
 const SETTINGS = { ...DEFAULT_CENTRE_SETTINGS, duplicates: { maxDistanceM: 321, maxHoursApart: 12 } };
 
 /** What a user would notice: the cases, the record, the photos, the settings and the accounts. */
@@ -52,9 +56,16 @@ async function state() {
  * once the old one is deleted.
  */
 async function resetToSample(
-  ...args: Parameters<typeof resetAt> extends [unknown, unknown, ...infer R] ? R : never
+  session: SessionToken,
+  loadSample: () => Promise<unknown[]>,
+  now: number,
+  confirmed: ResetLoss,
+  options: Partial<ResetOptions> = {},
 ) {
-  const result: ResetResult = await resetAt(registry, db, ...args);
+  const result: ResetResult = await resetAt(registry, db, session, loadSample, now, confirmed, {
+    sample: SAMPLE_DIGEST,
+    ...options,
+  });
   if (result.ok) {
     await result.dropped;
     db = result.db;

@@ -8,7 +8,7 @@ import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
 import { parseDatasetFiles } from '../../shared/schema/parse';
 import { sampleTimeShift, shiftDatasetTime } from '../../shared/schema/time-shift';
 import { HistoryReplayError } from '../../shared/cases/history';
-import { buildRecordSync, type BuiltRecord } from '../../shared/cases/build-record';
+import { buildRecordInSteps, buildRecordSync, type BuiltRecord } from '../../shared/cases/build-record';
 import { scopeCaseIds, scopedEventId } from '../../shared/model/ids';
 
 /**
@@ -39,30 +39,127 @@ export function sampleFileName(index: number): string {
 }
 
 /**
- * Validates the loaded sample files, shifts their times so the newest event lands a few minutes before
- * `now`, scopes the case ids by `workstation` and builds the record. Errors name file, record and field.
+ * A loaded sample file as parsed JSON: a part given as text (how the app fetches them, so that the
+ * 3 MB of JSON are parsed where the sample is prepared, in the seed worker, not on the UI thread and
+ * not copied there as objects) is parsed here; one that is not JSON is an error naming its file.
+ */
+function parsedPart(part: unknown, index: number): { json: unknown } | SampleRefused {
+  if (typeof part !== 'string') return { json: part };
+  try {
+    return { json: JSON.parse(part) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const location = {
+      file: sampleFileName(index),
+      collection: null,
+      index: null,
+      recordId: null,
+      field: '',
+    };
+    return {
+      ok: false,
+      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
+      warnings: [],
+    };
+  }
+}
+
+/** The sample validated, its times shifted and its case ids scoped, before its record is built. */
+interface ShiftedSample {
+  readonly dataset: TownshipDataset;
+  readonly shiftMs: number;
+  readonly warnings: readonly DatasetIssue[];
+}
+
+function shiftedSample(
+  parts: readonly unknown[],
+  now: number,
+  workstation: string,
+): ShiftedSample | SampleRefused {
+  if (parts.length === 0) {
+    const location = { file: sampleFileName(0), collection: null, index: null, recordId: null, field: '' };
+    return { ok: false, errors: [makeIssue('error', location, 'dataset.notObject')], warnings: [] };
+  }
+  const files: { fileName: string; json: unknown }[] = [];
+  for (const [i, part] of parts.entries()) {
+    const parsedFile = parsedPart(part, i);
+    if (!('json' in parsedFile)) return parsedFile;
+    files.push({ fileName: sampleFileName(i), json: parsedFile.json });
+  }
+  const parsed = parseDatasetFiles(files);
+  if (!parsed.ok) return parsed;
+  const shiftMs = sampleTimeShift(parsed.dataset, now);
+  const shifted = shiftDatasetTime(parsed.dataset, shiftMs);
+  const dataset = { ...shifted, cases: scopeCaseIds(shifted.cases, workstation) };
+  return { dataset, shiftMs, warnings: parsed.warnings };
+}
+
+/** A history that does not fit the loop, as the sample's error naming the case. */
+function replayRefusal(error: unknown): SampleRefused {
+  const detail = error instanceof Error ? error.message : String(error);
+  const recordId = error instanceof HistoryReplayError ? error.caseId : null;
+  const location = { file: sampleFileName(1), collection: 'cases', index: null, recordId, field: 'steps' };
+  return { ok: false, errors: [makeIssue('error', location, 'sample.loadFailed', { detail })], warnings: [] };
+}
+
+/**
+ * Validates the loaded sample files (each parsed JSON, or its text), shifts their times so the newest
+ * event lands a few minutes before `now`, scopes the case ids by `workstation` and builds the record.
+ * Errors name file, record and field.
  */
 export function prepareSampleParts(
   parts: readonly unknown[],
   now: number,
   workstation: string,
 ): PreparedSample {
-  if (parts.length === 0) {
-    const location = { file: sampleFileName(0), collection: null, index: null, recordId: null, field: '' };
-    return { ok: false, errors: [makeIssue('error', location, 'dataset.notObject')], warnings: [] };
-  }
-  const parsed = parseDatasetFiles(parts.map((json, i) => ({ fileName: sampleFileName(i), json })));
-  if (!parsed.ok) return parsed;
-  const shiftMs = sampleTimeShift(parsed.dataset, now);
-  const shifted = shiftDatasetTime(parsed.dataset, shiftMs);
+  const sample = shiftedSample(parts, now, workstation);
+  if ('ok' in sample) return sample;
   try {
-    const dataset = { ...shifted, cases: scopeCaseIds(shifted.cases, workstation) };
-    const record = buildRecordSync(dataset, (seq) => scopedEventId(workstation, seq));
-    return { ok: true, dataset, record, shiftMs, warnings: parsed.warnings };
+    const record = buildRecordSync(sample.dataset, (seq) => scopedEventId(workstation, seq));
+    return { ok: true, ...sample, record };
+  } catch (error) {
+    return replayRefusal(error);
+  }
+}
+
+/**
+ * {@link prepareSampleParts} in steps, with the same result: `between()` is awaited before the record
+ * is built and every 2,000 events of it (shared/cases/build-record.ts buildRecordInSteps), so a spare
+ * prepared in the background makes way when asked.
+ */
+export async function prepareSamplePartsInSteps(
+  parts: readonly unknown[],
+  now: number,
+  workstation: string,
+  between: () => Promise<void>,
+): Promise<PreparedSample> {
+  const sample = shiftedSample(parts, now, workstation);
+  if ('ok' in sample) return sample;
+  try {
+    const record = await buildRecordInSteps(
+      sample.dataset,
+      (seq) => scopedEventId(workstation, seq),
+      between,
+    );
+    return { ok: true, ...sample, record };
+  } catch (error) {
+    return replayRefusal(error);
+  }
+}
+
+/**
+ * Loads the sample's files in {@link SAMPLE_FILE_NAMES} order, each as its text (the app: parsed where
+ * it is prepared) or parsed JSON (tests).
+ */
+export type LoadSample = () => Promise<unknown[]>;
+
+/** Loads the sample's files; a sample that cannot be loaded is an error naming it. */
+export async function loadSampleParts(loadSample: LoadSample): Promise<unknown[] | SampleRefused> {
+  try {
+    return await loadSample();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const recordId = error instanceof HistoryReplayError ? error.caseId : null;
-    const location = { file: sampleFileName(1), collection: 'cases', index: null, recordId, field: 'steps' };
+    const location = { file: 'sample', collection: null, index: null, recordId: null, field: '' };
     return {
       ok: false,
       errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],

@@ -187,4 +187,23 @@ describe('ensureSeeded', () => {
       errors: [{ key: 'sample.loadFailed', params: { detail: 'HTTP 404' } }],
     });
   });
+
+  it('seeds from the files’ text as the app fetches them, parsed where the sample is prepared', async () => {
+    freshDb();
+    const texts = countingLoader(() => makeFixtureSampleFiles().map((file) => JSON.stringify(file)));
+    expect(await ensureSeeded(db, texts, NOW)).toMatchObject({ ok: true, status: 'seeded' });
+    expect((await loadDataset(db))?.cases).toHaveLength(makeFixtureDataset().cases.length);
+    expect((await verifyStoredRecord(db)).result).toEqual({ ok: true });
+  });
+
+  it('refuses a file whose text is not JSON, naming the file, and stores nothing', async () => {
+    freshDb();
+    const [township] = makeFixtureSampleFiles();
+    const result = await ensureSeeded(db, async () => [JSON.stringify(township), '[{"id": '], NOW);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ key: 'sample.loadFailed', file: 'cases.json' }],
+    });
+    expect(await db.cases.count()).toBe(0);
+  });
 });

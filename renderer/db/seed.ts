@@ -1,20 +1,30 @@
 import { Dexie, type Transaction } from 'dexie';
-import { makeIssue, type DatasetIssue } from '../../shared/schema/issues';
-import type { WorkstationInfo } from '../../shared/model/ids';
+import type { DatasetIssue } from '../../shared/schema/issues';
 import { tablesOfPart } from '../../shared/schema/store-tables';
 import { openDb, type GridDeskDb } from './database';
-import { moveCentreDb, newCentreDbName, type CentresDb } from './centres';
+import { moveCentreDb, type CentresDb } from './centres';
 import { writeRecord } from './record-repo';
 import { datasetTables, writeDataset, type MetaKey, type MetaRow } from './tables';
 import { moveSessions, sessionLeader, type SessionToken } from './sessions';
 import { workstationId } from './workstation-repo';
 import { checkRecordHealth, type RecordHealth } from '../../shared/cases/record-health';
 import type { ChainHead } from '../../shared/cases/record';
-import { prepareSampleParts, type PreparedSample, type SampleRefused } from './seed-prepare';
+import {
+  loadSampleParts,
+  prepareSampleParts,
+  type LoadSample,
+  type PreparedSample,
+  type SampleRefused,
+} from './seed-prepare';
+import {
+  dropSpare,
+  prepareSampleSpare,
+  spareStaleness,
+  type PrepareSpare,
+  type SpareResult,
+} from './sample-spare';
 
-export { SAMPLE_FILE_NAMES, type PreparedSample } from './seed-prepare';
-
-export type LoadSample = () => Promise<unknown[]>;
+export { SAMPLE_FILE_NAMES, type LoadSample, type PreparedSample } from './seed-prepare';
 
 export interface SeedOptions {
   /** Where the sample is validated and its record built: {@link prepareSampleHere} by default. */
@@ -118,21 +128,6 @@ const ALREADY_SEEDED: SeedResult = { ok: true, status: 'already-seeded', shiftMs
 export const prepareSampleHere: PrepareSample = (parts, now, workstation) =>
   Promise.resolve(prepareSampleParts(parts, now, workstation));
 
-/** Loads the sample's files; a sample that cannot be loaded is an error naming it. */
-async function loadSampleParts(loadSample: LoadSample): Promise<unknown[] | SampleRefused> {
-  try {
-    return await loadSample();
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const location = { file: 'sample', collection: null, index: null, recordId: null, field: '' };
-    return {
-      ok: false,
-      errors: [makeIssue('error', location, 'sample.loadFailed', { detail })],
-      warnings: [],
-    };
-  }
-}
-
 /** Loads the sample, then prepares it. */
 async function loadAndPrepare(
   loadSample: LoadSample,
@@ -202,91 +197,6 @@ export async function prepareResetSample(
   return loadAndPrepare(loadSample, options.prepare ?? prepareSampleHere, now, await workstationId(db, now));
 }
 
-/** A fresh sample written into a database of its own, beside the open one, for a reset to switch to. */
-export interface SampleSpare {
-  readonly ok: true;
-  readonly dbName: string;
-  /** The `now` its times were shifted to, epoch ms. */
-  readonly preparedAt: number;
-  readonly shiftMs: number;
-  readonly warnings: readonly DatasetIssue[];
-}
-
-export type SpareResult = SampleSpare | SampleRefused;
-
-/**
- * Writes a prepared sample into the new, empty database `dbName`, in one transaction, with the
- * workstation id it was scoped by; then closes it. Nothing else is touched.
- */
-export async function writeSampleDatabase(
-  dbName: string,
-  prepared: Extract<PreparedSample, { ok: true }>,
-  now: number,
-  workstation: WorkstationInfo,
-): Promise<void> {
-  const spare = openDb(dbName);
-  try {
-    await spare.transaction('rw', spare.tables, async (tx) => {
-      await writeDataset(datasetTables(tx), prepared.dataset, {
-        seededAt: now,
-        sampleTimeShiftMs: prepared.shiftMs,
-      });
-      await writeRecord(tx, prepared.record);
-      await spare.meta.put({ key: 'workstation', value: workstation });
-    });
-  } finally {
-    spare.close();
-  }
-}
-
-/** Prepares the sample and writes it into a spare database; by default here, or in the seed worker. */
-export type PrepareSpare = (
-  parts: unknown[],
-  now: number,
-  workstation: WorkstationInfo,
-  dbName: string,
-) => Promise<SpareResult>;
-
-/** Prepares and writes on the calling thread (tests; the app passes the seed worker's). */
-export const prepareSpareHere: PrepareSpare = async (parts, now, workstation, dbName) => {
-  const prepared = prepareSampleParts(parts, now, workstation.id);
-  if (!prepared.ok) return prepared;
-  await writeSampleDatabase(dbName, prepared, now, workstation);
-  return { ok: true, dbName, preparedAt: now, shiftMs: prepared.shiftMs, warnings: prepared.warnings };
-};
-
-/**
- * Loads the sample and has it prepared and written into a new spare database named for `now`, the
- * open database untouched: a reset starts this when it asks the leader to confirm, so that only the
- * switch is left once they do. A spare never switched to is dropped by {@link dropSpare}, or later by
- * the start-up's clean-up (centres.ts dropOrphanDatabases).
- */
-export async function prepareSampleSpare(
-  db: GridDeskDb,
-  loadSample: LoadSample,
-  now: number,
-  prepare: PrepareSpare = prepareSpareHere,
-): Promise<SpareResult> {
-  const parts = await loadSampleParts(loadSample);
-  if (!Array.isArray(parts)) return parts;
-  await workstationId(db, now);
-  const row = await db.meta.get('workstation');
-  if (row?.key !== 'workstation') throw new Error('the workstation id is missing');
-  return prepare(parts, now, row.value, newCentreDbName('sample', now));
-}
-
-/** Deletes a spare database a reset did not switch to (the leader cancelled, or it was refused). */
-export async function dropSpare(spare: Promise<SpareResult> | SpareResult): Promise<void> {
-  const done = await Promise.resolve(spare).catch(() => null);
-  if (done?.ok === true) await Dexie.delete(done.dbName);
-}
-
-/**
- * A spare prepared longer ago than this is prepared again at the reset: its times would otherwise lag
- * the clock by more than a sample reset should (its newest event lands a few minutes before `now`).
- */
-export const SPARE_MAX_AGE_MS = 10 * 60_000;
-
 /** What a reset to the sample throws away: the cases, record events and attachments stored now. */
 export interface ResetLoss {
   readonly cases: number;
@@ -345,10 +255,12 @@ function sameLoss(a: ResetLoss, b: ResetLoss): boolean {
 }
 
 export interface ResetOptions {
-  /** Where the spare is prepared and written: {@link prepareSpareHere} by default, else the seed worker. */
+  /** Where the spare is prepared and written: prepareSpareHere by default, else the seed worker. */
   readonly prepare?: PrepareSpare;
-  /** The spare started while the leader read the question ({@link prepareSampleSpare}). */
+  /** The spare started while the leader read the question, or kept ready (sample-spare.ts). */
   readonly spare?: Promise<SpareResult>;
+  /** The digest of the sample files (a spare made from others is not switched to). */
+  readonly sample: string;
 }
 
 /**
@@ -361,10 +273,11 @@ export interface ResetOptions {
  * nothing happens and the refusal says so. A bad sample changes nothing either.
  *
  * The fresh sample is written into a spare database beside the open one (prepared while the question
- * was read, see {@link prepareSampleSpare}, or now), what stays is copied into it, and then the
- * registry points the sample centre at it in one transaction: that is the moment of the reset, and
- * it is all or nothing (until then the old database is untouched; after it, the old one is closed and
- * deleted). The caller must reopen its stores on the returned database.
+ * was read or kept ready, see sample-spare.ts, or now; one that no longer fits, see spareStaleness,
+ * is dropped and another written now), what stays is copied into it, and then the registry points
+ * the sample centre at it in one transaction: that is the moment of the reset, and it is all or
+ * nothing (until then the old database is untouched; after it, the old one is closed and deleted).
+ * The caller must reopen its stores on the returned database.
  */
 export async function resetToSample(
   registry: CentresDb,
@@ -373,12 +286,14 @@ export async function resetToSample(
   loadSample: LoadSample,
   now: number,
   confirmed: ResetLoss,
-  options: ResetOptions = {},
+  options: ResetOptions,
 ): Promise<ResetResult> {
-  let spare = await (options.spare ?? prepareSampleSpare(db, loadSample, now, options.prepare));
-  if (spare.ok && now - spare.preparedAt > SPARE_MAX_AGE_MS) {
+  const spareOptions = { sample: options.sample, ...(options.prepare ? { prepare: options.prepare } : {}) };
+  let spare = await (options.spare ?? prepareSampleSpare(db, loadSample, now, spareOptions));
+  const expected = { workstation: await workstationId(db, now), sample: options.sample };
+  if (spare.ok && spareStaleness(spare, now, expected) !== null) {
     await dropSpare(spare);
-    spare = await prepareSampleSpare(db, loadSample, now, options.prepare);
+    spare = await prepareSampleSpare(db, loadSample, now, spareOptions);
   }
   if (!spare.ok) return spare;
   const localTables = tablesOfPart('local').map((name) => db.table(name));
@@ -408,6 +323,8 @@ export async function resetToSample(
   }
   const next = openDb(spare.dbName);
   await next.transaction('rw', [next.meta, ...localTables.map((t) => next.table(t.name))], async () => {
+    // No longer a spare once the centre uses it: nothing else may take it.
+    await next.meta.delete('spare');
     await next.meta.bulkPut(checked.kept);
     for (const [name, rows] of checked.local) {
       await next.table(name).clear();

@@ -1,3 +1,4 @@
+import type { SpareMark } from './sample-spare';
 import type { Table, Transaction } from 'dexie';
 import type {
   Basemap,
@@ -110,6 +111,11 @@ export interface MetaValues {
    * timeout (phones-repo.ts); as stored, so a row written before a field existed may lack it.
    */
   readonly positionFeed: PositionFeedConfigInput;
+  /**
+   * Only in a spare sample's database, until a reset switches to it (sample-spare.ts): what it was
+   * made from, written with its rows, so its presence says the spare is whole.
+   */
+  readonly spare: SpareMark;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaValue<K extends MetaKey> = MetaValues[K];

@@ -192,7 +192,9 @@ describe('the indicators’ roll-ups in the database', () => {
     const sample = async (): Promise<unknown[]> => makeFixtureSampleFiles();
     const registry = openCentres(`${db.name}-centres`);
     await currentCentre(registry, NOW, db.name);
-    const reset = await resetToSample(registry, db, lead, sample, NOW + 120_000, await resetLoss(db));
+    const reset = await resetToSample(registry, db, lead, sample, NOW + 120_000, await resetLoss(db), {
+      sample: 'fixture-sample',
+    });
     if (!reset.ok) throw new Error('reset failed');
     await reset.dropped;
     await registry.delete();

@@ -6,16 +6,20 @@
  * building nor the copying of 40,000 rows into IndexedDB touches the UI thread.
  */
 import { expose } from 'comlink';
-import { prepareSpareHere, seedIntoHere } from '../db/seed';
-import type { WorkstationInfo } from '../../shared/model/ids';
+import { seedIntoHere } from '../db/seed';
+import { prepareSpareHere, type SpareJob } from '../db/sample-spare';
 
 const service = {
   /** The first start: prepares and writes the sample into the empty database `dbName` itself. */
   seed(parts: unknown[], now: number, workstation: string, dbName: string) {
     return seedIntoHere(parts, now, workstation, dbName);
   },
-  prepareSpare(parts: unknown[], now: number, workstation: WorkstationInfo, dbName: string) {
-    return prepareSpareHere(parts, now, workstation, dbName);
+  /**
+   * A reset's spare: prepares and writes the sample into the new database `job.dbName`, asking
+   * `mayGoOn` (the UI thread's) before each step (record building, writes).
+   */
+  prepareSpare(parts: unknown[], job: SpareJob, mayGoOn?: () => Promise<void>) {
+    return prepareSpareHere(parts, job, mayGoOn === undefined ? {} : { mayGoOn: () => mayGoOn() });
   },
 };
 

@@ -8,6 +8,7 @@ import type { Matter } from '../model/matter';
 import type { Actor, CaseLoopState } from './loop-types';
 import { EMPTY_HEAD, appendEventSync, type ChainHead } from './record';
 import {
+  chainEach,
   chainEventsSync,
   recordOrder,
   replayCase,
@@ -84,6 +85,31 @@ export function buildRecordSync(
 ): BuiltRecord {
   const { states, events: all } = replayAll(dataset);
   const { events, head } = chainEventsSync(EMPTY_HEAD, all, eventId);
+  return { loops: caseLoopRows(states, events), events, head };
+}
+
+/** Events chained between two awaits of {@link buildRecordInSteps}' `between`. */
+export const RECORD_BUILD_STEP = 2_000;
+
+/**
+ * {@link buildRecordSync} in steps, with the same result: `between()` is awaited before the replay and
+ * after every {@link RECORD_BUILD_STEP} events chained, so work in the background (a spare sample in
+ * the seed worker) can make way for what the user is doing.
+ */
+export async function buildRecordInSteps(
+  dataset: { readonly cases: readonly Case[]; readonly matters: readonly Matter[] },
+  eventId: (seq: number) => string,
+  between: () => Promise<void>,
+): Promise<BuiltRecord> {
+  await between();
+  const { states, events: all } = replayAll(dataset);
+  const events: StoredCaseEvent[] = [];
+  let head = EMPTY_HEAD;
+  for (const linked of chainEach(EMPTY_HEAD, all, eventId)) {
+    if (events.length > 0 && events.length % RECORD_BUILD_STEP === 0) await between();
+    events.push(linked.event);
+    head = linked.head;
+  }
   return { loops: caseLoopRows(states, events), events, head };
 }
 

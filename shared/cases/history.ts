@@ -253,12 +253,28 @@ export function chainEventsSync(
 ): { readonly events: StoredCaseEvent[]; readonly head: ChainHead } {
   const stored: StoredCaseEvent[] = [];
   let current = head;
-  for (const event of recordOrder(events)) {
-    const linked = appendEventSync(current, { ...event, id: eventId(current.count + 1) });
+  for (const linked of chainEach(head, events, eventId)) {
     stored.push(linked.event);
     current = linked.head;
   }
   return { events: stored, head: current };
+}
+
+/**
+ * {@link chainEventsSync} one event at a time: each stored event with the head after it, hashed only
+ * when asked for, so a caller can pause between them.
+ */
+export function* chainEach(
+  head: ChainHead,
+  events: readonly CaseEvent[],
+  eventId: (seq: number) => string,
+): Generator<{ readonly event: StoredCaseEvent; readonly head: ChainHead }> {
+  let current = head;
+  for (const event of recordOrder(events)) {
+    const linked = appendEventSync(current, { ...event, id: eventId(current.count + 1) });
+    current = linked.head;
+    yield linked;
+  }
 }
 
 /** {@link chainEventsSync} behind a promise. */

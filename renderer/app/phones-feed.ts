@@ -18,10 +18,11 @@ import { showPositions, storePositions } from './position-feed';
 const MAX_REPORTS_PER_WRITE = 20_000;
 /**
  * A write starts at least this long after the one before, ms: each officer's row is then put once per
- * interval however often their phone reports (2,000 phones at one a second: half the puts), and the
- * stored positions (what the wall and the next start read) are at most about this much behind the map.
+ * interval however often their phone reports (2,000 phones at one a second: a fifth of the puts), and
+ * the stored positions (what the wall and the next start read) are at most about this much behind the
+ * map. The map, the unit board and the recommendations do not wait for it.
  */
-export const POSITION_WRITE_INTERVAL_MS = 2_000;
+export const POSITION_WRITE_INTERVAL_MS = 5_000;
 
 let stopListening: (() => void) | null = null;
 /** Reports shown but not yet written, in arrival order: the next write takes them all. */
@@ -77,4 +78,13 @@ async function writeUnwritten(): Promise<void> {
 export async function startPhonesFeed(db: GridDeskDb): Promise<void> {
   stopListening ??= platform().onPositionFixes(receive);
   void usePhonesStore().apply(await loadFeedConfig(db));
+}
+
+/**
+ * The wall's side of the feed of centre `db`: the configuration only, so its unit statuses (离线 after
+ * the centre's timeout, for the officers a phone is bound to) are the workstation's. The wall neither
+ * listens nor stores; it reads what the workstation stored.
+ */
+export async function showPhonesConfig(db: GridDeskDb): Promise<void> {
+  usePhonesStore().show(await loadFeedConfig(db));
 }

@@ -20,7 +20,8 @@ import {
 } from '../../shared/positions/patrol-simulator';
 import { roadNetworkFor } from '../../shared/roads/network';
 import { useCasesStore } from '../stores/cases';
-import { recordPositionReports, type RecordOptions } from '../db/positions-repo';
+import type { RecordOptions } from '../db/positions-repo';
+import { recordPositions } from '../positions/client';
 import type { GridDeskDb } from '../db/database';
 import { useTownshipStore } from '../stores/township';
 import { usePositionFeedStore } from '../stores/position-feed';
@@ -46,8 +47,8 @@ export function showPositions(reports: readonly PositionReport[], now: number): 
 }
 
 /**
- * Stores reports received by `now` (epoch ms) in one transaction (with the tracks, and past the
- * geofence unless `options` say not), and counts what became of them in the feed status (the status
+ * Stores reports received by `now` (epoch ms) in one transaction, in the positions worker (with the
+ * tracks, and past the geofence unless `options` say not), and counts what became of them in the feed status (the status
  * bar shows how many were refused and why); `malformed` is how many parsing refused before.
  */
 export async function storePositions(
@@ -57,7 +58,7 @@ export async function storePositions(
   malformed = 0,
   options: RecordOptions = {},
 ): Promise<void> {
-  const stored = await recordPositionReports(db, reports, now, options);
+  const stored = await recordPositions(db, reports, now, options);
   for (const issue of stored.issues) console.warn('[positions] refused', issue);
   usePositionFeedStore().addBatch(now, stored.counts, malformed);
 }

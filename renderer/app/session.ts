@@ -51,7 +51,7 @@ import {
   stopKeepingSpare,
 } from './reset-spare';
 import { isWallWindow } from './window-kind';
-import { startPhonesFeed } from './phones-feed';
+import { showPhonesConfig, startPhonesFeed } from './phones-feed';
 import { startGeofenceClock } from './geofence-clock';
 import { pruneTracks } from '../db/positions-repo';
 import { useUnitsStore } from '../stores/units';
@@ -219,7 +219,7 @@ async function loadIntoStores(database: GridDeskDb, onSettings?: () => void): Pr
     await startPhonesFeed(database).catch((e: unknown) => console.error('[phones]', e));
     startGeofenceClock(database);
     useGeofenceStore().follow(database);
-  }
+  } else await showPhonesConfig(database).catch((e: unknown) => console.error('[phones]', e));
 }
 
 /**

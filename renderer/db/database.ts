@@ -64,6 +64,24 @@ export function openDb(name: string = DB_NAME, options?: DexieOptions): GridDesk
   return new GridDeskDb(name, { chromeTransactionDurability: TRANSACTION_DURABILITY, ...options });
 }
 
+/**
+ * For a worker that lives as long as its window: the database `name`, opened on first use and kept
+ * for the next call; another name closes the one before. `onOpen` sees each database opened. A
+ * database closed under the worker (a reset or a restore deletes or upgrades it) is opened again by
+ * Dexie on the next read.
+ */
+export function keptDb(onOpen: (db: GridDeskDb) => void = () => undefined): (name: string) => GridDeskDb {
+  let open: GridDeskDb | null = null;
+  return (name) => {
+    if (open?.name !== name) {
+      open?.close();
+      open = openDb(name);
+      onOpen(open);
+    }
+    return open;
+  };
+}
+
 export {
   TOWNSHIP_KEY,
   type AttachmentRow,

@@ -21,18 +21,29 @@ export interface RecordOptions {
 }
 
 /**
- * The last kept point of each officer's track, per database, as this window last wrote or read it
- * (null: the officer has none), so a batch of fixes does not query the last point of every officer it
- * moves (2,000 phones reporting every second would make 2,000 reads a second). Only this window's
- * workstation writes tracks. Dropped when a write fails, and by {@link forgetTrackTails} when the
- * tracks are replaced in place (a restore). A tail older than the retention window that pruning deleted
- * stays here harmlessly: the next point is a minute past it, and kept.
+ * The last kept point of each officer's track, per database name, as this context last wrote or read
+ * it (null: the officer has none), so a batch of fixes does not query the last point of every officer
+ * it moves (2,000 phones reporting every second would make 2,000 reads a second). Only the window's
+ * positions worker (renderer/positions) writes tracks. Dropped when a write fails, and by
+ * {@link forgetTrackTails} when the tracks are replaced (a restore, in whichever context it runs). A
+ * tail older than the retention window that pruning deleted stays here harmlessly: the next point is
+ * a minute past it, and kept.
  */
-const trackTails = new WeakMap<GridDeskDb, Map<string, TrackPoint | null>>();
+const trackTails = new Map<string, Map<string, TrackPoint | null>>();
 
-/** Forgets the tracks' last points read or written for `db` (its tracks were replaced). */
+/** Tells the other contexts of this origin (the positions worker) that a database's tracks were replaced. */
+const tailsChannel =
+  typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('griddesk-track-tails');
+tailsChannel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (typeof event.data === 'string') trackTails.delete(event.data);
+});
+// A channel must not keep a Node test process alive.
+(tailsChannel as { unref?: () => void } | null)?.unref?.();
+
+/** Forgets the tracks' last points read or written for `db` (its tracks were replaced), here and elsewhere. */
 export function forgetTrackTails(db: GridDeskDb): void {
-  trackTails.delete(db);
+  trackTails.delete(db.name);
+  tailsChannel?.postMessage(db.name);
 }
 
 /**
@@ -98,10 +109,10 @@ async function addToTracks(db: GridDeskDb, reports: readonly PositionReport[]): 
   }));
   if (points.length === 0) return;
   const officers = [...new Set(points.map((p) => p.officerId))];
-  let tails = trackTails.get(db);
+  let tails = trackTails.get(db.name);
   if (tails === undefined) {
     tails = new Map();
-    trackTails.set(db, tails);
+    trackTails.set(db.name, tails);
   }
   const unread = officers.filter((id) => !tails.has(id));
   const read = await Promise.all(

@@ -46,3 +46,31 @@ export function workerJob<T>(worker: JobWorker, label: string): WorkerJob<T> {
     },
   };
 }
+
+/** A worker kept for the window's life behind a typed service (see {@link keptWorker}). */
+export interface KeptWorker<T> {
+  /** Runs `call` against the service, starting the worker first if none runs. */
+  call<R>(call: (service: Remote<T>) => PromiseLike<R>): Promise<R>;
+}
+
+/**
+ * A worker started by `start` on first use and kept, with what it holds, for the next call. A worker
+ * that fails is dropped (the next call starts another) and its failure is the call's.
+ */
+export function keptWorker<T>(start: () => JobWorker, label: string): KeptWorker<T> {
+  let running: WorkerJob<T> | null = null;
+  return {
+    async call(call) {
+      const current = (running ??= workerJob<T>(start(), label));
+      try {
+        return await current.run(call);
+      } catch (error) {
+        if (running === current) {
+          current.end();
+          running = null;
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -15,7 +15,12 @@ import { saveBasemapSettings, type SaveBasemapResult } from '../db/basemap-repo'
 import type { SessionToken } from '../db/sessions';
 import { tileService } from '../tiles/tile-protocol';
 import { useMapUiStore } from './map-ui';
-import type { TileEvent } from '../tiles/tile-loader';
+import {
+  FRESH_BASEMAP_STATUS,
+  basemapStatusAfter,
+  type BasemapStatus,
+  type TileEvent,
+} from '../../shared/tiles/basemap-status';
 import { openLocalLayer, type LocalBasemapLayer } from '../tiles/local-protocol';
 import { platform } from '../platform';
 import type { BasemapFilePick } from '../../shared/ipc/contract';
@@ -33,9 +38,6 @@ function townshipCentre(boundary: AreaGeometry): LonLat {
   return [(w + e) / 2, (s + n) / 2];
 }
 
-/** 404s with no tile found, after which a network basemap's address is named as wrong. */
-const NOT_FOUND_LIMIT = 8;
-
 /** Where a PC remembers which basemap it shows for a centre (its database's name). */
 const choiceKey = (centre: string): string => `griddesk.basemap.${centre}`;
 
@@ -52,10 +54,12 @@ export const useBasemapStore = defineStore('basemap', () => {
   const settings = shallowRef<BasemapSettings>(DEFAULT_BASEMAP_SETTINGS);
   const centre = ref('');
   const choice = ref<BasemapChoice>('own');
+  /** What the tile loader reported of the chosen basemap, until the choice changes. */
+  const status = shallowRef<BasemapStatus>(FRESH_BASEMAP_STATUS);
   /** The provider could not be reached and cached tiles (or none) are drawn. */
-  const offline = ref(false);
+  const offline = computed(() => status.value.offline);
   /** The last refusal of the chosen provider, as an i18n key, until the choice changes. */
-  const refusal = ref<string | null>(null);
+  const refusal = computed(() => status.value.refusal);
 
   const layers = computed<readonly BasemapLayer[]>(() => {
     const planned = basemapLayers(choice.value, settings.value);
@@ -95,34 +99,15 @@ export const useBasemapStore = defineStore('basemap', () => {
     } else localProblem.value = markRaw(result.problem);
   }
 
-  /** Per source since it was last handed to the loader: tiles the provider answered, and its 404s. */
-  let answers = new Map<string, { found: number; notFound: number }>();
-
   function onTileEvent(event: TileEvent): void {
     if (!layers.value.some((l) => l.id === event.source)) return;
-    const tally = answers.get(event.source) ?? { found: 0, notFound: 0 };
-    answers.set(event.source, tally);
-    if (event.kind === 'notFound') {
-      offline.value = false;
-      tally.notFound += 1;
-      // Some 404s are a coverage's edge; a server that has not one tile of what the map asked is a wrong address.
-      if (tally.found === 0 && tally.notFound >= NOT_FOUND_LIMIT) refusal.value = 'basemap.answer.notFound';
-      return;
-    }
-    if (event.kind === 'online') {
-      tally.found += 1;
-      if (refusal.value === 'basemap.answer.notFound') refusal.value = null;
-    }
-    if (event.kind === 'online') offline.value = false;
-    else if (event.kind === 'stale' || event.kind === 'missing') offline.value = true;
-    else if (event.kind === 'quota') refusal.value = 'offlineMap.quotaCache';
-    else refusal.value = event.key;
+    status.value = basemapStatusAfter(status.value, event);
   }
 
   /** Hands the layers to the tile loader; the township's own drawn map shows under 'own' only (a network basemap draws its own roads). */
   function publish(): void {
     useMapUiStore().toggle('basemap', choice.value === 'own');
-    answers = new Map();
+    status.value = { ...status.value, answers: {} };
     const service = tileService(onTileEvent);
     service.setSources(layers.value);
     service.setCap(cacheCapBytes(settings.value));
@@ -138,8 +123,7 @@ export const useBasemapStore = defineStore('basemap', () => {
       ? (stored as BasemapChoice)
       : 'own';
     choice.value = basemapLayers(remembered, next).ok ? remembered : 'own';
-    refusal.value = null;
-    offline.value = false;
+    status.value = FRESH_BASEMAP_STATUS;
     publish();
   }
 
@@ -148,8 +132,7 @@ export const useBasemapStore = defineStore('basemap', () => {
     const planned = basemapLayers(next, settings.value);
     if (!planned.ok) return planned;
     choice.value = next;
-    refusal.value = null;
-    offline.value = false;
+    status.value = FRESH_BASEMAP_STATUS;
     storage()?.setItem(choiceKey(centre.value), next);
     publish();
     return { ok: true };

@@ -8,7 +8,6 @@ import { basemapDatum, basemapLayers, cacheCapBytes } from '../../shared/tiles/b
 import {
   mayDownloadOffline,
   planOfflineDownload,
-  tileBoxOf,
   type OfflineArea,
   type OfflinePlan,
   type OfflineReason,
@@ -107,7 +106,8 @@ export const useOfflineMapsStore = defineStore('offline-maps', () => {
       return s === undefined || s.count === 0 ? null : s.bytes / s.count;
     };
     plan.value = planOfflineDownload({
-      box: box.value === null ? [0, 0, 0, 0] : tileBoxOf(box.value, basemapDatum(basemap.layers)),
+      box: box.value ?? [0, 0, 0, 0],
+      datum: basemapDatum(basemap.layers),
       minZoom: minZoom.value,
       maxZoom: maxZoom.value,
       layers: basemap.layers.map((l) => ({
@@ -165,12 +165,10 @@ export const useOfflineMapsStore = defineStore('offline-maps', () => {
       id: `area-${createdAt.toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`,
       name,
       bbox: box.value,
-      tileBox: tileBoxOf(box.value, basemapDatum(basemap.layers)),
       minZoom: minZoom.value,
       maxZoom: maxZoom.value,
       choice: basemap.choice,
       sources: basemap.layers.map((l) => l.id),
-      places: planned.places,
       createdAt,
     });
     if (!started.ok) refusal.value = started.reason;

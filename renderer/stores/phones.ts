@@ -32,6 +32,14 @@ export const usePhonesStore = defineStore('phones', () => {
   }
 
   /**
+   * Holds `next` without handing it to the host: a window that only shows positions (the wall) judges
+   * 离线 and the phones' officers by the centre's configuration, and runs no listener.
+   */
+  function show(next: PositionFeedConfig): void {
+    config.value = next;
+  }
+
+  /**
    * A shift leader's change (checked again in the write), applied to the host once stored; the roster
    * shown follows when the write changed it (a sample officer newly bound loses the simulated position).
    */
@@ -46,5 +54,5 @@ export const usePhonesStore = defineStore('phones', () => {
     status.value = await platform().positions.status();
   }
 
-  return { config, status, apply, save, refreshStatus };
+  return { config, status, apply, show, save, refreshStatus };
 });

@@ -4,25 +4,14 @@
  * computes the display wall's figures from the same open cases (renderer/db/wall-figures.ts). Unlike
  * the tally worker it lives as long as the window: it keeps its database open and, through
  * open-case-events.ts, the open cases it read, so each count reads only the cases written since the
- * last one. A database closed under it (a reset or a restore deletes or upgrades it) is opened again
- * by Dexie on the next read.
+ * last one.
  */
 import { expose } from 'comlink';
-import type { GridDeskDb } from '../db/database';
-import { openDb } from '../db/database';
+import { keptDb } from '../db/database';
 import { readCurrentAlarms } from '../db/current-alarms';
 import { readWallFigures } from '../db/wall-figures';
 
-let open: GridDeskDb | null = null;
-
-/** The database `name`, opened once; another name closes the one before. */
-function database(name: string): GridDeskDb {
-  if (open?.name !== name) {
-    open?.close();
-    open = openDb(name);
-  }
-  return open;
-}
+const database = keptDb();
 
 const service = {
   /** The alarms of database `dbName`'s open cases at `now` (epoch ms). */

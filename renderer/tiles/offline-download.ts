@@ -15,7 +15,7 @@
  * when the app closed goes on when the app is next started with its basemap's settings.
  */
 import type { TileFetchOutcome } from '../../shared/ipc/contract';
-import type { BasemapLayer } from '../../shared/tiles/basemaps';
+import { basemapDatum, type BasemapLayer } from '../../shared/tiles/basemaps';
 import { servesZoom, tileAnswer, tileUrl } from '../../shared/tiles/endpoint';
 import {
   DOWNLOAD_BATCH,
@@ -23,12 +23,13 @@ import {
   DOWNLOAD_MAX_PER_SECOND,
   createPace,
   remainingPlaces,
+  tileBoxOf,
   tilesToUnpin,
   type OfflineArea,
   type OfflineReason,
 } from '../../shared/tiles/offline-area';
-import type { TileId } from '../../shared/tiles/tile-math';
-import { isQuotaError, tileKey, type CachedTile, type TileCache, type TileCacheDb } from './tile-cache';
+import { countTiles, type TileId } from '../../shared/tiles/tile-math';
+import { isQuotaError, tileKey, type TileCache, type TileCacheDb, type TileToKeep } from './tile-cache';
 
 export interface OfflineDownloaderDeps {
   readonly db: TileCacheDb;
@@ -45,10 +46,12 @@ export interface OfflineDownloaderDeps {
 }
 
 export interface OfflineDownloader {
-  /** Keeps a new area and starts downloading it; refused while another download runs. */
-  start(
-    area: Omit<OfflineArea, 'done' | 'tiles' | 'bytes' | 'status' | 'reason'>,
-  ): Promise<{ ok: true } | { ok: false; reason: OfflineReason }>;
+  /**
+   * Keeps a new area and starts downloading it; refused while another download runs, or when its
+   * basemap's layers are not available. Its tiles are those that draw its WGS84 box where the basemap
+   * draws it ({@link tileBoxOf}: ~500 m off over a GCJ-02 basemap), counted here.
+   */
+  start(area: NewOfflineArea): Promise<{ ok: true } | { ok: false; reason: OfflineReason }>;
   pause(id: string): Promise<void>;
   resume(id: string): Promise<{ ok: true } | { ok: false; reason: OfflineReason }>;
   /** Stops a download and removes the area (its tiles become ordinary cached tiles). */
@@ -61,10 +64,16 @@ export interface OfflineDownloader {
   readonly running: string | null;
 }
 
+/** An area as the planner hands it over: its WGS84 box, zooms and basemap; its tiles are counted on start. */
+export type NewOfflineArea = Omit<
+  OfflineArea,
+  'tileBox' | 'places' | 'done' | 'tiles' | 'bytes' | 'status' | 'reason'
+>;
+
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type TileResult =
-  | { readonly kind: 'tile'; readonly tile: Omit<CachedTile, 'lastUsed'> }
+  | { readonly kind: 'tile'; readonly tile: TileToKeep }
   | { readonly kind: 'none' }
   | { readonly kind: 'stop'; readonly status: 'paused' | 'failed'; readonly reason: OfflineReason };
 
@@ -76,6 +85,7 @@ export function createOfflineDownloader(deps: OfflineDownloaderDeps): OfflineDow
   let current: { id: string; stop: 'pause' | 'remove' | null; done: Promise<void> } | null = null;
 
   const busy: OfflineReason = { key: 'offlineMap.refused.busy', params: {} };
+  const basemapChanged: OfflineReason = { key: 'offlineMap.stopped.basemapChanged', params: {} };
 
   async function fetchOne(layer: BasemapLayer, place: TileId): Promise<TileResult> {
     if (!servesZoom(layer.endpoint, place.z)) return { kind: 'none' };
@@ -158,7 +168,7 @@ export function createOfflineDownloader(deps: OfflineDownloaderDeps): OfflineDow
     if (first === undefined) return;
     const layers = deps.layersFor(first);
     if (layers === null || layers.map((l) => l.id).join() !== first.sources.join()) {
-      await setStatus(id, 'failed', { key: 'offlineMap.stopped.basemapChanged', params: {} });
+      await setStatus(id, 'failed', basemapChanged);
       return;
     }
     await setStatus(id, 'running', null);
@@ -233,7 +243,23 @@ export function createOfflineDownloader(deps: OfflineDownloaderDeps): OfflineDow
   return {
     async start(input) {
       if (current !== null) return { ok: false, reason: busy };
-      const area: OfflineArea = { ...input, done: 0, tiles: 0, bytes: 0, status: 'running', reason: null };
+      const draft: OfflineArea = {
+        ...input,
+        places: 0,
+        done: 0,
+        tiles: 0,
+        bytes: 0,
+        status: 'running',
+        reason: null,
+      };
+      const layers = deps.layersFor(draft);
+      if (layers === null) return { ok: false, reason: basemapChanged };
+      const tileBox = tileBoxOf(input.bbox, basemapDatum(layers));
+      const area: OfflineArea = {
+        ...draft,
+        tileBox,
+        places: countTiles(tileBox, input.minZoom, input.maxZoom),
+      };
       await deps.db.areas.add(area);
       deps.onChange(area);
       launch(area.id);

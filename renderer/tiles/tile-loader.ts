@@ -8,13 +8,8 @@
  */
 import type { TileFetchOutcome } from '../../shared/ipc/contract';
 import { routeOf } from '../../shared/tiles/cache-policy';
-import {
-  servesZoom,
-  tileAnswer,
-  tileUrl,
-  type TileEndpoint,
-  type TILE_ANSWER_KEYS,
-} from '../../shared/tiles/endpoint';
+import { servesZoom, tileAnswer, tileUrl, type TileEndpoint } from '../../shared/tiles/endpoint';
+import type { TileEvent } from '../../shared/tiles/basemap-status';
 import type { TileFormat } from '../../shared/tiles/basemaps';
 import type { TileId } from '../../shared/tiles/tile-math';
 import { gunzipIfGzip, isImage } from '../../shared/tiles/vector-tile';
@@ -32,22 +27,8 @@ export interface TileSourceDef {
   readonly format?: TileFormat;
 }
 
-export type TileEvent =
-  /** The provider answered with a tile (or said it has none there, 204). */
-  | { readonly kind: 'online'; readonly source: string }
-  /**
-   * The provider answered 404: no tile there (outside its coverage), drawn blank. A server that answers
-   * nothing else has a wrong template: the store names it.
-   */
-  | { readonly kind: 'notFound'; readonly source: string }
-  /** The provider could not be reached and the cached copy was drawn. */
-  | { readonly kind: 'stale'; readonly source: string }
-  /** The provider could not be reached and nothing is cached: the tile stays blank. */
-  | { readonly kind: 'missing'; readonly source: string }
-  /** The disk is full: a fetched tile is drawn but could not be kept in the cache. */
-  | { readonly kind: 'quota'; readonly source: string }
-  /** The provider refused (天地图's key, a sign-in, a quota): the map says why. */
-  | { readonly kind: 'refused'; readonly source: string; readonly key: (typeof TILE_ANSWER_KEYS)[number] };
+/** What the loader reports of each tile (shared/tiles/basemap-status.ts turns it into what the map says). */
+export type { TileEvent };
 
 /** The source and tile a `griddesk-basemap://` URL names, or null for anything else. */
 export function parseTileUrl(url: string): { source: string; tile: TileId } | null {
@@ -88,6 +69,11 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     if (parsed === null) throw new Error(`not a tile address: ${url}`);
     const def = deps.source(parsed.source);
     if (def === undefined) throw new Error(`no basemap source "${parsed.source}"`);
+    // What the provider answered is reported only while the source is still set as it was asked: a
+    // request in flight when the settings changed (a 天地图 key corrected) says nothing of the new ones.
+    const report = (event: TileEvent): void => {
+      if (deps.source(def.id)?.endpoint.template === def.endpoint.template) deps.onEvent(event);
+    };
     const format = def.format ?? 'raster';
     if (!servesZoom(def.endpoint, parsed.tile.z)) return deps.emptyTile(format);
     const key = tileKey(def.id, parsed.tile);
@@ -100,21 +86,21 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     const outcome = await deps.fetchTile(tileUrl(def.endpoint, parsed.tile));
     if (outcome.kind === 'unreachable') {
       if (cached !== undefined) {
-        deps.onEvent({ kind: 'stale', source: def.id });
+        report({ kind: 'stale', source: def.id });
         deps.cache.touch(key, at);
         return dataOf(cached.bytes);
       }
-      deps.onEvent({ kind: 'missing', source: def.id });
+      report({ kind: 'missing', source: def.id });
       throw new Error(`${def.id}: provider unreachable (${outcome.reason})`);
     }
     if (outcome.kind === 'refused') throw new Error(`${def.id}: ${outcome.reason}`);
     const answer = tileAnswer(outcome.status, def.provider);
     if (answer.kind === 'refused') {
-      deps.onEvent({ kind: 'refused', source: def.id, key: answer.key });
+      report({ kind: 'refused', source: def.id, key: answer.key });
       if (cached !== undefined) return dataOf(cached.bytes);
       throw new Error(`${def.id}: HTTP ${outcome.status}`);
     }
-    deps.onEvent({ kind: outcome.status === 404 ? 'notFound' : 'online', source: def.id });
+    report({ kind: outcome.status === 404 ? 'notFound' : 'online', source: def.id });
     if (answer.kind === 'empty' || outcome.bytes.byteLength === 0) return deps.emptyTile(format);
     if (!looksLikeTile(outcome.contentType))
       throw new Error(`${def.id}: answered ${outcome.contentType}, not a tile`);
@@ -136,7 +122,7 @@ export function createTileLoader(deps: TileLoaderDeps): (url: string) => Promise
     } catch (error) {
       // A full disk keeps the tile out of the cache, not off the map.
       if (!isQuotaError(error)) throw error;
-      deps.onEvent({ kind: 'quota', source: def.id });
+      report({ kind: 'quota', source: def.id });
     }
     return dataOf(bytes);
   };

@@ -222,4 +222,26 @@ describe('a geofence alert', () => {
     expect(alertsOf(state)).toHaveLength(1);
     expect(watchClock(state, at(12), context())).toEqual({ watches: [], alerts: [] });
   });
+
+  it('does not keep a watch whose newest fix inside moved less than 30 s, and judges on as before', () => {
+    const SEC = 1_000;
+    const inside = (seconds: number) => [{ officerId: 'o1', position: IN, at: T0 + seconds * SEC }];
+    const first = watchFixes(EMPTY, inside(0), context());
+    expect(first.watches).toEqual([{ officerId: 'o1', insideAt: T0, stretch: null }]);
+    const state = keep(EMPTY, first);
+    expect(watchFixes(state, inside(1), context())).toEqual({ watches: [], alerts: [] });
+    expect(watchFixes(state, inside(29), context())).toEqual({ watches: [], alerts: [] });
+    expect(watchFixes(state, inside(30), context()).watches).toEqual([
+      { officerId: 'o1', insideAt: T0 + 30 * SEC, stretch: null },
+    ]);
+    // Leaving is kept at once, whatever the newest fix inside kept.
+    const out = watchFixes(
+      state,
+      [...inside(20), { officerId: 'o1', position: FAR, at: T0 + 21 * SEC }],
+      context(),
+    );
+    expect(out.watches).toHaveLength(1);
+    expect(out.watches[0]?.stretch?.since).toBe(T0 + 21 * SEC);
+    expect(out.watches[0]?.insideAt).toBe(T0 + 20 * SEC);
+  });
 });

@@ -297,11 +297,32 @@ function tracking(state: GeofenceState, officerId: string): Tracking {
   return { watch, alert: alertId == null ? undefined : state.alerts.get(alertId), changed: false };
 }
 
+/**
+ * A watch whose only change is its newest fix inside, moved forward by less than this (ms), is not kept:
+ * an officer inside with a phone reporting every second would otherwise put their watch every write.
+ * The newest fix inside only serves to ignore a delayed fix from before it, and the phones' fixes come
+ * in order (the host refuses an older fix than the device's last one), so a kept time up to this much
+ * behind changes nothing.
+ */
+export const INSIDE_AT_STEP_MS = 30_000;
+
+/** Whether `after` differs from `stored` only by a newest fix inside less than INSIDE_AT_STEP_MS later. */
+function onlyInsideAtNudged(stored: GeofenceWatch | undefined, after: GeofenceWatch): boolean {
+  return (
+    stored !== undefined &&
+    stored.stretch === after.stretch &&
+    stored.insideAt !== null &&
+    after.insideAt !== null &&
+    after.insideAt - stored.insideAt < INSIDE_AT_STEP_MS
+  );
+}
+
 function changesOf(all: Iterable<Tracking>, before: GeofenceState): GeofenceChanges {
   const watches: GeofenceWatch[] = [];
   const alerts: GeofenceAlert[] = [];
   for (const t of all) {
     if (!t.changed) continue;
+    if (onlyInsideAtNudged(before.watches.get(t.watch.officerId), t.watch)) continue;
     watches.push(t.watch);
     if (t.alert !== undefined && t.alert !== before.alerts.get(t.alert.id)) alerts.push(t.alert);
   }

@@ -20,6 +20,14 @@ describe('the tile cache rules', () => {
     expect(evictionPlan(entries, 1000, 800)).toEqual({ keys: ['t0', 't1', 't2'], freedBytes: 300 });
   });
 
+  it('goes on down to the low-water mark once under way, though within the cap', () => {
+    const entries = Array.from({ length: 10 }, (_, i) => ({ key: `t${i}`, bytes: 100, lastUsed: i }));
+    // A first batch took 1,000 bytes to 790 under a cap of 800: the next goes on down to 720.
+    expect(evictionPlan(entries, 790, 800)).toEqual({ keys: [], freedBytes: 0 });
+    expect(evictionPlan(entries, 790, 800, true)).toEqual({ keys: ['t0'], freedBytes: 100 });
+    expect(evictionPlan(entries, 720, 800, true)).toEqual({ keys: [], freedBytes: 0 });
+  });
+
   it('reads no further than it needs', () => {
     let read = 0;
     function* lazily() {

@@ -45,15 +45,18 @@ export interface EvictionEntry {
  * The keys to delete, least recently used first, when `totalBytes` is over `capBytes`: as many as bring
  * it to {@link EVICT_TO} of the cap; none when it is within the cap. `oldestFirst` is the cache's
  * entries in order of last use, oldest first (an index walk, read lazily: eviction usually stops early).
+ * An eviction done in batches is `underWay` after its first: it goes on while the cache is above
+ * {@link EVICT_TO} of the cap, though no longer over the cap itself.
  */
 export function evictionPlan(
   oldestFirst: Iterable<EvictionEntry>,
   totalBytes: number,
   capBytes: number,
+  underWay = false,
 ): { readonly keys: string[]; readonly freedBytes: number } {
   const keys: string[] = [];
   let freedBytes = 0;
-  if (totalBytes <= capBytes) return { keys, freedBytes };
+  if (!underWay && totalBytes <= capBytes) return { keys, freedBytes };
   const target = capBytes * EVICT_TO;
   for (const entry of oldestFirst) {
     if (totalBytes - freedBytes <= target) break;

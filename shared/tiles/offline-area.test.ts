@@ -12,7 +12,7 @@ import {
   tilesToUnpin,
   type OfflineArea,
 } from './offline-area';
-import { countTiles, tileAt, tilesIn } from './tile-math';
+import { countTiles, tileAt, tileRange, tilesIn } from './tile-math';
 import { wgs84ToGcj02 } from '../geo/china-offsets';
 
 const BOX: BBox = [119.9, 32.4, 120.3, 32.7];
@@ -24,6 +24,7 @@ const layer = (id: string, meanTileBytes: number | null = null) => ({
 });
 const input = {
   box: BOX,
+  datum: 'wgs84' as const,
   minZoom: 10,
   maxZoom: 14,
   layers: [layer('tdt-vec', 30_000), layer('tdt-cva')],
@@ -143,15 +144,26 @@ describe('an area over a GCJ-02 basemap', () => {
     expect(countTiles(box, 17, 17)).toBeGreaterThan(countTiles(township, 17, 17));
   });
 
+  it('counts the places where the basemap draws the box, the shifted strip included', () => {
+    const over = { ...input, box: township, minZoom: 17, maxZoom: 17 };
+    expect(planOfflineDownload(over).places).toBe(countTiles(township, 17, 17));
+    expect(planOfflineDownload({ ...over, datum: 'gcj02' }).places).toBe(
+      countTiles(tileBoxOf(township, 'gcj02'), 17, 17),
+    );
+  });
+
   it('downloads and holds the tiles of its tile box; an area kept before it had one uses its box', () => {
     const tileBox = tileBoxOf(township, 'gcj02');
-    const shifted = { ...area('gcj', township), tileBox, places: countTiles(tileBox, 10, 12), done: 0 };
-    expect([...remainingPlaces(shifted)]).toHaveLength(countTiles(tileBox, 10, 12));
-    // The tile at the north-east corner as drawn on the GCJ-02 basemap, at z12.
+    const zoomed = { ...area('gcj', township), minZoom: 17, maxZoom: 17 };
+    const shifted = { ...zoomed, tileBox, places: countTiles(tileBox, 17, 17), done: 0 };
+    expect([...remainingPlaces(shifted)]).toHaveLength(countTiles(tileBox, 17, 17));
+    // The tile at the north-east corner as drawn on the GCJ-02 basemap, at z17: east of the box's own tiles.
     const drawn = wgs84ToGcj02([township[2], township[3]]);
-    const tile = tileAt(drawn[0], drawn[1], 12);
+    const tile = tileAt(drawn[0], drawn[1], 17);
+    expect(tile.x).toBeGreaterThan(tileRange(township, 17).maxX);
     expect(areaHolds(shifted, 'tdt-vec', tile)).toBe(true);
-    const old = area('old', township, 0);
-    expect([...remainingPlaces(old)]).toHaveLength(countTiles(township, 10, 12));
+    const old = { ...zoomed, done: 0 };
+    expect(areaHolds(old, 'tdt-vec', tile)).toBe(false);
+    expect([...remainingPlaces(old)]).toHaveLength(countTiles(township, 17, 17));
   });
 });

@@ -72,7 +72,10 @@ export interface OfflinePlan {
 }
 
 export interface OfflinePlanInput {
+  /** The area's box, WGS84 lon/lat (as stored). */
   readonly box: BBox;
+  /** The datum the basemap draws in: its tiles are counted where it draws the box ({@link tileBoxOf}). */
+  readonly datum: BasemapDatum;
   readonly minZoom: number;
   readonly maxZoom: number;
   /** The basemap's layers: their source ids, the zooms they serve, and the mean size of a cached tile (or null). */
@@ -91,7 +94,8 @@ const validBox = ([w, s, e, n]: BBox): boolean =>
   [w, s, e, n].every(Number.isFinite) && w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90;
 
 /**
- * Counts a planned download (tile places × layers) and sizes it from the layers' mean cached tile (or
+ * Counts a planned download (tile places × layers, the places where the basemap draws the box) and
+ * sizes it from the layers' mean cached tile (or
  * {@link TYPICAL_TILE_BYTES}); refuses an empty basemap, a box that is not one, zooms outside what the
  * layers serve, more than DOWNLOAD_MAX_TILES (cache-policy.ts) tiles, and a size that with what areas already
  * pin would not fit under the cache's cap (pinned tiles are never evicted, so they must fit).
@@ -111,7 +115,7 @@ export function planOfflineDownload(input: OfflinePlanInput): OfflinePlan {
     minZoom > maxZoom
   )
     return none({ key: 'offlineMap.refused.zooms', params: { min: lo, max: hi } });
-  const places = countTiles(input.box, minZoom, maxZoom);
+  const places = countTiles(tileBoxOf(input.box, input.datum), minZoom, maxZoom);
   const perPlace = input.layers.reduce((n, l) => n + (l.meanTileBytes ?? TYPICAL_TILE_BYTES), 0);
   const tiles = places * input.layers.length;
   const estimate = estimateDownload(tiles, perPlace / input.layers.length);

@@ -5,7 +5,9 @@
  * (test/tile-server.ts) through the web server's /tile-proxy and kept, against the same tiles read from
  * the cache — latency one at a time and tiles/s eight at once — and the cost of a write that takes a
  * full cache over its size cap (evicting the least recently used down to 90 %) against one that does
- * not. Takes the e2e lock: `flock /tmp/e2e.lock npm run bench -- tiles` (GRIDDESK_TILES_FILL sets the
+ * not, with the longest main-thread task, the longest gap between frames and the latency of a cached
+ * tile and of a fetched one while it evicts; and the one-off upgrade of a version-2 cache to version 3.
+ * Takes the e2e lock: `flock /tmp/e2e.lock npm run bench -- tiles` (GRIDDESK_TILES_FILL sets the
  * number of 20 KB tiles the cache holds at the cap, default 5000).
  */
 import { execFileSync } from 'node:child_process';
@@ -30,7 +32,16 @@ interface TilesBenchFigures {
   readonly cachedBytes: number;
   readonly putMedianMs: number;
   readonly evictingPutMs: number;
+  readonly evictMs: number;
   readonly evictedTiles: number;
+  readonly evictLongestTaskMs: number;
+  readonly evictFrameGapMs: number;
+  readonly hitDuringEvictMs: number;
+  readonly fetchDuringEvictMs: number;
+  readonly evictRounds: number;
+  readonly upgradeMs: number;
+  readonly upgradeTiles: number;
+  readonly upgradeBytes: number;
 }
 
 export async function benchTiles(): Promise<Record<string, number>> {
@@ -65,9 +76,18 @@ export async function benchTiles(): Promise<Record<string, number>> {
       `  eight at once: fetched ${f.fetchPerSecond.toFixed(0)} tiles/s, from the cache ${f.hitPerSecond.toFixed(0)} tiles/s (${(f.hitPerSecond / f.fetchPerSecond).toFixed(1)}×)`,
     );
     console.log(
-      `  at the cap: ${f.cachedTiles} tiles, ${(f.cachedBytes / 1048576).toFixed(0)} MiB; a write under the cap ${f.putMedianMs.toFixed(2)} ms median, the write over it ${f.evictingPutMs.toFixed(1)} ms evicting ${f.evictedTiles} tiles (${(f.evictingPutMs / f.putMedianMs).toFixed(1)}× a write)`,
+      `  at the cap: ${f.cachedTiles} tiles, ${(f.cachedBytes / 1048576).toFixed(0)} MiB; a write under the cap ${f.putMedianMs.toFixed(2)} ms median, the write over it ${f.evictingPutMs.toFixed(1)} ms (${(f.evictingPutMs / f.putMedianMs).toFixed(1)}× a write), until its eviction of ${f.evictedTiles} tiles ended ${f.evictMs.toFixed(1)} ms (${(f.evictMs / f.putMedianMs).toFixed(1)}× a write)`,
     );
-    if (served !== f.tiles * 2) throw new Error(`the tile server served ${served} tiles, not ${f.tiles * 2}`);
+    console.log(
+      `  meanwhile (median of ${f.evictRounds} evictions): longest main-thread task ${f.evictLongestTaskMs.toFixed(0)} ms, longest gap between frames ${f.evictFrameGapMs.toFixed(0)} ms, asked for 10 ms in: a cached tile back in ${f.hitDuringEvictMs.toFixed(1)} ms (${(f.hitDuringEvictMs / f.hitMedianMs).toFixed(0)}× a hit), a tile fetched from the server in ${f.fetchDuringEvictMs.toFixed(1)} ms (${(f.fetchDuringEvictMs / f.fetchMedianMs).toFixed(1)}× a fetch)`,
+    );
+    console.log(
+      `  a version-2 cache of ${f.upgradeTiles} tiles (${(f.upgradeBytes / 1048576).toFixed(0)} MiB) upgraded to version 3 on opening in ${f.upgradeMs.toFixed(0)} ms (once per PC)`,
+    );
+    // Each tile of the two runs fetched once; of those asked for during eviction, the cached ones never
+    // (they were fetched once before) and the others once.
+    const expected = f.tiles * 2 + f.evictRounds * 2;
+    if (served !== expected) throw new Error(`the tile server served ${served} tiles, not ${expected}`);
     return {
       tiles: f.tiles,
       fetchMedianMs: Number(f.fetchMedianMs.toFixed(2)),
@@ -77,7 +97,13 @@ export async function benchTiles(): Promise<Record<string, number>> {
       cachedTilesAtCap: f.cachedTiles,
       putMedianMs: Number(f.putMedianMs.toFixed(2)),
       evictingPutMs: Number(f.evictingPutMs.toFixed(1)),
+      evictMs: Number(f.evictMs.toFixed(1)),
       evictedTiles: f.evictedTiles,
+      evictLongestTaskMs: Math.round(f.evictLongestTaskMs),
+      evictFrameGapMs: Math.round(f.evictFrameGapMs),
+      hitDuringEvictMs: Number(f.hitDuringEvictMs.toFixed(1)),
+      fetchDuringEvictMs: Number(f.fetchDuringEvictMs.toFixed(1)),
+      upgradeMs: Math.round(f.upgradeMs),
     };
   } finally {
     await browser.close();

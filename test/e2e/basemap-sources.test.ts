@@ -4,6 +4,7 @@
  * folder (`--basemap-dir`) holding a PMTiles archive written by the test (every tile solid blue) and a
  * corrupt one. A shift leader sets each up in 底图设置 and chooses it in the layer panel; the rendered
  * pixels show its tiles under the township. A corrupt archive is named and the township stays drawn.
+ * With the WMTS server stopped and the app reloaded, its tiles are drawn from the tile cache.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import {
   renderedBasemapFeatures,
   renderedCounts,
   screenshot,
+  signIn,
   type Session,
 } from './driver';
 import { solidPng, startTileServer, vectorBasemap, type TileServer } from '../tile-server';
@@ -188,5 +190,18 @@ describe('a WMTS server and a local PMTiles file as the basemap', () => {
     expect(asked.every((p) => /^\/wmts\/img\/GoogleMapsCompatible\/\d+\/\d+\/\d+\.png$/.test(p))).toBe(true);
     expect(await page.getByTestId('status-basemap').textContent()).toContain('WMTS 服务');
     await screenshot(page, 'basemap-wmts');
+  });
+
+  it("draws the WMTS server's tiles from the cache once it is gone and the app reloaded", async () => {
+    const page = s.page;
+    await tiles.stop();
+    const served = tiles.served.length;
+    await page.reload();
+    await page.getByTestId('sign-in').waitFor({ timeout: 90_000 });
+    await signIn(page, 'leader');
+    await expect.poll(() => page.getByTestId('basemap-choice').textContent()).toContain('WMTS 服务');
+    await expect.poll(() => colourShare(s, ORANGE), { timeout: 30_000 }).toBeGreaterThan(0.2);
+    expect(tiles.served.length).toBe(served);
+    await screenshot(page, 'basemap-wmts-from-cache');
   });
 });

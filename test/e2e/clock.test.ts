@@ -155,4 +155,38 @@ describe('one clock for the centre, on a PC set to UTC', () => {
       .poll(() => desk.getByTestId('case-detail-reportedAt').textContent())
       .toBe(formatCentreTime(kase.reportedAt, 'dateTime', { zone: 'Asia/Urumqi', locale: 'zh-CN' }));
   });
+
+  it('takes a new deadline (延期) typed in the centre’s time, whatever the PC’s zone', async () => {
+    const listed = (await desk.getByTestId('queue-case-no').allTextContents()).map((n) => n.trim());
+    const kase = (await storedRecords<Case>(desk, 'cases')).find(
+      (c) => listed.includes(c.caseNo) && (c.stage === 'dispatched' || c.stage === 'handling'),
+    );
+    if (kase === undefined) throw new Error('no case in the queue is being handled');
+    await desk.getByTestId('queue-case-no').getByText(kase.caseNo, { exact: true }).click();
+    await expect.poll(() => desk.getByTestId('case-detail-no').textContent()).toBe(kase.caseNo);
+    await desk.getByTestId('case-action-extend').click();
+    const dialog = desk.getByRole('dialog', { name: `延期 · ${kase.caseNo}` });
+    await inputOf(desk, 'action-reason').fill('商户申请延期整改');
+    const deadline = inputOf(desk, 'action-deadline');
+    await deadline.click();
+    await deadline.fill('2030-01-15 18:00');
+    await deadline.press('Enter');
+    await expect.poll(() => deadline.inputValue()).toBe('2030-01-15 18:00');
+    await dialog.getByTestId('action-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    // 18:00 at the centre (Asia/Urumqi, six hours ahead of UTC) is 12:00 UTC, not the PC's 18:00 UTC.
+    const extended = async (): Promise<unknown> => {
+      const events = await storedRecords<{ caseId: string; action: { type: string; payload: unknown } }>(
+        desk,
+        'events',
+      );
+      return events.find((e) => e.caseId === kase.id && e.action.type === 'extend')?.action.payload;
+    };
+    await expect
+      .poll(extended)
+      .toEqual({ reason: '商户申请延期整改', deadline: Date.UTC(2030, 0, 15, 12, 0) });
+    await expect
+      .poll(() => desk.getByTestId('case-detail-clock').textContent())
+      .toContain('（截止 2030/01/15 18:00）');
+  });
 });

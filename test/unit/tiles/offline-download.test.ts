@@ -11,8 +11,14 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { fetchTileOutcome } from '../../../shared/tiles/fetch-tile';
 import { parseTemplate, tiandituEndpoint } from '../../../shared/tiles/endpoint';
 import type { BasemapLayer } from '../../../shared/tiles/basemaps';
-import type { OfflineArea } from '../../../shared/tiles/offline-area';
-import { countTiles, tilesIn } from '../../../shared/tiles/tile-math';
+import {
+  DOWNLOAD_CONCURRENCY,
+  DOWNLOAD_MAX_PER_SECOND,
+  tileBoxOf,
+  type OfflineArea,
+} from '../../../shared/tiles/offline-area';
+import { countTiles, tileAt, tileRange, tilesIn } from '../../../shared/tiles/tile-math';
+import { wgs84ToGcj02 } from '../../../shared/geo/china-offsets';
 import type { BBox } from '../../../shared/model/geo';
 import { TILE_KEY, solidPng, startTileServer, type TileServer } from '../../tile-server';
 import { TileCacheDb, createTileCache, tileKey, type TileCache } from '../../../renderer/tiles/tile-cache';
@@ -128,7 +134,6 @@ const area = (id: string, box: BBox = BOX, sources = ['county0', 'county1']) => 
   maxZoom: ZOOMS[1],
   choice: 'custom' as const,
   sources,
-  places: countTiles(box, ZOOMS[0], ZOOMS[1]),
   createdAt: Date.now(),
 });
 
@@ -167,6 +172,7 @@ describe('an offline download', () => {
     await load('griddesk-basemap://county0/5/27/12');
     await downloader.start(area('a'));
     await downloader.idle();
+    await cache.idle();
     const keys = await db.tiles.toCollection().primaryKeys();
     expect(keys).not.toContain('county0/5/26/12');
     expect(keys).toHaveLength(PLACES * 2 + 0);
@@ -271,6 +277,72 @@ describe('an offline download', () => {
     expect(Buffer.from(data).equals(PNG)).toBe(true);
     expect(events).toContainEqual({ kind: 'quota', source: 'county0' });
     expect(await db.tiles.get('county0/3/6/3')).toBeUndefined();
+  });
+
+  it('over a GCJ-02 basemap, fetches the tiles where the basemap draws the box: the strip the shift uncovers too', async () => {
+    const { downloader, db, setLayers } = setUp();
+    setLayers(countyLayers(server.origin).map((l) => ({ ...l, datum: 'gcj02' as const })));
+    const box: BBox = [120.0, 32.85, 120.01, 32.86];
+    const before = server.served.length;
+    await downloader.start({ ...area('gcj', box), minZoom: 17, maxZoom: 17 });
+    await downloader.idle();
+    // The box's north-east corner as the GCJ-02 basemap draws it, ~500 m east: past the box's own tiles.
+    const [lon, lat] = wgs84ToGcj02([box[2], box[3]]);
+    const edge = tileAt(lon, lat, 17);
+    expect(edge.x).toBeGreaterThan(tileRange(box, 17).maxX);
+    expect(served(before)).toContain(`/xyz/17/${edge.x}/${edge.y}.png`);
+    expect((await db.tiles.get(tileKey('county0', edge)))?.pinned).toBe(true);
+    expect((await db.tiles.get(tileKey('county1', edge)))?.pinned).toBe(true);
+    // The area keeps its WGS84 box; it counts and holds the places of the box as drawn.
+    const [kept] = await downloader.list();
+    const places = countTiles(tileBoxOf(box, 'gcj02'), 17, 17);
+    expect(kept).toMatchObject({ status: 'done', bbox: box, places, done: places });
+  });
+
+  it('asks the provider for at most 8 tiles a second and 3 at a time, by default', async () => {
+    // The clock moves only when the downloader waits for its pace, so the test takes no real time; a
+    // request starts when its wait ends (the clock when it began waiting, plus the wait).
+    let clock = 0;
+    const starts: number[] = [];
+    let fetched = 0;
+    let inFlight = 0;
+    let most = 0;
+    const db = new TileCacheDb(`offline-test-${(n += 1)}`);
+    const cache = createTileCache(db);
+    opened.push(cache);
+    const downloader = createOfflineDownloader({
+      db,
+      cache,
+      fetchTile: async (url) => {
+        fetched += 1;
+        most = Math.max(most, (inFlight += 1));
+        try {
+          return await fetchTileOutcome(url);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+      layersFor: () => countyLayers(server.origin),
+      onChange: () => undefined,
+      now: () => clock,
+      sleep: async (ms) => {
+        const until = clock + ms;
+        starts.push(until);
+        await Promise.resolve();
+        clock = Math.max(clock, until);
+      },
+    });
+    await downloader.start({ ...area('paced', [120.0, 32.46, 120.05, 32.5]), minZoom: 12, maxZoom: 13 });
+    await downloader.idle();
+    const asked = starts.length;
+    expect(asked).toBe(countTiles([120.0, 32.46, 120.05, 32.5], 12, 13) * 2);
+    expect(fetched).toBe(asked);
+    expect(asked).toBeGreaterThan(8);
+    expect(most).toBeLessThanOrEqual(DOWNLOAD_CONCURRENCY);
+    // No second of the clock holds more than 8 starts, and the whole took as long as 8 a second take.
+    for (const t of starts)
+      expect(starts.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(8);
+    expect(Math.max(...starts)).toBeGreaterThanOrEqual(((asked - 1) * 1000) / DOWNLOAD_MAX_PER_SECOND - 1);
   });
 
   it('is one at a time', async () => {

@@ -80,6 +80,26 @@ describe('the tile loader', () => {
     expect(await cache.sizes()).toEqual([{ source: 'county', bytes: PNG.byteLength, count: 1 }]);
   });
 
+  it("asks again for a tile past its source's expiry, and not for another source's still fresh", async () => {
+    const imagery = (origin: string): TileSourceDef => {
+      const parsed = parseTemplate(`${origin}/wmts/img/GoogleMapsCompatible/{z}/{y}/{x}.png`);
+      if (!parsed.ok) throw new Error(parsed.problem.key);
+      return { id: 'county-img', endpoint: parsed.endpoint, provider: 'other', maxAgeMs: 30 * DAY };
+    };
+    const { load, advance } = setUp((o) => [xyz(o, DAY), imagery(o)]);
+    const before = server.served.length;
+    for (let round = 0; round < 2; round += 1) {
+      expect(same(await load('griddesk-basemap://county/12/3406/1642'), PNG)).toBe(true);
+      expect(same(await load('griddesk-basemap://county-img/12/3406/1642'), PNG)).toBe(true);
+      advance(2 * DAY);
+    }
+    expect(server.served.slice(before)).toEqual([
+      '/xyz/12/3406/1642.png',
+      '/wmts/img/GoogleMapsCompatible/12/1642/3406.png',
+      '/xyz/12/3406/1642.png',
+    ]);
+  });
+
   it('draws the cached copy, however old, when the provider cannot be reached', async () => {
     const { load, events, advance } = setUp((o) => [xyz(o, DAY)]);
     await load('griddesk-basemap://county/10/851/410');
@@ -117,6 +137,14 @@ describe('the tile loader', () => {
     const right = setUp((o) => [tianditu(o, TILE_KEY)]);
     expect(same(await right.load('griddesk-basemap://tdt/5/26/12'), PNG)).toBe(true);
     expect(await right.load('griddesk-basemap://tdt/0/0/0')).toBe(EMPTY);
+    // The key corrected while a tile asked with the wrong one is on its way: its 418 is not reported.
+    let key = 'ffffffffffffffffffffffffffffffff';
+    const corrected = setUp((o) => [tianditu(o, key)]);
+    const inFlight = corrected.load('griddesk-basemap://tdt/5/26/13');
+    key = TILE_KEY;
+    await expect(inFlight).rejects.toThrow(/HTTP 418/);
+    expect(same(await corrected.load('griddesk-basemap://tdt/5/26/14'), PNG)).toBe(true);
+    expect(corrected.events).toEqual([{ kind: 'online', source: 'tdt' }]);
   });
 
   it('keeps the cache under its cap by evicting the tiles used longest ago', async () => {
@@ -131,6 +159,7 @@ describe('the tile loader', () => {
     await cache.flush();
     advance(1000);
     await load('griddesk-basemap://county/4/4/5');
+    await cache.idle();
     const db = new TileCacheDb(`tiles-test-${n}`);
     const keys = (await db.tiles.toCollection().primaryKeys()).sort();
     db.close();

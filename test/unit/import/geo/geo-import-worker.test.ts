@@ -4,11 +4,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker as NodeWorker } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { describe, expect, it } from 'vitest';
 import { writeShapefileZip } from '../../../../shared/export/geo';
 import { GEO_READ_PHASES, readGeoFile, type GeoReadProgress } from '../../../../shared/import/geo';
 import { WorkCancelled, type JobWorker } from '../../../../renderer/import/worker-job';
+import { threadAsWorker } from '../../thread-worker';
 import { readInWorkerWith } from '../../../../renderer/geo-import/read-in-worker';
 import {
   allFeatures,
@@ -158,17 +158,7 @@ function threadWorker(): { worker: JobWorker; exited: Promise<number> } {
     { eval: true },
   );
   const exited = new Promise<number>((resolve) => thread.on('exit', resolve));
-  // comlink's Node adapter hears only messages: a thread's errors are passed on as a Worker's are.
-  const endpoint = nodeEndpoint(thread);
-  const worker = {
-    postMessage: endpoint.postMessage.bind(endpoint),
-    addEventListener(type: string, listener: (event: unknown) => void) {
-      if (type === 'error') thread.on('error', (e: Error) => listener({ message: e.message }));
-      else endpoint.addEventListener(type, listener as never);
-    },
-    removeEventListener: endpoint.removeEventListener.bind(endpoint),
-    terminate: () => void thread.terminate(),
-  } as unknown as JobWorker;
+  const worker = threadAsWorker(thread);
   return { worker, exited };
 }
 

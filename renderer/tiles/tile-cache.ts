@@ -11,8 +11,8 @@
  * When a write takes the total over the cap, the least recently used tiles go (shared/tiles/
  * cache-policy.ts) once it has been written, {@link EVICT_BATCH} at a time, each batch its own
  * transaction: the map's reads and writes of tiles wait for one batch at most, not for the whole
- * eviction. A batch finds its tiles by the usage index `[evict+size]` alone (last use and size in the
- * index key), so eviction never reads a tile's bytes.
+ * eviction. A batch finds its tiles by the usage index `[evict+size]` and its small rows, so eviction
+ * never reads a tile's bytes.
  *
  * Offline areas (shared/tiles/offline-area.ts) live here too, from version 2: an area's tiles are
  * written pinned (never evicted: a pinned tile's usage has no `evict`, so the eviction index does not
@@ -165,8 +165,8 @@ export function createTileCache(db: TileCacheDb, options: { capBytes?: number } 
   }
 
   /**
-   * The next batch's candidates, least recently used first: those of the usage index (its keys only)
-   * and, while any is left, tiles kept by version 2 (read as version 2 did, from its `lastUsed` index,
+   * The next batch's candidates, least recently used first: those of the usage index (its small rows,
+   * read at once) and, while any is left, tiles kept by version 2 (read as version 2 did, from its `lastUsed` index,
    * which holds only them). A pinned tile of version 2 met on the way is given its usage row and leaves
    * that index, so no later batch reads it again.
    */
@@ -187,13 +187,10 @@ export function createTileCache(db: TileCacheDb, options: { capBytes?: number } 
       // usage index, only tiles no newer than it surely come before them.
       const full = legacy.length === EVICT_BATCH;
       const horizon = full ? ((legacy[legacy.length - 1] as CachedTile).lastUsed ?? 0) : Infinity;
-      await db.usage
-        .orderBy('[evict+size]')
-        .limit(EVICT_BATCH)
-        .eachKey((indexKey, cursor) => {
-          const [lastUsed, bytes] = indexKey as [number, number];
-          if (lastUsed <= horizon) entries.push({ key: cursor.primaryKey, bytes, lastUsed });
-        });
+      const next = await db.usage.orderBy('[evict+size]').limit(EVICT_BATCH).toArray();
+      for (const u of next)
+        if ((u.evict as number) <= horizon)
+          entries.push({ key: u.key, bytes: u.size, lastUsed: u.evict as number });
       // A full read of pinned tiles only: read on (they have left the index).
       if (entries.length > 0 || !full)
         return entries.sort((a, b) => a.lastUsed - b.lastUsed).slice(0, EVICT_BATCH);

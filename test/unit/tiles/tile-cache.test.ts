@@ -1,6 +1,6 @@
 /**
  * The tile cache's size cap (fake-indexeddb): past the cap the least recently used tiles go, down to
- * 90 %, after the write that took it over and in bounded batches, found by the eviction index alone
+ * 90 %, after the write that took it over and in bounded batches, found by the usage index alone
  * (a tile's bytes are never read to evict it); pinned tiles stay until unpinned; a cache kept by
  * version 2 (no usage rows) opens without a tile rewritten and is evicted oldest first all the same.
  */
@@ -94,7 +94,7 @@ const heldBytes = async (cache: TileCache): Promise<number> =>
   (await cache.sizes()).reduce((sum, s) => sum + s.bytes, 0);
 
 describe('the tile cache at its size cap', () => {
-  it('evicts the least used tiles down to 90 % once the write is kept, a batch at a time, by the index alone', async () => {
+  it('evicts the least used tiles down to 90 % once the write is kept, a batch at a time, reading no tile', async () => {
     const { db, cache, seen } = await filled(1000);
     // Half the cache's bytes: eviction goes down to 45 % of what it holds, more than two batches.
     cache.setCap(500 * TILE);

@@ -1,0 +1,89 @@
+import type { Grid } from '../../shared/model';
+import { createRng } from '../../shared/sample';
+import type { GridAdjacency } from '../../shared/spatial/grid-adjacency';
+import { areaLoads, imbalanceOf } from '../../shared/zones/load';
+
+/** Centre of a grid's bounding box, lon/lat degrees. */
+export function gridCentre(grid: Grid): readonly [number, number] {
+  const ring =
+    grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0]! : grid.geometry.coordinates[0]![0]!;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+  return [(w + e) / 2, (s + n) / 2];
+}
+
+/**
+ * A contiguous partition of the grids into `count` areas of about equal `load`, as a centre would have
+ * drawn its patrol areas: seeds spread by farthest-point sampling, then the lightest area takes the next
+ * grid of its breadth-first frontier until every grid is taken.
+ */
+export function growAreas(
+  adj: GridAdjacency,
+  centres: readonly (readonly [number, number])[],
+  load: ArrayLike<number>,
+  count: number,
+): Int32Array {
+  const n = adj.size;
+  const seeds = [0];
+  const far = new Float64Array(n).fill(Infinity);
+  while (seeds.length < count) {
+    const last = centres[seeds[seeds.length - 1]!]!;
+    let best = 0;
+    for (let g = 0; g < n; g++) {
+      const c = centres[g]!;
+      far[g] = Math.min(far[g]!, Math.hypot((c[0] - last[0]) * 0.84, c[1] - last[1]));
+      if (far[g]! > far[best]!) best = g;
+    }
+    seeds.push(best);
+  }
+  const area = new Int32Array(n).fill(-1);
+  const loads = new Float64Array(count);
+  const queues: number[][] = seeds.map((g) => [g]);
+  const heads = new Int32Array(count);
+  let left = n;
+  while (left > 0) {
+    let pick = -1;
+    for (let a = 0; a < count; a++) {
+      const q = queues[a]!;
+      while (heads[a]! < q.length && area[q[heads[a]!]!]! >= 0) heads[a]!++;
+      if (heads[a]! < q.length && (pick < 0 || loads[a]! < loads[pick]!)) pick = a;
+    }
+    if (pick < 0) throw new Error('grids not connected');
+    const g = queues[pick]![heads[pick]!++]!;
+    area[g] = pick;
+    loads[pick] = loads[pick]! + load[g]!;
+    left--;
+    for (let e = adj.start[g]!; e < adj.start[g + 1]!; e++) {
+      const h = adj.neighbours[e]!;
+      if (area[h]! < 0 && adj.sharedM[e]! > 0) queues[pick]!.push(h);
+    }
+  }
+  return area;
+}
+
+/**
+ * Workload drift: new development around a few places (Gaussian bumps of σ ≈ 1.2 km) multiplies the
+ * grids' load there, scaled so that `areaOf`'s imbalance reaches at least `atLeast`.
+ */
+export function driftLoads(
+  centres: readonly (readonly [number, number])[],
+  base: Float64Array,
+  areaOf: Int32Array,
+  count: number,
+  atLeast: number,
+  seed: number,
+): { load: Float64Array; amplitude: number } {
+  const rng = createRng(seed);
+  const bumps = Array.from({ length: 3 }, () => centres[Math.floor(rng.next() * centres.length)]!);
+  const sigma = 1200 / 111_000;
+  const field = centres.map(([x, y]) =>
+    bumps.reduce(
+      (s, [bx, by]) => s + Math.exp(-(((x - bx) * 0.84) ** 2 + (y - by) ** 2) / (2 * sigma * sigma)),
+      0,
+    ),
+  );
+  const at = (amplitude: number): Float64Array => base.map((w, g) => w * (1 + amplitude * field[g]!));
+  let amplitude = 0.5;
+  while (imbalanceOf(areaLoads(areaOf, at(amplitude), count)) < atLeast) amplitude *= 1.25;
+  return { load: at(amplitude), amplitude };
+}

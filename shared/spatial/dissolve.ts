@@ -35,7 +35,7 @@ import { interiorsMeet } from './overlap-test';
  * edge clockwise from the one it came by, so parts touching at a vertex stay separate rings. Null when
  * a walk cannot close (the outline is not a set of rings).
  */
-function chain(verts: VertexIds, us: readonly number[], vs: readonly number[]): Xy[][] | null {
+function chain(verts: VertexIds, us: ArrayLike<number>, vs: ArrayLike<number>): Xy[][] | null {
   const { xs, ys } = verts;
   const out = new Map<number, number[]>();
   for (let i = 0; i < us.length; i++) {

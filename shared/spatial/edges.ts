@@ -165,40 +165,40 @@ export function appendRingEdges(verts: VertexIds, geometry: AreaGeometry, edges:
 
 /**
  * Pairs each of the first `count` directed edges u → v with an unpaired opposite edge v → u (over `n`
- * vertex ids), in about linear time: `pairs` lists the two edge indices of each pair, `left` the edges without one, in
- * input order.
+ * vertex ids), in about linear time: `mate[i]` is the edge paired with edge i, or -1; `left` lists the
+ * edges without one, in input order.
  */
 export function matchOpposite(
   us: ArrayLike<number>,
   vs: ArrayLike<number>,
   n: number,
   count: number = us.length,
-): { pairs: number[]; left: number[] } {
+): { mate: Int32Array; left: Int32Array } {
   const start = new Int32Array(n + 1);
   for (let i = 0; i < count; i++) start[us[i]! + 1] = start[us[i]! + 1]! + 1;
   prefixSum(start);
   const fill = start.slice(0, n);
   const byStart = new Int32Array(count);
   for (let i = 0; i < count; i++) byStart[bump(fill, us[i]!)] = i;
-  const alive = new Uint8Array(count).fill(1);
-  const pairs: number[] = [];
+  const mate = new Int32Array(count).fill(-1);
+  let unpaired = count;
   for (let i = 0; i < count; i++) {
-    if (alive[i] === 0) continue;
+    if (mate[i] !== -1) continue;
     const u = us[i]!;
     const v = vs[i]!;
     for (let k = start[v]!; k < start[v + 1]!; k++) {
       const j = byStart[k]!;
-      if (alive[j] === 1 && vs[j] === u) {
-        alive[i] = 0;
-        alive[j] = 0;
-        pairs.push(i, j);
+      if (j !== i && mate[j] === -1 && vs[j] === u) {
+        mate[i] = j;
+        mate[j] = i;
+        unpaired -= 2;
         break;
       }
     }
   }
-  const left: number[] = [];
-  for (let i = 0; i < count; i++) if (alive[i] === 1) left.push(i);
-  return { pairs, left };
+  const left = new Int32Array(unpaired);
+  for (let i = 0, k = 0; i < count; i++) if (mate[i] === -1) left[k++] = i;
+  return { mate, left };
 }
 
 /**
@@ -208,8 +208,8 @@ export function matchOpposite(
  */
 export function splitAtJunctions(
   verts: VertexIds,
-  us: readonly number[],
-  vs: readonly number[],
+  us: ArrayLike<number>,
+  vs: ArrayLike<number>,
 ): { us: number[]; vs: number[]; from: number[] } {
   const { xs, ys } = verts;
   const outU: number[] = [];

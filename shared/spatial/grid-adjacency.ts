@@ -85,20 +85,18 @@ export function buildGridAdjacency(geometries: readonly AreaGeometry[]): GridAdj
   const { xs, ys } = verts;
   const links = new Links();
   const first = matchOpposite(us, vs, verts.size, count);
-  for (let k = 0; k < first.pairs.length; k += 2) {
-    const i = first.pairs[k]!;
-    const j = first.pairs[k + 1]!;
-    const metres = segmentM(xs, ys, us[i]!, vs[i]!);
-    links.add(owner[i]!, owner[j]!, metres);
+  for (let i = 0; i < count; i++) {
+    const j = first.mate[i]!;
+    if (j > i) links.add(owner[i]!, owner[j]!, segmentM(xs, ys, us[i]!, vs[i]!));
   }
   // T-junctions: the edges left over (the township's outline, mostly) cut where another grid's vertex lies.
   const leftUs = first.left.map((i) => us[i]!);
   const leftVs = first.left.map((i) => vs[i]!);
   const split = splitAtJunctions(verts, leftUs, leftVs);
   const second = matchOpposite(split.us, split.vs, verts.size);
-  for (let k = 0; k < second.pairs.length; k += 2) {
-    const i = second.pairs[k]!;
-    const j = second.pairs[k + 1]!;
+  for (let i = 0; i < split.us.length; i++) {
+    const j = second.mate[i]!;
+    if (j <= i) continue;
     const metres = segmentM(xs, ys, split.us[i]!, split.vs[i]!);
     links.add(owner[first.left[split.from[i]!]!]!, owner[first.left[split.from[j]!]!]!, metres);
   }

@@ -15,8 +15,10 @@ import { areaLoads, imbalanceOf } from './load';
  * keep about their load while H's goes down and T's up. A chain's cost counts the grids it takes out
  * of their original area (moving a grid back home is cheapest, a grid already moved once costs less
  * than a new one), so load travels the shortest way and earlier moves are undone before new ones are
- * made. Among the grids on a border, those returning home come first, then those most surrounded by
- * the receiving area (the boundary stays short and areas compact), then the weight that fits.
+ * made. The grid to move across a border is chosen by a weighted score: a grid going back home first,
+ * then, traded against each other, how much of its border it already shares with the receiving area
+ * (the boundary stays short and areas compact) and how much load it carries up to what the chain wants
+ * (a heavy grid does the work of several light ones, so fewer grids move).
  * A chain is kept only if the sum of squared deviations from the mean falls and no area ends above the
  * old maximum; otherwise it is undone and another is tried. So the imbalance never rises and the
  * search ends. A last pass sends grids back home wherever that keeps the imbalance within the target.
@@ -91,6 +93,8 @@ export interface BalanceOutcome {
 /** Chain hop costs by kind of grid moved: back home, already moved once, leaving home. */
 const HOP_COST = [0.5, 1.5, 2.5] as const;
 const NO_EDGE = 255;
+/** Most grids one area of a chain passes on to the next. */
+const MAX_GRIDS_PER_HOP = 6;
 const EPS = 1e-12;
 
 /** Checks the problem's shapes; throws RangeError naming what is wrong (a programming error, not input). */
@@ -363,11 +367,28 @@ function pickTarget(s: Search, h: number, cost: Float64Array, target: number, sk
   return -1;
 }
 
+/** Weights of a candidate grid's score (lower is better): its kind of move, its attachment, its load. */
+const KIND_WEIGHT = 4;
+const ATTACH_WEIGHT = 2;
+const HEAVY_WEIGHT = 6;
+
+/**
+ * The load part of a candidate's score: up to what the chain wants moved, heavier grids score better
+ * (they carry more load per grid moved, up to four typical grids' worth); past it, the overshoot costs.
+ */
+function loadScore(w: number, wanted: number, typical: number): number {
+  if (!(wanted > 0)) return 0;
+  if (w <= wanted) return -HEAVY_WEIGHT * Math.min(1, w / (4 * typical));
+  return Math.min(3, (2 * (w - wanted)) / wanted);
+}
+
 /**
  * The grid to move across the border x → y, or -1: movable, not already moved in this chain, best by
- * kind (home first), then attachment to y, then how well its load fits `wanted`, then the seeded tie-break.
+ * a weighted score of its kind (home first), its attachment to y (the share of its border it shares
+ * with y), and its load against `wanted` ({@link loadScore}), then the seeded tie-break. A grid lighter than `floor` would leave x (an area the chain passes through) above the
+ * old peak: it comes last.
  */
-function pickGrid(s: Search, x: number, y: number, wanted: number, used: Set<number>): number {
+function pickGrid(s: Search, x: number, y: number, wanted: number, floor: number, used: Set<number>): number {
   const adj = s.p.adjacency;
   const candidates: { g: number; score: number }[] = [];
   for (const g of s.boundary[x]!) {
@@ -377,9 +398,12 @@ function pickGrid(s: Search, x: number, y: number, wanted: number, used: Set<num
       borders = s.area[adj.neighbours[e]!] === y && joins(adj, e, s.contiguity);
     if (!borders) continue;
     const w = s.load[g]!;
-    const fit =
-      wanted > 0 ? Math.min(3, w <= wanted ? (wanted - w) / wanted : (2 * (w - wanted)) / wanted) : 0;
-    const score = 4 * s.kind(g, y) + 1.5 * (1 - s.attachment(g, y)) + fit + 0.01 * s.tieBreak[g]!;
+    const score =
+      KIND_WEIGHT * s.kind(g, y) +
+      ATTACH_WEIGHT * (1 - s.attachment(g, y)) +
+      loadScore(w, wanted, s.typical) +
+      (w < floor - EPS ? 20 : 0) +
+      0.01 * s.tieBreak[g]!;
     candidates.push({ g, score });
   }
   candidates.sort((p, q) => p.score - q.score);
@@ -416,15 +440,32 @@ function improveOnce(s: Search, target: number, counts: { undone: number }): 'ke
     );
     let failed = -1;
     for (let i = 0; i + 1 < path.length; i++) {
-      const g = pickGrid(s, path[i]!, path[i + 1]!, wanted, used);
-      if (g < 0) {
+      // An area the chain passes through has just taken load: it passes on grids, one at a time,
+      // until it is back at or under the old peak (one is usually enough; a heavy grid taken from
+      // a hot spot may need several light ones passed on).
+      const x = path[i]!;
+      const y = path[i + 1]!;
+      const limit = peakBefore * s.cap[x]! + EPS;
+      let passed = 0;
+      let count = 0;
+      for (; count < MAX_GRIDS_PER_HOP; count++) {
+        const floor = i === 0 ? 0 : s.areaLoad[x]! - limit;
+        const g = pickGrid(s, x, y, wanted - passed, floor, used);
+        if (g < 0) break;
+        done.push([g, x]);
+        used.add(g);
+        s.move(g, y);
+        passed += s.load[g]!;
+        if (i === 0 || s.areaLoad[x]! <= limit) {
+          count++;
+          break;
+        }
+      }
+      if (count === 0 || (i > 0 && s.areaLoad[x]! > limit)) {
         failed = i;
         break;
       }
-      done.push([g, path[i]!]);
-      used.add(g);
-      s.move(g, path[i + 1]!);
-      wanted = s.load[g]!;
+      wanted = passed;
     }
     let deviationAfter = 0;
     for (const a of touched) deviationAfter += s.deviation(a);

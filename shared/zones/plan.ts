@@ -1,3 +1,4 @@
+import type { AreaGeometry } from '../model/geo';
 import type { Grid, PatrolArea } from '../model/organisation';
 import { buildGridAdjacency, type GridAdjacency } from '../spatial/grid-adjacency';
 import type { ShiftSlot } from './shifts';
@@ -94,7 +95,7 @@ export interface ZoneGrids {
  * default none) and the grid adjacency (built here unless given, e.g. from a worker's cache).
  */
 export function zoneGrids(
-  grids: readonly Pick<Grid, 'code' | 'geometry' | 'areaM2'>[],
+  grids: readonly { readonly code: string; readonly geometry: AreaGeometry; readonly areaM2: number }[],
   extra: { readonly roadLengthM?: ArrayLike<number>; readonly adjacency?: GridAdjacency } = {},
 ): ZoneGrids {
   const codes = grids.map((g) => g.code);

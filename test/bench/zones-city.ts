@@ -1,7 +1,17 @@
+// The city-scale zone plan of the zones bench: synthetic cases, a plan drawn for last year's load,
+// and the new development that has since unbalanced it.
+import { centreDayStart } from '../../shared/calendar';
+import type { TownshipDataset } from '../../shared/model';
 import type { Grid } from '../../shared/model';
-import { createRng } from '../../shared/sample';
+import { createRng, generateIncidentPoints, sampleMatterCatalogue } from '../../shared/sample';
 import type { GridAdjacency } from '../../shared/spatial/grid-adjacency';
+import { GridLocator } from '../../shared/spatial/grid-locator';
+import type { WorkloadCase } from '../../shared/zones';
 import { areaLoads, imbalanceOf } from '../../shared/zones/load';
+
+const DAY_MS = 86_400_000;
+/** Relative share of reports per hour of the day (a command centre's usual curve: mornings and afternoons). */
+const HOURLY = [1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 4, 6, 7, 6.5, 4, 4, 6, 6.5, 6, 5, 4, 3.5, 3, 2.5, 2, 1.5];
 
 /** Centre of a grid's bounding box, lon/lat degrees. */
 export function gridCentre(grid: Grid): readonly [number, number] {
@@ -10,6 +20,42 @@ export function gridCentre(grid: Grid): readonly [number, number] {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of ring) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
   return [(w + e) / 2, (s + n) / 2];
+}
+
+/**
+ * A year of synthetic cases for the city's grids: incident points (hotspots on grid centres plus a
+ * uniform share) located into grids, a matter drawn by the catalogue's frequencies, a report time
+ * over the year before `until` by the hourly curve. Points outside every grid are dropped.
+ */
+export function cityCases(
+  city: TownshipDataset,
+  count: number,
+  until: number,
+  zone: string,
+  seed: number,
+): WorkloadCase[] {
+  const { lon, lat } = generateIncidentPoints(city, count, seed);
+  const locator = new GridLocator(city.grids);
+  const at = new Int32Array(count);
+  locator.locateMany(lon, lat, at);
+  const rng = createRng(seed + 1);
+  const catalogue = sampleMatterCatalogue();
+  const weights = catalogue.map((e) => e.weight);
+  const midnight = centreDayStart(until, zone);
+  const cases: WorkloadCase[] = [];
+  for (let k = 0; k < count; k++) {
+    const g = at[k]!;
+    if (g < 0) continue;
+    const day = rng.int(1, 365);
+    const hour = rng.weightedIndex(HOURLY);
+    cases.push({
+      gridCode: city.grids[g]!.code,
+      matterCode: catalogue[rng.weightedIndex(weights)]!.matter.code,
+      reportedAt: midnight - day * DAY_MS + hour * 3_600_000 + rng.int(0, 3_599_999),
+      stage: 'closed',
+    });
+  }
+  return cases;
 }
 
 /**
@@ -62,8 +108,9 @@ export function growAreas(
 }
 
 /**
- * Workload drift: new development around a few places (Gaussian bumps of σ ≈ 1.2 km) multiplies the
- * grids' load there, scaled so that `areaOf`'s imbalance reaches at least `atLeast`.
+ * Workload drift: new development around three places (Gaussian bumps, σ 1.2 km) multiplies the load
+ * of the grids there by 1 + amplitude × bump, the amplitude found by bisection so that `areaOf`'s
+ * imbalance is just at or above `atLeast`.
  */
 export function driftLoads(
   centres: readonly (readonly [number, number])[],
@@ -83,7 +130,15 @@ export function driftLoads(
     ),
   );
   const at = (amplitude: number): Float64Array => base.map((w, g) => w * (1 + amplitude * field[g]!));
-  let amplitude = 0.5;
-  while (imbalanceOf(areaLoads(areaOf, at(amplitude), count)) < atLeast) amplitude *= 1.25;
-  return { load: at(amplitude), amplitude };
+  const reaches = (amplitude: number): boolean =>
+    imbalanceOf(areaLoads(areaOf, at(amplitude), count)) >= atLeast;
+  let high = 1;
+  while (!reaches(high)) high *= 2;
+  let low = 0;
+  for (let k = 0; k < 30; k++) {
+    const mid = (low + high) / 2;
+    if (reaches(mid)) high = mid;
+    else low = mid;
+  }
+  return { load: at(high), amplitude: high };
 }

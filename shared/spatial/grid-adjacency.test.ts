@@ -45,12 +45,15 @@ describe('buildGridAdjacency', () => {
 
   it('is symmetric, whatever the winding the rings are stored in', () => {
     const reversed = nine.map((g, i) =>
-      i % 2 === 0 && g.type === 'Polygon' ? { ...g, coordinates: [[...(g.coordinates[0] ?? [])].reverse()] } : g,
+      i % 2 === 0 && g.type === 'Polygon'
+        ? { ...g, coordinates: [[...(g.coordinates[0] ?? [])].reverse()] }
+        : g,
     );
     const adj = buildGridAdjacency(reversed);
     expect(adj).toEqual(buildGridAdjacency(nine));
     for (let a = 0; a < adj.size; a++)
-      for (const { g: b, m } of neighboursOf(adj, a)) expect(neighboursOf(adj, b)).toContainEqual({ g: a, m });
+      for (const { g: b, m } of neighboursOf(adj, a))
+        expect(neighboursOf(adj, b)).toContainEqual({ g: a, m });
   });
 
   it('finds a border where one grid has a vertex the other lacks (a T-junction)', () => {
@@ -87,7 +90,8 @@ describe('buildGridAdjacency', () => {
       }
       return m;
     };
-    const inner = town.grids.reduce((s, g) => s + perimeter(g.geometry), 0) - perimeter(town.township.boundary);
+    const inner =
+      town.grids.reduce((s, g) => s + perimeter(g.geometry), 0) - perimeter(town.township.boundary);
     // Each shared border is counted from both sides; the outline's own vertices may differ slightly.
     expect(shared / inner).toBeCloseTo(1, 2);
   });

@@ -121,7 +121,8 @@ describe('balanceAreas invariants over seeds', () => {
         expect(out.imbalanceAfter).toBeCloseTo(imbalanceOf(areaLoads(out.areaOf, problem.load, k)), 12);
         const moved = [...out.areaOf].flatMap((a, g) => (a === problem.areaOf[g] ? [] : [g]));
         expect(out.moves.map((m) => m.grid)).toEqual(moved);
-        for (const m of out.moves) expect([m.from, m.to]).toEqual([problem.areaOf[m.grid], out.areaOf[m.grid]]);
+        for (const m of out.moves)
+          expect([m.from, m.to]).toEqual([problem.areaOf[m.grid], out.areaOf[m.grid]]);
         expect(out.steps).toBeGreaterThanOrEqual(out.moves.length);
         if (out.stopped === 'target') expect(out.imbalanceAfter).toBeLessThanOrEqual(out.target + 1e-12);
         expect(balanceAreas(problem, { balance, seed })).toEqual(out);
@@ -136,6 +137,25 @@ describe('balanceAreas invariants over seeds', () => {
       expect(out.imbalanceBefore, `seed ${seed}`).toBeGreaterThan(0.2);
       expect(out.imbalanceAfter, `seed ${seed}`).toBeLessThanOrEqual(0.05 + 1e-12);
       expect(out.moves.length / problem.adjacency.size, `seed ${seed}`).toBeLessThan(1 / 3);
+    }
+  });
+
+  it('keeps pinned grids and contiguity by corners too, and honours a step budget, on every seed', () => {
+    for (const seed of seeds) {
+      const problem = drifted(seed, 4);
+      const rng = createRng(100 + seed);
+      const fixed = Array.from({ length: problem.adjacency.size }, () => (rng.chance(0.05) ? 1 : 0));
+      const pinned = balanceAreas({ ...problem, fixed }, { balance: 1, seed });
+      for (const m of pinned.moves) expect(fixed[m.grid], `seed ${seed} grid ${m.grid}`).toBe(0);
+      const touching = balanceAreas({ ...problem, contiguity: 'touch' }, { seed });
+      const pieces = areaPieces(problem.adjacency, touching.areaOf, problem.areaCount, 'touch');
+      expect(pieces.piecesOfArea.every((p) => p.length === 1)).toBe(true);
+      expect(touching.imbalanceAfter).toBeLessThanOrEqual(touching.imbalanceBefore);
+      const short = balanceAreas(problem, { balance: 1, seed, maxSteps: 10 });
+      expect(short.stopped).toBe('steps');
+      // A chain started under the budget may finish past it by its length.
+      expect(short.steps).toBeLessThan(10 + 20);
+      expect(short.imbalanceAfter).toBeLessThanOrEqual(short.imbalanceBefore);
     }
   });
 

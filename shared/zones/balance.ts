@@ -55,7 +55,10 @@ export interface BalanceOptions {
   readonly balance?: number;
   /** Seeds the tie-breaks between equally good grids; the same seed gives the same proposal. Default 1. */
   readonly seed?: number;
-  /** At most this many single-grid moves (default: the number of grids). */
+  /**
+   * A budget of single-grid moves (default: the number of grids): no chain starts once it is spent
+   * (the last chain may pass it by its length), and the search stops with `stopped: 'steps'`.
+   */
   readonly maxSteps?: number;
 }
 

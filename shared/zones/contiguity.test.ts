@@ -69,7 +69,9 @@ describe('ContiguityGuard', () => {
           const without = Int32Array.from(areaOf);
           without[g] = -1;
           const after = areaPieces(adj, without, 3, contiguity).piecesOfArea.map((p) => p.length);
-          expect(guard.canRemove(g), `seed ${seed} grid ${g}`).toBe((after[a] as number) <= (before[a] as number));
+          expect(guard.canRemove(g), `seed ${seed} grid ${g}`).toBe(
+            (after[a] as number) <= (before[a] as number),
+          );
         }
       }
     });

@@ -39,7 +39,9 @@ describe('applyEdit', () => {
     expect(created.plan.areas.map((a) => a.id)).toEqual(['area-0', 'area-2', 'area-1']);
     const renamed = ok(applyEdit(created.plan, { kind: 'renameArea', areaId: 'area-2', name: ' 东片区 ' }));
     expect(renamed.plan.areas[1]?.name).toBe('东片区');
-    const recoloured = ok(applyEdit(renamed.plan, { kind: 'recolourArea', areaId: 'area-2', color: '#00AA55' }));
+    const recoloured = ok(
+      applyEdit(renamed.plan, { kind: 'recolourArea', areaId: 'area-2', color: '#00AA55' }),
+    );
     expect(recoloured.plan.areas[1]?.color).toBe('#00AA55');
     let back = ok(applyEdit(recoloured.plan, recoloured.inverse)).plan;
     back = ok(applyEdit(back, renamed.inverse)).plan;
@@ -59,14 +61,22 @@ describe('applyEdit', () => {
   });
 
   it('assigns an area to a team for a shift, or by default, and takes it away again', () => {
-    const night = ok(applyEdit(plan, { kind: 'assignTeam', areaId: 'area-0', shiftId: 'night', teamId: 'team-7' }));
+    const night = ok(
+      applyEdit(plan, { kind: 'assignTeam', areaId: 'area-0', shiftId: 'night', teamId: 'team-7' }),
+    );
     expect(night.plan.shiftTeams.night).toEqual({ 'area-1': 'team-5', 'area-0': 'team-7' });
-    const cleared = ok(applyEdit(night.plan, { kind: 'assignTeam', areaId: 'area-1', shiftId: 'night', teamId: null }));
+    const cleared = ok(
+      applyEdit(night.plan, { kind: 'assignTeam', areaId: 'area-1', shiftId: 'night', teamId: null }),
+    );
     expect(cleared.plan.shiftTeams.night).toEqual({ 'area-0': 'team-7' });
-    const byDefault = ok(applyEdit(plan, { kind: 'assignTeam', areaId: 'area-0', shiftId: null, teamId: 'team-3' }));
+    const byDefault = ok(
+      applyEdit(plan, { kind: 'assignTeam', areaId: 'area-0', shiftId: null, teamId: 'team-3' }),
+    );
     expect(byDefault.plan.areas[0]?.teamId).toBe('team-3');
     expect(ok(applyEdit(byDefault.plan, byDefault.inverse)).plan).toEqual(plan);
-    expect(ok(applyEdit(ok(applyEdit(cleared.plan, cleared.inverse)).plan, night.inverse)).plan).toEqual(plan);
+    expect(ok(applyEdit(ok(applyEdit(cleared.plan, cleared.inverse)).plan, night.inverse)).plan).toEqual(
+      plan,
+    );
   });
 
   it('refuses what would break the plan, and an edit that changes nothing', () => {
@@ -83,7 +93,9 @@ describe('applyEdit', () => {
       'The plan must keep at least one patrol area',
     );
     const area = { id: 'area-0', name: 'x', color: '#000000', teamId: null };
-    expect(refusal(applyEdit(plan, { kind: 'createArea', area }))).toBe('Patrol area id "area-0" is already used');
+    expect(refusal(applyEdit(plan, { kind: 'createArea', area }))).toBe(
+      'Patrol area id "area-0" is already used',
+    );
     expect(refusal(applyEdit(plan, { kind: 'createArea', area: { ...area, id: 'n', name: '片区1' } }))).toBe(
       'Patrol area name "片区1" is already used',
     );
@@ -103,9 +115,9 @@ describe('applyEdit', () => {
     const done = ok(applyEdit(plan, { kind: 'batch', edits }));
     expect(checkPlan(done.plan, grids).areas.map((a) => a.gridCount)).toEqual([2, 2, 2]);
     expect(ok(applyEdit(done.plan, done.inverse)).plan).toEqual(plan);
-    expect(refusal(applyEdit(plan, { kind: 'batch', edits: [...edits, moveGrids(['g002'], 'nowhere')] }))).toBe(
-      'There is no patrol area "nowhere"',
-    );
+    expect(
+      refusal(applyEdit(plan, { kind: 'batch', edits: [...edits, moveGrids(['g002'], 'nowhere')] })),
+    ).toBe('There is no patrol area "nowhere"');
   });
 });
 
@@ -154,7 +166,12 @@ describe('comparePlans', () => {
     let b = ok(applyEdit(plan, moveGrids(['g001'], 'area-1'))).plan;
     b = ok(applyEdit(b, { kind: 'renameArea', areaId: 'area-0', name: '西' })).plan;
     b = ok(applyEdit(b, { kind: 'recolourArea', areaId: 'area-1', color: '#ffffff' })).plan;
-    b = ok(applyEdit(b, { kind: 'createArea', area: { id: 'area-2', name: '北', color: '#000000', teamId: 'team-2' } })).plan;
+    b = ok(
+      applyEdit(b, {
+        kind: 'createArea',
+        area: { id: 'area-2', name: '北', color: '#000000', teamId: 'team-2' },
+      }),
+    ).plan;
     b = ok(applyEdit(b, moveGrids(['g003'], 'area-2'))).plan;
     b = ok(applyEdit(b, { kind: 'assignTeam', areaId: 'area-1', shiftId: 'night', teamId: null })).plan;
     const diff = comparePlans(plan, b);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readSampleTownship } from '../spatial/test-shapes';
 import { zoneIssueLine } from './messages';
-import { areaTeam, gridTeamAt, indexPlan, nextAreaId, planFromOrganisation, zoneGrids, type ZonePlan } from './plan';
+import {
+  areaTeam,
+  gridTeamAt,
+  indexPlan,
+  nextAreaId,
+  planFromOrganisation,
+  zoneGrids,
+  type ZonePlan,
+} from './plan';
 import { checkPlan } from './plan-check';
 import type { ShiftSlot } from './shifts';
 import { latticeGrids, latticePlan } from './test-grids';
@@ -121,7 +129,10 @@ describe('checkPlan', () => {
       ],
       shiftTeams: { night: { 'area-0': 'team-1', 'area-1': 'team-1' } },
     };
-    const report = checkPlan(plan, grids, { teamIds: new Set(['team-0', 'team-1']), shiftIds: ['early', 'night'] });
+    const report = checkPlan(plan, grids, {
+      teamIds: new Set(['team-0', 'team-1']),
+      shiftIds: ['early', 'night'],
+    });
     expect(report.issues.map((i) => [i.key, i.severity, i.row])).toEqual([
       ['zones.plan.colour', 'error', 1],
       ['zones.plan.areaName', 'error', 2],

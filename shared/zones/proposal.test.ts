@@ -63,7 +63,8 @@ describe('proposeBalancedPlan on the sample township', () => {
     expect(after.imbalance).toBeCloseTo(proposal.imbalanceAfter, 12);
     expect(after.areas.map((a) => a.gridCount)).toEqual(proposal.areas.map((a) => a.gridsAfter));
     expect(after.areas.map((a) => a.load)).toEqual(proposal.areas.map((a) => expect.closeTo(a.loadAfter, 9)));
-    for (const area of proposal.areas) expect(area.gridsAfter - area.gridsBefore).toBe(area.gained - area.lost);
+    for (const area of proposal.areas)
+      expect(area.gridsAfter - area.gridsBefore).toBe(area.gained - area.lost);
   });
 
   it('accepts one area of a proposal: that area ends exactly as proposed', async () => {

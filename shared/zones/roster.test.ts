@@ -20,7 +20,12 @@ const officers: Pick<Officer, 'id' | 'kind'>[] = [
   { id: 'o5', kind: 'certified' },
   { id: 'o6', kind: 'auxiliary' },
 ];
-const ctx: RosterContext = { patterns: PATTERNS, teamIds: new Set(['team-1', 'team-2']), officers, zone: ZONE };
+const ctx: RosterContext = {
+  patterns: PATTERNS,
+  teamIds: new Set(['team-1', 'team-2']),
+  officers,
+  zone: ZONE,
+};
 
 /** Team 1 on the day shift of 2 November, team 2 on its night; o2 on leave, o3 covering o1's night. */
 const roster: Roster = {
@@ -71,7 +76,9 @@ describe('dutyAt', () => {
       expect(officersOnDuty(roster, PATTERNS, at(text), ZONE), text).toEqual(['o5', 'o4', 'o6']);
     }
     const night = dutyAt(roster, PATTERNS, at('2026-11-03 03:00'), ZONE);
-    expect(night.officers).toContainEqual(expect.objectContaining({ officerId: 'o1', status: 'swapped-out' }));
+    expect(night.officers).toContainEqual(
+      expect.objectContaining({ officerId: 'o1', status: 'swapped-out' }),
+    );
     expect(night.officers).toContainEqual(
       expect.objectContaining({ officerId: 'o4', status: 'on-duty', substituteFor: 'o1', teamId: 'team-2' }),
     );
@@ -111,8 +118,18 @@ describe('checkRoster', () => {
           ],
           leaderId: 'o5',
         },
-        { date: '2026-11-02', shiftId: 'day', teamId: 'team-1', members: [{ officerId: 'o1', role: 'duty' }] },
-        { date: '2026-11-02', shiftId: 'day', teamId: 'team-2', members: [{ officerId: 'o1', role: 'duty' }] },
+        {
+          date: '2026-11-02',
+          shiftId: 'day',
+          teamId: 'team-1',
+          members: [{ officerId: 'o1', role: 'duty' }],
+        },
+        {
+          date: '2026-11-02',
+          shiftId: 'day',
+          teamId: 'team-2',
+          members: [{ officerId: 'o1', role: 'duty' }],
+        },
       ],
       leaves: [
         { officerId: 'o2', from: '2026-11-05', to: '2026-11-03', kind: 'sick' },
@@ -123,7 +140,9 @@ describe('checkRoster', () => {
         { date: '2026-11-02', shiftId: 'day', officerId: 'o1', substituteId: 'o2' },
       ],
     };
-    const lines = checkRoster(bad, ctx).filter((i) => i.severity === 'error').map(zoneIssueLine);
+    const lines = checkRoster(bad, ctx)
+      .filter((i) => i.severity === 'error')
+      .map(zoneIssueLine);
     expect(lines).toEqual([
       'roster.entries[1].date: Row 1: "2026-11-31" is not a date YYYY-MM-DD',
       'roster.entries[1].shiftId: Row 1: there is no shift "evening"',
@@ -141,9 +160,18 @@ describe('checkRoster', () => {
   });
 
   it('refuses a team entered twice for one shift, and a shift on a weekday it does not run', () => {
-    const office: ShiftPattern = { id: 'office', name: '日常', start: '08:30', end: '17:30', weekdays: [1, 2, 3, 4, 5] };
+    const office: ShiftPattern = {
+      id: 'office',
+      name: '日常',
+      start: '08:30',
+      end: '17:30',
+      weekdays: [1, 2, 3, 4, 5],
+    };
     const entry = { date: '2026-11-07', shiftId: 'office', teamId: 'team-1', members: [] };
-    const issues = checkRoster({ entries: [entry, entry], leaves: [], swaps: [] }, { ...ctx, patterns: [office] });
+    const issues = checkRoster(
+      { entries: [entry, entry], leaves: [], swaps: [] },
+      { ...ctx, patterns: [office] },
+    );
     expect(issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.key])).toEqual([
       [1, 'zones.roster.shiftNotThatDay'],
       [2, 'zones.roster.duplicateEntry'],

@@ -27,7 +27,8 @@ const TWO: readonly ShiftPattern[] = [
 
 describe('shift slots', () => {
   it('finds the early, middle and night shift of the three-shift pattern at their hours', () => {
-    const ids = (text: string): string[] => activeShiftSlots(DEFAULT_SHIFT_PATTERNS, at(text), SHANGHAI).map((s) => s.shiftId);
+    const ids = (text: string): string[] =>
+      activeShiftSlots(DEFAULT_SHIFT_PATTERNS, at(text), SHANGHAI).map((s) => s.shiftId);
     expect(ids('2026-11-02 07:59')).toEqual(['night']);
     expect(ids('2026-11-02 08:00')).toEqual(['early']);
     expect(ids('2026-11-02 15:59')).toEqual(['early']);
@@ -52,10 +53,12 @@ describe('shift slots', () => {
     // 08:00 in Ürümqi (UTC+6) is 02:00 UTC, two hours after 08:00 in Shanghai.
     const slot = shiftSlotOn(TWO[0] as ShiftPattern, '2026-11-02', 'Asia/Urumqi');
     expect(slot?.startAt).toBe(Date.parse('2026-11-02T02:00:00Z'));
-    expect(activeShiftSlots(TWO, Date.parse('2026-11-02T01:30:00Z'), 'Asia/Urumqi').map((s) => s.shiftId)).toEqual([
-      'night',
-    ]);
-    expect(activeShiftSlots(TWO, Date.parse('2026-11-02T01:30:00Z'), SHANGHAI).map((s) => s.shiftId)).toEqual(['day']);
+    expect(
+      activeShiftSlots(TWO, Date.parse('2026-11-02T01:30:00Z'), 'Asia/Urumqi').map((s) => s.shiftId),
+    ).toEqual(['night']);
+    expect(activeShiftSlots(TWO, Date.parse('2026-11-02T01:30:00Z'), SHANGHAI).map((s) => s.shiftId)).toEqual(
+      ['day'],
+    );
   });
 
   it('runs a 24-hour shift from one morning to the next, and a weekday-only shift only on its days', () => {
@@ -64,7 +67,13 @@ describe('shift slots', () => {
     expect(activeShiftSlots([watch], at('2026-11-03 08:29'), SHANGHAI)[0]?.date).toBe('2026-11-02');
     expect(activeShiftSlots([watch], at('2026-11-03 08:30'), SHANGHAI)[0]?.date).toBe('2026-11-03');
     // 2026-11-07 is a Saturday.
-    const office: ShiftPattern = { id: 'office', name: '日常', start: '08:30', end: '17:30', weekdays: [1, 2, 3, 4, 5] };
+    const office: ShiftPattern = {
+      id: 'office',
+      name: '日常',
+      start: '08:30',
+      end: '17:30',
+      weekdays: [1, 2, 3, 4, 5],
+    };
     expect(shiftSlotOn(office, '2026-11-06', SHANGHAI)).not.toBeNull();
     expect(shiftSlotOn(office, '2026-11-07', SHANGHAI)).toBeNull();
     expect(inShift(office, at('2026-11-07 10:00'), SHANGHAI)).toBe(false);
@@ -76,8 +85,14 @@ describe('shift slots', () => {
       { id: 'day', name: '白班', start: '08:00', end: '18:30' },
       { id: 'night', name: '夜班', start: '18:00', end: '08:30' },
     ];
-    expect(activeShiftSlots(overlap, at('2026-11-02 18:15'), SHANGHAI).map((s) => s.shiftId)).toEqual(['day', 'night']);
-    expect(activeShiftSlots(overlap, at('2026-11-03 08:15'), SHANGHAI).map((s) => s.shiftId)).toEqual(['night', 'day']);
+    expect(activeShiftSlots(overlap, at('2026-11-02 18:15'), SHANGHAI).map((s) => s.shiftId)).toEqual([
+      'day',
+      'night',
+    ]);
+    expect(activeShiftSlots(overlap, at('2026-11-03 08:15'), SHANGHAI).map((s) => s.shiftId)).toEqual([
+      'night',
+      'day',
+    ]);
   });
 
   it('lists a week of slots for the roster’s week view, and the next shift to start', () => {
@@ -94,7 +109,10 @@ describe('shift slots', () => {
   });
 
   it('answers membership the same way as the running slots, minute by minute over a week', () => {
-    const patterns: ShiftPattern[] = [...TWO, { id: 'sat', name: '周六加班', start: '22:00', end: '02:00', weekdays: [6] }];
+    const patterns: ShiftPattern[] = [
+      ...TWO,
+      { id: 'sat', name: '周六加班', start: '22:00', end: '02:00', weekdays: [6] },
+    ];
     const tests = patterns.map((p) => shiftMembership(p, SHANGHAI));
     const monday = at('2026-11-02 00:00');
     for (let m = 0; m < 7 * 1440; m += 7) {
@@ -139,7 +157,9 @@ describe('checkShiftPatterns', () => {
     expect(zoneIssueLine(issues[0]!)).toBe(
       'shifts: No shift covers weekday 1 from 06:00 to weekday 1 08:00: nobody would be on duty',
     );
-    const weekdays = checkShiftPatterns([{ id: 'office', name: '日常', start: '00:00', end: '00:00', weekdays: [1, 2, 3, 4, 5] }]);
+    const weekdays = checkShiftPatterns([
+      { id: 'office', name: '日常', start: '00:00', end: '00:00', weekdays: [1, 2, 3, 4, 5] },
+    ]);
     expect(weekdays[0]?.params).toEqual({ weekday: 6, from: '00:00', toWeekday: 7, to: '24:00' });
   });
 

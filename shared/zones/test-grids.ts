@@ -19,7 +19,8 @@ export function lattice(cols: number, rows: number): AreaGeometry[] {
   const y = (r: number): number => 30 + r * STEP;
   const out: AreaGeometry[] = [];
   for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) out.push({ type: 'Polygon', coordinates: [rect(x(c), y(r), x(c + 1), y(r + 1))] });
+    for (let c = 0; c < cols; c++)
+      out.push({ type: 'Polygon', coordinates: [rect(x(c), y(r), x(c + 1), y(r + 1))] });
   return out;
 }
 
@@ -48,7 +49,8 @@ export function growAreas(adj: GridAdjacency, count: number, seed: number): Int3
       const q = queues[a] as number[];
       while ((heads[a] as number) < q.length && !hasFreeNeighbour(adj, area, q[heads[a] as number] as number))
         heads[a] = (heads[a] as number) + 1;
-      if ((heads[a] as number) < q.length && (pick < 0 || (sizes[a] as number) < (sizes[pick] as number))) pick = a;
+      if ((heads[a] as number) < q.length && (pick < 0 || (sizes[a] as number) < (sizes[pick] as number)))
+        pick = a;
     }
     if (pick < 0) throw new Error('lattice not connected');
     const q = queues[pick] as number[];

@@ -16,7 +16,12 @@ const grids = zoneGrids(
   squares.map((geometry, i) => ({ code: `g${i}`, geometry, areaM2: 1e6 })),
   { roadLengthM: [2000, 0] },
 );
-const kase = (gridCode: string, reported: string, matterCode = 'CG-2', stage: LoopStage = 'closed'): WorkloadCase => ({
+const kase = (
+  gridCode: string,
+  reported: string,
+  matterCode = 'CG-2',
+  stage: LoopStage = 'closed',
+): WorkloadCase => ({
   gridCode: gridCode as WorkloadCase['gridCode'],
   matterCode,
   reportedAt: at(reported),
@@ -38,7 +43,14 @@ const early = { id: 'early', name: '早班', start: '08:00', end: '16:00' };
 
 describe('gridWorkloads', () => {
   it('counts the weighted cases in the shift’s hours per occurrence, and adds the patrol of ground and roads', () => {
-    const w = gridWorkloads({ grids, cases, ...window, shift: early, zone: ZONE, matterWeights: { 'CG-1': 2 } });
+    const w = gridWorkloads({
+      grids,
+      cases,
+      ...window,
+      shift: early,
+      zone: ZONE,
+      matterWeights: { 'CG-1': 2 },
+    });
     expect(w.occurrences).toBe(2);
     // g0: CG-1 at 09:00 (2) + 15:59 (1) + the rejected case (1); not 16:00, not voided or merged, not before.
     expect([...w.cases]).toEqual([2, 1]);
@@ -80,9 +92,15 @@ describe('gridWorkloads', () => {
   });
 
   it('refuses a window that ends before it starts, and names a negative matter weight', () => {
-    expect(() => gridWorkloads({ grids, cases, from: 2, to: 1, shift: null, zone: ZONE })).toThrow(RangeError);
+    expect(() => gridWorkloads({ grids, cases, from: 2, to: 1, shift: null, zone: ZONE })).toThrow(
+      RangeError,
+    );
     expect(checkMatterWeights({ 'CG-1': 2, 'CG-2': -1, 'CG-3': Number.NaN })).toEqual([
-      expect.objectContaining({ field: 'CG-2', key: 'zones.workload.weight', params: { matter: 'CG-2', value: '-1' } }),
+      expect.objectContaining({
+        field: 'CG-2',
+        key: 'zones.workload.weight',
+        params: { matter: 'CG-2', value: '-1' },
+      }),
       expect.objectContaining({ field: 'CG-3', params: { matter: 'CG-3', value: 'NaN' } }),
     ]);
   });
@@ -95,9 +113,16 @@ describe('gridRoadLengths', () => {
       id: 'r1',
       name: '镇中路',
       rank: 'main' as const,
-      geometry: { type: 'LineString' as const, coordinates: [[120.005, 30.005] as const, [120.015, 30.005] as const] },
+      geometry: {
+        type: 'LineString' as const,
+        coordinates: [[120.005, 30.005] as const, [120.015, 30.005] as const],
+      },
     };
-    const away = { ...road, id: 'r2', geometry: { ...road.geometry, coordinates: [[121, 31] as const, [121.01, 31] as const] } };
+    const away = {
+      ...road,
+      id: 'r2',
+      geometry: { ...road.geometry, coordinates: [[121, 31] as const, [121.01, 31] as const] },
+    };
     const lengths = gridRoadLengths(locator, [road, away]);
     const total = greatCircleM([120.005, 30.005], [120.015, 30.005]);
     expect(lengths[0]! + lengths[1]!).toBeCloseTo(total, 6);

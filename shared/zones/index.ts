@@ -39,6 +39,7 @@ export { checkRoster, type RosterContext } from './roster-check';
 export {
   COLOUR_PATTERN,
   areaTeam,
+  decidingSlot,
   gridTeamAt,
   indexPlan,
   nextAreaId,
@@ -61,6 +62,7 @@ export {
   type HistoryStep,
   type PlanHistory,
 } from './plan-history';
+export { gridDutyAt, type GridDuty } from './grid-duty';
 export { checkPlan, type AreaFigures, type PlanCheckOptions, type PlanReport } from './plan-check';
 export { comparePlans, type AreaChange, type GridChange, type PlanDiff, type TeamChange } from './plan-diff';
 export {

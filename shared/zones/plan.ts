@@ -65,15 +65,24 @@ export function areaTeam(plan: ZonePlan, areaId: string, shiftId: string | null)
 }
 
 /**
- * The team responsible for grid `code` while the shifts `slots` run (activeShiftSlots' answer): the
- * latest-started running shift decides (at a handover the incoming shift takes over); with no shift
- * running, the area's own team. Null when the grid is in no area or its area has no team.
+ * Of the shifts running at an instant (activeShiftSlots' answer), the one whose team assignments
+ * apply: the latest started, so that at a handover the incoming shift takes over. Null when none runs.
+ */
+export function decidingSlot(slots: readonly ShiftSlot[]): ShiftSlot | null {
+  let latest: ShiftSlot | null = null;
+  for (const slot of slots) if (latest === null || slot.startAt > latest.startAt) latest = slot;
+  return latest;
+}
+
+/**
+ * The team responsible for grid `code` while the shifts `slots` run: the {@link decidingSlot}'s
+ * assignment; with no shift running, the area's own team. Null when the grid is in no area or its area
+ * has no team.
  */
 export function gridTeamAt(plan: ZonePlan, code: string, slots: readonly ShiftSlot[]): string | null {
   const areaId = plan.gridAreas[code];
   if (areaId === undefined) return null;
-  const latest = [...slots].sort((a, b) => b.startAt - a.startAt)[0];
-  return areaTeam(plan, areaId, latest?.shiftId ?? null);
+  return areaTeam(plan, areaId, decidingSlot(slots)?.shiftId ?? null);
 }
 
 /**

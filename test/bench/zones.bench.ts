@@ -100,6 +100,12 @@ function contiguous(adj: GridAdjacency, areaOf: Int32Array): boolean {
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
+/** CPU time (user and system) this process has used since `from`, ms: wall time is inflated on a busy machine. */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+}
+
 /** Length of border between different areas, km: how ragged the areas are (each border counted once). */
 function cutKm(adj: GridAdjacency, areaOf: Int32Array): number {
   let m = 0;
@@ -131,14 +137,17 @@ function median(values: readonly number[]): number {
 export async function benchZones(): Promise<Record<string, number>> {
   const city = generateTownship({ seed: 20261101, scale: 'city' });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const adjacency = buildGridAdjacency(city.grids.map((g) => g.geometry));
   const adjacencyMs = performance.now() - started;
+  const adjacencyCpuMs = cpuMs(cpu);
   const grids = zoneGrids(city.grids, { adjacency });
   let borderLinks = 0;
   for (const m of adjacency.sharedM) if (m > 0) borderLinks++;
   const n = adjacency.size;
   console.log(
     `\nzones: ${n.toLocaleString('en')} grids, ${AREAS} patrol areas; adjacency built in ${adjacencyMs.toFixed(0)} ms ` +
+      `(${adjacencyCpuMs.toFixed(0)} ms of CPU) ` +
       `(${(adjacency.neighbours.length / n).toFixed(1)} neighbours per grid, ${(borderLinks / n).toFixed(1)} sharing a border)`,
   );
 
@@ -182,6 +191,7 @@ export async function benchZones(): Promise<Record<string, number>> {
   interface Row {
     before: number;
     ms: number;
+    cpuMs: number;
     after: number;
     moved: number;
     borders: number;
@@ -198,18 +208,21 @@ export async function benchZones(): Promise<Record<string, number>> {
     const before = imbalanceOf(areaLoads(current, load, AREAS));
     const problem = { adjacency, areaOf: current, areaCount: AREAS, load };
     let outcome: BalanceOutcome | null = null;
+    const proposalCpu = process.cpuUsage();
     const timing = measure('proposal', () => (outcome = balanceAreas(problem, { balance: 0.5, seed: 1 })), {
       warmup: drift === 1 ? 1 : 0,
       runs: 3,
     });
     const main = outcome as unknown as BalanceOutcome;
+    const runCpuMs = cpuMs(proposalCpu) / (timing.runs + (drift === 1 ? 1 : 0));
     check(`drift ${drift}`, main.areaOf, main.imbalanceAfter, before);
     const greedyStart = performance.now();
     const greedy = greedyBaseline(adjacency, current, load, AREAS);
     const greedyMs = performance.now() - greedyStart;
     check(`greedy, drift ${drift}`, greedy.areaOf, greedy.imbalance, before);
     console.log(
-      `  drift ${drift}: ${pct(before)} → proposal ${pct(main.imbalanceAfter)} in ${timing.medianMs.toFixed(0).padStart(4)} ms, ` +
+      `  drift ${drift}: ${pct(before)} → proposal ${pct(main.imbalanceAfter)} in ${timing.medianMs.toFixed(0).padStart(4)} ms ` +
+        `(${runCpuMs.toFixed(0)} ms CPU), ` +
         `${figures(main.areaOf, main.moves.length)} (${main.steps} steps, ${main.stats.searches} searches) | ` +
         `greedy ${pct(greedy.imbalance)} in ${greedyMs.toFixed(0).padStart(5)} ms, ${figures(greedy.areaOf, greedy.moved)}; ` +
         `at 5 % it had ${greedy.at5 === null ? 'never got there' : figures(greedy.at5, greedy.movedAt5)}`,
@@ -217,6 +230,7 @@ export async function benchZones(): Promise<Record<string, number>> {
     rows.push({
       before,
       ms: timing.medianMs,
+      cpuMs: runCpuMs,
       after: main.imbalanceAfter,
       moved: main.moves.length / n,
       borders: cutKm(adjacency, main.areaOf),
@@ -249,14 +263,15 @@ export async function benchZones(): Promise<Record<string, number>> {
   ).length;
   const col = (f: (r: Row) => number): number[] => rows.map(f);
   console.log(
-    `  median over the ${DRIFTS} drifts: proposal ${median(col((r) => r.ms)).toFixed(0)} ms, ` +
+    `  median over the ${DRIFTS} drifts: proposal ${median(col((r) => r.ms)).toFixed(0)} ms ` +
+      `(${median(col((r) => r.cpuMs)).toFixed(0)} ms CPU), ` +
       `${pct(median(col((r) => r.moved)))} moved (worst ${pct(Math.max(...col((r) => r.moved)))}), ` +
       `borders ${median(col((r) => r.borders)).toFixed(0)} km; greedy ${median(col((r) => r.greedyMs)).toFixed(0)} ms, ` +
       `${pct(median(col((r) => r.greedyMovedAt5)))} moved when at 5 %, borders then ${median(col((r) => r.greedyBordersAt5)).toFixed(0)} km`,
   );
   console.log(
     `  goal imbalance ≤ 5 % with ≤ 10 % of grids moved in ≤ 1 s single-threaded: ${met === DRIFTS ? 'met' : 'NOT met'} ` +
-      `on ${met} of ${DRIFTS} drifts (adjacency build, once per grid set, ${adjacencyMs.toFixed(0)} ms more)`,
+      `on ${met} of ${DRIFTS} drifts (adjacency build, once per grid set, ${adjacencyMs.toFixed(0)} ms more, ${adjacencyCpuMs.toFixed(0)} ms of CPU)`,
   );
   if (failures > 0) process.exitCode = 1;
   const fewest = ends!.fewest;
@@ -267,10 +282,12 @@ export async function benchZones(): Promise<Record<string, number>> {
     cases: workload.counted,
     drifts: DRIFTS,
     adjacencyMs,
+    adjacencyCpuMs,
     imbalanceBase: baseImbalance,
     imbalanceBefore: median(col((r) => r.before)),
     proposalMs: median(col((r) => r.ms)),
     proposalMsMax: Math.max(...col((r) => r.ms)),
+    proposalCpuMs: median(col((r) => r.cpuMs)),
     imbalanceAfter: median(col((r) => r.after)),
     imbalanceAfterMax: Math.max(...col((r) => r.after)),
     movedShare: median(col((r) => r.moved)),

@@ -51,18 +51,20 @@ function grown<T extends Float64Array | Int32Array>(array: T, need: number, make
 
 /** Vertex ids by exact coordinates: an open-addressing hash over the coordinates' bits. */
 export class VertexIds {
-  private x = new Float64Array(1024);
-  private y = new Float64Array(1024);
+  private x: Float64Array;
+  private y: Float64Array;
   private count = 0;
   private slots: Int32Array;
   private mask: number;
 
-  /** `expected`: about how many distinct vertices will be added (sizes the table; it grows past it). */
+  /** `expected`: about how many distinct vertices will be added (sizes the arrays; they grow past it). */
   constructor(expected = 2048) {
     let size = 1 << 12;
     while (size < expected * 2) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    this.x = new Float64Array(Math.max(1024, Math.ceil(expected)));
+    this.y = new Float64Array(Math.max(1024, Math.ceil(expected)));
   }
 
   private static hash(x: number, y: number): number {
@@ -120,9 +122,15 @@ export class VertexIds {
 
 /** A growable list of directed edges `us[i] → vs[i]` between vertex ids. */
 export class EdgeList {
-  us = new Int32Array(1024);
-  vs = new Int32Array(1024);
+  us: Int32Array;
+  vs: Int32Array;
   length = 0;
+
+  /** `expected`: about how many edges will be pushed (they grow past it). */
+  constructor(expected = 1024) {
+    this.us = new Int32Array(Math.max(16, Math.ceil(expected)));
+    this.vs = new Int32Array(Math.max(16, Math.ceil(expected)));
+  }
 
   push(u: number, v: number): void {
     if (this.length === this.us.length) {

@@ -68,7 +68,7 @@ export function buildGridAdjacency(geometries: readonly AreaGeometry[]): GridAdj
   for (const geometry of geometries)
     for (const rings of ringsOf(geometry)) for (const ring of rings) positions += ring.length;
   const verts = new VertexIds(positions / 2);
-  const edges = new EdgeList();
+  const edges = new EdgeList(positions);
   let owner = new Int32Array(positions);
   for (let g = 0; g < size; g++) {
     const from = edges.length;

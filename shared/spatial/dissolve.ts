@@ -2,9 +2,16 @@
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import Flatbush from 'flatbush';
-import { asGeoJson, type AreaGeometry, type LonLat, type Ring } from '../model/geo';
-import { bump, prefixSum } from './csr';
-import { orientSign } from './orient';
+import { asGeoJson, type AreaGeometry, type LonLat } from '../model/geo';
+import {
+  appendRingEdges,
+  EdgeList,
+  matchOpposite,
+  signedArea2,
+  splitAtJunctions,
+  VertexIds,
+  type Xy,
+} from './edges';
 import { interiorsMeet } from './overlap-test';
 
 /**
@@ -20,188 +27,15 @@ import { interiorsMeet } from './overlap-test';
  * ones its holes. Borders match only where they are exactly equal (same vertices, or a vertex exactly
  * on the other's edge); where neighbours are digitised a hair apart the outline
  * cannot be chained, and the union is then done by Turf (correct, slower). A vertex within
- * {@link JUNCTION_TOLERANCE_DEG} of an opposite edge counts as on it.
+ * JUNCTION_TOLERANCE_DEG (edges.ts) of an opposite edge counts as on it.
  */
-
-type Xy = readonly [number, number];
-
-/**
- * How far (degrees, about 0.1 mm) a vertex may lie off a neighbour's edge and still be taken as a
- * T-junction on it: reprojecting a Gauss–Krüger file moves such a vertex off the straight edge by
- * rounding. The dissolved outline then runs through the vertex.
- */
-const JUNCTION_TOLERANCE_DEG = 1e-9;
-
-function ringsOf(geometry: AreaGeometry): readonly (readonly Ring[])[] {
-  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-}
-
-function signedArea2(ring: readonly Xy[]): number {
-  let sum = 0;
-  for (let k = 0; k + 1 < ring.length; k++) {
-    const [ax, ay] = ring[k]!;
-    const [bx, by] = ring[k + 1]!;
-    sum += ax * by - bx * ay;
-  }
-  return sum;
-}
-
-const bits = new Float64Array(2);
-const words = new Uint32Array(bits.buffer);
-
-/** Vertex ids by exact coordinates: an open-addressing hash over the coordinates' bits. */
-class Vertices {
-  readonly xs: number[] = [];
-  readonly ys: number[] = [];
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private mask = (1 << 12) - 1;
-
-  private static hash(x: number, y: number): number {
-    bits[0] = x;
-    bits[1] = y;
-    let h = Math.imul(words[0]! ^ 0x9e3779b9, 0x85ebca6b);
-    h = Math.imul(h ^ words[1]! ^ (h >>> 13), 0xc2b2ae35);
-    h = Math.imul(h ^ words[2]! ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ words[3]! ^ (h >>> 13), 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-  }
-
-  id(x: number, y: number): number {
-    if (this.xs.length * 2 >= this.slots.length) this.grow();
-    let slot = Vertices.hash(x, y) & this.mask;
-    for (;;) {
-      const id = this.slots[slot]!;
-      if (id < 0) break;
-      if (this.xs[id] === x && this.ys[id] === y) return id;
-      slot = (slot + 1) & this.mask;
-    }
-    const id = this.xs.length;
-    this.slots[slot] = id;
-    this.xs.push(x);
-    this.ys.push(y);
-    return id;
-  }
-
-  private grow(): void {
-    const size = this.slots.length * 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-    for (let id = 0; id < this.xs.length; id++) {
-      let slot = Vertices.hash(this.xs[id]!, this.ys[id]!) & this.mask;
-      while (this.slots[slot]! >= 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id;
-    }
-  }
-}
-
-/** Directed edges u → v; returns those not cancelled by an opposite edge (edges listed per start vertex). */
-function cancel(us: readonly number[], vs: readonly number[], n: number): number[] {
-  const start = new Int32Array(n + 1);
-  for (const u of us) start[u + 1] = start[u + 1]! + 1;
-  prefixSum(start);
-  const fill = start.slice(0, n);
-  const byStart = new Int32Array(us.length);
-  for (let i = 0; i < us.length; i++) byStart[bump(fill, us[i]!)] = i;
-  const alive = new Uint8Array(us.length).fill(1);
-  for (let i = 0; i < us.length; i++) {
-    if (alive[i] === 0) continue;
-    const u = us[i]!;
-    const v = vs[i]!;
-    for (let k = start[v]!; k < start[v + 1]!; k++) {
-      const j = byStart[k]!;
-      if (alive[j] === 1 && vs[j] === u) {
-        alive[i] = 0;
-        alive[j] = 0;
-        break;
-      }
-    }
-  }
-  const left: number[] = [];
-  for (let i = 0; i < us.length; i++) if (alive[i] === 1) left.push(i);
-  return left;
-}
-
-/**
- * Cuts each edge at the vertices of the opposite edges lying exactly on it, so that T-junctions
- * cancel in a second pass.
- */
-function splitAtJunctions(
-  verts: Vertices,
-  us: readonly number[],
-  vs: readonly number[],
-): { us: number[]; vs: number[] } {
-  const { xs, ys } = verts;
-  const outU: number[] = [];
-  const outV: number[] = [];
-  if (us.length === 0) return { us: outU, vs: outV };
-  const tree = new Flatbush(us.length);
-  for (let i = 0; i < us.length; i++) {
-    const ax = xs[us[i]!]!;
-    const ay = ys[us[i]!]!;
-    const bx = xs[vs[i]!]!;
-    const by = ys[vs[i]!]!;
-    tree.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
-  }
-  tree.finish();
-  for (let i = 0; i < us.length; i++) {
-    const u = us[i]!;
-    const v = vs[i]!;
-    const ax = xs[u]!;
-    const ay = ys[u]!;
-    const dx = xs[v]! - ax;
-    const dy = ys[v]! - ay;
-    const len2 = dx * dx + dy * dy;
-    const cuts: { t: number; id: number }[] = [];
-    const pad = JUNCTION_TOLERANCE_DEG;
-    const hits = tree.search(
-      Math.min(ax, ax + dx) - pad,
-      Math.min(ay, ay + dy) - pad,
-      Math.max(ax, ax + dx) + pad,
-      Math.max(ay, ay + dy) + pad,
-    );
-    for (const j of hits) {
-      if (j === i) continue;
-      const qu = us[j]!;
-      const qv = vs[j]!;
-      const qdx = xs[qv]! - xs[qu]!;
-      const qdy = ys[qv]! - ys[qu]!;
-      if (qdx * dx + qdy * dy >= 0) continue;
-      for (const w of [qu, qv]) {
-        if (w === u || w === v) continue;
-        if (orientSign(ax, ay, xs[v]!, ys[v]!, xs[w]!, ys[w]!) !== 0) {
-          // Off the line by rounding only (a reprojected T-junction): still a junction.
-          const cross = dx * (ys[w]! - ay) - dy * (xs[w]! - ax);
-          if (Math.abs(cross) > JUNCTION_TOLERANCE_DEG * Math.sqrt(len2)) continue;
-        }
-        const t = ((xs[w]! - ax) * dx + (ys[w]! - ay) * dy) / len2;
-        if (t > 0 && t < 1) cuts.push({ t, id: w });
-      }
-    }
-    if (cuts.length === 0) {
-      outU.push(u);
-      outV.push(v);
-      continue;
-    }
-    cuts.sort((p, q) => p.t - q.t);
-    let from = u;
-    for (const cut of cuts) {
-      if (cut.id === from) continue;
-      outU.push(from);
-      outV.push(cut.id);
-      from = cut.id;
-    }
-    outU.push(from);
-    outV.push(v);
-  }
-  return { us: outU, vs: outV };
-}
 
 /**
  * Chains directed edges into closed rings. At a vertex with several ways on, the walk takes the first
  * edge clockwise from the one it came by, so parts touching at a vertex stay separate rings. Null when
  * a walk cannot close (the outline is not a set of rings).
  */
-function chain(verts: Vertices, us: readonly number[], vs: readonly number[]): Xy[][] | null {
+function chain(verts: VertexIds, us: ArrayLike<number>, vs: ArrayLike<number>): Xy[][] | null {
   const { xs, ys } = verts;
   const out = new Map<number, number[]>();
   for (let i = 0; i < us.length; i++) {
@@ -334,43 +168,18 @@ function turfUnion(geometries: readonly AreaGeometry[]): AreaGeometry | null {
  */
 export function dissolveAreas(geometries: readonly AreaGeometry[]): AreaGeometry | null {
   if (geometries.length === 0) return null;
-  const verts = new Vertices();
-  const us: number[] = [];
-  const vs: number[] = [];
-  for (const geometry of geometries) {
-    for (const rings of ringsOf(geometry)) {
-      for (let r = 0; r < rings.length; r++) {
-        const ring = rings[r]!;
-        const forward = signedArea2(ring) > 0 === (r === 0);
-        const count = ring.length;
-        // Walk the ring with its interior on the left; the closing position is implied.
-        let prev = -1;
-        let firstId = -1;
-        for (let k = 0; k < count; k++) {
-          const p = ring[forward ? k : count - 1 - k]!;
-          const id = verts.id(p[0], p[1]);
-          if (firstId < 0) firstId = id;
-          else if (id !== prev) {
-            us.push(prev);
-            vs.push(id);
-          }
-          prev = id;
-        }
-        if (prev !== firstId && firstId >= 0) {
-          us.push(prev);
-          vs.push(firstId);
-        }
-      }
-    }
-  }
-  const n = verts.xs.length;
-  const first = cancel(us, vs, n);
+  const verts = new VertexIds();
+  const edges = new EdgeList();
+  for (const geometry of geometries) appendRingEdges(verts, geometry, edges);
+  const { us, vs } = edges;
+  const n = verts.size;
+  const first = matchOpposite(us, vs, n, edges.length).left;
   const split = splitAtJunctions(
     verts,
     first.map((i) => us[i]!),
     first.map((i) => vs[i]!),
   );
-  const left = cancel(split.us, split.vs, n);
+  const left = matchOpposite(split.us, split.vs, n).left;
   const rings = chain(
     verts,
     left.map((i) => split.us[i]!),

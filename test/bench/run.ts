@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Record<string, number>>> = {
   tiles: async () => (await import('./tiles.bench')).benchTiles(),
   geofence: async () => (await import('./geofence.bench')).benchGeofence(),
   positions: async () => (await import('./positions.bench')).benchPositions(),
+  zones: async () => (await import('./zones.bench')).benchZones(),
 };
 
 const wanted = process.argv.slice(2);

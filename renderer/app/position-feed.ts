@@ -48,8 +48,9 @@ export function showPositions(reports: readonly PositionReport[], now: number): 
 
 /**
  * Stores reports received by `now` (epoch ms) in one transaction, in the positions worker (with the
- * tracks, and past the geofence unless `options` say not), and counts what became of them in the feed status (the status
- * bar shows how many were refused and why); `malformed` is how many parsing refused before.
+ * tracks, and past the geofence unless `options` say not), and counts what became of them in the feed
+ * status (the status bar shows how many were refused and why); `malformed` is how many parsing refused
+ * before.
  */
 export async function storePositions(
   db: GridDeskDb,

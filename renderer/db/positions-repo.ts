@@ -83,6 +83,26 @@ export async function recordPositionReports(
   }
 }
 
+/** What the window keeps of a stored batch: the refusals and what became of every report. */
+export interface StoredPositions {
+  readonly issues: readonly PositionIssue[];
+  readonly counts: PositionCounts;
+}
+
+/**
+ * {@link recordPositionReports}, answering only what the window keeps: the officers it moved were shown
+ * already, and the geofence's alerts reach the window's list through the database.
+ */
+export async function recordPositionBatch(
+  db: GridDeskDb,
+  reports: readonly PositionReport[],
+  now: number,
+  options: RecordOptions = {},
+): Promise<StoredPositions> {
+  const { issues, counts } = await recordPositionReports(db, reports, now, options);
+  return { issues, counts };
+}
+
 /** The reports of roster officers, not ahead of the clock and within the tracks' retention window. */
 function usableReports(
   roster: ReadonlySet<string>,

@@ -1,15 +1,8 @@
-import type { PositionCounts, PositionIssue, PositionReport } from '../../shared/positions/reports';
+import type { PositionReport } from '../../shared/positions/reports';
 import type { GridDeskDb } from '../db/database';
-import { recordPositionReports, type RecordOptions } from '../db/positions-repo';
+import { recordPositionBatch, type RecordOptions, type StoredPositions } from '../db/positions-repo';
 import { keptWorker } from '../import/worker-job';
 import type { PositionsService } from './positions.worker';
-
-/** What became of a batch of reports stored: refusals, counts, and how many geofence alerts it raised or updated. */
-export interface StoredPositions {
-  readonly issues: readonly PositionIssue[];
-  readonly counts: PositionCounts;
-  readonly alerts: number;
-}
 
 const positions = keptWorker<PositionsService>(
   () => new Worker(new URL('./positions.worker.ts', import.meta.url), { type: 'module' }),
@@ -27,10 +20,7 @@ export async function recordPositions(
   now: number,
   options: RecordOptions = {},
 ): Promise<StoredPositions> {
-  if (typeof Worker === 'undefined') {
-    const { issues, counts, alerts } = await recordPositionReports(db, reports, now, options);
-    return { issues, counts, alerts: alerts.length };
-  }
+  if (typeof Worker === 'undefined') return recordPositionBatch(db, reports, now, options);
   // A plain copy: a reactive proxy cannot be cloned to a worker.
   return positions.call((remote) => remote.record(db.name, [...reports], now, { ...options }));
 }
